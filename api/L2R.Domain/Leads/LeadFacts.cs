@@ -1,0 +1,12 @@
+namespace L2R.Domain.Leads;
+
+/// <summary>Everything a criterion or scoring rule may look at, fixed at one instant so evaluation is pure.</summary>
+public sealed record LeadFacts(Lead Lead, IReadOnlyList<ActivityFact> Activities, DateTime Now)
+{
+    public double DaysInStage => Math.Max(0, (Now - Lead.StageEnteredAt).TotalDays);
+
+    public static LeadFacts Of(Lead lead, IEnumerable<LeadActivity> activities, DateTime now) =>
+        new(lead, activities.Select(a => new ActivityFact(a.Type, a.OccurredAt, a.Campaign)).ToList(), now);
+}
+
+public sealed record ActivityFact(ActivityType Type, DateTime OccurredAt, string? Campaign);

@@ -1,0 +1,173 @@
+using L2R.Domain.Agreements;
+using Stateless;
+using Stateless.Graph;
+
+namespace L2R.Domain.Leads;
+
+public sealed record TransitionDefinition(LeadTrigger Trigger, IReadOnlyList<LeadState> From, LeadState To);
+
+/// <summary>A trigger available from the lead's current state, with whether this actor may fire it and how its guard evaluates now.</summary>
+public sealed record TransitionOption(
+    LeadTrigger Trigger,
+    LeadState To,
+    bool RoleAllowed,
+    bool AutoAdvance,
+    ReasonListKind ReasonList,
+    IReadOnlyList<Reason> Reasons,
+    IReadOnlyList<CriterionEvaluation> Criteria)
+{
+    public bool CriteriaMet => Criteria.All(c => c.Passed);
+}
+
+public sealed record Actor(Guid? UserId, Roles Roles)
+{
+    public static readonly Actor System = new(null, Roles.None);
+
+    public bool IsSystem => UserId is null;
+}
+
+/// <summary>
+/// The lead's state machine, built with Stateless from one agreement for one lead and one actor.
+/// Not thread-safe and cheap to build: make one per lead per command.
+/// </summary>
+public sealed class LeadWorkflow
+{
+    public static readonly IReadOnlyList<TransitionDefinition> Definitions = BuildDefinitions();
+
+    private readonly LeadAgreement _agreement;
+    private readonly LeadFacts _facts;
+    private readonly Actor _actor;
+    private readonly StateMachine<LeadState, LeadTrigger> _machine;
+    private readonly Dictionary<Criterion, CriterionEvaluation> _evaluations = new(ReferenceEqualityComparer.Instance);
+
+    public LeadWorkflow(LeadAgreement agreement, LeadFacts facts, Actor actor)
+    {
+        _agreement = agreement;
+        _facts = facts;
+        _actor = actor;
+        _machine = new StateMachine<LeadState, LeadTrigger>(() => facts.Lead.State, state => facts.Lead.State = state);
+        Configure();
+    }
+
+    public Lead Lead => _facts.Lead;
+
+    public static ReasonListKind ReasonListOf(LeadTrigger trigger) => trigger switch
+    {
+        LeadTrigger.Reject => ReasonListKind.Reject,
+        LeadTrigger.Recycle => ReasonListKind.Recycle,
+        LeadTrigger.Lose => ReasonListKind.Loss,
+        LeadTrigger.Disqualify => ReasonListKind.Disqualify,
+        LeadTrigger.Reopen => ReasonListKind.Reopen,
+        _ => ReasonListKind.None,
+    };
+
+    public static bool IsDefinedFrom(LeadState state, LeadTrigger trigger) =>
+        Definitions.Any(d => d.Trigger == trigger && d.From.Contains(state));
+
+    public static LeadState TargetOf(LeadTrigger trigger) => Definitions.First(d => d.Trigger == trigger).To;
+
+    /// <summary>Every trigger defined from the current state, whether or not its guard holds now.</summary>
+    public IReadOnlyList<TransitionOption> Options() =>
+        Definitions
+            .Where(d => d.From.Contains(Lead.State))
+            .Select(d =>
+            {
+                var rule = _agreement.RuleFor(d.Trigger);
+                return new TransitionOption(
+                    d.Trigger,
+                    d.To,
+                    MayFire(rule),
+                    rule.AutoAdvance,
+                    ReasonListOf(d.Trigger),
+                    _agreement.ReasonsFor(d.Trigger),
+                    Evaluate(rule));
+            })
+            .ToList();
+
+    public bool MayFire(LeadTrigger trigger) => MayFire(_agreement.RuleFor(trigger));
+
+    public IReadOnlyList<CriterionEvaluation> Evaluate(LeadTrigger trigger) => Evaluate(_agreement.RuleFor(trigger));
+
+    /// <summary>Stateless checks every guard; the unmet descriptions it reports match the agreement's wording.</summary>
+    public bool CanFire(LeadTrigger trigger, out ICollection<string> unmetDescriptions) =>
+        _machine.CanFire(trigger, out unmetDescriptions);
+
+    /// <summary>The auto-advance trigger that may fire by itself now, if any (at most one is ever defined per state).</summary>
+    public LeadTrigger? NextAutoAdvance() =>
+        Definitions
+            .Where(d => d.From.Contains(Lead.State) && _agreement.RuleFor(d.Trigger).AutoAdvance)
+            .Select(d => (LeadTrigger?)d.Trigger)
+            .FirstOrDefault(t => _machine.CanFire(t!.Value));
+
+    /// <summary>Moves the lead; callers check role, reason and guard first so every refusal is explained.</summary>
+    public void Fire(LeadTrigger trigger, DateTime now)
+    {
+        _machine.Fire(trigger);
+        Lead.StageEnteredAt = now;
+        _evaluations.Clear();
+    }
+
+    public string ToMermaid() => MermaidGraph.Format(_machine.GetInfo());
+
+    private bool MayFire(TransitionRule rule) =>
+        _actor.IsSystem ? rule.AutoAdvance : rule.Roles.Any(r => _actor.Roles.HasFlag(RoleSet.ToFlag(r)));
+
+    private IReadOnlyList<CriterionEvaluation> Evaluate(TransitionRule rule) => rule.Criteria.Select(EvaluateOnce).ToList();
+
+    private CriterionEvaluation EvaluateOnce(Criterion criterion)
+    {
+        if (!_evaluations.TryGetValue(criterion, out var evaluation))
+        {
+            evaluation = criterion.Evaluate(_facts);
+            _evaluations[criterion] = evaluation;
+        }
+
+        return evaluation;
+    }
+
+    private void Configure()
+    {
+        foreach (var definition in Definitions)
+        {
+            var rule = _agreement.RuleFor(definition.Trigger);
+            var guards = rule.Criteria
+                .Select(c => new Tuple<Func<bool>, string>(() => EvaluateOnce(c).Passed, c.Description))
+                .ToArray();
+            foreach (var from in definition.From)
+            {
+                var state = _machine.Configure(from);
+                if (guards.Length == 0)
+                {
+                    state.Permit(definition.Trigger, definition.To);
+                }
+                else
+                {
+                    state.PermitIf(definition.Trigger, definition.To, guards);
+                }
+            }
+        }
+
+        _machine.Configure(LeadState.SalesAccepted)
+            .OnEntryFrom(LeadTrigger.Accept, () => Lead.OwnerId ??= _actor.UserId);
+    }
+
+    private static List<TransitionDefinition> BuildDefinitions()
+    {
+        var open = LeadStates.All.Where(s => s.IsOpen()).ToList();
+        return
+        [
+            new(LeadTrigger.Score, [LeadState.Raw], LeadState.Scored),
+            new(LeadTrigger.Qualify, [LeadState.Scored], LeadState.MQL),
+            new(LeadTrigger.Accept, [LeadState.MQL], LeadState.SalesAccepted),
+            new(LeadTrigger.Reject, [LeadState.MQL], LeadState.Nurture),
+            new(LeadTrigger.QualifyForSales, [LeadState.SalesAccepted], LeadState.SQL),
+            new(LeadTrigger.Recycle, [LeadState.SalesAccepted, LeadState.SQL], LeadState.Nurture),
+            new(LeadTrigger.Convert, [LeadState.SQL], LeadState.Opportunity),
+            new(LeadTrigger.Win, [LeadState.Opportunity], LeadState.Won),
+            new(LeadTrigger.Lose, [LeadState.Opportunity], LeadState.Lost),
+            new(LeadTrigger.Reengage, [LeadState.Nurture], LeadState.Scored),
+            new(LeadTrigger.Disqualify, open, LeadState.Disqualified),
+            new(LeadTrigger.Reopen, [LeadState.Disqualified, LeadState.Lost], LeadState.Nurture),
+        ];
+    }
+}
