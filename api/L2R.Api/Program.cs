@@ -1,6 +1,38 @@
+using L2R.Api.Features.Agreements;
+using L2R.Api.Features.Auth;
+using L2R.Api.Features.Board;
+using L2R.Api.Features.Leads;
+using L2R.Api.Features.Users;
+using L2R.Api.Infrastructure;
+using L2R.Api.Infrastructure.Web;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+builder.Services.AddL2R(builder.Configuration);
+builder.Services.AddL2ROpenApi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RequestLimits>();
+app.UseSwagger();
+app.UseSwaggerUI(options => options.DocumentTitle = "L2R API");
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapAuth();
+app.MapUsers();
+app.MapLeads();
+app.MapBoard();
+app.MapAgreement();
+app.MapSpaFallback();
 
 app.Run();
+
+public partial class Program;

@@ -1,7 +1,7 @@
 namespace L2R.Domain.Leads;
 
 /// <summary>A person moving through the lead-to-revenue process; its <see cref="State"/> changes only through <see cref="LeadWorkflow"/>.</summary>
-public sealed class Lead
+public sealed class Lead : Common.ITenantOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TenantId { get; set; }

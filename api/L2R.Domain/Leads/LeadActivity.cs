@@ -1,7 +1,7 @@
 namespace L2R.Domain.Leads;
 
 /// <summary>One step of the lead's journey (a page view, a download, a webinar…); engagement scoring reads these.</summary>
-public sealed class LeadActivity
+public sealed class LeadActivity : Common.ITenantOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TenantId { get; set; }

@@ -1,0 +1,21 @@
+using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Web;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace L2R.Api.Features.Leads.GetLead;
+
+public sealed record GetLeadQuery(Guid LeadId) : IQuery<LeadDto>;
+
+public sealed class GetLeadHandler(L2RDbContext db) : IQueryHandler<GetLeadQuery, LeadDto>
+{
+    public async ValueTask<LeadDto> Handle(GetLeadQuery query, CancellationToken ct)
+    {
+        var row = await db.Leads.AsNoTracking()
+            .Where(l => l.Id == query.LeadId)
+            .Select(l => new { Lead = l, OwnerName = db.Users.Where(u => u.Id == l.OwnerId).Select(u => u.DisplayName).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Lead", query.LeadId);
+        return LeadDto.From(row.Lead, row.OwnerName);
+    }
+}

@@ -1,0 +1,36 @@
+using L2R.Api.Features.Agreements;
+using L2R.Api.Infrastructure.Auth;
+using L2R.Api.Infrastructure.Data;
+using L2R.Domain.Agreements;
+using L2R.Domain.Leads;
+using Mediator;
+
+namespace L2R.Api.Features.Leads.GetLeadTransitions;
+
+public sealed record GetLeadTransitionsQuery(Guid LeadId) : IQuery<IReadOnlyList<TransitionOptionDto>>;
+
+/// <summary>A move available from the lead's stage: whether this user may make it, and each criterion as it evaluates now.</summary>
+public sealed record TransitionOptionDto(
+    LeadTrigger Trigger,
+    LeadState To,
+    bool Allowed,
+    bool AutoAdvance,
+    bool CriteriaMet,
+    ReasonListKind ReasonList,
+    IReadOnlyList<Reason> Reasons,
+    IReadOnlyList<CriterionEvaluation> Criteria);
+
+public sealed class GetLeadTransitionsHandler(L2RDbContext db, AgreementStore agreements, ICurrentUser user, TimeProvider clock)
+    : IQueryHandler<GetLeadTransitionsQuery, IReadOnlyList<TransitionOptionDto>>
+{
+    public async ValueTask<IReadOnlyList<TransitionOptionDto>> Handle(GetLeadTransitionsQuery query, CancellationToken ct)
+    {
+        var lead = await db.FindLeadAsync(query.LeadId, ct);
+        var active = await agreements.GetActiveAsync(ct);
+        var facts = await db.FactsAsync(lead, clock.GetUtcNow().UtcDateTime, ct);
+        return new LeadWorkflow(active.Agreement, facts, user.Actor)
+            .Options()
+            .Select(o => new TransitionOptionDto(o.Trigger, o.To, o.RoleAllowed, o.AutoAdvance, o.CriteriaMet, o.ReasonList, o.Reasons, o.Criteria))
+            .ToList();
+    }
+}

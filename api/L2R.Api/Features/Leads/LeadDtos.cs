@@ -1,0 +1,75 @@
+using L2R.Api.Infrastructure.Data;
+using L2R.Domain.Agreements;
+using L2R.Domain.Leads;
+
+namespace L2R.Api.Features.Leads;
+
+public sealed record LeadDto(
+    Guid Id,
+    LeadState State,
+    int Version,
+    string? FirstName,
+    string? LastName,
+    string Name,
+    string? Email,
+    string? Phone,
+    string? Title,
+    string? Company,
+    string? Website,
+    string? Industry,
+    string? Country,
+    int? CompanySize,
+    decimal? AnnualRevenue,
+    string? Source,
+    string? Campaign,
+    Guid? OwnerId,
+    string? OwnerName,
+    bool Budget,
+    bool Authority,
+    bool Need,
+    bool Timeline,
+    decimal? Amount,
+    DateTime? ExpectedCloseDate,
+    int FitScore,
+    int EngagementScore,
+    int TotalScore,
+    IReadOnlyDictionary<string, string> CustomFields,
+    DateTime StageEnteredAt,
+    DateTime CreatedAt,
+    DateTime UpdatedAt)
+{
+    public static LeadDto From(Lead l, string? ownerName) => new(
+        l.Id, l.State, l.Version, l.FirstName, l.LastName, l.DisplayName, l.Email, l.Phone, l.Title, l.Company, l.Website,
+        l.Industry, l.Country, l.CompanySize, l.AnnualRevenue, l.Source, l.Campaign, l.OwnerId, ownerName,
+        l.Budget, l.Authority, l.Need, l.Timeline, l.Amount, l.ExpectedCloseDate,
+        l.FitScore, l.EngagementScore, l.TotalScore, l.CustomFields, l.StageEnteredAt, l.CreatedAt, l.UpdatedAt);
+}
+
+public sealed record HistoryEntryDto(
+    Guid Id,
+    LeadState From,
+    LeadState To,
+    LeadTrigger Trigger,
+    ActorKind ActorKind,
+    Guid? ActorUserId,
+    string ActorName,
+    DateTime OccurredAt,
+    int AgreementVersion,
+    string? ReasonCode,
+    string? ReasonLabel,
+    string? Note,
+    IReadOnlyList<CriterionEvaluation> Criteria)
+{
+    public static HistoryEntryDto Of(LeadTransition t, IReadOnlyDictionary<Guid, string> userNames) => new(
+        t.Id, t.From, t.To, t.Trigger, t.ActorKind, t.ActorUserId,
+        t.ActorUserId is { } id ? userNames.GetValueOrDefault(id, "former user") : "system",
+        t.OccurredAt, t.AgreementVersion, t.ReasonCode, t.ReasonLabel, t.Note, t.Criteria);
+}
+
+public sealed record ActivityDto(Guid Id, ActivityType Type, DateTime OccurredAt, string? Campaign, string? Url, string? Title)
+{
+    public static ActivityDto From(LeadActivity a) => new(a.Id, a.Type, a.OccurredAt, a.Campaign, a.Url, a.Title);
+}
+
+/// <summary>A lead after a command, with every move that command made (the one asked for and any auto-advance after it).</summary>
+public sealed record LeadMovesDto(LeadDto Lead, IReadOnlyList<HistoryEntryDto> Transitions);

@@ -1,0 +1,51 @@
+using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Web;
+using L2R.Domain.Leads;
+using Microsoft.EntityFrameworkCore;
+
+namespace L2R.Api.Features.Leads;
+
+/// <summary>Reads shared by the lead use cases: a lead by id (404 when unknown or another tenant's), its facts, and names for DTOs.</summary>
+public static class LeadReads
+{
+    public static async Task<Lead> FindLeadAsync(this L2RDbContext db, Guid id, CancellationToken ct) =>
+        await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead", id);
+
+    public static async Task EnsureLeadExistsAsync(this L2RDbContext db, Guid id, CancellationToken ct)
+    {
+        if (!await db.Leads.AnyAsync(l => l.Id == id, ct))
+        {
+            throw new NotFoundException("Lead", id);
+        }
+    }
+
+    public static async Task<LeadFacts> FactsAsync(this L2RDbContext db, Lead lead, DateTime now, CancellationToken ct)
+    {
+        var activities = await db.LeadActivities.AsNoTracking()
+            .Where(a => a.LeadId == lead.Id)
+            .Select(a => new ActivityFact(a.Type, a.OccurredAt, a.Campaign))
+            .ToListAsync(ct);
+        return new LeadFacts(lead, activities, now);
+    }
+
+    public static async Task<IReadOnlyDictionary<Guid, string>> UserNamesAsync(this L2RDbContext db, IEnumerable<Guid?> ids, CancellationToken ct)
+    {
+        var wanted = ids.OfType<Guid>().Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+    }
+
+    public static async Task<LeadMovesDto> ToMovesDtoAsync(this L2RDbContext db, Lead lead, IReadOnlyList<LeadTransition> transitions, CancellationToken ct)
+    {
+        var names = await db.UserNamesAsync(transitions.Select(t => t.ActorUserId).Append(lead.OwnerId), ct);
+        return new LeadMovesDto(
+            LeadDto.From(lead, lead.OwnerId is { } owner ? names.GetValueOrDefault(owner) : null),
+            transitions.Select(t => HistoryEntryDto.Of(t, names)).ToList());
+    }
+
+    public static string? Normalize(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+}

@@ -1,0 +1,96 @@
+using L2R.Api.Features.Leads.CreateLead;
+using L2R.Api.Features.Leads.FireTrigger;
+using L2R.Api.Features.Leads.GetLead;
+using L2R.Api.Features.Leads.GetLeadHistory;
+using L2R.Api.Features.Leads.GetLeadScore;
+using L2R.Api.Features.Leads.GetLeadTransitions;
+using L2R.Api.Features.Leads.ListActivities;
+using L2R.Api.Features.Leads.ListLeads;
+using L2R.Api.Features.Leads.RecordActivity;
+using L2R.Api.Features.Leads.UpdateLead;
+using L2R.Api.Infrastructure.Web;
+using L2R.Domain.Leads;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace L2R.Api.Features.Leads;
+
+public static class LeadsEndpoints
+{
+    public static void MapLeads(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/leads").WithTags("Leads").RequireAuthorization();
+        group.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("Leads of the tenant, filtered and paged, most recently updated first.");
+        group.MapPost("/", CreateLead).WithName("CreateLead")
+            .WithSummary("Create a lead; it is scored and auto-advanced at once. 409 when the tenant already has a lead with the email.");
+        group.MapGet("/{id:guid}", GetLead).WithName("GetLead").WithSummary("One lead; its ETag is its version.");
+        group.MapPatch("/{id:guid}", UpdateLead).WithName("UpdateLead")
+            .WithSummary("Edit a lead (fields left out keep their value, an empty string clears one); If-Match makes a stale edit a 412.");
+        group.MapGet("/{id:guid}/transitions", GetTransitions).WithName("GetLeadTransitions")
+            .WithSummary("Every move from the lead's stage: target, whether you may make it, reasons, and each criterion as it evaluates now.");
+        group.MapPost("/{id:guid}/transitions", FireTrigger).WithName("FireTrigger")
+            .WithSummary("Move a lead by firing a trigger; 422 lists the agreement's unmet criteria.");
+        group.MapGet("/{id:guid}/history", GetHistory).WithName("GetLeadHistory")
+            .WithSummary("Stage moves with agreement version and criteria, and field edits with who changed what.");
+        group.MapPost("/{id:guid}/activities", RecordActivity).WithName("RecordActivity")
+            .WithSummary("Record an activity; the lead is re-scored and auto-advanced.");
+        group.MapGet("/{id:guid}/activities", ListActivities).WithName("ListActivities").WithSummary("The lead's journey, newest first.");
+        group.MapGet("/{id:guid}/score", GetScore).WithName("GetLeadScore").WithSummary("The score breakdown: each rule and activity and the points it gives now.");
+    }
+
+    private static async Task<Ok<LeadPageDto>> ListLeads(
+        IMediator mediator, CancellationToken ct,
+        LeadState? stage = null, string? owner = null, string? source = null, string? campaign = null, string? text = null, int page = 1, int pageSize = 50) =>
+        TypedResults.Ok(await mediator.Send(new ListLeadsQuery(stage, new LeadFilter(owner, source, campaign, text), page, pageSize), ct));
+
+    private static async Task<Created<LeadMovesDto>> CreateLead(CreateLeadCommand command, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var result = await mediator.Send(command, ct);
+        http.Response.Headers.ETag = ETags.For(result.Lead.Version);
+        return TypedResults.Created($"/api/leads/{result.Lead.Id}", result);
+    }
+
+    private static async Task<Ok<LeadDto>> GetLead(Guid id, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var lead = await mediator.Send(new GetLeadQuery(id), ct);
+        http.Response.Headers.ETag = ETags.For(lead.Version);
+        return TypedResults.Ok(lead);
+    }
+
+    private static async Task<Ok<LeadMovesDto>> UpdateLead(
+        Guid id, UpdateLeadRequest changes, IMediator mediator, HttpContext http, CancellationToken ct,
+        [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    {
+        var result = await mediator.Send(new UpdateLeadCommand(id, ETags.ParseIfMatch(ifMatch), changes), ct);
+        http.Response.Headers.ETag = ETags.For(result.Lead.Version);
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Ok<IReadOnlyList<TransitionOptionDto>>> GetTransitions(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetLeadTransitionsQuery(id), ct));
+
+    private static async Task<Ok<LeadMovesDto>> FireTrigger(
+        Guid id, FireTriggerRequest request, IMediator mediator, HttpContext http, CancellationToken ct,
+        [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    {
+        var result = await mediator.Send(new FireTriggerCommand(id, request.Trigger, request.ReasonCode, request.Note, ETags.ParseIfMatch(ifMatch)), ct);
+        http.Response.Headers.ETag = ETags.For(result.Lead.Version);
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Ok<LeadHistoryDto>> GetHistory(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetLeadHistoryQuery(id), ct));
+
+    private static async Task<Created<RecordActivityResultDto>> RecordActivity(Guid id, RecordActivityRequest request, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(new RecordActivityCommand(id, request), ct);
+        return TypedResults.Created($"/api/leads/{id}/activities/{result.Activity.Id}", result);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ActivityDto>>> ListActivities(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListActivitiesQuery(id), ct));
+
+    private static async Task<Ok<ScoreBreakdownDto>> GetScore(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetLeadScoreQuery(id), ct));
+}

@@ -1,0 +1,38 @@
+using L2R.Api.Features.Leads.AdvanceLead;
+using L2R.Api.Infrastructure.Auth;
+using L2R.Api.Infrastructure.Data;
+using L2R.Domain.Leads;
+using Mediator;
+
+namespace L2R.Api.Features.Leads.RecordActivity;
+
+/// <summary>Adds a step to the lead's journey, then re-scores and auto-advances it in the same transaction.</summary>
+public sealed class RecordActivityHandler(L2RDbContext db, ICurrentUser user, TimeProvider clock, IMediator mediator)
+    : ICommandHandler<RecordActivityCommand, RecordActivityResultDto>
+{
+    public async ValueTask<RecordActivityResultDto> Handle(RecordActivityCommand command, CancellationToken ct) =>
+        await db.InTransactionAsync(async () =>
+        {
+            var lead = await db.FindLeadAsync(command.LeadId, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var request = command.Activity;
+            var activity = new LeadActivity
+            {
+                LeadId = lead.Id,
+                Type = request.Type,
+                OccurredAt = request.OccurredAt?.ToUniversalTime() ?? now,
+                Campaign = string.IsNullOrWhiteSpace(request.Campaign) ? lead.Campaign : request.Campaign.Trim(),
+                Url = request.Url?.Trim(),
+                Title = request.Title?.Trim(),
+                RecordedBy = user.UserId,
+                RecordedAt = now,
+            };
+            db.LeadActivities.Add(activity);
+            lead.UpdatedAt = now;
+            await db.SaveChangesAsync(ct);
+
+            var advanced = await mediator.Send(new AdvanceLeadCommand(lead.Id), ct);
+            var result = await db.ToMovesDtoAsync(lead, [], ct);
+            return new RecordActivityResultDto(ActivityDto.From(activity), result.Lead, advanced);
+        }, ct);
+}

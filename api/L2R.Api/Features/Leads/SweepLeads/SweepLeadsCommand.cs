@@ -1,0 +1,41 @@
+using L2R.Api.Features.Leads.AdvanceLead;
+using L2R.Api.Infrastructure.Data;
+using L2R.Domain.Leads;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace L2R.Api.Features.Leads.SweepLeads;
+
+/// <summary>Re-checks the current tenant's open leads for what time alone changes: engagement decay and time-based auto-advance criteria.</summary>
+public sealed record SweepLeadsCommand : ICommand<SweepResult>;
+
+public sealed record SweepResult(int LeadsChecked, int Moves);
+
+public sealed class SweepLeadsHandler(L2RDbContext db, IMediator mediator) : ICommandHandler<SweepLeadsCommand, SweepResult>
+{
+    public async ValueTask<SweepResult> Handle(SweepLeadsCommand command, CancellationToken ct)
+    {
+        var open = await db.Leads.AsNoTracking()
+            .Where(l => l.State != LeadState.Won && l.State != LeadState.Lost && l.State != LeadState.Disqualified)
+            .Select(l => l.Id)
+            .ToListAsync(ct);
+
+        // Each lead in its own short transaction, so writers are never blocked for long.
+        var moves = 0;
+        foreach (var id in open)
+        {
+            try
+            {
+                moves += (await mediator.Send(new AdvanceLeadCommand(id), ct)).Count;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A user changed the lead meanwhile; their command already re-scored and advanced it.
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
+        return new SweepResult(open.Count, moves);
+    }
+}

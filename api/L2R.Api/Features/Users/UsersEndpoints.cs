@@ -1,0 +1,29 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace L2R.Api.Features.Users;
+
+public static class UsersEndpoints
+{
+    public const string AdminPolicy = "Admin";
+
+    public static void MapUsers(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(AdminPolicy);
+        group.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListUsersQuery(), ct)))
+            .WithName("ListUsers").WithSummary("Users of the tenant (Admin).");
+        group.MapPost("/", CreateUser).WithName("CreateUser").WithSummary("Create a user with roles (Admin).");
+        group.MapPut("/{id:guid}/roles", async (Guid id, SetUserRolesRequest request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SetUserRolesCommand(id, request.Roles), ct)))
+            .WithName("SetUserRoles").WithSummary("Replace a user's roles (Admin).");
+        group.MapPost("/{id:guid}/deactivate", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new DeactivateUserCommand(id), ct)))
+            .WithName("DeactivateUser").WithSummary("Deactivate a user and revoke their sessions (Admin).");
+    }
+
+    private static async Task<Created<UserDto>> CreateUser(CreateUserCommand command, IMediator mediator, CancellationToken ct)
+    {
+        var user = await mediator.Send(command, ct);
+        return TypedResults.Created($"/api/users/{user.Id}", user);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using L2R.Domain.Agreements;
+using L2R.Domain.Leads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace L2R.Api.Infrastructure.Data.Configurations;
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> builder)
+    {
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.Slug).HasMaxLength(60);
+        builder.HasIndex(t => t.Slug).IsUnique();
+    }
+}
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.Property(u => u.Email).HasMaxLength(254);
+        builder.Property(u => u.NormalizedEmail).HasMaxLength(254);
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.PasswordHash).HasMaxLength(200);
+        builder.Property(u => u.Roles).HasMaxLength(60);
+        builder.Property(u => u.Version).IsConcurrencyToken();
+        builder.HasIndex(u => new { u.TenantId, u.NormalizedEmail }).IsUnique();
+    }
+}
+
+internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
+{
+    public void Configure(EntityTypeBuilder<RefreshToken> builder)
+    {
+        builder.Property(t => t.TokenHash).HasMaxLength(100);
+        builder.HasIndex(t => new { t.TenantId, t.TokenHash }).IsUnique();
+        builder.HasIndex(t => new { t.TenantId, t.FamilyId });
+        builder.HasIndex(t => new { t.TenantId, t.UserId });
+    }
+}
+
+internal sealed class AgreementVersionConfiguration : IEntityTypeConfiguration<AgreementVersion>
+{
+    public void Configure(EntityTypeBuilder<AgreementVersion> builder)
+    {
+        builder.HasIndex(v => new { v.TenantId, v.Version }).IsUnique();
+        builder.HasIndex(v => new { v.TenantId, v.Status });
+    }
+}
+
+internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
+{
+    public void Configure(EntityTypeBuilder<Lead> builder)
+    {
+        builder.Ignore(l => l.DisplayName);
+        builder.Property(l => l.Version).IsConcurrencyToken();
+        foreach (var text in new[] { nameof(Lead.FirstName), nameof(Lead.LastName), nameof(Lead.Title), nameof(Lead.Company), nameof(Lead.Industry), nameof(Lead.Country), nameof(Lead.Source), nameof(Lead.Campaign) })
+        {
+            builder.Property(text).HasMaxLength(200);
+        }
+
+        builder.Property(l => l.Email).HasMaxLength(254);
+        builder.Property(l => l.NormalizedEmail).HasMaxLength(254);
+        builder.Property(l => l.Phone).HasMaxLength(50);
+        builder.Property(l => l.Website).HasMaxLength(500);
+        builder.Property(l => l.CustomFields)
+            .HasConversion(
+                value => JsonSerializer.Serialize(value, (JsonSerializerOptions?)null),
+                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
+                new ValueComparer<Dictionary<string, string>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    d => d.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+                    d => new Dictionary<string, string>(d)));
+
+        builder.HasIndex(l => new { l.TenantId, l.NormalizedEmail }).IsUnique();
+        builder.HasIndex(l => new { l.TenantId, l.State, l.TotalScore });
+        builder.HasIndex(l => new { l.TenantId, l.OwnerId });
+        builder.HasIndex(l => new { l.TenantId, l.Source });
+        builder.HasIndex(l => new { l.TenantId, l.Campaign });
+    }
+}
+
+internal sealed class LeadActivityConfiguration : IEntityTypeConfiguration<LeadActivity>
+{
+    public void Configure(EntityTypeBuilder<LeadActivity> builder)
+    {
+        builder.Property(a => a.Campaign).HasMaxLength(200);
+        builder.Property(a => a.Url).HasMaxLength(2000);
+        builder.Property(a => a.Title).HasMaxLength(500);
+        builder.HasOne<Lead>().WithMany().HasForeignKey(a => a.LeadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.TenantId, a.LeadId, a.OccurredAt });
+    }
+}
+
+internal sealed class LeadTransitionConfiguration : IEntityTypeConfiguration<LeadTransition>
+{
+    public void Configure(EntityTypeBuilder<LeadTransition> builder)
+    {
+        builder.Property(t => t.ReasonCode).HasMaxLength(60);
+        builder.Property(t => t.ReasonLabel).HasMaxLength(200);
+        builder.Property(t => t.Note).HasMaxLength(2000);
+        builder.Property(t => t.Criteria)
+            .HasConversion(
+                value => JsonSerializer.Serialize(value, AgreementJson.Options),
+                json => JsonSerializer.Deserialize<List<CriterionEvaluation>>(json, AgreementJson.Options) ?? new List<CriterionEvaluation>(),
+                new ValueComparer<List<CriterionEvaluation>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
+                    list => list.ToList()));
+        builder.HasOne<Lead>().WithMany().HasForeignKey(t => t.LeadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(t => new { t.TenantId, t.LeadId, t.OccurredAt });
+        builder.HasIndex(t => new { t.TenantId, t.AgreementVersion });
+    }
+}
+
+internal sealed class LeadChangeConfiguration : IEntityTypeConfiguration<LeadChange>
+{
+    public void Configure(EntityTypeBuilder<LeadChange> builder)
+    {
+        builder.Property(c => c.Field).HasMaxLength(100);
+        builder.Property(c => c.OldValue).HasMaxLength(2000);
+        builder.Property(c => c.NewValue).HasMaxLength(2000);
+        builder.HasOne<Lead>().WithMany().HasForeignKey(c => c.LeadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.TenantId, c.LeadId, c.ChangedAt });
+    }
+}

@@ -1,0 +1,98 @@
+using L2R.Domain.Agreements;
+using L2R.Domain.Common;
+using L2R.Domain.Leads;
+
+namespace L2R.Api.Infrastructure.Data;
+
+public sealed class Tenant
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class User : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public required string Email { get; set; }
+    public required string NormalizedEmail { get; set; }
+    public required string DisplayName { get; set; }
+    public string PasswordHash { get; set; } = "";
+    public Roles Roles { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTime CreatedAt { get; set; }
+    public int Version { get; set; } = 1;
+}
+
+/// <summary>A rotating refresh token; only its hash is stored. Tokens of one login share a family so a replay can revoke them all.</summary>
+public sealed class RefreshToken : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public Guid UserId { get; set; }
+    public Guid FamilyId { get; set; }
+    public required string TokenHash { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? UsedAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+}
+
+public enum AgreementStatus
+{
+    Draft,
+    Active,
+    Superseded,
+}
+
+public sealed class AgreementVersion : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public int Version { get; set; }
+    public AgreementStatus Status { get; set; }
+    public required string Content { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public Guid? CreatedBy { get; set; }
+    public DateTime? ActivatedAt { get; set; }
+}
+
+public enum ActorKind
+{
+    User,
+    System,
+}
+
+/// <summary>One move of a lead, with the agreement version it was judged by and how every criterion evaluated.</summary>
+public sealed class LeadTransition : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public Guid LeadId { get; set; }
+    public LeadState From { get; set; }
+    public LeadState To { get; set; }
+    public LeadTrigger Trigger { get; set; }
+    public ActorKind ActorKind { get; set; }
+    public Guid? ActorUserId { get; set; }
+    public DateTime OccurredAt { get; set; }
+    public int AgreementVersion { get; set; }
+    public string? ReasonCode { get; set; }
+    public string? ReasonLabel { get; set; }
+    public string? Note { get; set; }
+    public List<CriterionEvaluation> Criteria { get; set; } = [];
+}
+
+/// <summary>One edited field of a lead: who changed it, from what, to what.</summary>
+public sealed class LeadChange : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public Guid LeadId { get; set; }
+    public required string Field { get; set; }
+    public string? OldValue { get; set; }
+    public string? NewValue { get; set; }
+    public Guid? ChangedBy { get; set; }
+    public DateTime ChangedAt { get; set; }
+}

@@ -1,0 +1,97 @@
+using L2R.Api.Infrastructure.Tenancy;
+using L2R.Domain.Common;
+using L2R.Domain.Leads;
+using Microsoft.EntityFrameworkCore;
+
+namespace L2R.Api.Infrastructure.Data;
+
+/// <summary>
+/// The one unit of work. Every tenant-owned entity gets the same named query filter, and SaveChanges stamps new
+/// rows with the current tenant and refuses any row of another tenant, so a missed filter cannot leak or cross-write.
+/// </summary>
+public abstract class L2RDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options)
+{
+    public const string TenantFilter = "Tenant";
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<LeadActivity> LeadActivities => Set<LeadActivity>();
+    public DbSet<LeadTransition> LeadTransitions => Set<LeadTransition>();
+    public DbSet<LeadChange> LeadChanges => Set<LeadChange>();
+
+    /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
+    public Guid? CurrentTenantId => tenant.TenantId;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(L2RDbContext).Assembly);
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            typeof(L2RDbContext).GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entityType.ClrType)
+                .Invoke(this, [modelBuilder]);
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnforceTenantAndVersion();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnforceTenantAndVersion();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void ApplyTenantFilter<TEntity>(ModelBuilder modelBuilder)
+        where TEntity : class, ITenantOwned =>
+        modelBuilder.Entity<TEntity>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+
+    private void EnforceTenantAndVersion()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State == EntityState.Unchanged || entry.State == EntityState.Detached)
+            {
+                continue;
+            }
+
+            var current = tenant.TenantId ?? throw new CrossTenantWriteException("No tenant is set for this write.");
+            if (entry.State == EntityState.Added && entry.Entity.TenantId == Guid.Empty)
+            {
+                entry.Entity.TenantId = current;
+            }
+
+            if (entry.Entity.TenantId != current
+                || (entry.State != EntityState.Added && (Guid)entry.Property(nameof(ITenantOwned.TenantId)).OriginalValue! != current))
+            {
+                throw new CrossTenantWriteException($"A {entry.Metadata.ClrType.Name} of another tenant cannot be written.");
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Lead>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = entry.Property(l => l.Version).OriginalValue + 1;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<User>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = entry.Property(u => u.Version).OriginalValue + 1;
+        }
+    }
+}
+
+public sealed class CrossTenantWriteException(string message) : InvalidOperationException(message);

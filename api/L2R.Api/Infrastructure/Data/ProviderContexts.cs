@@ -1,0 +1,47 @@
+using L2R.Api.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace L2R.Api.Infrastructure.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+    SqlServer,
+}
+
+/// <summary>One context per provider so each keeps its own migrations in one assembly.</summary>
+public sealed class SqliteL2RDbContext(DbContextOptions<SqliteL2RDbContext> options, ITenantContext tenant) : L2RDbContext(options, tenant)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+
+        // SQLite cannot compare or sum decimals in SQL.
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
+    }
+}
+
+public sealed class PostgresL2RDbContext(DbContextOptions<PostgresL2RDbContext> options, ITenantContext tenant) : L2RDbContext(options, tenant);
+
+public sealed class SqlServerL2RDbContext(DbContextOptions<SqlServerL2RDbContext> options, ITenantContext tenant) : L2RDbContext(options, tenant);
+
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteL2RDbContext>
+{
+    public SqliteL2RDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteL2RDbContext>().UseSqlite("Data Source=design.db").Options, TenantContext.None);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresL2RDbContext>
+{
+    public PostgresL2RDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresL2RDbContext>().UseNpgsql("Host=localhost;Database=l2r_design").Options, TenantContext.None);
+}
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerL2RDbContext>
+{
+    public SqlServerL2RDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerL2RDbContext>().UseSqlServer("Server=localhost;Database=l2r_design;Trusted_Connection=True;TrustServerCertificate=True").Options, TenantContext.None);
+}

@@ -1,0 +1,42 @@
+using L2R.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace L2R.Api.Infrastructure.Hosting;
+
+/// <summary>
+/// Migrates the database (and seeds the demo tenant for the embedded default) when the host starts, never before
+/// <c>app.Run()</c>: the build-time OpenAPI generator runs Program.cs without starting hosted services.
+/// </summary>
+public sealed class DatabaseInitializer(IServiceProvider services, IOptions<DatabaseOptions> database, IConfiguration configuration, ILogger<DatabaseInitializer> logger)
+    : IHostedService
+{
+    public bool IsReady { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
+        if (database.Value.IsEmbeddedDefault)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
+
+        if (configuration.GetValue("Database:Migrate", true))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Database migrated ({Provider})", database.Value.Provider);
+        }
+
+        if (database.Value.IsEmbeddedDefault && configuration.GetValue("Seed:DemoTenant", true))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        }
+
+        IsReady = true;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

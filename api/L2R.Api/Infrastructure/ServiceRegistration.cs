@@ -1,0 +1,136 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using L2R.Api.Features.Agreements;
+using L2R.Api.Features.Auth;
+using L2R.Api.Features.Users;
+using L2R.Api.Infrastructure.Auth;
+using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Hosting;
+using L2R.Api.Infrastructure.Tenancy;
+using L2R.Api.Infrastructure.Web;
+using L2R.Domain.Agreements;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace L2R.Api.Infrastructure;
+
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddL2R(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.AddSingleton<TimeProvider, TravellingTimeProvider>();
+        services.AddHttpContextAccessor();
+
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped(sp => new TenantContext(sp.GetRequiredService<ICurrentUser>()));
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+
+        services.AddDatabase(configuration);
+        services.AddScoped<AgreementStore>();
+        services.AddSingleton<ParsedAgreementCache>();
+
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<SigningKeyProvider>();
+        services.AddSingleton<TokenService>();
+        services.AddScoped<SessionIssuer>();
+        services.AddAuth();
+
+        services.AddSingleton<DatabaseInitializer>();
+        if (!IsGeneratingOpenApiDocument)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
+            services.AddHostedService<LeadSweeper>();
+        }
+
+        services.AddSingleton<DemoSeeder>();
+        services.AddHealthChecks().AddCheck<ReadinessCheck>("database", tags: ["ready"]);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ConfigureJson(options.JsonSerializerOptions));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    /// <summary>The build's OpenAPI generator starts the host too; it must not touch a database.</summary>
+    private static bool IsGeneratingOpenApiDocument => System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+
+    private static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
+    {
+        AgreementJson.Configure(options);
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    private static void AddDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("L2R");
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<L2RDbContext, PostgresL2RDbContext>(o => o.UseNpgsql(Required(connectionString, database.Provider)));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<L2RDbContext, SqlServerL2RDbContext>(o => o.UseSqlServer(Required(connectionString, database.Provider)));
+                break;
+            default:
+                services.AddDbContext<L2RDbContext, SqliteL2RDbContext>((sp, o) =>
+                    o.UseSqlite(connectionString ?? DefaultSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>())));
+                break;
+        }
+    }
+
+    private static string DefaultSqlite(DatabaseOptions options, IHostEnvironment environment)
+    {
+        var directory = options.ResolveDataDirectory(environment.ContentRootPath);
+        Directory.CreateDirectory(directory);
+        return $"Data Source={Path.Combine(directory, "l2r.db")};Default Timeout=15";
+    }
+
+    private static string Required(string? connectionString, DatabaseProvider provider) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException($"ConnectionStrings:L2R is required for the {provider} provider.")
+            : connectionString;
+
+    private static void AddAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyProvider, IOptions<AuthOptions>>((options, keys, auth) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Value.Issuer,
+                    ValidAudience = auth.Value.Audience,
+                    IssuerSigningKeyResolver = (_, _, _, _) => [keys.Key],
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    ValidateIssuerSigningKey = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = L2RClaims.Name,
+                    RoleClaimType = L2RClaims.Role,
+                };
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(UsersEndpoints.AdminPolicy, policy => policy.RequireRole(nameof(L2R.Domain.Leads.Role.Admin)));
+    }
+}

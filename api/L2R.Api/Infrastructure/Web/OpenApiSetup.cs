@@ -1,0 +1,30 @@
+using L2R.Domain.Agreements;
+using Microsoft.OpenApi;
+
+namespace L2R.Api.Infrastructure.Web;
+
+public static class OpenApiSetup
+{
+    public static IServiceCollection AddL2ROpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo { Title = "L2R API", Version = "v1", Description = "Lead-to-revenue: the lead agreement, executable." });
+            options.UseOneOfForPolymorphism();
+            options.UseAllOfForInheritance();
+            options.SelectDiscriminatorNameUsing(type => type == typeof(Criterion) ? "kind" : null);
+            options.SupportNonNullableReferenceTypes();
+            options.CustomSchemaIds(type => type.Name);
+            options.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "An access token from POST /api/auth/login.",
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+        });
+        return services;
+    }
+}

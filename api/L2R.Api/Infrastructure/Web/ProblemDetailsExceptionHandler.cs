@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using FluentValidation;
+using L2R.Api.Infrastructure.Data;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace L2R.Api.Infrastructure.Web;
+
+/// <summary>
+/// The one place exceptions become ProblemDetails. Expected refusals are logged at Information; anything else is a
+/// 500 with a trace id and no internals.
+/// </summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    private const string TypeBase = "https://l2r.dev/problems/";
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else
+        {
+            logger.LogInformation("{Method} {Path} refused with {Status}: {Message}", httpContext.Request.Method, httpContext.Request.Path, problem.Status, exception.Message);
+        }
+
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Map(Exception exception) => exception switch
+    {
+        ValidationException validation => Validation(validation.Errors
+            .GroupBy(e => ToCamelCase(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        RequestValidationException validation => Validation(validation.Errors.ToDictionary()),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(413, "payload-too-large", "Request body too large", exception.Message),
+        BadHttpRequestException bad => Problem(400, "bad-request", "The request could not be read", bad.InnerException?.Message ?? bad.Message),
+        NotFoundException => Problem(404, "not-found", "Not found", exception.Message),
+        UnauthorizedException => Problem(401, "unauthorized", "Not signed in", exception.Message),
+        ForbiddenException => Problem(403, "forbidden", "Not allowed", exception.Message),
+        ConflictException conflict => WithExtensions(Problem(409, "conflict", "Conflict", exception.Message), conflict.Extensions),
+        DbUpdateConcurrencyException => Problem(409, "concurrent-change", "Changed by someone else", "Another change to this record won; reload and try again."),
+        SqliteException { SqliteErrorCode: 5 or 6 } => Problem(409, "concurrent-change", "Changed by someone else", "Another change was being written at the same time; try again."),
+        DbUpdateException when IsUniqueViolation(exception) => Problem(409, "conflict", "Conflict", "A record with the same unique value already exists."),
+        PreconditionFailedException => Problem(412, "stale", "Your copy is out of date", exception.Message),
+        GuardUnmetException guard => WithExtensions(
+            Problem(422, "guard-unmet", "The lead agreement does not allow this move yet", exception.Message),
+            new Dictionary<string, object?> { ["criteria"] = guard.Unmet }),
+        CrossTenantWriteException => Problem(404, "not-found", "Not found", "The record was not found."),
+        _ => Problem(500, "internal", "Something went wrong", "An unexpected error occurred; quote the trace id when reporting it."),
+    };
+
+    private static bool IsUniqueViolation(Exception exception) =>
+        exception.InnerException switch
+        {
+            SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+            Npgsql.PostgresException postgres => postgres.SqlState == "23505",
+            Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
+            _ => false,
+        };
+
+    private static ValidationProblemDetails Validation(IDictionary<string, string[]> errors) => new(errors)
+    {
+        Status = 400,
+        Type = TypeBase + "validation",
+        Title = "One or more fields are invalid",
+        Detail = string.Join(" ", errors.SelectMany(e => e.Value)),
+    };
+
+    private static ProblemDetails Problem(int status, string type, string title, string detail) =>
+        new() { Status = status, Type = TypeBase + type, Title = title, Detail = detail };
+
+    private static ProblemDetails WithExtensions(ProblemDetails problem, IReadOnlyDictionary<string, object?> extensions)
+    {
+        foreach (var (key, value) in extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
+    }
+
+    private static string ToCamelCase(string name) =>
+        string.Join('.', name.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+}
