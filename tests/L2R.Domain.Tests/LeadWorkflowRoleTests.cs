@@ -86,12 +86,12 @@ public class LeadWorkflowRoleTests
     }
 
     [Fact]
-    public void MayFire_ActorWithoutUserId_IsTreatedAsSystemWhateverItsRoles()
+    public void MayFire_ActorWithoutUserId_IsJudgedByItsRolesNotAsSystem()
     {
         var workflow = LeadBuilder.Empty().Workflow(new Actor(null, Roles.Sales));
 
-        Assert.False(workflow.MayFire(LeadTrigger.Accept));
-        Assert.True(workflow.MayFire(LeadTrigger.Score));
+        Assert.True(workflow.MayFire(LeadTrigger.Accept));
+        Assert.False(workflow.MayFire(LeadTrigger.Score));
     }
 
     [Fact]

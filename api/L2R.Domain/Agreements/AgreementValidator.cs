@@ -21,9 +21,13 @@ public static class AgreementValidator
                 issues.Add(new($"{path}.id", "A fit rule needs an id."));
             }
 
-            if (rule.Condition is ScoreAtLeastCriterion || rule.Condition is NumberAtLeastCriterion { Field: var f } && IsScoreField(f) || rule.Condition is NumberAtMostCriterion { Field: var g } && IsScoreField(g))
+            if (rule.Condition is ScoreAtLeastCriterion || rule.Condition is FieldCriterion { Field: var field } && IsScoreField(field))
             {
                 issues.Add(new($"{path}.condition", "A fit rule cannot depend on a score (it would depend on itself)."));
+            }
+            else if (rule.Condition.DependsOnTime)
+            {
+                issues.Add(new($"{path}.condition", "Fit describes who the lead is; activity and time belong in engagement rules or guards."));
             }
 
             ValidateCriterion(rule.Condition, $"{path}.condition", issues);
@@ -52,6 +56,11 @@ public static class AgreementValidator
         {
             var rule = agreement.Transitions[i];
             var path = $"transitions[{i}]";
+            if (rule.AutoAdvance && LeadWorkflow.ReasonListOf(rule.Trigger) != ReasonListKind.None)
+            {
+                issues.Add(new($"{path}.autoAdvance", $"{rule.Trigger} needs a reason, which only a person can give, so it cannot advance automatically."));
+            }
+
             if (rule.Roles.Count == 0 && !rule.AutoAdvance)
             {
                 issues.Add(new($"{path}.roles", $"Nobody could fire {rule.Trigger}: give it a role or let it advance automatically."));

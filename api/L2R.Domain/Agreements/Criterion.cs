@@ -29,7 +29,8 @@ public abstract record Criterion
 
     public abstract CriterionEvaluation Evaluate(LeadFacts facts);
 
-    /// <summary>Criteria that read only the lead's stored columns can also be checked set-based; time and activity criteria cannot.</summary>
+    /// <summary>Whether time alone can change the outcome (decay, windows, time in stage), so the periodic sweep must re-check it.</summary>
+    [JsonIgnore]
     public virtual bool DependsOnTime => false;
 
     protected CriterionEvaluation Result(bool passed, string actual) => new(Id, Description, passed, actual);
@@ -97,6 +98,7 @@ public sealed record NumberAtLeastCriterion : FieldCriterion
 {
     public required decimal Value { get; init; }
 
+    [JsonIgnore]
     public override bool DependsOnTime => Field.Equals("daysInStage", StringComparison.OrdinalIgnoreCase);
 
     public override CriterionEvaluation Evaluate(LeadFacts facts)
@@ -110,6 +112,7 @@ public sealed record NumberAtMostCriterion : FieldCriterion
 {
     public required decimal Value { get; init; }
 
+    [JsonIgnore]
     public override bool DependsOnTime => Field.Equals("daysInStage", StringComparison.OrdinalIgnoreCase);
 
     public override CriterionEvaluation Evaluate(LeadFacts facts)
@@ -156,6 +159,7 @@ public sealed record ScoreAtLeastCriterion : Criterion
     public required int Value { get; init; }
 
     /// <summary>Engagement decays with time, so a sweep must re-check it.</summary>
+    [JsonIgnore]
     public override bool DependsOnTime => Score != ScoreKind.Fit;
 
     public override CriterionEvaluation Evaluate(LeadFacts facts)
@@ -166,7 +170,7 @@ public sealed record ScoreAtLeastCriterion : Criterion
             ScoreKind.Engagement => facts.Lead.EngagementScore,
             _ => facts.Lead.TotalScore,
         };
-        return Result(actual >= Value, $"{Score.ToString().ToLowerInvariant()} score {actual}, needs ≥ {Value}");
+        return Result(actual >= Value, string.Create(CultureInfo.InvariantCulture, $"{Score.ToString().ToLowerInvariant()} score {actual}, needs ≥ {Value}"));
     }
 }
 
@@ -177,6 +181,7 @@ public sealed record ActivityCountCriterion : Criterion
     public required int AtLeast { get; init; }
     public required int WithinDays { get; init; }
 
+    [JsonIgnore]
     public override bool DependsOnTime => true;
 
     public override CriterionEvaluation Evaluate(LeadFacts facts)
@@ -184,7 +189,7 @@ public sealed record ActivityCountCriterion : Criterion
         var since = facts.Now.AddDays(-WithinDays);
         var count = facts.Activities.Count(a => a.OccurredAt >= since && a.OccurredAt <= facts.Now && (ActivityType is null || a.Type == ActivityType));
         var what = ActivityType?.ToString() ?? "activities";
-        return Result(count >= AtLeast, $"{count} × {what} in the last {WithinDays} days, needs ≥ {AtLeast}");
+        return Result(count >= AtLeast, string.Create(CultureInfo.InvariantCulture, $"{count} × {what} in the last {WithinDays} days, needs ≥ {AtLeast}"));
     }
 }
 
@@ -192,12 +197,13 @@ public sealed record TimeInStageCriterion : Criterion
 {
     public required int Days { get; init; }
 
+    [JsonIgnore]
     public override bool DependsOnTime => true;
 
     public override CriterionEvaluation Evaluate(LeadFacts facts)
     {
         var days = facts.DaysInStage;
-        return Result(days >= Days, $"{Math.Floor(days).ToString(CultureInfo.InvariantCulture)} days in stage, needs ≥ {Days}");
+        return Result(days >= Days, string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(days)} days in stage, needs ≥ {Days}"));
     }
 }
 

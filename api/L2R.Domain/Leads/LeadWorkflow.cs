@@ -19,11 +19,10 @@ public sealed record TransitionOption(
     public bool CriteriaMet => Criteria.All(c => c.Passed);
 }
 
-public sealed record Actor(Guid? UserId, Roles Roles)
+/// <summary>Who fires a trigger: a user with roles, or the system (auto-advance), which has no roles but may fire auto-advance triggers.</summary>
+public sealed record Actor(Guid? UserId, Roles Roles, bool IsSystem = false)
 {
-    public static readonly Actor System = new(null, Roles.None);
-
-    public bool IsSystem => UserId is null;
+    public static readonly Actor System = new(null, Roles.None, IsSystem: true);
 }
 
 /// <summary>
@@ -89,8 +88,14 @@ public sealed class LeadWorkflow
     public IReadOnlyList<CriterionEvaluation> Evaluate(LeadTrigger trigger) => Evaluate(_agreement.RuleFor(trigger));
 
     /// <summary>Stateless checks every guard; the unmet descriptions it reports match the agreement's wording.</summary>
-    public bool CanFire(LeadTrigger trigger, out ICollection<string> unmetDescriptions) =>
-        _machine.CanFire(trigger, out unmetDescriptions);
+    public bool CanFire(LeadTrigger trigger, out ICollection<string> unmetDescriptions)
+    {
+        var canFire = _machine.CanFire(trigger, out var unmet);
+
+        // Stateless reports no list (null) for a trigger the current state does not know.
+        unmetDescriptions = unmet ?? [];
+        return canFire;
+    }
 
     /// <summary>The auto-advance trigger that may fire by itself now, if any (at most one is ever defined per state).</summary>
     public LeadTrigger? NextAutoAdvance() =>
@@ -148,7 +153,7 @@ public sealed class LeadWorkflow
         }
 
         _machine.Configure(LeadState.SalesAccepted)
-            .OnEntryFrom(LeadTrigger.Accept, () => Lead.OwnerId ??= _actor.UserId);
+            .OnEntryFrom(LeadTrigger.Accept, () => Lead.OwnerId ??= _actor.UserId, "the accepting user becomes the owner when there is none");
     }
 
     private static List<TransitionDefinition> BuildDefinitions()

@@ -53,5 +53,5 @@ public static class ScoreCalculator
         rule.HalfLifeDays <= 0 ? rule.Points : rule.Points * Math.Pow(0.5, Math.Max(0, ageDays) / rule.HalfLifeDays);
 
     private static string DescribeActivity(EngagementRule rule) =>
-        $"{rule.ActivityType}: {rule.Points} points, halving every {rule.HalfLifeDays:0.#} days";
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rule.ActivityType}: {rule.Points} points, halving every {rule.HalfLifeDays:0.#} days");
 }

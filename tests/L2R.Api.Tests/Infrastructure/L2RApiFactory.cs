@@ -1,0 +1,82 @@
+using L2R.Api.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace L2R.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real API over HTTP on one provider's fresh database. Tests sign up their own tenants, so the classes that
+/// share a factory never see each other's rows.
+/// </summary>
+public abstract class L2RApiFactory : WebApplicationFactory<Program>
+{
+    /// <summary>A test-only key: tests forge tokens with it and with others to prove what the API refuses.</summary>
+    public const string SigningKey = "dGVzdC1vbmx5LXNpZ25pbmcta2V5LWZvci1sMnItYXBpLXRlc3RzLTY0LWJ5dGVzLWxvbmctZW5vdWdoLSE=";
+    public const string Issuer = "l2r-tests";
+    public const string Audience = "l2r-api";
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected abstract string ConnectionString { get; }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var host = base.CreateHost(builder);
+        return host;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:L2R", ConnectionString);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Auth:Issuer", Issuer);
+        builder.UseSetting("Auth:Audience", Audience);
+        builder.UseSetting("Seed:DemoTenant", "false");
+        builder.UseSetting("Sweep:IntervalMinutes", "0");
+    }
+
+    public T WithScope<T>(Func<IServiceProvider, T> work)
+    {
+        using var scope = Services.CreateScope();
+        return work(scope.ServiceProvider);
+    }
+}
+
+public sealed class SqliteApiFactory : L2RApiFactory
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"l2r-test-{Guid.NewGuid():N}.db");
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override string ConnectionString => $"Data Source={_path};Default Timeout=15";
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
+
+/// <summary>
+/// A fresh database on the throwaway PostgreSQL server that scripts/test.sh starts; its connection string comes from
+/// L2R_TEST_POSTGRES. Without it these tests fail with instructions rather than pass unseen.
+/// </summary>
+public sealed class PostgresApiFactory : L2RApiFactory
+{
+    private readonly string _database = $"l2r_test_{Guid.NewGuid():N}";
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("L2R_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("Set L2R_TEST_POSTGRES to a PostgreSQL connection string (scripts/test.sh starts a throwaway server and sets it).");
+
+    protected override string ConnectionString => $"{ServerConnectionString};Database={_database}";
+}
