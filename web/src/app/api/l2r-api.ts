@@ -1490,14 +1490,12 @@ export interface Criterion {
     kind: string;
     id: string;
     description: string;
-    readonly dependsOnTime?: boolean;
 }
 
 export interface ActivityCountCriterion extends Criterion {
     activityType?: ActivityType;
     atLeast: number;
     withinDays: number;
-    readonly dependsOnTime?: boolean;
 }
 
 export interface ActivityDto {
@@ -1767,12 +1765,10 @@ export interface MeDto {
 
 export interface NumberAtLeastCriterion extends FieldCriterion {
     value: number;
-    readonly dependsOnTime?: boolean;
 }
 
 export interface NumberAtMostCriterion extends FieldCriterion {
     value: number;
-    readonly dependsOnTime?: boolean;
 }
 
 export interface OwnerAssignedCriterion extends Criterion {
@@ -1816,7 +1812,6 @@ export type Role = "Admin" | "Marketing" | "Sales";
 export interface ScoreAtLeastCriterion extends Criterion {
     score: ScoreKind;
     value: number;
-    readonly dependsOnTime?: boolean;
 }
 
 export interface ScoreBreakdownDto {
@@ -1868,7 +1863,6 @@ export interface SlaTerms {
 
 export interface TimeInStageCriterion extends Criterion {
     days: number;
-    readonly dependsOnTime?: boolean;
 }
 
 export interface TokenResponse {
