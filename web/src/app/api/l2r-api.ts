@@ -1899,7 +1899,6 @@ export interface UpdateLeadRequest extends LeadProfile {
     timeline?: boolean | undefined;
     amount?: number | undefined;
     expectedCloseDate?: string | undefined;
-    readonly touchesSalesFields?: boolean;
 }
 
 export interface UserDto {

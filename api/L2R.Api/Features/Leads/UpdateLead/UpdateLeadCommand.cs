@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mediator;
 
 namespace L2R.Api.Features.Leads.UpdateLead;
@@ -13,6 +14,7 @@ public sealed record UpdateLeadRequest : LeadProfile
     public decimal? Amount { get; init; }
     public DateTime? ExpectedCloseDate { get; init; }
 
+    [JsonIgnore]
     public bool TouchesSalesFields =>
         OwnerId is not null || Budget is not null || Authority is not null || Need is not null || Timeline is not null
         || Amount is not null || ExpectedCloseDate is not null;
