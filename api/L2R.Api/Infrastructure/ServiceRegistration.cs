@@ -53,7 +53,10 @@ public static class ServiceRegistration
         {
             services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
             services.AddHostedService<LeadSweeper>();
+            services.AddHostedService<ActivationWorker>();
         }
+
+        services.AddSingleton<ActivationQueue>();
 
         services.AddSingleton<DemoSeeder>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("database", tags: ["ready"]);

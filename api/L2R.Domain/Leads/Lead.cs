@@ -42,6 +42,9 @@ public sealed class Lead : Common.ITenantOwned
 
     public Dictionary<string, string> CustomFields { get; set; } = [];
 
+    /// <summary>The agreement version that last scored this lead and applied its auto-advance; activation re-scores every lead below it.</summary>
+    public int AgreementVersion { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime StageEnteredAt { get; set; }
@@ -59,6 +62,14 @@ public sealed class Lead : Common.ITenantOwned
         ChecklistItem.Timeline => Timeline,
         _ => false,
     };
+
+    /// <summary>A detached copy for what-if evaluation (simulating a draft agreement) that must not touch the real lead.</summary>
+    public Lead Copy()
+    {
+        var copy = (Lead)MemberwiseClone();
+        copy.CustomFields = new Dictionary<string, string>(CustomFields);
+        return copy;
+    }
 
     public void ApplyScore(Scoring.ScoreBreakdown score)
     {

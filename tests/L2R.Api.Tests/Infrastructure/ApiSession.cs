@@ -77,6 +77,48 @@ public sealed class ApiSession(HttpClient http, string tenantSlug, Guid tenantId
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    public Task<HttpResponseMessage> PatchLeadAsync(Guid leadId, object changes, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/leads/{leadId}") { Content = JsonContent.Create(changes, options: Json) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return Http.SendAsync(request);
+    }
+
+    /// <summary>A good-fit lead that its activities have carried to MQL by themselves.</summary>
+    public async Task<Guid> CreateMqlLeadAsync(object? lead = null)
+    {
+        var created = await CreateLeadAsync(lead ?? GoodFitLead());
+        var id = Guid.Parse(created["lead"]!["id"]!.GetValue<string>());
+        await RecordActivityAsync(id, "Webinar");
+        var result = await RecordActivityAsync(id, "FormSubmission");
+        Assert.Equal("MQL", result["lead"]!["state"]!.GetValue<string>());
+        return id;
+    }
+
+    /// <summary>How many leads this session's tenant has, whatever their stage.</summary>
+    public async Task<int> LeadCountAsync() => (await GetJsonAsync("/api/leads?pageSize=1"))["total"]!.GetValue<int>();
+
+    public async Task<JsonObject> CreateDraftAsync(int? fromVersion = null)
+    {
+        var response = await Http.PostAsJsonAsync("/api/agreement/drafts", new { fromVersion });
+        await Expect(response, HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    /// <summary>Edits a copy of the draft's agreement and saves it at the draft's revision.</summary>
+    public async Task<JsonObject> UpdateDraftAsync(JsonObject draft, Action<JsonObject> edit)
+    {
+        var agreement = draft["agreement"]!.DeepClone().AsObject();
+        edit(agreement);
+        var response = await Http.PutAsJsonAsync($"/api/agreement/drafts/{draft["id"]}", new { agreement, revision = draft["revision"]!.GetValue<int>() });
+        await Expect(response, HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
     public async Task<JsonNode> GetJsonAsync(string url)
     {
         var response = await Http.GetAsync(url);

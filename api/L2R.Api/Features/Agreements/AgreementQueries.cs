@@ -46,7 +46,12 @@ public sealed class GetAgreementDiagramHandler(AgreementStore agreements, TimePr
     public async ValueTask<AgreementDiagramDto> Handle(GetAgreementDiagramQuery query, CancellationToken ct)
     {
         var active = await agreements.GetActiveAsync(ct);
-        var sample = new LeadFacts(new Lead(), [], clock.GetUtcNow().UtcDateTime);
-        return new AgreementDiagramDto(active.Version, new LeadWorkflow(active.Agreement, sample, Actor.System).ToMermaid());
+        return AgreementDiagrams.Draw(active.Version, active.Agreement, clock);
     }
+}
+
+public static class AgreementDiagrams
+{
+    public static AgreementDiagramDto Draw(int version, LeadAgreement agreement, TimeProvider clock) =>
+        new(version, new LeadWorkflow(agreement, new LeadFacts(new Lead(), [], clock.GetUtcNow().UtcDateTime), Actor.System).ToMermaid());
 }

@@ -47,6 +47,7 @@ public sealed record LeadDto(
 
 public sealed record HistoryEntryDto(
     Guid Id,
+    Guid LeadId,
     LeadState From,
     LeadState To,
     LeadTrigger Trigger,
@@ -61,7 +62,7 @@ public sealed record HistoryEntryDto(
     IReadOnlyList<CriterionEvaluation> Criteria)
 {
     public static HistoryEntryDto Of(LeadTransition t, IReadOnlyDictionary<Guid, string> userNames) => new(
-        t.Id, t.From, t.To, t.Trigger, t.ActorKind, t.ActorUserId,
+        t.Id, t.LeadId, t.From, t.To, t.Trigger, t.ActorKind, t.ActorUserId,
         t.ActorUserId is { } id ? userNames.GetValueOrDefault(id, "former user") : "system",
         t.OccurredAt, t.AgreementVersion, t.ReasonCode, t.ReasonLabel, t.Note, t.Criteria);
 }

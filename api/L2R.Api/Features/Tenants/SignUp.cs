@@ -64,7 +64,10 @@ public sealed partial class SignUpHandler(L2RDbContext db, TenantContext tenant,
                 Content = AgreementJson.Serialize(DefaultAgreement.Create()),
                 CreatedAt = now,
                 CreatedBy = admin.Id,
+                UpdatedAt = now,
+                UpdatedBy = admin.Id,
                 ActivatedAt = now,
+                ActivatedBy = admin.Id,
             });
             await db.SaveChangesAsync(ct);
             return new SignUpResultDto(newTenant.Id, slug, admin.Id);

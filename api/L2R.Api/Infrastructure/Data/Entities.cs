@@ -54,9 +54,78 @@ public sealed class AgreementVersion : ITenantOwned
     public int Version { get; set; }
     public AgreementStatus Status { get; set; }
     public required string Content { get; set; }
+
+    /// <summary>The version a draft started from (a rollback starts from an old one).</summary>
+    public int? BasedOnVersion { get; set; }
     public DateTime CreatedAt { get; set; }
     public Guid? CreatedBy { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public Guid? UpdatedBy { get; set; }
     public DateTime? ActivatedAt { get; set; }
+    public Guid? ActivatedBy { get; set; }
+
+    /// <summary>Concurrency token, bumped on every edit of a draft; approvals and editors refer to it.</summary>
+    public int Revision { get; set; } = 1;
+}
+
+/// <summary>A sign-off of one draft revision by one person for one role (Marketing or Sales).</summary>
+public sealed class AgreementApproval : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public Guid AgreementVersionId { get; set; }
+    public Guid UserId { get; set; }
+    public L2R.Domain.Leads.Role Role { get; set; }
+    public int Revision { get; set; }
+    public DateTime ApprovedAt { get; set; }
+}
+
+public enum AgreementAuditAction
+{
+    Drafted,
+    Edited,
+    Approved,
+    Withdrew,
+    ApprovalsCleared,
+    Activated,
+    Discarded,
+}
+
+/// <summary>Who did what to which agreement version, when.</summary>
+public sealed class AgreementAuditEntry : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public Guid AgreementVersionId { get; set; }
+    public int Version { get; set; }
+    public AgreementAuditAction Action { get; set; }
+    public Guid? UserId { get; set; }
+    public DateTime At { get; set; }
+    public string? Detail { get; set; }
+}
+
+public enum ActivationStatus
+{
+    Running,
+    Completed,
+    Failed,
+}
+
+/// <summary>The background re-scoring after a version becomes active; resumable because it only picks leads still below the version.</summary>
+public sealed class AgreementActivation : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public Guid AgreementVersionId { get; set; }
+    public int Version { get; set; }
+    public ActivationStatus Status { get; set; }
+    public int Total { get; set; }
+    public int Processed { get; set; }
+    public int Moved { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    public Guid? StartedBy { get; set; }
+    public string? Error { get; set; }
 }
 
 public enum ActorKind

@@ -17,6 +17,9 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<User> Users => Set<User>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+    public DbSet<AgreementApproval> AgreementApprovals => Set<AgreementApproval>();
+    public DbSet<AgreementAuditEntry> AgreementAudit => Set<AgreementAuditEntry>();
+    public DbSet<AgreementActivation> AgreementActivations => Set<AgreementActivation>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadActivity> LeadActivities => Set<LeadActivity>();
     public DbSet<LeadTransition> LeadTransitions => Set<LeadTransition>();
@@ -90,6 +93,11 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
         foreach (var entry in ChangeTracker.Entries<User>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version = entry.Property(u => u.Version).OriginalValue + 1;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<AgreementVersion>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Revision = entry.Property(v => v.Revision).OriginalValue + 1;
         }
     }
 }

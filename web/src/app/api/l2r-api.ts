@@ -130,6 +130,178 @@ export class AgreementClient {
     }
 
     /**
+     * One version with its content and approvals.
+     * @return OK
+     */
+    getAgreementVersion(version: number): Observable<AgreementDraftDto> {
+        let url_ = this.baseUrl + "/api/agreement/versions/{version}";
+        if (version === undefined || version === null)
+            throw new globalThis.Error("The parameter 'version' must be defined.");
+        url_ = url_.replace("{version}", encodeURIComponent("" + version));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetAgreementVersion(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetAgreementVersion(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<AgreementDraftDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<AgreementDraftDto>;
+        }));
+    }
+
+    protected processGetAgreementVersion(response: HttpResponseBase): Observable<AgreementDraftDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AgreementDraftDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * The moves judged under one version: counts per trigger and the latest entries.
+     * @param take (optional) 
+     * @return OK
+     */
+    listVersionTransitions(version: number, take?: number | undefined): Observable<VersionTransitionsDto> {
+        let url_ = this.baseUrl + "/api/agreement/versions/{version}/transitions?";
+        if (version === undefined || version === null)
+            throw new globalThis.Error("The parameter 'version' must be defined.");
+        url_ = url_.replace("{version}", encodeURIComponent("" + version));
+        if (take === null)
+            throw new globalThis.Error("The parameter 'take' cannot be null.");
+        else if (take !== undefined)
+            url_ += "take=" + encodeURIComponent("" + take) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processListVersionTransitions(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processListVersionTransitions(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<VersionTransitionsDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<VersionTransitionsDto>;
+        }));
+    }
+
+    protected processListVersionTransitions(response: HttpResponseBase): Observable<VersionTransitionsDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as VersionTransitionsDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * What changed between two versions, in plain language.
+     * @return OK
+     */
+    diffAgreementVersions(from: number, to: number): Observable<AgreementDiffDto> {
+        let url_ = this.baseUrl + "/api/agreement/diff?";
+        if (from === undefined || from === null)
+            throw new globalThis.Error("The parameter 'from' must be defined and cannot be null.");
+        else
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === undefined || to === null)
+            throw new globalThis.Error("The parameter 'to' must be defined and cannot be null.");
+        else
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processDiffAgreementVersions(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processDiffAgreementVersions(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<AgreementDiffDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<AgreementDiffDto>;
+        }));
+    }
+
+    protected processDiffAgreementVersions(response: HttpResponseBase): Observable<AgreementDiffDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AgreementDiffDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
      * The lead state machine under the active agreement, as Mermaid text with guard descriptions.
      * @return OK
      */
@@ -160,6 +332,659 @@ export class AgreementClient {
     }
 
     protected processGetAgreementDiagram(response: HttpResponseBase): Observable<AgreementDiagramDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AgreementDiagramDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Who drafted, edited, approved, withdrew and activated which version, newest first.
+     * @param take (optional) 
+     * @return OK
+     */
+    listAgreementAudit(take?: number | undefined): Observable<AgreementAuditDto[]> {
+        let url_ = this.baseUrl + "/api/agreement/audit?";
+        if (take === null)
+            throw new globalThis.Error("The parameter 'take' cannot be null.");
+        else if (take !== undefined)
+            url_ += "take=" + encodeURIComponent("" + take) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processListAgreementAudit(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processListAgreementAudit(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<AgreementAuditDto[]>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<AgreementAuditDto[]>;
+        }));
+    }
+
+    protected processListAgreementAudit(response: HttpResponseBase): Observable<AgreementAuditDto[]> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AgreementAuditDto[];
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Progress of the re-scoring that follows an activation.
+     * @return OK
+     */
+    getActivation(id: string): Observable<AgreementActivationDto> {
+        let url_ = this.baseUrl + "/api/agreement/activations/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetActivation(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetActivation(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<AgreementActivationDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<AgreementActivationDto>;
+        }));
+    }
+
+    protected processGetActivation(response: HttpResponseBase): Observable<AgreementActivationDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AgreementActivationDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * The tenant's open draft, if any, with who has approved it.
+     * @return OK
+     */
+    getOpenDraft(): Observable<OpenDraftDto> {
+        let url_ = this.baseUrl + "/api/agreement/drafts/open";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetOpenDraft(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetOpenDraft(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<OpenDraftDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<OpenDraftDto>;
+        }));
+    }
+
+    protected processGetOpenDraft(response: HttpResponseBase): Observable<OpenDraftDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OpenDraftDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Start the tenant's one draft from the active version, or from any earlier version (a rollback).
+     * @return Created
+     */
+    createDraft(body: CreateDraftRequest): Observable<AgreementDraftDto> {
+        let url_ = this.baseUrl + "/api/agreement/drafts";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processCreateDraft(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processCreateDraft(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<AgreementDraftDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<AgreementDraftDto>;
+        }));
+    }
+
+    protected processCreateDraft(response: HttpResponseBase): Observable<AgreementDraftDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 201) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AgreementDraftDto;
+            return _observableOf(result201);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * A draft with its content, approvals, missing approvals and problems.
+     * @return OK
+     */
+    getDraft(id: string): Observable<AgreementDraftDto> {
+        let url_ = this.baseUrl + "/api/agreement/drafts/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetDraft(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetDraft(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<AgreementDraftDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<AgreementDraftDto>;
+        }));
+    }
+
+    protected processGetDraft(response: HttpResponseBase): Observable<AgreementDraftDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AgreementDraftDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Replace a draft's content; 400 lists problems by field, and any change clears the approvals.
+     * @return OK
+     */
+    updateDraft(id: string, body: UpdateDraftRequest): Observable<AgreementDraftDto> {
+        let url_ = this.baseUrl + "/api/agreement/drafts/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("put", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processUpdateDraft(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processUpdateDraft(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<AgreementDraftDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<AgreementDraftDto>;
+        }));
+    }
+
+    protected processUpdateDraft(response: HttpResponseBase): Observable<AgreementDraftDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AgreementDraftDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Discard the open draft.
+     * @return No Content
+     */
+    discardDraft(id: string): Observable<void> {
+        let url_ = this.baseUrl + "/api/agreement/drafts/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+            })
+        };
+
+        return this.http.request("delete", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processDiscardDraft(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processDiscardDraft(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<void>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<void>;
+        }));
+    }
+
+    protected processDiscardDraft(response: HttpResponseBase): Observable<void> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return _observableOf(null as any);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Approve the draft's current content for a role you hold (Marketing or Sales).
+     * @return OK
+     */
+    approveDraft(id: string, body: ApproveDraftRequest): Observable<AgreementDraftDto> {
+        let url_ = this.baseUrl + "/api/agreement/drafts/{id}/approvals";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processApproveDraft(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processApproveDraft(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<AgreementDraftDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<AgreementDraftDto>;
+        }));
+    }
+
+    protected processApproveDraft(response: HttpResponseBase): Observable<AgreementDraftDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AgreementDraftDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Withdraw your approvals of the draft.
+     * @return OK
+     */
+    withdrawApproval(id: string): Observable<AgreementDraftDto> {
+        let url_ = this.baseUrl + "/api/agreement/drafts/{id}/approvals/mine";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("delete", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processWithdrawApproval(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processWithdrawApproval(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<AgreementDraftDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<AgreementDraftDto>;
+        }));
+    }
+
+    protected processWithdrawApproval(response: HttpResponseBase): Observable<AgreementDraftDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AgreementDraftDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * What the draft would do to today's open leads, by transition, source and campaign; changes nothing.
+     * @return OK
+     */
+    simulateDraft(id: string): Observable<SimulationDto> {
+        let url_ = this.baseUrl + "/api/agreement/drafts/{id}/simulation";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processSimulateDraft(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processSimulateDraft(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<SimulationDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<SimulationDto>;
+        }));
+    }
+
+    protected processSimulateDraft(response: HttpResponseBase): Observable<SimulationDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SimulationDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Make a signed-off draft the active version; answers with the re-scoring job to follow.
+     * @return Accepted
+     */
+    activateDraft(id: string): Observable<AgreementActivationDto> {
+        let url_ = this.baseUrl + "/api/agreement/drafts/{id}/activate";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processActivateDraft(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processActivateDraft(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<AgreementActivationDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<AgreementActivationDto>;
+        }));
+    }
+
+    protected processActivateDraft(response: HttpResponseBase): Observable<AgreementActivationDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 202) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AgreementActivationDto;
+            return _observableOf(result202);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * The state machine the draft would build, as Mermaid text.
+     * @return OK
+     */
+    getDraftDiagram(id: string): Observable<AgreementDiagramDto> {
+        let url_ = this.baseUrl + "/api/agreement/drafts/{id}/diagram";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetDraftDiagram(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetDraftDiagram(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<AgreementDiagramDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<AgreementDiagramDto>;
+        }));
+    }
+
+    protected processGetDraftDiagram(response: HttpResponseBase): Observable<AgreementDiagramDto> {
         const status = response.status;
         const responseBlob =
             response instanceof HttpResponse ? response.body :
@@ -1486,6 +2311,8 @@ export class UsersClient {
     }
 }
 
+export type ActivationStatus = "Running" | "Completed" | "Failed";
+
 export interface Criterion {
     kind: string;
     id: string;
@@ -1511,9 +2338,67 @@ export type ActivityType = "PageView" | "ContentDownload" | "Webinar" | "EmailOp
 
 export type ActorKind = "User" | "System";
 
+export interface AgreementActivationDto {
+    id?: string;
+    version?: number;
+    status?: ActivationStatus;
+    total?: number;
+    processed?: number;
+    moved?: number;
+    startedAt?: string;
+    completedAt?: string | undefined;
+    error?: string | undefined;
+}
+
+export type AgreementAuditAction = "Drafted" | "Edited" | "Approved" | "Withdrew" | "ApprovalsCleared" | "Activated" | "Discarded";
+
+export interface AgreementAuditDto {
+    id?: string;
+    version?: number;
+    action?: AgreementAuditAction;
+    userId?: string | undefined;
+    userName?: string;
+    at?: string;
+    detail?: string | undefined;
+}
+
+export interface AgreementChange {
+    area?: ChangeArea;
+    subject?: string;
+    description?: string;
+}
+
 export interface AgreementDiagramDto {
     version?: number;
     mermaid?: string;
+}
+
+export interface AgreementDiffDto {
+    from?: number;
+    to?: number;
+    changes?: AgreementChange[];
+}
+
+export interface AgreementDraftDto {
+    id?: string;
+    version?: number;
+    status?: AgreementStatus;
+    basedOnVersion?: number | undefined;
+    revision?: number;
+    createdAt?: string;
+    createdByName?: string;
+    updatedAt?: string;
+    updatedByName?: string;
+    approvals?: ApprovalDto[];
+    missingApprovals?: Role[];
+    issues?: AgreementIssue[];
+    canActivate?: boolean;
+    agreement?: LeadAgreement;
+}
+
+export interface AgreementIssue {
+    path?: string;
+    message?: string;
 }
 
 export type AgreementStatus = "Draft" | "Active" | "Superseded";
@@ -1533,6 +2418,19 @@ export interface AgreementVersionSummaryDto {
     status?: AgreementStatus;
     createdAt?: string;
     activatedAt?: string | undefined;
+}
+
+export interface ApprovalDto {
+    userId?: string;
+    userName?: string;
+    role?: Role;
+    revision?: number;
+    approvedAt?: string;
+}
+
+export interface ApproveDraftRequest {
+    role?: Role;
+    revision?: number | undefined;
 }
 
 export interface BoardColumnDto {
@@ -1562,11 +2460,17 @@ export interface CardDto {
     version?: number;
 }
 
+export type ChangeArea = "Scoring" | "Transition" | "Reasons" | "Slas";
+
 export interface ChecklistConfirmedCriterion extends Criterion {
     item: ChecklistItem;
 }
 
 export type ChecklistItem = "Budget" | "Authority" | "Need" | "Timeline";
+
+export interface CreateDraftRequest {
+    fromVersion?: number | undefined;
+}
 
 export interface LeadProfile {
     firstName?: string | undefined;
@@ -1651,6 +2555,7 @@ export interface FitRule {
 
 export interface HistoryEntryDto {
     id?: string;
+    leadId?: string;
     from?: LeadState;
     to?: LeadState;
     trigger?: LeadTrigger;
@@ -1771,6 +2676,10 @@ export interface NumberAtMostCriterion extends FieldCriterion {
     value: number;
 }
 
+export interface OpenDraftDto {
+    draft?: AgreementDraftDto;
+}
+
 export interface OwnerAssignedCriterion extends Criterion {
 }
 
@@ -1856,6 +2765,34 @@ export interface SignUpResultDto {
     adminUserId?: string;
 }
 
+export interface SimulationDto {
+    draftId?: string;
+    draftVersion?: number;
+    activeVersion?: number;
+    openLeads?: number;
+    leadsThatWillMove?: number;
+    mqlNow?: number;
+    mqlAfter?: number;
+    transitions?: TransitionImpactDto[];
+    willMoveSample?: SimulationLeadDto[];
+    elapsedMilliseconds?: number;
+}
+
+export interface SimulationGroupDto {
+    key?: string;
+    newlyPass?: number;
+    noLongerPass?: number;
+}
+
+export interface SimulationLeadDto {
+    id?: string;
+    name?: string;
+    company?: string | undefined;
+    state?: LeadState;
+    source?: string | undefined;
+    campaign?: string | undefined;
+}
+
 export interface SlaTerms {
     mqlResponseHours?: number;
     salesAcceptedToSqlDays?: number;
@@ -1871,6 +2808,19 @@ export interface TokenResponse {
     refreshToken?: string;
     refreshTokenExpiresAt?: string;
     user?: MeDto;
+}
+
+export interface TransitionImpactDto {
+    trigger?: LeadTrigger;
+    to?: LeadState;
+    autoAdvance?: boolean;
+    newlyPass?: number;
+    noLongerPass?: number;
+    willMove?: number;
+    bySource?: SimulationGroupDto[];
+    byCampaign?: SimulationGroupDto[];
+    newlyPassSample?: SimulationLeadDto[];
+    noLongerPassSample?: SimulationLeadDto[];
 }
 
 export interface TransitionOptionDto {
@@ -1889,6 +2839,16 @@ export interface TransitionRule {
     roles: Role[];
     autoAdvance?: boolean;
     criteria?: FieldCriterion[];
+}
+
+export interface TriggerCountDto {
+    trigger?: LeadTrigger;
+    count?: number;
+}
+
+export interface UpdateDraftRequest {
+    agreement?: LeadAgreement;
+    revision?: number | undefined;
 }
 
 export interface UpdateLeadRequest extends LeadProfile {
@@ -1911,6 +2871,13 @@ export interface UserDto {
 }
 
 export interface ValidEmailCriterion extends Criterion {
+}
+
+export interface VersionTransitionsDto {
+    version?: number;
+    total?: number;
+    byTrigger?: TriggerCountDto[];
+    latest?: HistoryEntryDto[];
 }
 
 export class ApiException extends Error {

@@ -13,6 +13,8 @@ public sealed record SweepResult(int LeadsChecked, int Moves);
 
 public sealed class SweepLeadsHandler(L2RDbContext db, IMediator mediator) : ICommandHandler<SweepLeadsCommand, SweepResult>
 {
+    private const int BatchSize = 200;
+
     public async ValueTask<SweepResult> Handle(SweepLeadsCommand command, CancellationToken ct)
     {
         var open = await db.Leads.AsNoTracking()
@@ -20,17 +22,17 @@ public sealed class SweepLeadsHandler(L2RDbContext db, IMediator mediator) : ICo
             .Select(l => l.Id)
             .ToListAsync(ct);
 
-        // Each lead in its own short transaction, so writers are never blocked for long.
+        // Batches in short transactions, so writers are never blocked for long.
         var moves = 0;
-        foreach (var id in open)
+        foreach (var batch in open.Chunk(BatchSize))
         {
             try
             {
-                moves += (await mediator.Send(new AdvanceLeadCommand(id), ct)).Count;
+                moves += (await mediator.Send(new AdvanceLeadCommand(batch), ct)).Count;
             }
             catch (DbUpdateConcurrencyException)
             {
-                // A user changed the lead meanwhile; their command already re-scored and advanced it.
+                // A user changed a lead meanwhile; their command already re-scored and advanced it, and the next sweep retries the rest.
             }
 
             db.ChangeTracker.Clear();

@@ -46,8 +46,37 @@ internal sealed class AgreementVersionConfiguration : IEntityTypeConfiguration<A
 {
     public void Configure(EntityTypeBuilder<AgreementVersion> builder)
     {
+        builder.Property(v => v.Revision).IsConcurrencyToken();
         builder.HasIndex(v => new { v.TenantId, v.Version }).IsUnique();
         builder.HasIndex(v => new { v.TenantId, v.Status });
+    }
+}
+
+internal sealed class AgreementApprovalConfiguration : IEntityTypeConfiguration<AgreementApproval>
+{
+    public void Configure(EntityTypeBuilder<AgreementApproval> builder)
+    {
+        builder.HasOne<AgreementVersion>().WithMany().HasForeignKey(a => a.AgreementVersionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.TenantId, a.AgreementVersionId, a.Role, a.UserId }).IsUnique();
+    }
+}
+
+internal sealed class AgreementAuditEntryConfiguration : IEntityTypeConfiguration<AgreementAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AgreementAuditEntry> builder)
+    {
+        builder.Property(a => a.Detail).HasMaxLength(4000);
+        builder.HasIndex(a => new { a.TenantId, a.At });
+        builder.HasIndex(a => new { a.TenantId, a.AgreementVersionId });
+    }
+}
+
+internal sealed class AgreementActivationConfiguration : IEntityTypeConfiguration<AgreementActivation>
+{
+    public void Configure(EntityTypeBuilder<AgreementActivation> builder)
+    {
+        builder.Property(a => a.Error).HasMaxLength(2000);
+        builder.HasIndex(a => new { a.TenantId, a.Status });
     }
 }
 
@@ -77,6 +106,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
 
         builder.HasIndex(l => new { l.TenantId, l.NormalizedEmail }).IsUnique();
         builder.HasIndex(l => new { l.TenantId, l.State, l.TotalScore });
+        builder.HasIndex(l => new { l.TenantId, l.AgreementVersion });
         builder.HasIndex(l => new { l.TenantId, l.OwnerId });
         builder.HasIndex(l => new { l.TenantId, l.Source });
         builder.HasIndex(l => new { l.TenantId, l.Campaign });

@@ -17,6 +17,130 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.AgreementActivation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Moved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StartedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Status");
+
+                    b.ToTable("AgreementActivations");
+                });
+
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.AgreementApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementVersionId");
+
+                    b.HasIndex("TenantId", "AgreementVersionId", "Role", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AgreementApprovals");
+                });
+
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.AgreementAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "AgreementVersionId");
+
+                    b.HasIndex("TenantId", "At");
+
+                    b.ToTable("AgreementAudit");
+                });
+
             modelBuilder.Entity("L2R.Api.Infrastructure.Data.AgreementVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -25,6 +149,12 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("ActivatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActivatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BasedOnVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Content")
                         .IsRequired()
@@ -36,12 +166,22 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid?>("CreatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -294,6 +434,9 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AgreementVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("REAL");
@@ -407,6 +550,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "AgreementVersion");
+
                     b.HasIndex("TenantId", "Campaign");
 
                     b.HasIndex("TenantId", "NormalizedEmail")
@@ -466,6 +611,15 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "LeadId", "OccurredAt");
 
                     b.ToTable("LeadActivities");
+                });
+
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.AgreementApproval", b =>
+                {
+                    b.HasOne("L2R.Api.Infrastructure.Data.AgreementVersion", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("L2R.Api.Infrastructure.Data.LeadChange", b =>

@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using L2R.Domain.Leads;
+
+namespace L2R.Domain.Agreements;
+
+public enum ChangeArea
+{
+    Scoring,
+    Transition,
+    Reasons,
+    Slas,
+}
+
+/// <summary>One difference between two agreement versions, said the way both teams talk: "Qualify: fit score threshold 30 → 40".</summary>
+public sealed record AgreementChange(ChangeArea Area, string Subject, string Description);
+
+/// <summary>Compares two agreements item by item (criteria and rules by id, reasons by code) and describes each difference in plain language.</summary>
+public static class AgreementDiff
+{
+    public static IReadOnlyList<AgreementChange> Compare(LeadAgreement from, LeadAgreement to)
+    {
+        var changes = new List<AgreementChange>();
+        CompareFitRules(from.Scoring.FitRules, to.Scoring.FitRules, changes);
+        CompareEngagement(from.Scoring.EngagementRules, to.Scoring.EngagementRules, changes);
+        foreach (var trigger in Enum.GetValues<LeadTrigger>())
+        {
+            CompareTransition(from.RuleFor(trigger), to.RuleFor(trigger), changes);
+        }
+
+        CompareReasons("Reject", from.Reasons.Reject, to.Reasons.Reject, changes);
+        CompareReasons("Recycle", from.Reasons.Recycle, to.Reasons.Recycle, changes);
+        CompareReasons("Loss", from.Reasons.Loss, to.Reasons.Loss, changes);
+        CompareReasons("Disqualify", from.Reasons.Disqualify, to.Reasons.Disqualify, changes);
+        CompareReasons("Reopen", from.Reasons.Reopen, to.Reasons.Reopen, changes);
+        if (from.Slas.MqlResponseHours != to.Slas.MqlResponseHours)
+        {
+            changes.Add(new(ChangeArea.Slas, "MQL response", $"MQL response time {from.Slas.MqlResponseHours} h → {to.Slas.MqlResponseHours} h"));
+        }
+
+        if (from.Slas.SalesAcceptedToSqlDays != to.Slas.SalesAcceptedToSqlDays)
+        {
+            changes.Add(new(ChangeArea.Slas, "SalesAccepted to SQL", $"SalesAccepted to SQL {from.Slas.SalesAcceptedToSqlDays} days → {to.Slas.SalesAcceptedToSqlDays} days"));
+        }
+
+        return changes;
+    }
+
+    private static void CompareFitRules(IReadOnlyList<FitRule> from, IReadOnlyList<FitRule> to, List<AgreementChange> changes)
+    {
+        foreach (var removed in from.Where(f => to.All(t => t.Id != f.Id)))
+        {
+            changes.Add(new(ChangeArea.Scoring, "Fit", $"Fit rule removed: {removed.Condition.Description} ({Points(removed.Points)})"));
+        }
+
+        foreach (var rule in to)
+        {
+            var before = from.FirstOrDefault(f => f.Id == rule.Id);
+            if (before is null)
+            {
+                changes.Add(new(ChangeArea.Scoring, "Fit", $"Fit rule added: {rule.Condition.Description} ({Points(rule.Points)})"));
+                continue;
+            }
+
+            if (before.Points != rule.Points)
+            {
+                changes.Add(new(ChangeArea.Scoring, "Fit", $"{rule.Condition.Description}: {Points(before.Points)} → {Points(rule.Points)}"));
+            }
+
+            foreach (var detail in CriterionChanges(before.Condition, rule.Condition))
+            {
+                changes.Add(new(ChangeArea.Scoring, "Fit", $"Fit rule “{before.Condition.Description}”: {detail}"));
+            }
+        }
+    }
+
+    private static void CompareEngagement(IReadOnlyList<EngagementRule> from, IReadOnlyList<EngagementRule> to, List<AgreementChange> changes)
+    {
+        foreach (var type in from.Select(r => r.ActivityType).Union(to.Select(r => r.ActivityType)))
+        {
+            var before = from.FirstOrDefault(r => r.ActivityType == type);
+            var after = to.FirstOrDefault(r => r.ActivityType == type);
+            var text = (before, after) switch
+            {
+                (null, { } a) => $"{type} now scores {Points(a.Points)}, halving every {Days(a.HalfLifeDays)}",
+                ({ }, null) => $"{type} no longer scores",
+                ({ } b, { } a) when b.Points != a.Points && b.HalfLifeDays != a.HalfLifeDays =>
+                    $"{type}: {Points(b.Points)} → {Points(a.Points)}, half-life {Days(b.HalfLifeDays)} → {Days(a.HalfLifeDays)}",
+                ({ } b, { } a) when b.Points != a.Points => $"{type}: {Points(b.Points)} → {Points(a.Points)}",
+                ({ } b, { } a) when b.HalfLifeDays != a.HalfLifeDays => $"{type}: half-life {Days(b.HalfLifeDays)} → {Days(a.HalfLifeDays)}",
+                _ => null,
+            };
+            if (text is not null)
+            {
+                changes.Add(new(ChangeArea.Scoring, "Engagement", text));
+            }
+        }
+    }
+
+    private static void CompareTransition(TransitionRule from, TransitionRule to, List<AgreementChange> changes)
+    {
+        var subject = $"{to.Trigger} ({string.Join("/", LeadWorkflow.Definitions.First(d => d.Trigger == to.Trigger).From)} → {LeadWorkflow.TargetOf(to.Trigger)})";
+        void Add(string text) => changes.Add(new(ChangeArea.Transition, subject, $"{to.Trigger}: {text}"));
+
+        if (!from.Roles.Order().SequenceEqual(to.Roles.Order()))
+        {
+            Add($"who may fire it {Roles(from.Roles)} → {Roles(to.Roles)}");
+        }
+
+        if (from.AutoAdvance != to.AutoAdvance)
+        {
+            Add(to.AutoAdvance ? "now advances automatically" : "no longer advances automatically");
+        }
+
+        foreach (var removed in from.Criteria.Where(c => to.Criteria.All(t => t.Id != c.Id)))
+        {
+            Add($"criterion removed: {removed.Description}");
+        }
+
+        foreach (var criterion in to.Criteria)
+        {
+            var before = from.Criteria.FirstOrDefault(c => c.Id == criterion.Id);
+            if (before is null)
+            {
+                Add($"criterion added: {criterion.Description}");
+                continue;
+            }
+
+            foreach (var detail in CriterionChanges(before, criterion))
+            {
+                Add(detail);
+            }
+        }
+    }
+
+    /// <summary>What changed inside one criterion: its kind, each property ("fit score threshold 30 → 40"), or its wording.</summary>
+    private static IEnumerable<string> CriterionChanges(Criterion before, Criterion after)
+    {
+        var old = JsonSerializer.SerializeToNode(before, AgreementJson.Options)!.AsObject();
+        var now = JsonSerializer.SerializeToNode(after, AgreementJson.Options)!.AsObject();
+        if (old["kind"]?.GetValue<string>() != now["kind"]?.GetValue<string>())
+        {
+            yield return $"“{before.Description}” → “{after.Description}”";
+            yield break;
+        }
+
+        foreach (var name in now.Select(p => p.Key).Union(old.Select(p => p.Key)).Where(n => n is not "kind" and not "id" and not "description"))
+        {
+            var was = old[name]?.ToJsonString();
+            var becomes = now[name]?.ToJsonString();
+            if (was != becomes)
+            {
+                yield return $"{Subject(after)} {PropertyLabel(name)} {Show(old[name])} → {Show(now[name])}";
+            }
+        }
+
+        if (before.Description != after.Description)
+        {
+            yield return $"“{before.Description}” now reads “{after.Description}”";
+        }
+    }
+
+    private static string Subject(Criterion criterion) => criterion switch
+    {
+        ScoreAtLeastCriterion score => $"{score.Score.ToString().ToLowerInvariant()} score",
+        FieldCriterion field => LeadFields.LabelOf(field.Field).ToLowerInvariant(),
+        ActivityCountCriterion activity => activity.ActivityType?.ToString() ?? "activity",
+        TimeInStageCriterion => "time in stage",
+        ChecklistConfirmedCriterion => "checklist",
+        _ => criterion.Id,
+    };
+
+    private static string PropertyLabel(string property) => property switch
+    {
+        "value" => "threshold",
+        "values" => "values",
+        "atLeast" => "count",
+        "withinDays" => "window (days)",
+        "days" => "days",
+        "field" => "field",
+        "score" => "score",
+        "activityType" => "activity type",
+        "item" => "item",
+        _ => property,
+    };
+
+    private static string Show(JsonNode? node) => node switch
+    {
+        null => "none",
+        JsonArray array => string.Join(", ", array.Select(Show)),
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        _ => node.ToJsonString(),
+    };
+
+    private static void CompareReasons(string list, IReadOnlyList<Reason> from, IReadOnlyList<Reason> to, List<AgreementChange> changes)
+    {
+        foreach (var removed in from.Where(f => to.All(t => !t.Code.Equals(f.Code, StringComparison.OrdinalIgnoreCase))))
+        {
+            changes.Add(new(ChangeArea.Reasons, list, $"{list} reason removed: {removed.Label} ({removed.Code})"));
+        }
+
+        foreach (var reason in to)
+        {
+            var before = from.FirstOrDefault(f => f.Code.Equals(reason.Code, StringComparison.OrdinalIgnoreCase));
+            if (before is null)
+            {
+                changes.Add(new(ChangeArea.Reasons, list, $"{list} reason added: {reason.Label} ({reason.Code})"));
+            }
+            else if (before.Label != reason.Label)
+            {
+                changes.Add(new(ChangeArea.Reasons, list, $"{list} reason {reason.Code}: “{before.Label}” → “{reason.Label}”"));
+            }
+        }
+    }
+
+    private static string Roles(IReadOnlyList<Role> roles) => roles.Count == 0 ? "nobody" : string.Join(" and ", roles);
+
+    private static string Points(int points) => points.ToString("+0;-0;0", CultureInfo.InvariantCulture) + " points";
+
+    private static string Days(double days) => days.ToString("0.#", CultureInfo.InvariantCulture) + " days";
+}
