@@ -302,3 +302,32 @@ public class AgreementValidatorTests
         Assert.Contains("slas.mqlResponseHours", paths);
     }
 }
+
+public class AgreementValidatorReviewTests
+{
+    [Fact]
+    public void Validate_AutoAdvanceOnAReasonTrigger_IsRefused()
+    {
+        var agreement = DefaultAgreement.Create().WithRule(LeadTrigger.Reject, r => r with { AutoAdvance = true });
+
+        var issue = Assert.Single(AgreementValidator.Validate(agreement));
+
+        Assert.Equal($"transitions[{agreement.IndexOf(LeadTrigger.Reject)}].autoAdvance", issue.Path);
+    }
+
+    [Fact]
+    public void Validate_FitRuleOnActivity_IsRefused()
+    {
+        var agreement = DefaultAgreement.Create() with
+        {
+            Scoring = new ScoringModel
+            {
+                FitRules = [new FitRule("busy", new ActivityCountCriterion { Id = "busy", AtLeast = 3, WithinDays = 7, Description = "Busy" }, 5)],
+            },
+        };
+
+        var issue = Assert.Single(AgreementValidator.Validate(agreement));
+
+        Assert.Equal("scoring.fitRules[0].condition", issue.Path);
+    }
+}

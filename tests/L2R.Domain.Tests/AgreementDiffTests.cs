@@ -1,0 +1,69 @@
+using L2R.Domain.Agreements;
+using L2R.Domain.Leads;
+
+namespace L2R.Domain.Tests;
+
+public class AgreementDiffTests
+{
+    [Fact]
+    public void Compare_SameAgreement_HasNoChanges() =>
+        Assert.Empty(AgreementDiff.Compare(DefaultAgreement.Create(), DefaultAgreement.Create()));
+
+    [Fact]
+    public void Compare_RaisedMqlFitThreshold_SaysSoInPlainLanguage()
+    {
+        var before = DefaultAgreement.Create();
+        var after = before.WithCriteria(LeadTrigger.Qualify,
+            new ScoreAtLeastCriterion { Id = "mql-fit", Score = ScoreKind.Fit, Value = 40, Description = "Fit score at least 30" },
+            new ScoreAtLeastCriterion { Id = "mql-engagement", Score = ScoreKind.Engagement, Value = 25, Description = "Engagement score at least 25" },
+            new ActivityCountCriterion { Id = "mql-recent", AtLeast = 1, WithinDays = 30, Description = "At least one activity in the last 30 days" });
+
+        var change = Assert.Single(AgreementDiff.Compare(before, after));
+
+        Assert.Equal(ChangeArea.Transition, change.Area);
+        Assert.Equal("Qualify: fit score threshold 30 → 40", change.Description);
+    }
+
+    [Fact]
+    public void Compare_AddedAndRemovedCriteria_RolesAndAutoAdvance_AreEachListed()
+    {
+        var before = DefaultAgreement.Create();
+        var after = before
+            .WithRule(LeadTrigger.Accept, r => r with
+            {
+                Roles = [Role.Sales, Role.Admin],
+                Criteria = [new OwnerAssignedCriterion { Id = "sal-owner", Description = "An owner is assigned" }],
+            })
+            .WithRule(LeadTrigger.Score, r => r with { AutoAdvance = false });
+
+        var descriptions = AgreementDiff.Compare(before, after).Select(c => c.Description).ToList();
+
+        Assert.Contains("Accept: who may fire it Sales → Sales and Admin", descriptions);
+        Assert.Contains("Accept: criterion removed: A phone number to call", descriptions);
+        Assert.Contains("Accept: criterion added: An owner is assigned", descriptions);
+        Assert.Contains("Score: no longer advances automatically", descriptions);
+    }
+
+    [Fact]
+    public void Compare_ScoringReasonsAndSlas_AreDescribed()
+    {
+        var before = DefaultAgreement.Create();
+        var after = before with
+        {
+            Scoring = before.Scoring with
+            {
+                FitRules = [.. before.Scoring.FitRules.Select(r => r.Id == "title-vp" ? r with { Points = 25 } : r)],
+                EngagementRules = [.. before.Scoring.EngagementRules.Select(r => r.ActivityType == ActivityType.Webinar ? r with { HalfLifeDays = 60 } : r)],
+            },
+            Reasons = before.Reasons with { Reject = [.. before.Reasons.Reject, new Reason("wrong-region", "Wrong region")] },
+            Slas = before.Slas with { MqlResponseHours = 8 },
+        };
+
+        var descriptions = AgreementDiff.Compare(before, after).Select(c => c.Description).ToList();
+
+        Assert.Contains("Title contains \"VP\": +15 points → +25 points", descriptions);
+        Assert.Contains("Webinar: half-life 30 days → 60 days", descriptions);
+        Assert.Contains("Reject reason added: Wrong region (wrong-region)", descriptions);
+        Assert.Contains("MQL response time 24 h → 8 h", descriptions);
+    }
+}
