@@ -56,7 +56,7 @@ internal sealed class AgreementApprovalConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<AgreementApproval> builder)
     {
-        builder.HasOne<AgreementVersion>().WithMany().HasForeignKey(a => a.AgreementVersionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AgreementVersion>().WithMany().HasForeignKey(a => new { a.TenantId, a.AgreementVersionId }).HasPrincipalKey(v => new { v.TenantId, v.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.TenantId, a.AgreementVersionId, a.Role, a.UserId }).IsUnique();
     }
 }
@@ -113,6 +113,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
     }
 }
 
+// Children reference their parent by (TenantId, Id), so the database itself refuses a row pointing into another tenant.
 internal sealed class LeadActivityConfiguration : IEntityTypeConfiguration<LeadActivity>
 {
     public void Configure(EntityTypeBuilder<LeadActivity> builder)
@@ -120,7 +121,7 @@ internal sealed class LeadActivityConfiguration : IEntityTypeConfiguration<LeadA
         builder.Property(a => a.Campaign).HasMaxLength(200);
         builder.Property(a => a.Url).HasMaxLength(2000);
         builder.Property(a => a.Title).HasMaxLength(500);
-        builder.HasOne<Lead>().WithMany().HasForeignKey(a => a.LeadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Lead>().WithMany().HasForeignKey(a => new { a.TenantId, a.LeadId }).HasPrincipalKey(l => new { l.TenantId, l.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.TenantId, a.LeadId, a.OccurredAt });
     }
 }
@@ -140,7 +141,7 @@ internal sealed class LeadTransitionConfiguration : IEntityTypeConfiguration<Lea
                     (a, b) => a!.SequenceEqual(b!),
                     list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
                     list => list.ToList()));
-        builder.HasOne<Lead>().WithMany().HasForeignKey(t => t.LeadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Lead>().WithMany().HasForeignKey(t => new { t.TenantId, t.LeadId }).HasPrincipalKey(l => new { l.TenantId, l.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.TenantId, t.LeadId, t.OccurredAt });
         builder.HasIndex(t => new { t.TenantId, t.AgreementVersion });
     }
@@ -153,7 +154,7 @@ internal sealed class LeadChangeConfiguration : IEntityTypeConfiguration<LeadCha
         builder.Property(c => c.Field).HasMaxLength(100);
         builder.Property(c => c.OldValue).HasMaxLength(2000);
         builder.Property(c => c.NewValue).HasMaxLength(2000);
-        builder.HasOne<Lead>().WithMany().HasForeignKey(c => c.LeadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Lead>().WithMany().HasForeignKey(c => new { c.TenantId, c.LeadId }).HasPrincipalKey(l => new { l.TenantId, l.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.TenantId, c.LeadId, c.ChangedAt });
     }
 }

@@ -99,8 +99,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgreementVersionId");
-
                     b.HasIndex("TenantId", "AgreementVersionId", "Role", "UserId")
                         .IsUnique();
 
@@ -235,8 +233,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeadId");
-
                     b.HasIndex("TenantId", "LeadId", "ChangedAt");
 
                     b.ToTable("LeadChanges");
@@ -300,8 +296,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("LeadId");
 
                     b.HasIndex("TenantId", "AgreementVersion");
 
@@ -611,8 +605,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeadId");
-
                     b.HasIndex("TenantId", "LeadId", "OccurredAt");
 
                     b.ToTable("LeadActivities");
@@ -622,7 +614,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                 {
                     b.HasOne("L2R.Api.Infrastructure.Data.AgreementVersion", null)
                         .WithMany()
-                        .HasForeignKey("AgreementVersionId")
+                        .HasForeignKey("TenantId", "AgreementVersionId")
+                        .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -631,7 +624,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                 {
                     b.HasOne("L2R.Domain.Leads.Lead", null)
                         .WithMany()
-                        .HasForeignKey("LeadId")
+                        .HasForeignKey("TenantId", "LeadId")
+                        .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -640,7 +634,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                 {
                     b.HasOne("L2R.Domain.Leads.Lead", null)
                         .WithMany()
-                        .HasForeignKey("LeadId")
+                        .HasForeignKey("TenantId", "LeadId")
+                        .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -649,7 +644,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                 {
                     b.HasOne("L2R.Domain.Leads.Lead", null)
                         .WithMany()
-                        .HasForeignKey("LeadId")
+                        .HasForeignKey("TenantId", "LeadId")
+                        .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -99,8 +99,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgreementVersionId");
-
                     b.HasIndex("TenantId", "AgreementVersionId", "Role", "UserId")
                         .IsUnique();
 
@@ -235,8 +233,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeadId");
-
                     b.HasIndex("TenantId", "LeadId", "ChangedAt");
 
                     b.ToTable("LeadChanges");
@@ -300,8 +296,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(40)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("LeadId");
 
                     b.HasIndex("TenantId", "AgreementVersion");
 
@@ -612,8 +606,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeadId");
-
                     b.HasIndex("TenantId", "LeadId", "OccurredAt");
 
                     b.ToTable("LeadActivities");
@@ -623,7 +615,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 {
                     b.HasOne("L2R.Api.Infrastructure.Data.AgreementVersion", null)
                         .WithMany()
-                        .HasForeignKey("AgreementVersionId")
+                        .HasForeignKey("TenantId", "AgreementVersionId")
+                        .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -632,7 +625,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 {
                     b.HasOne("L2R.Domain.Leads.Lead", null)
                         .WithMany()
-                        .HasForeignKey("LeadId")
+                        .HasForeignKey("TenantId", "LeadId")
+                        .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -641,7 +635,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 {
                     b.HasOne("L2R.Domain.Leads.Lead", null)
                         .WithMany()
-                        .HasForeignKey("LeadId")
+                        .HasForeignKey("TenantId", "LeadId")
+                        .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -650,7 +645,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 {
                     b.HasOne("L2R.Domain.Leads.Lead", null)
                         .WithMany()
-                        .HasForeignKey("LeadId")
+                        .HasForeignKey("TenantId", "LeadId")
+                        .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -94,8 +94,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgreementVersionId");
-
                     b.HasIndex("TenantId", "AgreementVersionId", "Role", "UserId")
                         .IsUnique();
 
@@ -230,8 +228,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeadId");
-
                     b.HasIndex("TenantId", "LeadId", "ChangedAt");
 
                     b.ToTable("LeadChanges");
@@ -295,8 +291,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("LeadId");
 
                     b.HasIndex("TenantId", "AgreementVersion");
 
@@ -606,8 +600,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeadId");
-
                     b.HasIndex("TenantId", "LeadId", "OccurredAt");
 
                     b.ToTable("LeadActivities");
@@ -617,7 +609,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.HasOne("L2R.Api.Infrastructure.Data.AgreementVersion", null)
                         .WithMany()
-                        .HasForeignKey("AgreementVersionId")
+                        .HasForeignKey("TenantId", "AgreementVersionId")
+                        .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -626,7 +619,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.HasOne("L2R.Domain.Leads.Lead", null)
                         .WithMany()
-                        .HasForeignKey("LeadId")
+                        .HasForeignKey("TenantId", "LeadId")
+                        .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -635,7 +629,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.HasOne("L2R.Domain.Leads.Lead", null)
                         .WithMany()
-                        .HasForeignKey("LeadId")
+                        .HasForeignKey("TenantId", "LeadId")
+                        .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -644,7 +639,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.HasOne("L2R.Domain.Leads.Lead", null)
                         .WithMany()
-                        .HasForeignKey("LeadId")
+                        .HasForeignKey("TenantId", "LeadId")
+                        .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

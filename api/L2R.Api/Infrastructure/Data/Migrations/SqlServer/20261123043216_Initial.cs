@@ -12,6 +12,46 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AgreementActivations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgreementVersionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Total = table.Column<int>(type: "int", nullable: false),
+                    Processed = table.Column<int>(type: "int", nullable: false),
+                    Moved = table.Column<int>(type: "int", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    StartedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementActivations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreementAudit",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgreementVersionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Detail = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementAudit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AgreementVersions",
                 columns: table => new
                 {
@@ -20,13 +60,19 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                     Version = table.Column<int>(type: "int", nullable: false),
                     Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Content = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    BasedOnVersion = table.Column<int>(type: "int", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     CreatedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ActivatedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ActivatedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ActivatedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Revision = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AgreementVersions", x => x.Id);
+                    table.UniqueConstraint("AK_AgreementVersions_TenantId_Id", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -62,6 +108,7 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                     EngagementScore = table.Column<int>(type: "int", nullable: false),
                     TotalScore = table.Column<int>(type: "int", nullable: false),
                     CustomFields = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    AgreementVersion = table.Column<int>(type: "int", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     StageEnteredAt = table.Column<DateTime>(type: "datetime2", nullable: false)
@@ -69,6 +116,7 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Leads", x => x.Id);
+                    table.UniqueConstraint("AK_Leads_TenantId_Id", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -125,6 +173,29 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "AgreementApprovals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgreementVersionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Revision = table.Column<int>(type: "int", nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementApprovals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementApprovals_AgreementVersions_TenantId_AgreementVersionId",
+                        columns: x => new { x.TenantId, x.AgreementVersionId },
+                        principalTable: "AgreementVersions",
+                        principalColumns: new[] { "TenantId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LeadActivities",
                 columns: table => new
                 {
@@ -143,10 +214,10 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 {
                     table.PrimaryKey("PK_LeadActivities", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_LeadActivities_Leads_LeadId",
-                        column: x => x.LeadId,
+                        name: "FK_LeadActivities_Leads_TenantId_LeadId",
+                        columns: x => new { x.TenantId, x.LeadId },
                         principalTable: "Leads",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "TenantId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -167,10 +238,10 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 {
                     table.PrimaryKey("PK_LeadChanges", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_LeadChanges_Leads_LeadId",
-                        column: x => x.LeadId,
+                        name: "FK_LeadChanges_Leads_TenantId_LeadId",
+                        columns: x => new { x.TenantId, x.LeadId },
                         principalTable: "Leads",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "TenantId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -197,12 +268,33 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 {
                     table.PrimaryKey("PK_LeadTransitions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_LeadTransitions_Leads_LeadId",
-                        column: x => x.LeadId,
+                        name: "FK_LeadTransitions_Leads_TenantId_LeadId",
+                        columns: x => new { x.TenantId, x.LeadId },
                         principalTable: "Leads",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "TenantId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementActivations_TenantId_Status",
+                table: "AgreementActivations",
+                columns: new[] { "TenantId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementApprovals_TenantId_AgreementVersionId_Role_UserId",
+                table: "AgreementApprovals",
+                columns: new[] { "TenantId", "AgreementVersionId", "Role", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementAudit_TenantId_AgreementVersionId",
+                table: "AgreementAudit",
+                columns: new[] { "TenantId", "AgreementVersionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementAudit_TenantId_At",
+                table: "AgreementAudit",
+                columns: new[] { "TenantId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AgreementVersions_TenantId_Status",
@@ -216,24 +308,19 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_LeadActivities_LeadId",
-                table: "LeadActivities",
-                column: "LeadId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_LeadActivities_TenantId_LeadId_OccurredAt",
                 table: "LeadActivities",
                 columns: new[] { "TenantId", "LeadId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LeadChanges_LeadId",
-                table: "LeadChanges",
-                column: "LeadId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_LeadChanges_TenantId_LeadId_ChangedAt",
                 table: "LeadChanges",
                 columns: new[] { "TenantId", "LeadId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_AgreementVersion",
+                table: "Leads",
+                columns: new[] { "TenantId", "AgreementVersion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_TenantId_Campaign",
@@ -261,11 +348,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 name: "IX_Leads_TenantId_State_TotalScore",
                 table: "Leads",
                 columns: new[] { "TenantId", "State", "TotalScore" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_LeadTransitions_LeadId",
-                table: "LeadTransitions",
-                column: "LeadId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LeadTransitions_TenantId_AgreementVersion",
@@ -310,7 +392,13 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AgreementVersions");
+                name: "AgreementActivations");
+
+            migrationBuilder.DropTable(
+                name: "AgreementApprovals");
+
+            migrationBuilder.DropTable(
+                name: "AgreementAudit");
 
             migrationBuilder.DropTable(
                 name: "LeadActivities");
@@ -329,6 +417,9 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "AgreementVersions");
 
             migrationBuilder.DropTable(
                 name: "Leads");

@@ -12,6 +12,46 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AgreementActivations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgreementVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Processed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Moved = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    StartedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementActivations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreementAudit",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgreementVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementAudit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AgreementVersions",
                 columns: table => new
                 {
@@ -20,13 +60,19 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Content = table.Column<string>(type: "TEXT", nullable: false),
+                    BasedOnVersion = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ActivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ActivatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AgreementVersions", x => x.Id);
+                    table.UniqueConstraint("AK_AgreementVersions_TenantId_Id", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -62,6 +108,7 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                     EngagementScore = table.Column<int>(type: "INTEGER", nullable: false),
                     TotalScore = table.Column<int>(type: "INTEGER", nullable: false),
                     CustomFields = table.Column<string>(type: "TEXT", nullable: false),
+                    AgreementVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     StageEnteredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
@@ -69,6 +116,7 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Leads", x => x.Id);
+                    table.UniqueConstraint("AK_Leads_TenantId_Id", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -125,6 +173,29 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AgreementApprovals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgreementVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementApprovals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementApprovals_AgreementVersions_TenantId_AgreementVersionId",
+                        columns: x => new { x.TenantId, x.AgreementVersionId },
+                        principalTable: "AgreementVersions",
+                        principalColumns: new[] { "TenantId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LeadActivities",
                 columns: table => new
                 {
@@ -143,10 +214,10 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_LeadActivities", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_LeadActivities_Leads_LeadId",
-                        column: x => x.LeadId,
+                        name: "FK_LeadActivities_Leads_TenantId_LeadId",
+                        columns: x => new { x.TenantId, x.LeadId },
                         principalTable: "Leads",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "TenantId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -167,10 +238,10 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_LeadChanges", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_LeadChanges_Leads_LeadId",
-                        column: x => x.LeadId,
+                        name: "FK_LeadChanges_Leads_TenantId_LeadId",
+                        columns: x => new { x.TenantId, x.LeadId },
                         principalTable: "Leads",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "TenantId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -197,12 +268,33 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_LeadTransitions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_LeadTransitions_Leads_LeadId",
-                        column: x => x.LeadId,
+                        name: "FK_LeadTransitions_Leads_TenantId_LeadId",
+                        columns: x => new { x.TenantId, x.LeadId },
                         principalTable: "Leads",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "TenantId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementActivations_TenantId_Status",
+                table: "AgreementActivations",
+                columns: new[] { "TenantId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementApprovals_TenantId_AgreementVersionId_Role_UserId",
+                table: "AgreementApprovals",
+                columns: new[] { "TenantId", "AgreementVersionId", "Role", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementAudit_TenantId_AgreementVersionId",
+                table: "AgreementAudit",
+                columns: new[] { "TenantId", "AgreementVersionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementAudit_TenantId_At",
+                table: "AgreementAudit",
+                columns: new[] { "TenantId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AgreementVersions_TenantId_Status",
@@ -216,24 +308,19 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_LeadActivities_LeadId",
-                table: "LeadActivities",
-                column: "LeadId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_LeadActivities_TenantId_LeadId_OccurredAt",
                 table: "LeadActivities",
                 columns: new[] { "TenantId", "LeadId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LeadChanges_LeadId",
-                table: "LeadChanges",
-                column: "LeadId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_LeadChanges_TenantId_LeadId_ChangedAt",
                 table: "LeadChanges",
                 columns: new[] { "TenantId", "LeadId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_AgreementVersion",
+                table: "Leads",
+                columns: new[] { "TenantId", "AgreementVersion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_TenantId_Campaign",
@@ -260,11 +347,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_Leads_TenantId_State_TotalScore",
                 table: "Leads",
                 columns: new[] { "TenantId", "State", "TotalScore" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_LeadTransitions_LeadId",
-                table: "LeadTransitions",
-                column: "LeadId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LeadTransitions_TenantId_AgreementVersion",
@@ -309,7 +391,13 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AgreementVersions");
+                name: "AgreementActivations");
+
+            migrationBuilder.DropTable(
+                name: "AgreementApprovals");
+
+            migrationBuilder.DropTable(
+                name: "AgreementAudit");
 
             migrationBuilder.DropTable(
                 name: "LeadActivities");
@@ -328,6 +416,9 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "AgreementVersions");
 
             migrationBuilder.DropTable(
                 name: "Leads");

@@ -12,6 +12,46 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AgreementActivations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementVersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Processed = table.Column<int>(type: "integer", nullable: false),
+                    Moved = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    StartedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementActivations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreementAudit",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementVersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Detail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementAudit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AgreementVersions",
                 columns: table => new
                 {
@@ -20,13 +60,19 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                     Version = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Content = table.Column<string>(type: "text", nullable: false),
+                    BasedOnVersion = table.Column<int>(type: "integer", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ActivatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActivatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ActivatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AgreementVersions", x => x.Id);
+                    table.UniqueConstraint("AK_AgreementVersions_TenantId_Id", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -62,6 +108,7 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                     EngagementScore = table.Column<int>(type: "integer", nullable: false),
                     TotalScore = table.Column<int>(type: "integer", nullable: false),
                     CustomFields = table.Column<string>(type: "text", nullable: false),
+                    AgreementVersion = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     StageEnteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
@@ -69,6 +116,7 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Leads", x => x.Id);
+                    table.UniqueConstraint("AK_Leads_TenantId_Id", x => new { x.TenantId, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -125,6 +173,29 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AgreementApprovals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementVersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementApprovals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementApprovals_AgreementVersions_TenantId_AgreementVers~",
+                        columns: x => new { x.TenantId, x.AgreementVersionId },
+                        principalTable: "AgreementVersions",
+                        principalColumns: new[] { "TenantId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LeadActivities",
                 columns: table => new
                 {
@@ -143,10 +214,10 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_LeadActivities", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_LeadActivities_Leads_LeadId",
-                        column: x => x.LeadId,
+                        name: "FK_LeadActivities_Leads_TenantId_LeadId",
+                        columns: x => new { x.TenantId, x.LeadId },
                         principalTable: "Leads",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "TenantId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -167,10 +238,10 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_LeadChanges", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_LeadChanges_Leads_LeadId",
-                        column: x => x.LeadId,
+                        name: "FK_LeadChanges_Leads_TenantId_LeadId",
+                        columns: x => new { x.TenantId, x.LeadId },
                         principalTable: "Leads",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "TenantId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -197,12 +268,33 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_LeadTransitions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_LeadTransitions_Leads_LeadId",
-                        column: x => x.LeadId,
+                        name: "FK_LeadTransitions_Leads_TenantId_LeadId",
+                        columns: x => new { x.TenantId, x.LeadId },
                         principalTable: "Leads",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "TenantId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementActivations_TenantId_Status",
+                table: "AgreementActivations",
+                columns: new[] { "TenantId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementApprovals_TenantId_AgreementVersionId_Role_UserId",
+                table: "AgreementApprovals",
+                columns: new[] { "TenantId", "AgreementVersionId", "Role", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementAudit_TenantId_AgreementVersionId",
+                table: "AgreementAudit",
+                columns: new[] { "TenantId", "AgreementVersionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementAudit_TenantId_At",
+                table: "AgreementAudit",
+                columns: new[] { "TenantId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AgreementVersions_TenantId_Status",
@@ -216,24 +308,19 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_LeadActivities_LeadId",
-                table: "LeadActivities",
-                column: "LeadId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_LeadActivities_TenantId_LeadId_OccurredAt",
                 table: "LeadActivities",
                 columns: new[] { "TenantId", "LeadId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LeadChanges_LeadId",
-                table: "LeadChanges",
-                column: "LeadId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_LeadChanges_TenantId_LeadId_ChangedAt",
                 table: "LeadChanges",
                 columns: new[] { "TenantId", "LeadId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_AgreementVersion",
+                table: "Leads",
+                columns: new[] { "TenantId", "AgreementVersion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_TenantId_Campaign",
@@ -260,11 +347,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                 name: "IX_Leads_TenantId_State_TotalScore",
                 table: "Leads",
                 columns: new[] { "TenantId", "State", "TotalScore" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_LeadTransitions_LeadId",
-                table: "LeadTransitions",
-                column: "LeadId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LeadTransitions_TenantId_AgreementVersion",
@@ -309,7 +391,13 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AgreementVersions");
+                name: "AgreementActivations");
+
+            migrationBuilder.DropTable(
+                name: "AgreementApprovals");
+
+            migrationBuilder.DropTable(
+                name: "AgreementAudit");
 
             migrationBuilder.DropTable(
                 name: "LeadActivities");
@@ -328,6 +416,9 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "AgreementVersions");
 
             migrationBuilder.DropTable(
                 name: "Leads");
