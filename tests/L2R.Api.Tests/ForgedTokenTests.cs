@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using L2R.Api.Tests.Infrastructure;
+
+namespace L2R.Api.Tests;
+
+/// <summary>Only a token the API signed, for its issuer and audience, unexpired and untouched, gets in.</summary>
+public abstract class ForgedTokenTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : L2RApiFactory
+{
+    public static TheoryData<string> Forgeries => new() { "no-token", "alg-none", "wrong-key", "wrong-issuer", "wrong-audience", "expired", "no-expiry", "hs512", "tampered-tenant", "tampered-user", "garbage" };
+
+    [Fact]
+    public async Task ATokenBuiltWithTheRightKeyIssuerAndAudience_IsAccepted_SoEachForgeryBelowFailsForItsOneFlaw()
+    {
+        var (victim, userId, _) = await Tenants.GetValue(factory, _ => TwoTenantsAsync());
+
+        using var http = Client(TestTokens.Create(TestTokens.For(victim, userId)));
+
+        var me = await victim.GetJsonAsync("/api/me");
+        Assert.Equal(me.ToJsonString(), (await http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/me"))!.ToJsonString());
+        await ApiSession.Expect(await http.GetAsync("/api/leads"), HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [MemberData(nameof(Forgeries))]
+    public async Task AForgedToken_Is401OnMeAndLeads(string forgery)
+    {
+        var (victim, userId, other) = await Tenants.GetValue(factory, _ => TwoTenantsAsync());
+        var valid = TestTokens.For(victim, userId);
+
+        string? token = forgery switch
+        {
+            "no-token" => null,
+            "alg-none" => TestTokens.Unsigned(valid),
+            "wrong-key" => TestTokens.Create(valid with { Key = TestTokens.OtherKey }),
+            "wrong-issuer" => TestTokens.Create(valid with { Issuer = "someone-else" }),
+            "wrong-audience" => TestTokens.Create(valid with { Audience = "another-api" }),
+            "expired" => TestTokens.Create(valid with { IssuedAt = DateTime.UtcNow.AddHours(-2), Expires = DateTime.UtcNow.AddMinutes(-5) }),
+            "no-expiry" => TestTokens.Create(valid with { Expires = null }),
+            "hs512" => TestTokens.SignedWithHs512(valid),
+            "tampered-tenant" => TestTokens.WithClaim(victim.AccessToken, "tid", other.TenantId.ToString()),
+            "tampered-user" => TestTokens.WithClaim(victim.AccessToken, "sub", Guid.NewGuid().ToString()),
+            "garbage" => "not.a.jwt",
+            _ => throw new ArgumentOutOfRangeException(nameof(forgery)),
+        };
+
+        using var http = Client(token);
+        var me = await http.GetAsync("/api/me");
+        var leads = await http.GetAsync("/api/leads");
+
+        await ApiSession.ProblemAsync(me, HttpStatusCode.Unauthorized);
+        var problem = await ApiSession.ProblemAsync(leads, HttpStatusCode.Unauthorized);
+        Assert.Null(problem["items"]);
+        Assert.DoesNotContain(other.TenantSlug, problem.ToJsonString());
+        // The unchanged token still works, so the refusal is down to the forgery alone.
+        await ApiSession.Expect(await victim.Http.GetAsync("/api/me"), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task ATamperedTenantClaim_IsRefused_EvenThoughTheSignatureWasGenuine()
+    {
+        var victim = await ApiSession.SignUpAsync(factory);
+        var other = await ApiSession.SignUpAsync(factory);
+        await other.CreateLeadAsync(ApiSession.GoodFitLead());
+
+        var tampered = TestTokens.WithClaim(victim.AccessToken, "tid", other.TenantId.ToString());
+
+        Assert.Equal(other.TenantId.ToString(), TestTokens.Payload(tampered)["tid"]!.GetValue<string>());
+        using var http = Client(tampered);
+        var response = await http.GetAsync("/api/board");
+        await ApiSession.Expect(response, HttpStatusCode.Unauthorized);
+        Assert.True(response.Headers.WwwAuthenticate.Count > 0);
+    }
+
+    [Fact]
+    public async Task AGenuineTokenForATenantAndUserThatDoNotExist_SeesNothing()
+    {
+        var other = await ApiSession.SignUpAsync(factory);
+        await other.CreateLeadAsync(ApiSession.GoodFitLead());
+
+        using var http = Client(TestTokens.Create(new TestTokens.Options()));
+
+        await ApiSession.Expect(await http.GetAsync("/api/me"), HttpStatusCode.Unauthorized);
+        var leads = await http.GetAsync("/api/leads");
+        await ApiSession.Expect(leads, HttpStatusCode.OK);
+        Assert.Equal(0, (await leads.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["total"]!.GetValue<int>());
+        var board = await http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/board");
+        Assert.All(board!["columns"]!.AsArray(), c => Assert.Equal(0, c!["count"]!.GetValue<int>()));
+        var users = await http.GetAsync("/api/users");
+        await ApiSession.Expect(users, HttpStatusCode.OK);
+        Assert.Equal("[]", await users.Content.ReadAsStringAsync());
+        var create = await http.PostAsJsonAsync("/api/leads", ApiSession.GoodFitLead());
+        Assert.False(create.IsSuccessStatusCode, $"A lead was created for a tenant that does not exist: {await create.Content.ReadAsStringAsync()}");
+        Assert.Equal(1, await other.LeadCountAsync());
+    }
+
+    [Fact]
+    public async Task AGenuineTokenForAnotherTenantsUser_IsNotThatUser()
+    {
+        var a = await ApiSession.SignUpAsync(factory);
+        var b = await ApiSession.SignUpAsync(factory);
+        var aUserId = Guid.Parse((await a.GetJsonAsync("/api/me"))["id"]!.GetValue<string>());
+
+        // Tenant b's id with tenant a's admin: the user is looked up under b's filter and is not there.
+        using var http = Client(TestTokens.Create(TestTokens.For(b, aUserId)));
+
+        await ApiSession.Expect(await http.GetAsync("/api/me"), HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>The theory's cases only read, so they share one pair of tenants per database.</summary>
+    private static readonly ConditionalWeakTable<L2RApiFactory, Task<(ApiSession Victim, Guid VictimId, ApiSession Other)>> Tenants = new();
+
+    private async Task<(ApiSession Victim, Guid VictimId, ApiSession Other)> TwoTenantsAsync()
+    {
+        var victim = await ApiSession.SignUpAsync(factory);
+        var other = await ApiSession.SignUpAsync(factory);
+        await other.CreateLeadAsync(ApiSession.GoodFitLead());
+        return (victim, Guid.Parse((await victim.GetJsonAsync("/api/me"))["id"]!.GetValue<string>()), other);
+    }
+
+    private HttpClient Client(string? token)
+    {
+        var http = factory.CreateClient();
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return http;
+    }
+}
+
+public sealed class SqliteForgedTokenTests(SqliteApiFactory factory) : ForgedTokenTests<SqliteApiFactory>(factory);
+
+public sealed class PostgresForgedTokenTests(PostgresApiFactory factory) : ForgedTokenTests<PostgresApiFactory>(factory);

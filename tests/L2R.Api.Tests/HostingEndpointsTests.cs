@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using L2R.Api.Tests.Infrastructure;
+
+namespace L2R.Api.Tests;
+
+/// <summary>The SPA fallback never swallows the API, Swagger or health; the probes and the OpenAPI document answer.</summary>
+public abstract class HostingEndpointsTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : L2RApiFactory
+{
+    [Theory]
+    [InlineData("GET", "/api/does-not-exist")]
+    [InlineData("GET", "/api/leads/not-a-guid/history")]
+    [InlineData("POST", "/api/nothing/here")]
+    [InlineData("GET", "/health/nope")]
+    [InlineData("GET", "/swagger/nope")]
+    public async Task UnknownApiPaths_AreJson404s_NotTheSpa(string method, string path)
+    {
+        var http = factory.CreateClient();
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+
+        var problem = await ApiSession.ProblemAsync(await http.SendAsync(request), HttpStatusCode.NotFound);
+
+        Assert.Equal(404, problem["status"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task AnUnknownSwaggerDocument_Is404_NotTheSpa()
+    {
+        var response = await factory.CreateClient().GetAsync("/swagger/v2/swagger.json");
+
+        await ApiSession.Expect(response, HttpStatusCode.NotFound);
+        Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task UnknownApiPaths_AreJson404s_ForSignedInUsersToo()
+    {
+        var admin = await ApiSession.SignUpAsync(factory);
+
+        await ApiSession.ProblemAsync(await admin.Http.GetAsync("/api/does-not-exist"), HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task HealthProbes_Answer200(string path)
+    {
+        var response = await factory.CreateClient().GetAsync(path);
+
+        await ApiSession.Expect(response, HttpStatusCode.OK);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocument_IsServed_AndNamesEveryOperation()
+    {
+        var response = await factory.CreateClient().GetAsync("/swagger/v1/swagger.json");
+
+        await ApiSession.Expect(response, HttpStatusCode.OK);
+        var document = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Id: o.Value!["operationId"]?.GetValue<string>())))
+            .ToList();
+        Assert.Contains(operations, o => o.Id == "FireTrigger");
+        Assert.All(operations, o => Assert.False(string.IsNullOrEmpty(o.Id), $"{o.Method} {o.Path} has no operation id"));
+        Assert.DoesNotContain(operations, o => o.Path.Contains("rest", StringComparison.Ordinal));
+    }
+}
+
+public sealed class SqliteHostingEndpointsTests(SqliteApiFactory factory) : HostingEndpointsTests<SqliteApiFactory>(factory);
+
+public sealed class PostgresHostingEndpointsTests(PostgresApiFactory factory) : HostingEndpointsTests<PostgresApiFactory>(factory);

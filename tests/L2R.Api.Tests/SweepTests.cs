@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using L2R.Api.Features.Leads.RecordActivity;
+using L2R.Api.Features.Leads.SweepLeads;
+using L2R.Api.Infrastructure.Hosting;
+using L2R.Api.Infrastructure.Tenancy;
+using L2R.Api.Tests.Infrastructure;
+using L2R.Domain.Leads;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace L2R.Api.Tests;
+
+/// <summary>What time alone changes, checked by the periodic sweep: nurtured leads re-engage, engagement decays.</summary>
+public abstract class SweepTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : L2RApiFactory
+{
+    [Fact]
+    public async Task Sweep_ReengagesANurtureLead_After14DaysWithRecentEngagement_AsTheSystem()
+    {
+        var admin = await ApiSession.SignUpAsync(factory);
+        var sales = await admin.AddUserAsync(factory, "Sales");
+        var id = await admin.CreateMqlLeadAsync();
+        await ApiSession.Expect(await sales.FireAsync(id, "Reject", "too-early"), HttpStatusCode.OK);
+        var start = DateTimeOffset.UtcNow;
+
+        using (var travel = TravellingTimeProvider.TravelTo(start.AddDays(5)))
+        {
+            var recorded = await SendAsync(admin.TenantId, new RecordActivityCommand(id, new RecordActivityRequest(ActivityType.PageView, null, null, null, null)));
+            Assert.Empty(recorded.Transitions);
+            Assert.Equal(LeadState.Nurture, recorded.Lead.State);
+
+            travel.Now = start.AddDays(10);
+            Assert.Equal(0, (await SendAsync(admin.TenantId, new SweepLeadsCommand())).Moves);
+
+            travel.Now = start.AddDays(15);
+            var swept = await SendAsync(admin.TenantId, new SweepLeadsCommand());
+            Assert.Equal(1, swept.LeadsChecked);
+            Assert.Equal(1, swept.Moves);
+        }
+
+        var lead = await admin.GetJsonAsync($"/api/leads/{id}");
+        Assert.Equal("Scored", lead["state"]!.GetValue<string>());
+        var reengage = (await admin.GetJsonAsync($"/api/leads/{id}/history"))["transitions"]!.AsArray()[^1]!;
+        Assert.Equal("Reengage", reengage["trigger"]!.GetValue<string>());
+        Assert.Equal("Nurture", reengage["from"]!.GetValue<string>());
+        Assert.Equal("Scored", reengage["to"]!.GetValue<string>());
+        Assert.Equal("System", reengage["actorKind"]!.GetValue<string>());
+        Assert.Null(reengage["actorUserId"]);
+        Assert.Equal(start.AddDays(15).UtcDateTime, reengage["occurredAt"]!.GetValue<DateTime>().ToUniversalTime(), TimeSpan.FromSeconds(1));
+        Assert.Equal(["At least 14 days in nurture", "New engagement in the last 14 days"], reengage["criteria"]!.AsArray().Select(c => c!["description"]!.GetValue<string>()));
+        Assert.All(reengage["criteria"]!.AsArray(), c => Assert.True(c!["passed"]!.GetValue<bool>()));
+    }
+
+    [Fact]
+    public async Task Sweep_DecaysEngagement_AndTouchesOnlyItsOwnTenant()
+    {
+        var admin = await ApiSession.SignUpAsync(factory);
+        var other = await ApiSession.SignUpAsync(factory);
+        var id = Guid.Parse((await admin.CreateLeadAsync(ApiSession.GoodFitLead()))["lead"]!["id"]!.GetValue<string>());
+        var otherId = Guid.Parse((await other.CreateLeadAsync(ApiSession.GoodFitLead()))["lead"]!["id"]!.GetValue<string>());
+        var fresh = (await admin.RecordActivityAsync(id, "Webinar"))["lead"]!;
+        await other.RecordActivityAsync(otherId, "Webinar");
+        Assert.Equal(15, fresh["engagementScore"]!.GetValue<int>());
+        var otherBefore = (await other.GetJsonAsync($"/api/leads/{otherId}")).ToJsonString();
+
+        using (TravellingTimeProvider.TravelTo(DateTimeOffset.UtcNow.AddDays(60)))
+        {
+            var swept = await SendAsync(admin.TenantId, new SweepLeadsCommand());
+            Assert.Equal(1, swept.LeadsChecked);
+            Assert.Equal(0, swept.Moves);
+        }
+
+        var decayed = await admin.GetJsonAsync($"/api/leads/{id}");
+        // Two half-lives of 30 days: 15 → 3.75, rounded.
+        Assert.Equal(4, decayed["engagementScore"]!.GetValue<int>());
+        Assert.Equal(45, decayed["fitScore"]!.GetValue<int>());
+        Assert.Equal(49, decayed["totalScore"]!.GetValue<int>());
+        Assert.Equal("Scored", decayed["state"]!.GetValue<string>());
+        Assert.Equal(fresh["version"]!.GetValue<int>() + 1, decayed["version"]!.GetValue<int>());
+        Assert.Equal(otherBefore, (await other.GetJsonAsync($"/api/leads/{otherId}")).ToJsonString());
+    }
+
+    /// <summary>Runs a command as the sweep does: in its own scope, for one tenant chosen by a trusted caller.</summary>
+    private async Task<T> SendAsync<T>(Guid tenantId, ICommand<T> command)
+    {
+        using var scope = factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+}
+
+public sealed class SqliteSweepTests(SqliteApiFactory factory) : SweepTests<SqliteApiFactory>(factory);
+
+public sealed class PostgresSweepTests(PostgresApiFactory factory) : SweepTests<PostgresApiFactory>(factory);
