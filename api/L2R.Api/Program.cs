@@ -15,10 +15,11 @@ builder.Services.AddL2ROpenApi();
 var app = builder.Build();
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(context => TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
 app.UseMiddleware<RequestLimits>();
 app.UseSwagger();
 app.UseSwaggerUI(options => options.DocumentTitle = "L2R API");
+app.UseSpaFallback();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
@@ -31,7 +32,6 @@ app.MapUsers();
 app.MapLeads();
 app.MapBoard();
 app.MapAgreement();
-app.MapSpaFallback();
 
 app.Run();
 

@@ -110,7 +110,7 @@ public abstract class AuthFlowTests<TFactory>(TFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task ADeactivatedUser_CannotLogInOrRefresh()
+    public async Task ADeactivatedUser_CannotLogInOrRefresh_AndTheirAccessTokenStopsWorkingAtOnce()
     {
         var admin = await ApiSession.SignUpAsync(factory);
         var sales = await admin.AddUserAsync(factory, "Sales");
@@ -123,6 +123,7 @@ public abstract class AuthFlowTests<TFactory>(TFactory factory) : IClassFixture<
         var login = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { tenant = sales.TenantSlug, email = sales.Email, password = ApiSession.Password });
         await ApiSession.ProblemAsync(login, HttpStatusCode.Unauthorized);
         await RefreshAsync(factory.CreateClient(), sales.RefreshToken, HttpStatusCode.Unauthorized);
+        await ApiSession.ProblemAsync(await sales.Http.GetAsync("/api/leads"), HttpStatusCode.Unauthorized);
     }
 
     [Fact]

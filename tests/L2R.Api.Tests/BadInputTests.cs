@@ -33,7 +33,9 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
         var id = await admin.CreateMqlLeadAsync();
         var before = await SnapshotAsync(admin, id);
 
-        await ApiSession.ProblemAsync(await admin.FireAsync(id, "Teleport"), HttpStatusCode.BadRequest);
+        var teleport = await ApiSession.ProblemAsync(await admin.FireAsync(id, "Teleport"), HttpStatusCode.BadRequest);
+        Assert.DoesNotContain("L2R.", teleport["detail"]!.GetValue<string>());
+        Assert.Contains("$.trigger", teleport["detail"]!.GetValue<string>());
         await ApiSession.ProblemAsync(await admin.Http.PostAsync($"/api/leads/{id}/transitions", Json("""{"trigger": 99}""")), HttpStatusCode.BadRequest);
 
         Assert.Equal(before, await SnapshotAsync(admin, id));

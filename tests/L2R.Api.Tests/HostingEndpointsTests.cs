@@ -26,6 +26,20 @@ public abstract class HostingEndpointsTests<TFactory>(TFactory factory) : IClass
     }
 
     [Fact]
+    public async Task AWrongMethod_Is405_AndAWrongContentType_Is415_NotA404()
+    {
+        var admin = await ApiSession.SignUpAsync(factory);
+
+        var wrongMethod = await ApiSession.ProblemAsync(await admin.Http.DeleteAsync($"/api/leads/{Guid.NewGuid()}"), HttpStatusCode.MethodNotAllowed);
+        var wrongType = await ApiSession.ProblemAsync(
+            await admin.Http.PostAsync("/api/leads", new StringContent("lastName=Vance", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded")),
+            HttpStatusCode.UnsupportedMediaType);
+
+        Assert.Equal("https://l2r.dev/problems/method-not-allowed", wrongMethod["type"]!.GetValue<string>());
+        Assert.Equal("https://l2r.dev/problems/unsupported-media-type", wrongType["type"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AnUnknownSwaggerDocument_Is404_NotTheSpa()
     {
         var response = await factory.CreateClient().GetAsync("/swagger/v2/swagger.json");

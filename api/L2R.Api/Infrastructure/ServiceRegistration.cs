@@ -61,7 +61,22 @@ public static class ServiceRegistration
         services.AddSingleton<DemoSeeder>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("database", tags: ["ready"]);
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Statuses answered outside the exception handler (401, 403, 404, 405 from auth and routing) get our problem types too.
+            if (context.ProblemDetails.Type?.StartsWith(ProblemDetailsExceptionHandler.TypeBase, StringComparison.Ordinal) != true)
+            {
+                context.ProblemDetails.Type = ProblemDetailsExceptionHandler.TypeBase + context.ProblemDetails.Status switch
+                {
+                    401 => "unauthorized",
+                    403 => "forbidden",
+                    404 => "not-found",
+                    405 => "method-not-allowed",
+                    415 => "unsupported-media-type",
+                    _ => "http-" + context.ProblemDetails.Status,
+                };
+            }
+        });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ConfigureJson(options.JsonSerializerOptions));
@@ -116,6 +131,7 @@ public static class ServiceRegistration
             .Configure<SigningKeyProvider, IOptions<AuthOptions>>((options, keys, auth) =>
             {
                 options.MapInboundClaims = false;
+                options.Events = new JwtBearerEvents { OnTokenValidated = ActiveUserCheck.RejectUnlessActiveAsync };
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using FluentValidation;
 using L2R.Api.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics;
@@ -14,7 +15,7 @@ namespace L2R.Api.Infrastructure.Web;
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
-    private const string TypeBase = "https://l2r.dev/problems/";
+    public const string TypeBase = "https://l2r.dev/problems/";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -40,7 +41,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
         RequestValidationException validation => Validation(validation.Errors.ToDictionary()),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(413, "payload-too-large", "Request body too large", exception.Message),
-        BadHttpRequestException bad => Problem(400, "bad-request", "The request could not be read", bad.InnerException?.Message ?? bad.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Problem(415, "unsupported-media-type", "Send JSON", "The request body must be application/json."),
+        BadHttpRequestException { InnerException: JsonException json } => Problem(400, "bad-request", "The request could not be read", ReadableJsonError(json)),
+        BadHttpRequestException bad => Problem(400, "bad-request", "The request could not be read", bad.Message),
         NotFoundException => Problem(404, "not-found", "Not found", exception.Message),
         UnauthorizedException => Problem(401, "unauthorized", "Not signed in", exception.Message),
         ForbiddenException => Problem(403, "forbidden", "Not allowed", exception.Message),
@@ -55,6 +58,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         CrossTenantWriteException => Problem(404, "not-found", "Not found", "The record was not found."),
         _ => Problem(500, "internal", "Something went wrong", "An unexpected error occurred; quote the trace id when reporting it."),
     };
+
+    /// <summary>Names where the JSON went wrong without naming our types.</summary>
+    private static string ReadableJsonError(JsonException json) =>
+        string.IsNullOrEmpty(json.Path) || json.Path == "$"
+            ? "The body is not valid JSON for this request."
+            : $"The value at {json.Path} is not valid here (malformed JSON, a wrong type, or an unknown enum value).";
 
     private static bool IsUniqueViolation(Exception exception) =>
         exception.InnerException switch
