@@ -36,16 +36,9 @@ public sealed class ActivationWorker(IServiceProvider services, ActivationQueue 
 
     private async Task ResumeUnfinishedAsync(CancellationToken ct)
     {
-        List<Guid> tenants;
-        using (var scope = services.CreateScope())
+        foreach (var tenantId in await services.AllTenantIdsAsync(ct))
         {
-            tenants = await scope.ServiceProvider.GetRequiredService<L2RDbContext>().Tenants.Select(t => t.Id).ToListAsync(ct);
-        }
-
-        foreach (var tenantId in tenants)
-        {
-            using var scope = services.CreateScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
+            using var scope = services.CreateTenantScope(tenantId);
             var running = await scope.ServiceProvider.GetRequiredService<L2RDbContext>().AgreementActivations
                 .Where(a => a.Status != ActivationStatus.Completed).Select(a => a.Id).ToListAsync(ct);
             foreach (var activationId in running)
@@ -57,8 +50,7 @@ public sealed class ActivationWorker(IServiceProvider services, ActivationQueue 
 
     private async Task RunAsync(Guid tenantId, Guid activationId, CancellationToken ct)
     {
-        using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
+        using var scope = services.CreateTenantScope(tenantId);
         var started = DateTime.UtcNow;
         try
         {
@@ -74,8 +66,7 @@ public sealed class ActivationWorker(IServiceProvider services, ActivationQueue 
 
     private async Task MarkFailedAsync(Guid tenantId, Guid activationId, CancellationToken ct)
     {
-        using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
+        using var scope = services.CreateTenantScope(tenantId);
         var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
         await db.AgreementActivations.Where(a => a.Id == activationId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ActivationStatus.Failed).SetProperty(a => a.Error, "The re-scoring stopped on an error; it resumes when the service restarts."), ct);

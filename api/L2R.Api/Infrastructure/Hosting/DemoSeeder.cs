@@ -76,8 +76,7 @@ public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> lo
 
     private async Task SeedLeadAsync(Crew crew, Random random, TravellingTimeProvider.StrongBox clock, int number, DateTimeOffset createdAt, DateTimeOffset now, CancellationToken ct)
     {
-        using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(crew.TenantId);
+        using var scope = services.CreateTenantScope(crew.TenantId);
         var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var salesRep = crew.Sales[random.Next(crew.Sales.Length)];

@@ -1,8 +1,6 @@
 using L2R.Api.Features.Leads.SweepLeads;
-using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Tenancy;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Infrastructure.Hosting;
 
@@ -38,16 +36,9 @@ public sealed class LeadSweeper(IServiceProvider services, IConfiguration config
 
     private async Task SweepAllTenantsAsync(CancellationToken ct)
     {
-        List<Guid> tenants;
-        using (var scope = services.CreateScope())
+        foreach (var tenantId in await services.AllTenantIdsAsync(ct))
         {
-            tenants = await scope.ServiceProvider.GetRequiredService<L2RDbContext>().Tenants.Select(t => t.Id).ToListAsync(ct);
-        }
-
-        foreach (var tenantId in tenants)
-        {
-            using var scope = services.CreateScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
+            using var scope = services.CreateTenantScope(tenantId);
             var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SweepLeadsCommand(), ct);
             logger.LogInformation("Swept {Leads} leads of tenant {Tenant}: {Moves} automatic moves", result.LeadsChecked, tenantId, result.Moves);
         }
