@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The web side's tests: Vitest unit tests, the generated-client drift check, and the browser (e2e) tests
+# with playwright-core driving Debian's Chromium against the real API on a fresh SQLite database.
+#   CHECK_CLIENT_DRIFT=1 also rebuild the API and fail if the generated client changed (scripts/test.sh does that itself)
+#   SKIP_E2E=1           unit tests only
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export NG_CLI_ANALYTICS=false CI=true
+
+chrome="${L2R_CHROMIUM:-${CHROME_BIN:-/usr/bin/chromium}}"
+if [ "${SKIP_E2E:-0}" != 1 ] && [ ! -x "$chrome" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing: install it with 'sudo apt-get install -y chromium' (or set CHROME_BIN)." >&2
+    exit 1
+  fi
+fi
+
+cd "$root/web"
+if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm install --no-audit --no-fund
+fi
+
+echo "== web unit tests"
+npx ng test --watch=false
+
+echo "== web build"
+npx ng build
+
+if [ "${CHECK_CLIENT_DRIFT:-0}" = 1 ]; then
+  echo "== generated client drift"
+  # Building the API rewrites api/L2R.Api.json and, through NSwag, web/src/app/api/l2r-api.ts.
+  dotnet build "$root/api/L2R.Api" -c Release -nologo -v quiet
+  if ! git -C "$root" diff --exit-code --stat HEAD -- api/L2R.Api.json web/src/app/api; then
+    echo "The API contract changed: commit the regenerated api/L2R.Api.json and web/src/app/api/l2r-api.ts." >&2
+    exit 1
+  fi
+  e2e_build=(E2E_NO_BUILD=1)
+else
+  e2e_build=()
+fi
+
+if [ "${SKIP_E2E:-0}" != 1 ]; then
+  echo "== web end-to-end tests"
+  env "${e2e_build[@]}" CHROME_BIN="$chrome" node e2e/run.mjs
+fi

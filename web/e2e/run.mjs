@@ -1,0 +1,382 @@
+// End-to-end tests: Debian's Chromium (driven by playwright-core) against the real API on a fresh SQLite
+// database with the demo tenant. Run from web/: `node e2e/run.mjs` (scripts/test-web.sh does).
+// E2E_BASE_URL=http://... uses an API that is already running instead of starting one.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const shots = join(here, 'screenshots');
+let base = process.env.E2E_BASE_URL ?? '';
+const password = 'L2R-demo-2026!';
+const chromiumPath = process.env.CHROME_BIN ?? '/usr/bin/chromium';
+
+let api;
+let dataDir;
+let browser;
+let page;
+
+// ---------- API process ----------
+/** A port nobody listens on, so a developer's running API (5080) or another run does not collide. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startApi() {
+  base = `http://127.0.0.1:${process.env.E2E_PORT ?? (await freePort())}`;
+  dataDir = mkdtempSync(join(tmpdir(), 'l2r-e2e-'));
+  const args = [
+    'run',
+    '--project',
+    join(repo, 'api/L2R.Api'),
+    '-c',
+    'Release',
+    '--no-launch-profile',
+    '--urls',
+    base,
+  ];
+  if (process.env.E2E_NO_BUILD === '1') args.push('--no-build');
+  api = spawn('dotnet', args, {
+    cwd: repo,
+    detached: true,
+    env: {
+      ...process.env,
+      Database__DataDirectory: dataDir,
+      ASPNETCORE_ENVIRONMENT: 'Production',
+      DOTNET_NOLOGO: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  api.stdout.on('data', (d) => (log = (log + d).slice(-20000)));
+  api.stderr.on('data', (d) => (log = (log + d).slice(-20000)));
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    if (api.exitCode !== null) throw new Error(`API exited with ${api.exitCode}:\n${log}`);
+    try {
+      const r = await fetch(`${base}/health/ready`);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`API not ready after 300 s:\n${log}`);
+}
+
+function stopApi() {
+  if (api && api.exitCode === null) {
+    try {
+      process.kill(-api.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+// ---------- API helpers (to choose leads that fit each scenario) ----------
+async function token(email) {
+  const r = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenant: 'acme', email, password }),
+  });
+  assert.equal(r.status, 200, `login ${email}`);
+  return (await r.json()).accessToken;
+}
+
+async function get(tok, path) {
+  const r = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${tok}` } });
+  assert.equal(r.status, 200, `GET ${path}`);
+  return r.json();
+}
+
+/** Every card of a column, paged by cursor. */
+async function cards(tok, state) {
+  const all = [];
+  let cursor = '';
+  do {
+    const col = await get(
+      tok,
+      `/api/board/${state}?take=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    all.push(...col.cards);
+    cursor = col.nextCursor ?? '';
+  } while (cursor);
+  return all;
+}
+
+/** The first card whose move by `trigger` satisfies `accept(option)`. */
+async function findCard(tok, state, trigger, accept, exclude = []) {
+  for (const card of await cards(tok, state)) {
+    if (exclude.includes(card.id)) continue;
+    const options = await get(tok, `/api/leads/${card.id}/transitions`);
+    const option = options.find((o) => o.trigger === trigger);
+    if (option && accept(option, card)) return { card, option };
+  }
+  throw new Error(`No ${state} lead fits the ${trigger} scenario`);
+}
+
+// ---------- browser helpers ----------
+const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+
+async function signIn(email) {
+  await page.goto(`${base}/login`);
+  await page.fill('input[name=tenant]', 'acme');
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=column] [data-testid=card]');
+}
+
+async function signOut() {
+  await page.click('button:has-text("Sign out")');
+  await page.waitForURL(/\/login/);
+}
+
+/** Narrows the board by the lead's last name (the API searches field by field) so its card is in the rendered window. */
+async function showOnly(card) {
+  const lastName = card.name.split(' ').pop();
+  await page.fill('[data-testid=text-filter]', lastName);
+  await page.locator(`[data-lead-id="${card.id}"]`).first().waitFor({ timeout: 15_000 });
+}
+
+const cardIn = (state, id) =>
+  page.locator(`[data-testid=column][data-state="${state}"] [data-lead-id="${id}"]`);
+
+/** Drags a card onto another column the way a user does, checking the column highlight on the way. */
+async function drag(id, fromState, toState, expectHint) {
+  const source = cardIn(fromState, id).locator('.company');
+  const target = page.locator(`[data-testid=column][data-state="${toState}"] .body`);
+  await source.scrollIntoViewIfNeeded();
+  const s = await source.boundingBox();
+  await page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(s.x + s.width / 2 + 12, s.y + s.height / 2 + 12, { steps: 4 });
+  if (expectHint) {
+    await page.waitForSelector(`[data-testid=column][data-state="${toState}"].${expectHint}`, {
+      timeout: 10_000,
+    });
+  }
+  await target.scrollIntoViewIfNeeded().catch(() => {});
+  const t = await target.boundingBox();
+  await page.mouse.move(t.x + t.width / 2, t.y + Math.min(120, t.height / 2), { steps: 15 });
+  await page.waitForTimeout(150);
+  await page.mouse.up();
+}
+
+// ---------- the tests ----------
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  if (!process.env.E2E_BASE_URL) await startApi();
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+});
+
+after(async () => {
+  await browser?.close();
+  stopApi();
+});
+
+test('marketing signs in and sees every column with its count', async () => {
+  await page.goto(`${base}/`);
+  await page.waitForURL(/\/login/);
+  await shot('01-login');
+  await signIn('marketing@acme.test');
+  const tok = await token('marketing@acme.test');
+  const board = await get(tok, '/api/board?take=1');
+  const labels = await page.locator('[data-testid=column] h2').allTextContents();
+  assert.equal(labels.length, 10);
+  for (const column of board.columns) {
+    const count = await page
+      .locator(`[data-testid=column][data-state="${column.state}"] [data-testid=count]`)
+      .textContent();
+    assert.equal(Number(count.trim()), column.count, `count of ${column.state}`);
+  }
+  assert.ok(board.columns.reduce((s, c) => s + c.count, 0) >= 100, 'the demo tenant has leads');
+  await shot('02-board-marketing');
+});
+
+test('dragging a Scored lead that misses the MQL criteria is refused and names the unmet criterion', async () => {
+  const tok = await token('marketing@acme.test');
+  const { card, option } = await findCard(
+    tok,
+    'Scored',
+    'Qualify',
+    (o) => o.allowed && o.criteria.some((c) => !c.passed && /fit/i.test(c.description)),
+  );
+  const unmet = option.criteria.filter((c) => !c.passed).map((c) => c.description);
+  await showOnly(card);
+  await drag(card.id, 'Scored', 'MQL', 'blocked');
+  const notice = page.locator('[data-testid=notice]');
+  await notice.waitFor();
+  const text = await notice.textContent();
+  assert.match(text, /refused/i);
+  for (const description of unmet) assert.ok(text.includes(description), `names "${description}"`);
+  await cardIn('Scored', card.id).waitFor(); // snapped back
+  assert.equal(await cardIn('MQL', card.id).count(), 0);
+  await shot('03-refused-move');
+});
+
+test('recording an activity advances a lead that only lacked engagement', async () => {
+  const tok = await token('marketing@acme.test');
+  const { card } = await findCard(tok, 'Scored', 'Qualify', (o) => {
+    const unmet = o.criteria.filter((c) => !c.passed);
+    return unmet.length > 0 && unmet.every((c) => /engagement|activity/i.test(c.description));
+  });
+  await page.goto(`${base}/leads/${card.id}`);
+  await page.waitForSelector('[data-testid=lead-state]');
+  assert.equal((await page.locator('[data-testid=lead-state]').textContent()).trim(), 'Scored');
+  await page.click('[data-testid=activity-type]');
+  await page.click('mat-option:has-text("Meeting")');
+  await page.fill('[data-testid=activity-form] input[name=title]', 'Discovery meeting');
+  await page.click('[data-testid=record-activity]');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=lead-state]')?.textContent.trim() === 'MQL',
+  );
+  assert.match(await page.locator('[data-testid=lead-notice]').textContent(), /advanced to MQL/);
+  assert.match(await page.locator('[data-testid=activities]').textContent(), /Discovery meeting/);
+  await shot('04-activity-advanced');
+});
+
+let accepted;
+
+test('sales accepts an MQL by dragging it to Sales accepted', async () => {
+  await page.goto(`${base}/board`);
+  await signOut();
+  await signIn('sales@acme.test');
+  await shot('05-board-sales');
+  const tok = await token('sales@acme.test');
+  const { card } = await findCard(tok, 'MQL', 'Accept', (o) => o.allowed && o.criteriaMet);
+  accepted = card;
+  await showOnly(card);
+  await drag(card.id, 'MQL', 'SalesAccepted', 'valid');
+  await cardIn('SalesAccepted', card.id).waitFor({ timeout: 15_000 });
+  assert.match(await page.locator('[data-testid=notice]').textContent(), /moved to Sales accepted/);
+  await shot('06-accepted');
+});
+
+test('sales rejects another MQL with a reason chosen in the dialog', async () => {
+  const tok = await token('sales@acme.test');
+  const { card } = await findCard(tok, 'MQL', 'Reject', (o) => o.allowed && o.reasons.length > 0, [
+    accepted.id,
+  ]);
+  await showOnly(card);
+  await drag(card.id, 'MQL', 'Nurture', 'valid');
+  const dialog = page.locator('mat-dialog-container');
+  await dialog.waitFor();
+  assert.match(await dialog.textContent(), /Not a decision maker/);
+  await dialog.locator('mat-radio-button').first().locator('input').check();
+  await dialog.locator('textarea').fill('Asked us to talk to their manager');
+  await shot('07-reason-dialog');
+  await dialog.locator('[data-testid=confirm-reason]').click();
+  await cardIn('Nurture', card.id).waitFor({ timeout: 15_000 });
+  const history = await get(tok, `/api/leads/${card.id}/history`);
+  const last = history.transitions.find((t) => t.trigger === 'Reject');
+  assert.ok(last?.reasonCode, 'the reject is recorded with its reason');
+  assert.equal(last.note, 'Asked us to talk to their manager');
+  await shot('08-rejected');
+});
+
+test('the keyboard alone can move a card: "Move…" menu, reason dialog, confirm', async () => {
+  const tok = await token('sales@acme.test');
+  const { card } = await findCard(
+    tok,
+    'SalesAccepted',
+    'Recycle',
+    (o) => o.allowed && o.reasons.length > 0,
+    [accepted.id],
+  );
+  await showOnly(card);
+  await cardIn('SalesAccepted', card.id).locator('[data-testid=move-menu]').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('[mat-menu-item][data-trigger=Recycle]').waitFor();
+  for (let i = 0; i < 12; i++) {
+    if (
+      await page.evaluate(() => document.activeElement?.getAttribute('data-trigger') === 'Recycle')
+    )
+      break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  const dialog = page.locator('mat-dialog-container');
+  await dialog.waitFor();
+  // The dialog moves focus to the first reason once it has opened; keys typed before that are lost.
+  await page.waitForFunction(() => document.activeElement?.closest('mat-radio-button'));
+  await page.keyboard.press('Space');
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid=confirm-reason]')?.disabled,
+  );
+  for (let i = 0; i < 8; i++) {
+    if (
+      await page.evaluate(
+        () => document.activeElement?.getAttribute('data-testid') === 'confirm-reason',
+      )
+    )
+      break;
+    await page.keyboard.press('Tab');
+  }
+  await shot('09-keyboard-reason');
+  await page.keyboard.press('Enter');
+  await cardIn('Nurture', card.id).waitFor({ timeout: 15_000 });
+  const history = await get(tok, `/api/leads/${card.id}/history`);
+  assert.ok(
+    history.transitions.some((t) => t.trigger === 'Recycle' && t.reasonCode),
+    'recycled with a reason',
+  );
+});
+
+test('the lead page shows the stage history with the agreement version and criteria', async () => {
+  await page.goto(`${base}/leads/${accepted.id}`);
+  await page.waitForSelector('[data-testid=history-entry]');
+  const first = page.locator('[data-testid=history-entry]').first();
+  const text = await first.textContent();
+  assert.match(text, /MQL → Sales accepted/);
+  assert.match(text, /agreement v\d+/);
+  assert.match(text, /by Sam|by .+/);
+  await first.locator('summary').click();
+  assert.match(await first.locator('[data-testid=criteria]').textContent(), /phone/i);
+  assert.ok(
+    (await page.locator('[data-testid=history-entry]').count()) >= 2,
+    'earlier moves are listed too',
+  );
+  await shot('10-lead-history');
+});
+
+test('the agreement page shows the guards in plain language and draws the state machine', async () => {
+  await page.goto(`${base}/agreement`);
+  await page.waitForSelector('[data-testid=agreement-version]');
+  const body = await page.locator('main').textContent();
+  assert.match(body, /Fit score at least 30/);
+  assert.match(body, /Not a decision maker/);
+  await page.waitForSelector('app-mermaid-diagram svg', { timeout: 20_000 });
+  await shot('11-agreement');
+});

@@ -1,0 +1,84 @@
+import { TestBed } from '@angular/core/testing';
+import { of, throwError } from 'rxjs';
+import { AgreementClient, AgreementVersionDto } from '../api/l2r-api';
+import { apiError, settle } from '../../testing/fakes';
+import { AgreementPage } from './agreement-page';
+
+const active = {
+  id: 'a1',
+  version: 3,
+  status: 'Active',
+  createdAt: '2026-11-01T00:00:00Z',
+  activatedAt: '2026-11-02T00:00:00Z',
+  agreement: {
+    scoring: {
+      fitRules: [
+        {
+          id: 'size',
+          condition: { id: 'c', description: 'Company has at least 200 employees' },
+          points: 20,
+        },
+      ],
+      engagementRules: [{ activityType: 'Webinar', points: 15, halfLifeDays: 30 }],
+    },
+    transitions: [
+      {
+        trigger: 'Qualify',
+        roles: ['Marketing'],
+        autoAdvance: true,
+        criteria: [{ id: 'fit', description: 'Fit score at least 30' }],
+      },
+      { trigger: 'Reject', roles: ['Sales'], autoAdvance: false, criteria: [] },
+    ],
+    reasons: {
+      reject: [{ code: 'no-need', label: 'No current need' }],
+      recycle: [],
+      loss: [],
+      disqualify: [],
+      reopen: [],
+    },
+    slas: { mqlResponseHours: 48, salesAcceptedToSqlDays: 14 },
+  },
+} as unknown as AgreementVersionDto;
+
+function render(client: object) {
+  TestBed.configureTestingModule({ providers: [{ provide: AgreementClient, useValue: client }] });
+  const fixture = TestBed.createComponent(AgreementPage);
+  fixture.detectChanges();
+  return fixture;
+}
+
+describe('AgreementPage', () => {
+  it('states the guards, scoring, reasons and SLAs in plain language', async () => {
+    const fixture = render({
+      getActiveAgreement: () => of(active),
+      getAgreementDiagram: () => of({ mermaid: '' }),
+    });
+    await settle();
+    fixture.detectChanges();
+    const text = (fixture.nativeElement as HTMLElement).textContent!;
+    expect(text).toContain('Version 3 · Active');
+    expect(text).toContain('Qualify as MQL');
+    expect(text).toContain('Scored → MQL');
+    expect(text).toContain('Fit score at least 30');
+    expect(text).toContain('automatic when met');
+    expect(text).toContain('and a reason');
+    expect(text).toContain('Company has at least 200 employees');
+    expect(text).toContain('+15');
+    expect(text).toContain('No current need');
+    expect(text).toContain('48 hours');
+    expect(text).toContain('14 days');
+  });
+
+  it('shows a readable error when the agreement cannot be loaded', async () => {
+    const fixture = render({
+      getActiveAgreement: () => throwError(() => apiError(403, {})),
+      getAgreementDiagram: () => of({ mermaid: '' }),
+    });
+    await settle();
+    fixture.detectChanges();
+    expect(fixture.nativeElement.querySelector('[role=alert]').textContent).toContain(
+      'Your role does not allow this.',
+    );
+  });
+});

@@ -1,0 +1,258 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import {
+  AgreementClient,
+  BoardClient,
+  BoardColumnDto,
+  CardDto,
+  HistoryEntryDto,
+  LeadDto,
+  LeadState,
+  LeadsClient,
+  TransitionOptionDto,
+} from '../api/l2r-api';
+import { STATE_ORDER } from '../core/labels';
+import { Problem, toProblem } from '../core/problem';
+
+export interface BoardFilters {
+  /** '' = anyone, 'me' = mine, or a user id. */
+  owner: string;
+  source: string;
+  campaign: string;
+  text: string;
+}
+
+export interface BoardColumn {
+  state: LeadState;
+  count: number;
+  cards: CardDto[];
+  nextCursor?: string;
+  loadingMore: boolean;
+}
+
+export type MoveOutcome =
+  { ok: true; lead: LeadDto; transitions: HistoryEntryDto[] } | { ok: false; problem: Problem };
+
+/** Cards fetched per request; the column component renders only the visible window of what is loaded. */
+export const PAGE_SIZE = 50;
+
+export const EMPTY_FILTERS: BoardFilters = { owner: '', source: '', campaign: '', text: '' };
+
+const blank = (v: string) => (v.trim() ? v.trim() : undefined);
+
+/** The board's data: one column per state, paged by cursor, plus the moves a card can make. */
+@Injectable()
+export class BoardStore {
+  private readonly boardClient = inject(BoardClient);
+  private readonly leadsClient = inject(LeadsClient);
+  private readonly agreementClient = inject(AgreementClient);
+
+  readonly filters = signal<BoardFilters>(EMPTY_FILTERS);
+  readonly columns = signal<BoardColumn[]>([]);
+  readonly loading = signal(false);
+  readonly error = signal<Problem | null>(null);
+  /** Owners seen on loaded cards, for the owner filter (the user list is admin-only). */
+  readonly owners = computed(() => {
+    const seen = new Map<string, string>();
+    for (const column of this.columns()) {
+      for (const card of column.cards)
+        if (card.ownerId) seen.set(card.ownerId, card.ownerName || 'Unnamed');
+    }
+    return [...seen]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  });
+  /** The agreement's follow-up SLAs, in hours, by the stage whose clock they run on. */
+  readonly slaHours = signal<Partial<Record<LeadState, number>>>({});
+  readonly total = computed(() => this.columns().reduce((sum, c) => sum + c.count, 0));
+
+  private loadToken = 0;
+
+  setFilters(filters: Partial<BoardFilters>): Promise<void> {
+    this.filters.update((f) => ({ ...f, ...filters }));
+    return this.load();
+  }
+
+  async load(): Promise<void> {
+    if (!Object.keys(this.slaHours()).length) void this.loadSlas();
+    const token = ++this.loadToken;
+    const f = this.filters();
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const board = await firstValueFrom(
+        this.boardClient.getBoard(
+          blank(f.owner),
+          blank(f.source),
+          blank(f.campaign),
+          blank(f.text),
+          PAGE_SIZE,
+        ),
+      );
+      if (token !== this.loadToken) return; // a newer filter won
+      const byState = new Map((board.columns ?? []).map((c) => [c.state as LeadState, c]));
+      this.columns.set(STATE_ORDER.map((state) => toColumn(state, byState.get(state))));
+    } catch (e) {
+      if (token === this.loadToken) this.error.set(toProblem(e));
+    } finally {
+      if (token === this.loadToken) this.loading.set(false);
+    }
+  }
+
+  private async loadSlas(): Promise<void> {
+    try {
+      const slas = (await firstValueFrom(this.agreementClient.getActiveAgreement())).agreement
+        ?.slas;
+      const hours: Partial<Record<LeadState, number>> = {};
+      if (slas?.mqlResponseHours) hours.MQL = slas.mqlResponseHours;
+      if (slas?.salesAcceptedToSqlDays) hours.SalesAccepted = slas.salesAcceptedToSqlDays * 24;
+      this.slaHours.set(hours);
+    } catch {
+      // Without SLAs the board still works; cards just show time in stage.
+    }
+  }
+
+  /** Appends the next page of a column (no-op while one is loading or when it is exhausted). */
+  async loadMore(state: LeadState): Promise<void> {
+    const column = this.column(state);
+    if (!column || !column.nextCursor || column.loadingMore) return;
+    const f = this.filters();
+    this.patch(state, { loadingMore: true });
+    try {
+      const page = await firstValueFrom(
+        this.boardClient.getBoardColumn(
+          state,
+          column.nextCursor,
+          blank(f.owner),
+          blank(f.source),
+          blank(f.campaign),
+          blank(f.text),
+          PAGE_SIZE,
+        ),
+      );
+      const current = this.column(state);
+      if (!current || current.nextCursor !== column.nextCursor) return; // refreshed meanwhile
+      const known = new Set(current.cards.map((c) => c.id));
+      this.patch(state, {
+        cards: [...current.cards, ...(page.cards ?? []).filter((c) => !known.has(c.id))],
+        count: page.count ?? current.count,
+        nextCursor: page.nextCursor ?? undefined,
+        loadingMore: false,
+      });
+    } catch (e) {
+      this.patch(state, { loadingMore: false });
+      this.error.set(toProblem(e));
+    }
+  }
+
+  /**
+   * Reloads a column's first page (after a move, or on demand). A card just moved here stays on top even when
+   * its score ranks it beyond the first page, so the user sees where it landed.
+   */
+  async refreshColumn(state: LeadState, keep?: CardDto): Promise<void> {
+    const f = this.filters();
+    try {
+      const page = await firstValueFrom(
+        this.boardClient.getBoardColumn(
+          state,
+          undefined,
+          blank(f.owner),
+          blank(f.source),
+          blank(f.campaign),
+          blank(f.text),
+          PAGE_SIZE,
+        ),
+      );
+      const column = toColumn(state, page);
+      if (keep && !column.cards.some((c) => c.id === keep.id))
+        column.cards = [keep, ...column.cards];
+      this.replace(column);
+    } catch (e) {
+      this.error.set(toProblem(e));
+    }
+  }
+
+  /** The moves defined from the card's state, with whether this user may make them and how the guard evaluates now. */
+  async options(card: CardDto): Promise<TransitionOptionDto[]> {
+    return firstValueFrom(this.leadsClient.getLeadTransitions(card.id!));
+  }
+
+  /**
+   * Fires the trigger. On success the card leaves its column at once and lands in the lead's final state
+   * (after any auto-advance); both columns then refresh from the server.
+   */
+  async move(
+    card: CardDto,
+    option: TransitionOptionDto,
+    reasonCode?: string,
+    note?: string,
+  ): Promise<MoveOutcome> {
+    try {
+      const result = await firstValueFrom(
+        this.leadsClient.fireTrigger(
+          card.id!,
+          { trigger: option.trigger, reasonCode: reasonCode || undefined, note: note || undefined },
+          `"${card.version}"`,
+        ),
+      );
+      const lead: LeadDto = result.lead ?? {};
+      const from = card.state as LeadState;
+      const to = (lead.state ?? option.to) as LeadState;
+      this.removeCard(from, card.id!);
+      const moved: CardDto = {
+        ...card,
+        state: to,
+        version: lead.version,
+        stageEnteredAt: lead.stageEnteredAt,
+        ownerId: lead.ownerId,
+        ownerName: lead.ownerName,
+        totalScore: lead.totalScore ?? card.totalScore,
+      };
+      this.insertCard(to, moved);
+      void Promise.all([this.refreshColumn(from), this.refreshColumn(to, moved)]);
+      return { ok: true, lead, transitions: result.transitions ?? [] };
+    } catch (e) {
+      return { ok: false, problem: toProblem(e) };
+    }
+  }
+
+  column(state: LeadState): BoardColumn | undefined {
+    return this.columns().find((c) => c.state === state);
+  }
+
+  private removeCard(state: LeadState, id: string): void {
+    const column = this.column(state);
+    if (!column) return;
+    this.patch(state, {
+      cards: column.cards.filter((c) => c.id !== id),
+      count: Math.max(0, column.count - 1),
+    });
+  }
+
+  private insertCard(state: LeadState, card: CardDto): void {
+    const column = this.column(state);
+    if (!column) return;
+    this.patch(state, {
+      cards: [card, ...column.cards.filter((c) => c.id !== card.id)],
+      count: column.count + 1,
+    });
+  }
+
+  private patch(state: LeadState, changes: Partial<BoardColumn>): void {
+    this.columns.update((cols) => cols.map((c) => (c.state === state ? { ...c, ...changes } : c)));
+  }
+
+  private replace(column: BoardColumn): void {
+    this.columns.update((cols) => cols.map((c) => (c.state === column.state ? column : c)));
+  }
+}
+
+function toColumn(state: LeadState, dto: BoardColumnDto | undefined): BoardColumn {
+  return {
+    state,
+    count: dto?.count ?? 0,
+    cards: dto?.cards ?? [],
+    nextCursor: dto?.nextCursor ?? undefined,
+    loadingMore: false,
+  };
+}

@@ -1,0 +1,178 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { MatDialog } from '@angular/material/dialog';
+import { of, throwError } from 'rxjs';
+import { AgreementClient, BoardClient, LeadsClient, TransitionOptionDto } from '../api/l2r-api';
+import { apiError, card } from '../../testing/fakes';
+import { Board } from './board';
+
+describe('Board', () => {
+  const scored = card('Scored', { id: 's1', name: 'Ada Lovelace' });
+  const mql = card('MQL', { id: 'm1', name: 'Grace Hopper' });
+  let leads: {
+    getLeadTransitions: ReturnType<typeof vi.fn>;
+    fireTrigger: ReturnType<typeof vi.fn>;
+  };
+  let dialog: { open: ReturnType<typeof vi.fn> };
+
+  async function render() {
+    leads = { getLeadTransitions: vi.fn(), fireTrigger: vi.fn() };
+    dialog = { open: vi.fn() };
+    const board = {
+      getBoard: vi.fn(() =>
+        of({
+          columns: [
+            { state: 'Scored', count: 120, cards: [scored] },
+            { state: 'MQL', count: 3, cards: [mql] },
+          ],
+        }),
+      ),
+      // After a move the server has the card in its new column.
+      getBoardColumn: vi.fn((state: string) =>
+        of({ state, count: 1, cards: state === 'Nurture' ? [{ ...mql, state }] : [] }),
+      ),
+    };
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        { provide: BoardClient, useValue: board },
+        { provide: LeadsClient, useValue: leads },
+        {
+          provide: AgreementClient,
+          useValue: {
+            getActiveAgreement: () => of({ agreement: { slas: { mqlResponseHours: 48 } } }),
+          },
+        },
+      ],
+    });
+    TestBed.overrideProvider(MatDialog, { useValue: dialog });
+    const fixture = TestBed.createComponent(Board);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    return fixture;
+  }
+
+  const drop = (fixture: Awaited<ReturnType<typeof render>>, c: typeof scored, to: string) =>
+    (fixture.componentInstance as unknown as { onDrop(d: object): Promise<void> }).onDrop({
+      card: c,
+      from: c.state,
+      to,
+    });
+
+  it('renders every column with its count', async () => {
+    const fixture = await render();
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelectorAll('[data-testid=column]').length).toBe(10);
+    expect(el.querySelector('[data-state=Scored] [data-testid=count]')!.textContent!.trim()).toBe(
+      '120',
+    );
+    expect(el.textContent).toContain('123 leads');
+    expect(el.querySelector('[data-state=MQL] [data-testid=sla]')!.textContent).toContain('left');
+  });
+
+  it('explains a refused move with the unmet criteria', async () => {
+    const fixture = await render();
+    const qualify: TransitionOptionDto = {
+      trigger: 'Qualify',
+      to: 'MQL',
+      allowed: true,
+      criteriaMet: false,
+      reasonList: 'None',
+      reasons: [],
+      criteria: [],
+    };
+    leads.getLeadTransitions.mockReturnValue(of([qualify]));
+    leads.fireTrigger.mockReturnValue(
+      throwError(() =>
+        apiError(422, {
+          title: 'Guard not met',
+          criteria: [
+            {
+              id: 'fit',
+              description: 'Fit score at least 30',
+              passed: false,
+              actual: 'fit score 25, needs ≥ 30',
+            },
+          ],
+        }),
+      ),
+    );
+    await drop(fixture, scored, 'MQL');
+    fixture.detectChanges();
+    const notice = fixture.nativeElement.querySelector('[data-testid=notice]') as HTMLElement;
+    expect(notice.textContent).toContain('Qualify as MQL refused for Ada Lovelace');
+    expect(notice.textContent).toContain('Fit score at least 30');
+    expect(notice.textContent).toContain('fit score 25, needs ≥ 30');
+    expect(
+      fixture.nativeElement.querySelector('[data-state=Scored] [data-lead-id=s1]'),
+    ).not.toBeNull();
+  });
+
+  it('refuses a drop on a column that is not a move, without calling the API', async () => {
+    const fixture = await render();
+    leads.getLeadTransitions.mockReturnValue(of([]));
+    await drop(fixture, scored, 'Won');
+    fixture.detectChanges();
+    expect(leads.fireTrigger).not.toHaveBeenCalled();
+    expect(fixture.nativeElement.querySelector('[data-testid=notice]').textContent).toContain(
+      'Scored → Won is not a move in the agreement',
+    );
+  });
+
+  it('asks for a reason before a reject, and sends the chosen code', async () => {
+    const fixture = await render();
+    const reject: TransitionOptionDto = {
+      trigger: 'Reject',
+      to: 'Nurture',
+      allowed: true,
+      criteriaMet: true,
+      reasonList: 'Reject',
+      reasons: [{ code: 'no-need', label: 'No current need' }],
+      criteria: [],
+    };
+    leads.getLeadTransitions.mockReturnValue(of([reject]));
+    dialog.open.mockReturnValue({
+      afterClosed: () => of({ reasonCode: 'no-need', note: 'later' }),
+    });
+    leads.fireTrigger.mockReturnValue(
+      of({
+        lead: { id: 'm1', state: 'Nurture', version: 2 },
+        transitions: [{ from: 'MQL', to: 'Nurture', trigger: 'Reject' }],
+      }),
+    );
+    await drop(fixture, mql, 'Nurture');
+    fixture.detectChanges();
+    expect(dialog.open.mock.calls[0][1].data.reasons).toEqual(reject.reasons);
+    expect(leads.fireTrigger.mock.calls[0][1]).toEqual({
+      trigger: 'Reject',
+      reasonCode: 'no-need',
+      note: 'later',
+    });
+    expect(fixture.nativeElement.querySelector('[data-testid=notice]').textContent).toContain(
+      'Grace Hopper moved to Nurture',
+    );
+    expect(
+      fixture.nativeElement.querySelector('[data-state=Nurture] [data-lead-id=m1]'),
+    ).not.toBeNull();
+  });
+
+  it('does nothing when the reason dialog is cancelled', async () => {
+    const fixture = await render();
+    leads.getLeadTransitions.mockReturnValue(
+      of([
+        {
+          trigger: 'Reject',
+          to: 'Nurture',
+          allowed: true,
+          criteriaMet: true,
+          reasonList: 'Reject',
+          reasons: [],
+        },
+      ]),
+    );
+    dialog.open.mockReturnValue({ afterClosed: () => of(undefined) });
+    await drop(fixture, mql, 'Nurture');
+    expect(leads.fireTrigger).not.toHaveBeenCalled();
+  });
+});

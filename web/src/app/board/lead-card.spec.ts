@@ -1,0 +1,85 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { LeadState, LeadTrigger, TransitionOptionDto } from '../api/l2r-api';
+import { card } from '../../testing/fakes';
+import { LeadCard } from './lead-card';
+
+describe('LeadCard', () => {
+  it('shows name, company, score split, owner, source and time in stage, and labels itself', () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([])] });
+    const fixture = TestBed.createComponent(LeadCard);
+    fixture.componentRef.setInput(
+      'card',
+      card('MQL', {
+        name: 'Ada Lovelace',
+        company: 'Analytical',
+        totalScore: 62,
+        fitScore: 40,
+        engagementScore: 22,
+        ownerName: 'Sam',
+        source: 'webinar',
+      }),
+    );
+    fixture.detectChanges();
+    const el: HTMLElement = fixture.nativeElement;
+    const text = el.textContent!;
+    expect(text).toContain('Ada Lovelace');
+    expect(text).toContain('Analytical');
+    expect(text).toContain('62');
+    expect(text).toContain('40/22');
+    expect(text).toContain('Sam');
+    expect(text).toContain('webinar');
+    expect(text).toContain('3h');
+    expect(el.querySelector('article')!.getAttribute('aria-label')).toContain(
+      'Ada Lovelace, Analytical, score 62, owner Sam, in MQL',
+    );
+    expect(el.querySelector('[data-testid=move-menu]')!.getAttribute('aria-label')).toBe(
+      'Move Ada Lovelace to…',
+    );
+  });
+
+  it('counts down the SLA of its stage and marks it overdue', () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([])] });
+    const fixture = TestBed.createComponent(LeadCard);
+    fixture.componentRef.setInput('card', card('MQL'));
+    fixture.componentRef.setInput('slaHours', 24);
+    fixture.detectChanges();
+    const sla = fixture.nativeElement.querySelector('[data-testid=sla]') as HTMLElement;
+    expect(sla.textContent!.trim()).toBe('20h left');
+    fixture.componentRef.setInput('slaHours', 2);
+    fixture.detectChanges();
+    expect(sla.textContent!.trim()).toBe('1h late');
+    expect(sla.classList).toContain('overdue');
+  });
+
+  it('offers the moves in its menu and says why one is not possible', async () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([])] });
+    const fixture = TestBed.createComponent(LeadCard);
+    fixture.componentRef.setInput('card', card('MQL'));
+    fixture.componentRef.setInput('options', [
+      {
+        trigger: 'Accept',
+        to: 'SalesAccepted',
+        allowed: true,
+        criteriaMet: false,
+        criteria: [{ id: 'p', description: 'Phone present', passed: false }],
+      },
+      { trigger: 'Reject', to: 'Nurture', allowed: false, criteriaMet: true },
+    ]);
+    const moves: string[] = [];
+    fixture.componentInstance.move.subscribe((o) => moves.push(o.trigger!));
+    fixture.detectChanges();
+    (fixture.nativeElement.querySelector('[data-testid=move-menu]') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const items = Array.from(document.querySelectorAll<HTMLButtonElement>('[mat-menu-item]'));
+    expect(items.map((i) => i.textContent!.trim())).toEqual([
+      'Accept → Sales accepted · criteria not met',
+      'Reject → Nurture · not your role',
+    ]);
+    expect(items[0].title).toBe('Not met: Phone present');
+    expect(items[1].disabled).toBe(true);
+    items[0].click();
+    expect(moves).toEqual(['Accept']);
+  });
+});

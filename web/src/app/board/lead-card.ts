@@ -1,0 +1,258 @@
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { MatMenuModule } from '@angular/material/menu';
+import { CardDto, TransitionOptionDto } from '../api/l2r-api';
+import { age, stateLabel, triggerLabel } from '../core/labels';
+
+/** One lead on the board. The "Move to…" menu is the keyboard and screen-reader alternative to dragging. */
+@Component({
+  selector: 'app-lead-card',
+  imports: [RouterLink, MatMenuModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <article
+      class="card"
+      [class.busy]="busy()"
+      [attr.aria-label]="ariaLabel()"
+      [attr.aria-busy]="busy()"
+      data-testid="card"
+      [attr.data-lead-id]="card().id"
+    >
+      <div class="top">
+        <a class="name" [routerLink]="['/leads', card().id]" [title]="card().name">{{
+          card().name
+        }}</a>
+        <span
+          class="score"
+          [title]="
+            'Total score ' +
+            (card().totalScore ?? 0) +
+            ': fit ' +
+            (card().fitScore ?? 0) +
+            ' + engagement ' +
+            (card().engagementScore ?? 0)
+          "
+        >
+          {{ card().totalScore ?? 0 }}
+          <small>{{ card().fitScore ?? 0 }}/{{ card().engagementScore ?? 0 }}</small>
+        </span>
+      </div>
+      <div class="company">{{ card().company || '—' }}</div>
+      <div class="meta">
+        <span class="owner" [class.unowned]="!card().ownerName">{{
+          card().ownerName || 'Unassigned'
+        }}</span>
+        @if (card().source) {
+          <span class="source" [title]="'Campaign: ' + (card().campaign || 'none')">{{
+            card().source
+          }}</span>
+        }
+        @if (sla(); as s) {
+          <span class="sla" [class.overdue]="s.overdue" [title]="s.title" data-testid="sla">{{
+            s.text
+          }}</span>
+        } @else {
+          <span
+            class="age"
+            [title]="'In ' + stateLabel(card().state) + ' since ' + card().stageEnteredAt"
+            >{{ age(card().stageEnteredAt) }}</span
+          >
+        }
+        <button
+          class="move"
+          type="button"
+          [matMenuTriggerFor]="menu"
+          (menuOpened)="menuOpened.emit()"
+          [attr.aria-label]="'Move ' + card().name + ' to…'"
+          data-testid="move-menu"
+        >
+          Move…
+        </button>
+      </div>
+    </article>
+    <mat-menu #menu="matMenu">
+      @if (options() === null) {
+        <button mat-menu-item disabled>Loading moves…</button>
+      } @else {
+        @for (o of options(); track o.trigger) {
+          <button
+            mat-menu-item
+            [disabled]="!o.allowed"
+            (click)="move.emit(o)"
+            [attr.data-trigger]="o.trigger"
+            [title]="explain(o)"
+          >
+            <span>{{ triggerLabel(o.trigger) }} → {{ stateLabel(o.to) }}</span>
+            @if (!o.allowed) {
+              <small class="why"> · not your role</small>
+            } @else if (!o.criteriaMet) {
+              <small class="why"> · criteria not met</small>
+            }
+          </button>
+        } @empty {
+          <button mat-menu-item disabled>No moves from {{ stateLabel(card().state) }}</button>
+        }
+      }
+    </mat-menu>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .card {
+      box-sizing: border-box;
+      height: 80px;
+      background: #fff;
+      border: 1px solid #d5dbe3;
+      border-radius: 8px;
+      padding: 8px 10px 4px;
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      cursor: grab;
+      box-shadow: 0 1px 2px rgba(0, 0, 0, 0.05);
+      overflow: hidden;
+    }
+    .card.busy {
+      opacity: 0.55;
+    }
+    .top {
+      display: flex;
+      justify-content: space-between;
+      gap: 6px;
+      align-items: baseline;
+    }
+    .name {
+      font-weight: 600;
+      color: #14324f;
+      text-decoration: none;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .name:hover,
+    .name:focus {
+      text-decoration: underline;
+    }
+    .score {
+      font-weight: 700;
+      color: #1f3a5f;
+      white-space: nowrap;
+    }
+    .score small {
+      font-weight: 400;
+      color: #5f6b7a;
+      margin-left: 2px;
+    }
+    .company {
+      font-size: 13px;
+      color: #3d4754;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .meta {
+      display: flex;
+      gap: 6px;
+      align-items: center;
+      font-size: 12px;
+      color: #5f6b7a;
+      min-width: 0;
+    }
+    .owner {
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      min-width: 0;
+      flex: 1 1 auto;
+    }
+    .unowned {
+      font-style: italic;
+    }
+    .source {
+      background: #eef2f7;
+      border-radius: 4px;
+      padding: 0 4px;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      flex: 0 1 auto;
+      min-width: 0;
+    }
+    .age {
+      white-space: nowrap;
+    }
+    .move {
+      margin-left: auto;
+      flex: none;
+      border: 1px solid #c3ccd8;
+      background: #f7f9fb;
+      color: #1f3a5f;
+      border-radius: 4px;
+      padding: 1px 6px;
+      font: inherit;
+      font-size: 12px;
+      cursor: pointer;
+    }
+    .move:hover,
+    .move:focus-visible {
+      background: #e3eaf3;
+    }
+    .why {
+      color: #8a5a00;
+    }
+    .sla {
+      white-space: nowrap;
+      color: #1b7a3a;
+      font-weight: 600;
+    }
+    .sla.overdue {
+      color: #b3261e;
+    }
+  `,
+})
+export class LeadCard {
+  readonly card = input.required<CardDto>();
+  /** null while loading; filled when the menu opens. */
+  readonly options = input<TransitionOptionDto[] | null>(null);
+  readonly busy = input(false);
+  /** The follow-up SLA of this card's stage, if the agreement sets one. */
+  readonly slaHours = input<number | null>(null);
+  readonly menuOpened = output<void>();
+  readonly move = output<TransitionOptionDto>();
+
+  protected readonly stateLabel = stateLabel;
+  protected readonly triggerLabel = triggerLabel;
+  protected readonly age = (since: string | undefined) => age(since, this.now());
+  private readonly now = signal(Date.now());
+
+  /** Time left on the agreement's follow-up SLA (MQL response, SAL → SQL), or how long it is overdue. */
+  protected readonly sla = computed(() => {
+    const hours = this.slaHours();
+    const since = this.card().stageEnteredAt;
+    if (!hours || !since) return null;
+    const due = new Date(since).getTime() + hours * 3600_000;
+    const left = due - this.now();
+    const overdue = left < 0;
+    const span = age(new Date(this.now() - Math.abs(left)).toISOString(), this.now());
+    return {
+      overdue,
+      text: overdue ? `${span} late` : `${span} left`,
+      title: `${overdue ? 'Overdue' : 'Due'}: the agreement allows ${hours} h in ${stateLabel(this.card().state)}; in stage ${age(since, this.now())}`,
+    };
+  });
+
+  protected readonly ariaLabel = computed(() => {
+    const c = this.card();
+    const sla = this.sla();
+    return `${c.name}, ${c.company || 'no company'}, score ${c.totalScore ?? 0}, ${c.ownerName ? 'owner ' + c.ownerName : 'unassigned'}, in ${stateLabel(c.state)} for ${age(c.stageEnteredAt)}${sla ? `, SLA ${sla.text}` : ''}`;
+  });
+
+  protected explain(o: TransitionOptionDto): string {
+    if (!o.allowed) return 'Your role may not make this move.';
+    const unmet = (o.criteria ?? []).filter((c) => !c.passed);
+    return unmet.length
+      ? 'Not met: ' + unmet.map((c) => c.description).join('; ')
+      : 'All criteria met.';
+  }
+}

@@ -1,0 +1,38 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { Role } from '../api/l2r-api';
+import { AuthStore } from './auth-store';
+import { Shell } from './shell';
+
+function render(roles: Role[]) {
+  const auth = {
+    user: () => ({ displayName: 'Pat', tenantName: 'Acme', roles }),
+    isAdmin: () => roles.includes('Admin'),
+    logout: vi.fn(),
+  };
+  TestBed.configureTestingModule({
+    providers: [provideRouter([]), { provide: AuthStore, useValue: auth }],
+  });
+  const fixture = TestBed.createComponent(Shell);
+  fixture.detectChanges();
+  const links = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('nav a')).map(
+    (a) => a.textContent!.trim(),
+  );
+  return { fixture, links, auth };
+}
+
+describe('Shell', () => {
+  it('shows Board and Agreement to sales, without Users', () => {
+    expect(render(['Sales']).links).toEqual(['Board', 'Agreement']);
+  });
+
+  it('adds Users for admins', () => {
+    expect(render(['Admin', 'Marketing']).links).toEqual(['Board', 'Agreement', 'Users']);
+  });
+
+  it('signs out from the toolbar', () => {
+    const { fixture, auth } = render(['Sales']);
+    (fixture.nativeElement.querySelector('button') as HTMLButtonElement).click();
+    expect(auth.logout).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,171 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { of, throwError } from 'rxjs';
+import { LeadDto, LeadsClient, Role } from '../api/l2r-api';
+import { AuthStore } from '../core/auth-store';
+import { apiError } from '../../testing/fakes';
+import { LeadPage } from './lead-page';
+
+describe('LeadPage', () => {
+  const lead: LeadDto = {
+    id: 'l1',
+    state: 'MQL',
+    version: 4,
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    email: 'ada@x.test',
+    company: 'Analytical',
+    totalScore: 50,
+    fitScore: 30,
+    engagementScore: 20,
+  };
+  let client: Record<string, ReturnType<typeof vi.fn>>;
+
+  async function render(roles: Role[]) {
+    client = {
+      getLead: vi.fn(() => of(lead)),
+      getLeadTransitions: vi.fn(() =>
+        of([
+          {
+            trigger: 'Accept',
+            to: 'SalesAccepted',
+            allowed: true,
+            criteriaMet: false,
+            reasonList: 'None',
+            criteria: [
+              {
+                id: 'p',
+                description: 'A phone number to call',
+                passed: false,
+                actual: 'Phone is empty',
+              },
+            ],
+          },
+          {
+            trigger: 'Disqualify',
+            to: 'Disqualified',
+            allowed: true,
+            criteriaMet: true,
+            reasonList: 'Disqualify',
+            criteria: [],
+          },
+        ]),
+      ),
+      getLeadHistory: vi.fn(() =>
+        of({
+          transitions: [
+            {
+              id: 'h1',
+              from: 'Scored',
+              to: 'MQL',
+              trigger: 'Qualify',
+              actorKind: 'System',
+              occurredAt: '2026-11-01T10:00:00Z',
+              agreementVersion: 3,
+              criteria: [
+                {
+                  id: 'fit',
+                  description: 'Fit score at least 30',
+                  passed: true,
+                  actual: 'fit score 30',
+                },
+              ],
+            },
+          ],
+          changes: [],
+        }),
+      ),
+      listActivities: vi.fn(() =>
+        of([
+          {
+            id: 'a1',
+            type: 'Webinar',
+            occurredAt: '2026-11-01T09:00:00Z',
+            title: 'Pricing webinar',
+          },
+        ]),
+      ),
+      getLeadScore: vi.fn(() =>
+        of({
+          fit: 30,
+          engagement: 20,
+          total: 50,
+          items: [
+            {
+              kind: 'Fit',
+              source: 'size',
+              description: 'Company has at least 200 employees',
+              points: 20,
+            },
+          ],
+        }),
+      ),
+      updateLead: vi.fn(),
+    };
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        { provide: LeadsClient, useValue: client },
+        {
+          provide: AuthStore,
+          useValue: { hasRole: (...r: Role[]) => r.some((x) => roles.includes(x)) },
+        },
+      ],
+    });
+    const fixture = TestBed.createComponent(LeadPage);
+    fixture.componentRef.setInput('id', 'l1');
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    return fixture;
+  }
+
+  it('shows the moves available now and why the others are blocked', async () => {
+    const el: HTMLElement = (await render(['Sales'])).nativeElement;
+    expect(el.querySelector('[data-trigger=Disqualify]')!.textContent).toContain(
+      'Disqualify → Disqualified',
+    );
+    const blocked = el.querySelector('[data-blocked=Accept]')!;
+    expect(blocked.textContent).toContain('blocked: criteria not met');
+    expect(blocked.textContent).toContain('A phone number to call');
+    expect(blocked.textContent).toContain('Phone is empty');
+  });
+
+  it('shows history with the agreement version and criteria, the journey and the score breakdown', async () => {
+    const el: HTMLElement = (await render(['Sales'])).nativeElement;
+    const entry = el.querySelector('[data-testid=history-entry]')!;
+    expect(entry.textContent).toContain('Scored → MQL');
+    expect(entry.textContent).toContain('agreement v3');
+    expect(entry.textContent).toContain('by the agreement (automatic)');
+    expect(entry.textContent).toContain('Fit score at least 30');
+    expect(el.querySelector('[data-testid=activities]')!.textContent).toContain('Pricing webinar');
+    expect(el.textContent).toContain('Company has at least 200 employees');
+  });
+
+  it('lets marketing record activities but not the sales checklist', async () => {
+    const el: HTMLElement = (await render(['Marketing'])).nativeElement;
+    expect(el.querySelector('[data-testid=activity-form]')).not.toBeNull();
+    expect(el.querySelector('[data-testid=save-sales]')).toBeNull();
+    expect(el.textContent).toContain('Sales records these.');
+  });
+
+  it('explains a stale edit and keeps what the user typed', async () => {
+    const fixture = await render(['Sales']);
+    client['updateLead'].mockReturnValue(throwError(() => apiError(412, { title: 'Stale' })));
+    client['getLead'].mockReturnValue(of({ ...lead, version: 5, phone: '+1 555' }));
+    const phone = fixture.nativeElement.querySelector('input[name=phone]') as HTMLInputElement;
+    phone.value = '+44 20';
+    phone.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    (
+      fixture.nativeElement.querySelector('[data-testid=save-profile]') as HTMLButtonElement
+    ).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(client['updateLead'].mock.calls[0]).toEqual(['l1', { phone: '+44 20' }, '"4"']);
+    const conflict = fixture.nativeElement.querySelector('[data-testid=conflict]') as HTMLElement;
+    expect(conflict.textContent).toContain('Someone else saved this lead');
+    expect(conflict.textContent).toContain('+44 20');
+    expect(conflict.textContent).toContain('+1 555');
+  });
+});

@@ -1,0 +1,99 @@
+import { TestBed } from '@angular/core/testing';
+import { of, throwError } from 'rxjs';
+import {
+  LeadDto,
+  LeadHistoryDto,
+  LeadMovesDto,
+  LeadsClient,
+  RecordActivityResultDto,
+  ScoreBreakdownDto,
+} from '../api/l2r-api';
+import { apiError } from '../../testing/fakes';
+import { LeadStore } from './lead-store';
+
+describe('LeadStore', () => {
+  let client: Record<string, ReturnType<typeof vi.fn>>;
+  let store: LeadStore;
+  const lead = (version: number, extra: object = {}) => ({
+    id: 'l1',
+    state: 'Scored',
+    version,
+    firstName: 'Ada',
+    phone: '1',
+    ...extra,
+  });
+
+  beforeEach(async () => {
+    client = {
+      getLead: vi.fn(() => of(lead(1))),
+      getLeadTransitions: vi.fn(() => of([])),
+      getLeadHistory: vi.fn(() =>
+        of({
+          transitions: [
+            { id: 'h1', occurredAt: '2026-01-01' },
+            { id: 'h2', occurredAt: '2026-02-01' },
+          ],
+          changes: [],
+        }),
+      ),
+      listActivities: vi.fn(() => of([])),
+      getLeadScore: vi.fn(() => of({ fit: 10, engagement: 5, total: 15, items: [] })),
+      updateLead: vi.fn(),
+      fireTrigger: vi.fn(),
+      recordActivity: vi.fn(),
+    };
+    TestBed.configureTestingModule({
+      providers: [LeadStore, { provide: LeadsClient, useValue: client }],
+    });
+    store = TestBed.inject(LeadStore);
+    await store.load('l1');
+  });
+
+  it('loads the lead, its moves, history (newest first), journey and score', () => {
+    expect(store.lead()?.version).toBe(1);
+    expect(store.transitionsNewestFirst().map((t) => t.id)).toEqual(['h2', 'h1']);
+    expect(store.score()?.total).toBe(15);
+  });
+
+  it('saves only the given fields with If-Match of the version it showed', async () => {
+    client['updateLead'].mockReturnValue(
+      of({ lead: { id: 'l1', version: 2, phone: '2' }, transitions: [] }),
+    );
+    const outcome = await store.save({ phone: '2' });
+    expect(outcome.ok).toBe(true);
+    const [id, body, ifMatch] = client['updateLead'].mock.calls[0];
+    expect([id, ifMatch]).toEqual(['l1', '"1"']);
+    expect(body).toMatchObject({ phone: '2' });
+    expect(store.lead()?.version).toBe(2);
+  });
+
+  it('turns a stale save (412) into a conflict that keeps both versions', async () => {
+    client['updateLead'].mockReturnValueOnce(throwError(() => apiError(412, { title: 'Stale' })));
+    client['getLead'].mockReturnValue(of(lead(5, { phone: '9' })));
+    const outcome = await store.save({ phone: '2' });
+    expect(outcome.ok).toBe(false);
+    expect(store.conflict()).toMatchObject({
+      mine: { phone: '2' },
+      latest: { version: 5, phone: '9' },
+    });
+
+    client['updateLead'].mockReturnValue(of({ lead: { id: 'l1', version: 6, phone: '2' } }));
+    await store.overwriteWithMine();
+    expect(client['updateLead'].mock.calls[1][2]).toBe('"5"');
+    expect(store.conflict()).toBeNull();
+    expect(store.lead()?.version).toBe(6);
+  });
+
+  it('records an activity and reports the auto-advance that followed', async () => {
+    client['recordActivity'].mockReturnValue(
+      of({
+        lead: { id: 'l1', state: 'MQL', version: 2 },
+        transitions: [{ from: 'Scored', to: 'MQL', trigger: 'Qualify' }],
+      }),
+    );
+    const outcome = await store.recordActivity({ type: 'Webinar' as never });
+    expect(outcome.ok && outcome.value[0].to).toBe('MQL');
+    expect(store.lead()?.state).toBe('MQL');
+    expect(client['getLeadHistory']).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,182 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { firstValueFrom, forkJoin } from 'rxjs';
+import {
+  ActivityDto,
+  HistoryEntryDto,
+  LeadDto,
+  LeadHistoryDto,
+  LeadsClient,
+  RecordActivityRequest,
+  ScoreBreakdownDto,
+  TransitionOptionDto,
+  UpdateLeadRequest,
+} from '../api/l2r-api';
+import { Problem, toProblem } from '../core/problem';
+
+/** A stale save: what the user tried to write, and the lead as it is now. Nothing the user typed is lost. */
+export interface EditConflict {
+  mine: UpdateLeadRequest;
+  latest: LeadDto;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+
+/** One lead's page: its data, moves, history, journey and score, kept consistent after every change. */
+@Injectable()
+export class LeadStore {
+  private readonly client = inject(LeadsClient);
+
+  readonly lead = signal<LeadDto | null>(null);
+  readonly options = signal<TransitionOptionDto[]>([]);
+  readonly history = signal<LeadHistoryDto>({ transitions: [], changes: [] });
+  readonly activities = signal<ActivityDto[]>([]);
+  readonly score = signal<ScoreBreakdownDto | null>(null);
+  readonly loading = signal(false);
+  readonly error = signal<Problem | null>(null);
+  readonly conflict = signal<EditConflict | null>(null);
+
+  readonly transitionsNewestFirst = computed(() =>
+    [...(this.history().transitions ?? [])].sort((a, b) =>
+      (b.occurredAt ?? '').localeCompare(a.occurredAt ?? ''),
+    ),
+  );
+  readonly changesNewestFirst = computed(() =>
+    [...(this.history().changes ?? [])].sort((a, b) =>
+      (b.changedAt ?? '').localeCompare(a.changedAt ?? ''),
+    ),
+  );
+  readonly activitiesNewestFirst = computed(() =>
+    [...this.activities()].sort((a, b) => (b.occurredAt ?? '').localeCompare(a.occurredAt ?? '')),
+  );
+
+  private id = '';
+
+  async load(id: string): Promise<void> {
+    this.id = id;
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const all = await firstValueFrom(
+        forkJoin({
+          lead: this.client.getLead(id),
+          options: this.client.getLeadTransitions(id),
+          history: this.client.getLeadHistory(id),
+          activities: this.client.listActivities(id),
+          score: this.client.getLeadScore(id),
+        }),
+      );
+      if (id !== this.id) return;
+      this.lead.set(all.lead);
+      this.options.set(all.options ?? []);
+      this.history.set(all.history ?? {});
+      this.activities.set(all.activities ?? []);
+      this.score.set(all.score);
+    } catch (e) {
+      if (id === this.id) this.error.set(toProblem(e));
+    } finally {
+      if (id === this.id) this.loading.set(false);
+    }
+  }
+
+  /** Saves only the changed fields, guarded by the version the user saw (If-Match). A 412 becomes a conflict to resolve. */
+  async save(changes: UpdateLeadRequest): Promise<Outcome<LeadDto>> {
+    const lead = this.lead();
+    if (!lead?.id) return { ok: false, problem: toProblem(null) };
+    try {
+      const result = await firstValueFrom(
+        this.client.updateLead(lead.id, changes, `"${lead.version}"`),
+      );
+      const saved: LeadDto = result.lead ?? lead;
+      this.conflict.set(null);
+      this.lead.set(saved);
+      void this.refreshDerived();
+      return { ok: true, value: saved };
+    } catch (e) {
+      const problem = toProblem(e);
+      if (problem.status === 412) {
+        try {
+          const latest = await firstValueFrom(this.client.getLead(lead.id));
+          this.conflict.set({ mine: changes, latest });
+        } catch {
+          this.conflict.set({ mine: changes, latest: lead });
+        }
+      }
+      return { ok: false, problem };
+    }
+  }
+
+  /** Conflict resolved in favour of the other writer: show their version, drop ours. */
+  acceptTheirs(): void {
+    const c = this.conflict();
+    if (!c) return;
+    this.lead.set(c.latest);
+    this.conflict.set(null);
+    void this.refreshDerived();
+  }
+
+  /** Conflict resolved in favour of ours: write our changes on top of the version we now know. */
+  async overwriteWithMine(): Promise<Outcome<LeadDto>> {
+    const c = this.conflict();
+    if (!c) return { ok: false, problem: toProblem(null) };
+    this.lead.set(c.latest);
+    return this.save(c.mine);
+  }
+
+  async fire(
+    option: TransitionOptionDto,
+    reasonCode?: string,
+    note?: string,
+  ): Promise<Outcome<HistoryEntryDto[]>> {
+    const lead = this.lead();
+    if (!lead?.id) return { ok: false, problem: toProblem(null) };
+    try {
+      const result = await firstValueFrom(
+        this.client.fireTrigger(
+          lead.id,
+          { trigger: option.trigger, reasonCode: reasonCode || undefined, note: note || undefined },
+          `"${lead.version}"`,
+        ),
+      );
+      if (result.lead) this.lead.set(result.lead);
+      await this.refreshDerived();
+      return { ok: true, value: result.transitions ?? [] };
+    } catch (e) {
+      return { ok: false, problem: toProblem(e) };
+    }
+  }
+
+  async recordActivity(request: RecordActivityRequest): Promise<Outcome<HistoryEntryDto[]>> {
+    const lead = this.lead();
+    if (!lead?.id) return { ok: false, problem: toProblem(null) };
+    try {
+      const result = await firstValueFrom(this.client.recordActivity(lead.id, request));
+      if (result.lead) this.lead.set(result.lead);
+      await this.refreshDerived();
+      return { ok: true, value: result.transitions ?? [] };
+    } catch (e) {
+      return { ok: false, problem: toProblem(e) };
+    }
+  }
+
+  /** Moves, history, journey and score depend on the lead's data: reload them after any change. */
+  private async refreshDerived(): Promise<void> {
+    const id = this.lead()?.id;
+    if (!id) return;
+    try {
+      const all = await firstValueFrom(
+        forkJoin({
+          options: this.client.getLeadTransitions(id),
+          history: this.client.getLeadHistory(id),
+          activities: this.client.listActivities(id),
+          score: this.client.getLeadScore(id),
+        }),
+      );
+      this.options.set(all.options ?? []);
+      this.history.set(all.history ?? {});
+      this.activities.set(all.activities ?? []);
+      this.score.set(all.score);
+    } catch (e) {
+      this.error.set(toProblem(e));
+    }
+  }
+}
