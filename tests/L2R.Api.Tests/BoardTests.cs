@@ -90,6 +90,7 @@ public abstract class BoardTests<TFactory>(TFactory factory) : IClassFixture<TFa
         Assert.Equal([Id(referral)], await BoardIdsAsync(admin, "source=Referral"));
         Assert.Equal([Id(webinar)], await BoardIdsAsync(admin, "campaign=Autumn%20Push"));
         Assert.Equal([Id(webinar)], await BoardIdsAsync(admin, "text=zebed"));
+        Assert.Equal([Id(webinar)], await BoardIdsAsync(admin, "text=vera%20zebediah"));
         Assert.Equal([Id(referral)], await BoardIdsAsync(admin, "source=Referral&campaign=Spring%20Launch&text=QUIM"));
         Assert.Empty(await BoardIdsAsync(admin, "source=Referral&campaign=Autumn%20Push"));
 
