@@ -14,7 +14,11 @@ export interface Problem {
   errors: Record<string, string[]>;
   /** Unmet agreement criteria (422). */
   criteria: CriterionResult[];
+  /** Other members of the ProblemDetails, e.g. the open draft's `draftId` on a 409. */
+  extensions?: Record<string, unknown>;
 }
+
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors', 'criteria', 'traceId']);
 
 const STATUS_TITLES: Record<number, string> = {
   0: 'The server could not be reached. Check your connection and try again.',
@@ -77,7 +81,10 @@ export function toProblem(error: unknown): Problem {
     (typeof e['message'] === 'string' && e['message']) ||
     'Something went wrong.';
   const detail = typeof body?.['detail'] === 'string' ? body['detail'] : undefined;
-  return { status, title, detail, errors, criteria };
+  const extensions = Object.fromEntries(
+    Object.entries(body ?? {}).filter(([key]) => !STANDARD_MEMBERS.has(key)),
+  );
+  return { status, title, detail, errors, criteria, extensions };
 }
 
 /** One line per fact: title, detail, each validation message and each unmet criterion. */
