@@ -16,6 +16,8 @@ public static class DbContextTransactions
             return await work();
         }
 
+        // Savepoints per SaveChanges buy nothing here: a failure anywhere rolls the whole command back.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await work();
         await transaction.CommitAsync(ct);
