@@ -1,0 +1,114 @@
+using System.Globalization;
+
+namespace L2R.Bench;
+
+public sealed class BenchOptions
+{
+    public string Repo { get; private set; } = "";
+    public string Output { get; private set; } = "";
+    public HashSet<string> Scenarios { get; private set; } = ["s1", "s2", "s3", "s4"];
+    public int[] Clients { get; private set; } = [1, 8, 32];
+    public TimeSpan Warmup { get; private set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(10);
+    public int Leads { get; private set; } = 512;
+    public int Users { get; private set; } = 4;
+    public int[] BoardSizes { get; private set; } = [1_000, 10_000, 100_000];
+    public int BoardRequests { get; private set; } = 100;
+    public string? ApiDir { get; private set; }
+    public bool Diagnose { get; private set; }
+    public bool Verbose { get; private set; }
+    public TimeSpan Hold { get; private set; }
+
+    public bool Runs(string scenario) => Scenarios.Contains(scenario);
+
+    public bool NeedsServer => Runs("s1") || Runs("s2") || Runs("s4");
+
+    public const string Usage =
+        """
+        L2R bench: prints a table of every figure with its raw baseline and target, and writes artifacts/bench/results.json.
+          --only s1,s2,s3,s4   scenarios to run (default: all); --s3 runs only the BenchmarkDotNet part (no server)
+          --clients 1,8,32     S1 concurrency levels          --duration 10 --warmup 3   S1 seconds per level and run
+          --leads 512          S1 leads (made via the API)    --users 4                  S1 users whose tokens are used
+          --sizes 1000,10000,100000   S2 tenants' lead counts --board-requests 100       S2 requests per size
+          --api-dir DIR        use an already published API instead of publishing one
+          --diagnose           then rerun S1 (fewest and most clients) and S2 (largest) on fresh API processes with
+                               settings changed, to show what each costs (adds about 4 minutes)
+          --quick              a short smoke run (2 s levels, 1k and 10k boards)
+          --out DIR            where results go (default: artifacts/bench)   --repo DIR   the repository (default: found upwards)
+          --verbose            BenchmarkDotNet's own log
+          --hold SECONDS       before S4, print the board tenant's sign-in and keep the API up this long (to look by hand)
+        """;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        string? repo = null;
+        string? output = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--only": options.Scenarios = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant()).ToHashSet(); break;
+                case "--s3": options.Scenarios = ["s3"]; break;
+                case "--clients": options.Clients = Ints(Next()); break;
+                case "--duration": options.Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
+                case "--warmup": options.Warmup = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
+                case "--leads": options.Leads = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--users": options.Users = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--sizes": options.BoardSizes = Ints(Next()); break;
+                case "--board-requests": options.BoardRequests = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--api-dir": options.ApiDir = Path.GetFullPath(Next()); break;
+                case "--diagnose": options.Diagnose = true; break;
+                case "--quick":
+                    options.Duration = TimeSpan.FromSeconds(2);
+                    options.Warmup = TimeSpan.FromSeconds(1);
+                    options.BoardSizes = [1_000, 10_000];
+                    options.BoardRequests = 20;
+                    options.Leads = 128;
+                    break;
+                case "--out": output = Next(); break;
+                case "--repo": repo = Next(); break;
+                case "--verbose": options.Verbose = true; break;
+                case "--hold": options.Hold = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
+                case "-h" or "--help": throw new HelpRequested();
+                default: throw new ArgumentException($"Unknown option {args[i]}.");
+            }
+        }
+
+        if (options.Scenarios.Except(["s1", "s2", "s3", "s4"]).FirstOrDefault() is { } unknown)
+        {
+            throw new ArgumentException($"Unknown scenario {unknown}.");
+        }
+
+        if (options.Leads < options.Clients.Max() * 2)
+        {
+            throw new ArgumentException("--leads must be at least twice the largest --clients, so requests never share a lead.");
+        }
+
+        options.Repo = Path.GetFullPath(repo ?? FindRepo());
+        options.Output = Path.GetFullPath(output ?? Path.Combine(options.Repo, "artifacts", "bench"));
+        return options;
+    }
+
+    private static int[] Ints(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+
+    private static string FindRepo()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "L2R.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new ArgumentException("Cannot find the repository (no L2R.sln above here); pass --repo.");
+    }
+
+    public sealed class HelpRequested : Exception;
+}

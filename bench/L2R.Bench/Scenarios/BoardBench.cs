@@ -1,0 +1,295 @@
+using System.Net.Http.Headers;
+using L2R.Bench.Infrastructure;
+using L2R.Domain.Leads;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace L2R.Bench.Scenarios;
+
+public sealed record BoardTenant(int Size, TenantInfo Tenant, Session Admin, IReadOnlyDictionary<LeadState, int> Counts);
+
+/// <summary>
+/// S2: the board. Each tenant is signed up through the API, then gets its leads by binary COPY (the read scenarios may
+/// seed in bulk), spread over the stages like a working pipeline, a third of them owned by the admin so the card's
+/// owner-name lookup runs. The raw baseline sends the board's own SELECTs (<see cref="BoardStatements"/>) on one connection.
+/// </summary>
+public sealed class BoardBench : IAsyncDisposable
+{
+    /// <summary>Share of leads per stage, in percent; Nurture is the longest column.</summary>
+    public static readonly IReadOnlyDictionary<LeadState, int> Mix = new Dictionary<LeadState, int>
+    {
+        [LeadState.Raw] = 5,
+        [LeadState.Scored] = 15,
+        [LeadState.MQL] = 10,
+        [LeadState.SalesAccepted] = 8,
+        [LeadState.SQL] = 6,
+        [LeadState.Opportunity] = 5,
+        [LeadState.Nurture] = 25,
+        [LeadState.Won] = 8,
+        [LeadState.Lost] = 8,
+        [LeadState.Disqualified] = 10,
+    };
+
+    private readonly ApiClient _api;
+    private readonly NpgsqlDataSource _raw;
+    private readonly bool _ownsRaw;
+
+    private BoardBench(ApiClient api, NpgsqlDataSource raw, bool ownsRaw, IReadOnlyList<BoardTenant> tenants)
+    {
+        _api = api;
+        _raw = raw;
+        _ownsRaw = ownsRaw;
+        Tenants = tenants;
+    }
+
+    public IReadOnlyList<BoardTenant> Tenants { get; }
+
+    public static async Task<BoardBench> SetUpAsync(ApiClient api, ThrowawayPostgres postgres, IReadOnlyList<int> sizes, TextWriter log, CancellationToken ct)
+    {
+        var tenants = new List<BoardTenant>();
+        foreach (var size in sizes)
+        {
+            var tenant = await api.SignUpAsync($"Bench Board {size}", ct);
+            var admin = await api.LoginAsync(tenant.Slug, tenant.AdminEmail, ct);
+            var started = DateTime.UtcNow;
+            var counts = await CopyLeadsAsync(postgres, tenant, size, ct);
+            log.WriteLine($"  S2 tenant '{tenant.Slug}': {size:N0} leads copied in {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
+            tenants.Add(new BoardTenant(size, tenant, admin, counts));
+        }
+
+        await using (var connection = postgres.OpenAdmin())
+        {
+            // What autovacuum would have done by the time a tenant has this many leads.
+            await using var analyze = new NpgsqlCommand("""VACUUM ANALYZE "Leads", "Users" """, connection);
+            await analyze.ExecuteNonQueryAsync(ct);
+        }
+
+        var raw = NpgsqlDataSource.Create(postgres.ConnectionString(ThrowawayPostgres.RawRole, "l2r-bench-raw"));
+        return new BoardBench(api, raw, true, tenants);
+    }
+
+    /// <summary>The same tenants and tokens, sent to another API process (signed with the same key).</summary>
+    public BoardBench WithApi(ApiClient api) => new(api, _raw, false, Tenants);
+
+    public async Task GetViaApiAsync(BoardTenant tenant, int take, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/board?take={take}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tenant.Admin.AccessToken);
+        using var response = await _api.Http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET /api/board answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+        }
+    }
+
+    /// <summary>The board's SELECTs on one pooled connection: the token's user is active, the grouped count, then the first page of every non-empty column.</summary>
+    public async Task GetRawAsync(BoardTenant tenant, int take, CancellationToken ct)
+    {
+        await using var connection = await _raw.OpenConnectionAsync(ct);
+        await using (var active = new NpgsqlCommand(RawStatements.ActiveUser, connection))
+        {
+            active.Parameters.Add(new NpgsqlParameter { Value = tenant.Tenant.TenantId });
+            active.Parameters.Add(new NpgsqlParameter { Value = tenant.Admin.UserId });
+            await active.ExecuteScalarAsync(ct);
+        }
+
+        var counts = new Dictionary<string, int>();
+        await using (var count = new NpgsqlCommand(BoardStatements.Counts, connection))
+        {
+            count.Parameters.Add(new NpgsqlParameter { Value = tenant.Tenant.TenantId });
+            await using var reader = await count.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                counts[reader.GetString(0)] = reader.GetInt32(1);
+            }
+        }
+
+        foreach (var state in LeadStates.All)
+        {
+            if (counts.GetValueOrDefault(state.ToString()) == 0)
+            {
+                continue;
+            }
+
+            await using var page = new NpgsqlCommand(BoardStatements.Page, connection);
+            page.Parameters.Add(new NpgsqlParameter { Value = tenant.Tenant.TenantId });
+            page.Parameters.Add(new NpgsqlParameter { Value = state.ToString(), NpgsqlDbType = NpgsqlDbType.Varchar });
+            page.Parameters.Add(new NpgsqlParameter { Value = take });
+            page.Parameters.Add(new NpgsqlParameter { Value = 0 });
+            await using var reader = await page.ExecuteReaderAsync(ct);
+            var values = new object[reader.FieldCount];
+            while (await reader.ReadAsync(ct))
+            {
+                reader.GetValues(values);
+            }
+        }
+    }
+
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the board's statements for one tenant, for the report.</summary>
+    public static async Task<string> ExplainAsync(ThrowawayPostgres postgres, BoardTenant tenant, int take, CancellationToken ct)
+    {
+        var longest = tenant.Counts.MaxBy(c => c.Value).Key;
+        await using var connection = postgres.OpenAdmin();
+        var text = new System.Text.StringBuilder();
+        foreach (var (title, sql, parameters) in new (string, string, object[])[]
+                 {
+                     ("grouped count", BoardStatements.Counts, [tenant.Tenant.TenantId]),
+                     ($"first page of {longest}", BoardStatements.Page, [tenant.Tenant.TenantId, longest.ToString(), take, 0]),
+                 })
+        {
+            await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql, connection);
+            foreach (var value in parameters)
+            {
+                explain.Parameters.Add(new NpgsqlParameter { Value = value });
+            }
+
+            text.AppendLine($"-- {title}, tenant with {tenant.Size:N0} leads");
+            await using var reader = await explain.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                text.AppendLine(reader.GetString(0));
+            }
+
+            text.AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    public ValueTask DisposeAsync() => _ownsRaw ? _raw.DisposeAsync() : ValueTask.CompletedTask;
+
+    private static async Task<IReadOnlyDictionary<LeadState, int>> CopyLeadsAsync(ThrowawayPostgres postgres, TenantInfo tenant, int size, CancellationToken ct)
+    {
+        var random = new Random(size);
+        var states = Mix.SelectMany(m => Enumerable.Repeat(m.Key, m.Value)).ToArray();
+        var counts = LeadStates.All.ToDictionary(s => s, _ => 0);
+        var industries = new[] { "Software", "Healthcare", "Retail", "Manufacturing", "Education", "Financial Services" };
+        var sources = new[] { "Webinar", "Website", "Referral", "Trade Show", "Paid Search" };
+        var start = DateTime.UtcNow.AddDays(-400);
+
+        await using var connection = postgres.OpenAdmin();
+        var columns = await LeadColumnsAsync(connection, ct);
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"COPY \"Leads\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct);
+        for (var i = 0; i < size; i++)
+        {
+            var state = states[random.Next(states.Length)];
+            counts[state]++;
+            var fit = random.Next(0, 76);
+            var engagement = random.Next(0, 61);
+            var created = start.AddMinutes(random.Next(0, 400 * 24 * 60));
+            var email = $"lead{i}@company{i % 5000}.example";
+            object? Value(string column) => column switch
+            {
+                "Id" => Guid.NewGuid(),
+                "TenantId" => tenant.TenantId,
+                "State" => state.ToString(),
+                "Version" => 1 + random.Next(0, 6),
+                "FirstName" => $"First{i}",
+                "LastName" => $"Last{i % 1000}",
+                "Email" or "NormalizedEmail" => email,
+                "Phone" => "+1 555 0100",
+                "Title" => i % 3 == 0 ? "VP Operations" : "Manager",
+                "Company" => $"Company {i % 5000}",
+                "Industry" => industries[i % industries.Length],
+                "Country" => "US",
+                "CompanySize" => 10 + random.Next(0, 5000),
+                "Source" => sources[i % sources.Length],
+                "Campaign" => $"Campaign {i % 12}",
+                "OwnerId" => i % 3 == 0 ? tenant.AdminUserId : null,
+                "Budget" or "Authority" or "Need" or "Timeline" => random.Next(2) == 1,
+                "FitScore" => fit,
+                "EngagementScore" => engagement,
+                "TotalScore" => fit + engagement,
+                "CustomFields" => "{}",
+                "AgreementVersion" => 1,
+                "CreatedAt" => created,
+                "UpdatedAt" or "StageEnteredAt" => created.AddDays(random.Next(0, 30)),
+                _ => columns.First(c => c.Name == column).Fill,
+            };
+
+            await importer.StartRowAsync(ct);
+            foreach (var column in columns)
+            {
+                if (Value(column.Name) is { } value)
+                {
+                    await importer.WriteAsync(value, column.Type, ct);
+                }
+                else
+                {
+                    await importer.WriteNullAsync(ct);
+                }
+            }
+        }
+
+        await importer.CompleteAsync(ct);
+        return counts;
+    }
+
+    private sealed record LeadColumn(string Name, NpgsqlDbType Type, object? Fill);
+
+    /// <summary>
+    /// The "Leads" columns as the migrations made them, so a column added since this was written gets a plain value
+    /// (required ones) or stays empty (optional ones) instead of breaking the copy.
+    /// </summary>
+    private static async Task<IReadOnlyList<LeadColumn>> LeadColumnsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT column_name, data_type, is_nullable = 'YES', column_default IS NOT NULL
+            FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'Leads' ORDER BY ordinal_position
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var columns = new List<LeadColumn>();
+        while (await reader.ReadAsync(ct))
+        {
+            var (name, type, nullable, hasDefault) = (reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3));
+            var (npgsqlType, fill) = type switch
+            {
+                "uuid" => (NpgsqlDbType.Uuid, (object)Guid.Empty),
+                "integer" => (NpgsqlDbType.Integer, 0),
+                "bigint" => (NpgsqlDbType.Bigint, 0L),
+                "boolean" => (NpgsqlDbType.Boolean, false),
+                "numeric" => (NpgsqlDbType.Numeric, 0m),
+                "timestamp with time zone" => (NpgsqlDbType.TimestampTz, DateTime.UtcNow),
+                "text" => (NpgsqlDbType.Text, ""),
+                _ => (NpgsqlDbType.Varchar, (object)""),
+            };
+            var known = name is "Id" or "TenantId" or "State" or "Version" or "FirstName" or "LastName" or "Email" or "NormalizedEmail" or "Phone"
+                or "Title" or "Company" or "Industry" or "Country" or "CompanySize" or "Source" or "Campaign" or "OwnerId" or "Budget" or "Authority"
+                or "Need" or "Timeline" or "FitScore" or "EngagementScore" or "TotalScore" or "CustomFields" or "AgreementVersion" or "CreatedAt"
+                or "UpdatedAt" or "StageEnteredAt";
+            if (known || (!nullable && !hasDefault))
+            {
+                columns.Add(new LeadColumn(name, npgsqlType, known ? null : fill));
+            }
+        }
+
+        return columns;
+    }
+}
+
+/// <summary>The board's statements as EF Core 10 + Npgsql send them (read from PostgreSQL's log with log_statement=all).</summary>
+public static class BoardStatements
+{
+    public const string Counts =
+        """
+        SELECT l."State", count(*)::int AS "Count"
+        FROM "Leads" AS l
+        WHERE l."TenantId" = $1
+        GROUP BY l."State"
+        """;
+
+    public const string Page =
+        """
+        SELECT l."Id", btrim(COALESCE(l."FirstName", '') || ' ' || COALESCE(l."LastName", ''), E' \t\n\r'), l."Company", l."TotalScore", l."FitScore", l."EngagementScore", l."OwnerId", (
+            SELECT u."DisplayName"
+            FROM "Users" AS u
+            WHERE u."TenantId" = $1 AND u."Id" = l."OwnerId"
+            LIMIT 1), l."Source", l."Campaign", l."State", l."StageEnteredAt", l."Version"
+        FROM "Leads" AS l
+        WHERE l."TenantId" = $1 AND l."State" = $2
+        ORDER BY l."TotalScore" DESC, l."CreatedAt", l."Id"
+        LIMIT $3 OFFSET $4
+        """;
+}

@@ -1,0 +1,373 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using L2R.Bench.Infrastructure;
+using L2R.Domain.Agreements;
+using L2R.Domain.Leads;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace L2R.Bench.Scenarios;
+
+/// <summary>A bench lead and the state the bench last moved it to; a lead is used by one request at a time.</summary>
+public sealed class PoolLead(Guid id, LeadState state)
+{
+    public Guid Id { get; } = id;
+    public LeadState State { get; set; } = state;
+}
+
+/// <summary>
+/// S1: lead transitions. The tenant, its users and its leads are made through the product's own commands; each
+/// request takes the next free lead, so concurrent requests never share one, and fires the trigger that moves it
+/// one step round the bench agreement's cycle. The raw baseline sends the statements the API's transition sends
+/// (captured from PostgreSQL with log_statement=all: <see cref="RawStatements"/>) over Npgsql, on the same leads.
+/// </summary>
+public sealed class TransitionBench : IAsyncDisposable
+{
+    private static readonly Dictionary<LeadTrigger, byte[]> Bodies = new()
+    {
+        [LeadTrigger.Qualify] = Encoding.UTF8.GetBytes("""{"trigger":"Qualify"}"""),
+        [LeadTrigger.Reject] = Encoding.UTF8.GetBytes("""{"trigger":"Reject","reasonCode":"no-need"}"""),
+        [LeadTrigger.Reengage] = Encoding.UTF8.GetBytes("""{"trigger":"Reengage"}"""),
+    };
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    private readonly ApiClient _api;
+    private readonly NpgsqlDataSource _raw;
+    private readonly ConcurrentQueue<PoolLead> _pool;
+    private readonly Dictionary<LeadTrigger, string> _criteriaJson;
+
+    private readonly bool _ownsRaw;
+
+    private TransitionBench(ApiClient api, NpgsqlDataSource raw, bool ownsRaw, TenantInfo tenant, IReadOnlyList<Session> users, ConcurrentQueue<PoolLead> pool, int agreementVersion)
+    {
+        _api = api;
+        _raw = raw;
+        _ownsRaw = ownsRaw;
+        Tenant = tenant;
+        Users = users;
+        _pool = pool;
+        AgreementVersion = agreementVersion;
+        _criteriaJson = SampleCriteria();
+    }
+
+    public TenantInfo Tenant { get; }
+
+    public IReadOnlyList<Session> Users { get; }
+
+    public int AgreementVersion { get; }
+
+    public int Leads => _pool.Count;
+
+    public static async Task<TransitionBench> SetUpAsync(ApiClient api, ThrowawayPostgres postgres, int leadCount, int userCount, TextWriter log, CancellationToken ct)
+    {
+        var tenant = await api.SignUpAsync("Bench Transitions", ct);
+        var admin = await api.LoginAsync(tenant.Slug, tenant.AdminEmail, ct);
+        var users = new List<Session>();
+        for (var i = 0; i < Math.Max(2, userCount); i++)
+        {
+            users.Add(await api.AddUserAsync(admin, tenant.Slug, $"Bench Rep {i + 1}", ["Sales", "Marketing"], ct));
+        }
+
+        var version = await InstallBenchAgreementAsync(api, admin, users[0], users[1], ct);
+        log.WriteLine($"  S1 tenant '{tenant.Slug}': agreement v{version} activated, {users.Count} Sales+Marketing users; creating {leadCount} leads through the API ...");
+        var leads = new ConcurrentBag<PoolLead>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, leadCount), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
+        {
+            var session = users[i % users.Count];
+            var created = await api.CreateLeadAsync(session, new
+            {
+                firstName = $"Bench{i}",
+                lastName = "Lead",
+                email = $"bench.lead.{i}@globex.example",
+                phone = "+1 555 010 2020",
+                title = "VP Operations",
+                company = $"Globex {i % 97}",
+                companySize = 500,
+                industry = "Software",
+                source = "Webinar",
+                campaign = "Bench",
+            }, token);
+            var id = Guid.Parse(created["lead"]!["id"]!.GetValue<string>());
+            var engaged = await api.RecordActivityAsync(session, id, "Meeting", token);
+            var state = Enum.Parse<LeadState>(engaged["lead"]!["state"]!.GetValue<string>());
+            leads.Add(new PoolLead(id, state));
+        });
+
+        var offCycle = leads.Where(l => l.State is not (LeadState.Scored or LeadState.MQL or LeadState.Nurture)).ToList();
+        if (offCycle.Count > 0)
+        {
+            throw new InvalidOperationException($"{offCycle.Count} bench leads ended in {offCycle[0].State}, off the cycle; the bench agreement did not take.");
+        }
+
+        var raw = NpgsqlDataSource.Create(postgres.ConnectionString(ThrowawayPostgres.RawRole, "l2r-bench-raw"));
+        return new TransitionBench(api, raw, true, tenant, users, new ConcurrentQueue<PoolLead>(leads.OrderBy(l => l.Id)), version);
+    }
+
+    /// <summary>The same tenant, users and leads, sent to another API process (signed with the same key).</summary>
+    public TransitionBench WithApi(ApiClient api) => new(api, _raw, false, Tenant, Users, _pool, AgreementVersion);
+
+    /// <summary>One transition through HTTP: JWT, tenant filter, role check, guard evaluation, history row, auto-advance check.</summary>
+    public async Task FireViaApiAsync(int worker, CancellationToken ct)
+    {
+        var lead = Take();
+        try
+        {
+            var trigger = BenchAgreement.NextTrigger(lead.State);
+            var user = Users[worker % Users.Count];
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/leads/{lead.Id}/transitions");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", user.AccessToken);
+            request.Content = new ByteArrayContent(Bodies[trigger]);
+            request.Content.Headers.ContentType = Json;
+            using var response = await _api.Http.SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                var problem = await response.Content.ReadAsStringAsync(ct);
+                var current = await _api.GetLeadAsync(user, lead.Id, ct);
+                lead.State = Enum.Parse<LeadState>(current["state"]!.GetValue<string>());
+                throw new InvalidOperationException($"{trigger} answered {(int)response.StatusCode}: {problem}");
+            }
+
+            lead.State = LeadWorkflow.TargetOf(trigger);
+        }
+        finally
+        {
+            _pool.Enqueue(lead);
+        }
+    }
+
+    /// <summary>The same statements, in the same order and transaction, straight over Npgsql on one pooled connection.</summary>
+    public async Task FireRawAsync(int worker, CancellationToken ct)
+    {
+        var lead = Take();
+        try
+        {
+            var user = Users[worker % Users.Count];
+            var now = DateTime.UtcNow;
+            await using var connection = await _raw.OpenConnectionAsync(ct);
+            await ReadAllAsync(connection, RawStatements.ActiveUser, ct, Tenant.TenantId, user.UserId);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+
+            var (state, version) = await ReadLeadAsync(connection, lead.Id, ct);
+            await ReadAllAsync(connection, RawStatements.ActiveAgreement, ct, Tenant.TenantId);
+            await ReadAllAsync(connection, RawStatements.Activities, ct, Tenant.TenantId, lead.Id);
+
+            var trigger = BenchAgreement.NextTrigger(state);
+            var target = LeadWorkflow.TargetOf(trigger);
+            await ExecuteAsync(connection, RawStatements.Savepoint, ct);
+            await using (var batch = new NpgsqlBatch(connection))
+            {
+                // Typed as EF Core types them (varchar columns as varchar), so PostgreSQL sees the very same statements.
+                var reject = trigger == LeadTrigger.Reject;
+                batch.BatchCommands.Add(BatchCommand(
+                    RawStatements.InsertTransition,
+                    (Guid.NewGuid(), NpgsqlDbType.Uuid), ("User", NpgsqlDbType.Varchar), (user.UserId, NpgsqlDbType.Uuid), (AgreementVersion, NpgsqlDbType.Integer),
+                    (_criteriaJson[trigger], NpgsqlDbType.Text), (state.ToString(), NpgsqlDbType.Varchar), (lead.Id, NpgsqlDbType.Uuid), (null, NpgsqlDbType.Varchar),
+                    (now, NpgsqlDbType.TimestampTz), (reject ? "no-need" : null, NpgsqlDbType.Varchar), (reject ? "No current need" : null, NpgsqlDbType.Varchar),
+                    (Tenant.TenantId, NpgsqlDbType.Uuid), (target.ToString(), NpgsqlDbType.Varchar), (trigger.ToString(), NpgsqlDbType.Varchar)));
+                batch.BatchCommands.Add(BatchCommand(
+                    RawStatements.UpdateLead,
+                    (now, NpgsqlDbType.TimestampTz), (target.ToString(), NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz),
+                    (version + 1, NpgsqlDbType.Integer), (lead.Id, NpgsqlDbType.Uuid), (version, NpgsqlDbType.Integer)));
+                await batch.ExecuteNonQueryAsync(ct);
+                if (batch.BatchCommands[1].RecordsAffected != 1)
+                {
+                    throw new InvalidOperationException($"Lead {lead.Id} changed under the raw baseline.");
+                }
+            }
+
+            await ExecuteAsync(connection, RawStatements.ReleaseSavepoint, ct);
+            await ReadAllAsync(connection, RawStatements.Leads, ct, Tenant.TenantId, new[] { lead.Id });
+            await ReadAllAsync(connection, RawStatements.ActivitiesOfLeads, ct, Tenant.TenantId, new[] { lead.Id });
+            await ReadAllAsync(connection, RawStatements.UserNames, ct, Tenant.TenantId, new[] { user.UserId });
+            await transaction.CommitAsync(ct);
+            lead.State = target;
+        }
+        finally
+        {
+            _pool.Enqueue(lead);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _ownsRaw ? _raw.DisposeAsync() : ValueTask.CompletedTask;
+
+    private PoolLead Take() =>
+        _pool.TryDequeue(out var lead) ? lead : throw new InvalidOperationException("More concurrent requests than bench leads.");
+
+    private async Task<(LeadState State, int Version)> ReadLeadAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(RawStatements.Lead, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = Tenant.TenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            throw new InvalidOperationException($"Lead {id} is gone.");
+        }
+
+        var values = new object[reader.FieldCount];
+        reader.GetValues(values);
+        return (Enum.Parse<LeadState>(reader.GetString(reader.GetOrdinal("State"))), reader.GetInt32(reader.GetOrdinal("Version")));
+    }
+
+    private static async Task ReadAllAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params object[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        command.Connection = connection;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var values = new object[reader.FieldCount];
+        while (await reader.ReadAsync(ct))
+        {
+            reader.GetValues(values);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static NpgsqlCommand Command(string sql, params object[] parameters)
+    {
+        var command = new NpgsqlCommand(sql);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, params (object? Value, NpgsqlDbType Type)[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (value, type) in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value, NpgsqlDbType = type });
+        }
+
+        return command;
+    }
+
+    /// <summary>History rows as large as the API's: every criterion of the move with its evaluation.</summary>
+    private static Dictionary<LeadTrigger, string> SampleCriteria()
+    {
+        var agreement = BenchAgreement.Create();
+        return new[] { LeadTrigger.Qualify, LeadTrigger.Reject, LeadTrigger.Reengage }.ToDictionary(
+            t => t,
+            t => JsonSerializer.Serialize(
+                agreement.RuleFor(t).Criteria.Select(c => new CriterionEvaluation(c.Id, c.Description, true, "fit score 45, needs ≥ 30")).ToList(),
+                AgreementJson.Options));
+    }
+
+    /// <summary>Through the product's own agreement workflow: draft, edit, a Marketing and a Sales sign-off by two people, activate.</summary>
+    private static async Task<int> InstallBenchAgreementAsync(ApiClient api, Session admin, Session marketing, Session sales, CancellationToken ct)
+    {
+        var draft = await api.SendAsync(HttpMethod.Post, "/api/agreement/drafts", admin, new { fromVersion = (int?)null }, HttpStatusCode.Created, ct);
+        var id = draft["id"]!.GetValue<string>();
+        var agreement = JsonNode.Parse(AgreementJson.Serialize(BenchAgreement.Create()));
+        draft = await api.SendAsync(HttpMethod.Put, $"/api/agreement/drafts/{id}", admin, new { agreement, revision = draft["revision"]!.GetValue<int>() }, HttpStatusCode.OK, ct);
+        var revision = draft["revision"]!.GetValue<int>();
+        await api.SendAsync(HttpMethod.Post, $"/api/agreement/drafts/{id}/approvals", marketing, new { role = "Marketing", revision }, HttpStatusCode.OK, ct);
+        await api.SendAsync(HttpMethod.Post, $"/api/agreement/drafts/{id}/approvals", sales, new { role = "Sales", revision }, HttpStatusCode.OK, ct);
+        var activation = await api.SendAsync(HttpMethod.Post, $"/api/agreement/drafts/{id}/activate", admin, null, HttpStatusCode.Accepted, ct);
+        for (var i = 0; i < 100 && activation["status"]!.GetValue<string>() == "Running"; i++)
+        {
+            await Task.Delay(100, ct);
+            activation = await api.SendAsync(HttpMethod.Get, $"/api/agreement/activations/{activation["id"]!.GetValue<string>()}", admin, null, HttpStatusCode.OK, ct);
+        }
+
+        if (activation["status"]!.GetValue<string>() != "Completed")
+        {
+            throw new InvalidOperationException($"The bench agreement's activation did not complete: {activation.ToJsonString()}");
+        }
+
+        return activation["version"]!.GetValue<int>();
+    }
+}
+
+/// <summary>
+/// The statements one user-fired transition sends (EF Core 10 + Npgsql, read from PostgreSQL's log with
+/// log_statement=all; the bench writes a fresh capture to artifacts/bench/s1-transition-statements.log): the token's
+/// user is still active (the API uses a connection of its own for it, the baseline the same one); then in one transaction the lead, the active agreement, the lead's
+/// activities; SAVEPOINT; history INSERT + lead UPDATE in one batch; RELEASE; auto-advance re-reads the lead and its
+/// activities; the response reads the actor's name; COMMIT. The bench checks at run time, by pg_stat_statements
+/// query id, that the API still sends exactly these.
+/// </summary>
+public static class RawStatements
+{
+    public const string ActiveUser =
+        """
+        SELECT EXISTS (
+            SELECT 1
+            FROM "Users" AS u
+            WHERE u."TenantId" = $1 AND u."Id" = $2 AND u."IsActive")
+        """;
+
+    private const string LeadColumns =
+        """
+        SELECT l."Id", l."AgreementVersion", l."Amount", l."AnnualRevenue", l."Authority", l."Budget", l."Campaign", l."Company", l."CompanySize", l."Country", l."CreatedAt", l."CustomFields", l."Email", l."EngagementScore", l."ExpectedCloseDate", l."FirstName", l."FitScore", l."Industry", l."LastName", l."Need", l."NormalizedEmail", l."OwnerId", l."Phone", l."Source", l."StageEnteredAt", l."State", l."TenantId", l."Timeline", l."Title", l."TotalScore", l."UpdatedAt", l."Version", l."Website"
+        FROM "Leads" AS l
+        """;
+
+    public const string Lead = LeadColumns + "\n" +
+        """
+        WHERE l."TenantId" = $1 AND l."Id" = $2
+        LIMIT 1
+        """;
+
+    public const string Leads = LeadColumns + "\n" +
+        """
+        WHERE l."TenantId" = $1 AND l."Id" = ANY ($2)
+        """;
+
+    public const string ActiveAgreement =
+        """
+        SELECT a."Id", a."Version"
+        FROM "AgreementVersions" AS a
+        WHERE a."TenantId" = $1 AND a."Status" = 'Active'
+        LIMIT 2
+        """;
+
+    public const string Activities =
+        """
+        SELECT l."Type", l."OccurredAt", l."Campaign"
+        FROM "LeadActivities" AS l
+        WHERE l."TenantId" = $1 AND l."LeadId" = $2
+        """;
+
+    public const string ActivitiesOfLeads =
+        """
+        SELECT l."LeadId", l."Type", l."OccurredAt", l."Campaign"
+        FROM "LeadActivities" AS l
+        WHERE l."TenantId" = $1 AND l."LeadId" = ANY ($2)
+        """;
+
+    public const string Savepoint = """SAVEPOINT "__EFSavePoint" """;
+
+    public const string InsertTransition =
+        """
+        INSERT INTO "LeadTransitions" ("Id", "ActorKind", "ActorUserId", "AgreementVersion", "Criteria", "From", "LeadId", "Note", "OccurredAt", "ReasonCode", "ReasonLabel", "TenantId", "To", "Trigger")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+        """;
+
+    public const string UpdateLead =
+        """
+        UPDATE "Leads" SET "StageEnteredAt" = $1, "State" = $2, "UpdatedAt" = $3, "Version" = $4
+        WHERE "Id" = $5 AND "Version" = $6
+        """;
+
+    public const string ReleaseSavepoint = """RELEASE SAVEPOINT "__EFSavePoint" """;
+
+    public const string UserNames =
+        """
+        SELECT u."Id", u."CreatedAt", u."DisplayName", u."Email", u."IsActive", u."NormalizedEmail", u."PasswordHash", u."Roles", u."TenantId", u."Version"
+        FROM "Users" AS u
+        WHERE u."TenantId" = $1 AND u."Id" = ANY ($2)
+        """;
+}

@@ -1,0 +1,474 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using L2R.Bench.Infrastructure;
+using L2R.Bench.Reporting;
+using L2R.Bench.Scenarios;
+using L2R.Domain.Leads;
+
+namespace L2R.Bench;
+
+/// <summary>S1, S2 and S4, which need the database and the API.</summary>
+internal static class ServerScenarios
+{
+    public static async Task<double> RunAsync(BenchOptions options, Report report, TextWriter log, CancellationToken ct)
+    {
+        var publishDir = options.ApiDir ?? await ApiHost.PublishAsync(options.Repo, options.Output, log, ct);
+        log.WriteLine("  starting a throwaway PostgreSQL ...");
+        await using var postgres = await ThrowawayPostgres.StartAsync(ct);
+        report.Details["postgres"] = new JsonObject { ["version"] = postgres.Version, ["port"] = postgres.Port };
+        log.WriteLine($"  PostgreSQL {postgres.Version} on 127.0.0.1:{postgres.Port} (psql -h 127.0.0.1 -p {postgres.Port} -U postgres {ThrowawayPostgres.Database})");
+        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+        var apiConnection = postgres.ConnectionString(ThrowawayPostgres.ApiRole, "l2r-api");
+        var apiLog = Path.Combine(options.Output, "api.log");
+        File.Delete(apiLog);
+        var s1Median = double.NaN;
+        var stats = new StatementStats(postgres);
+
+        TransitionBench? transitions = null;
+        BoardBench? board = null;
+        try
+        {
+            await using (var api = await ApiHost.StartAsync(publishDir, apiConnection, signingKey, apiLog, null, ct))
+            {
+                log.WriteLine($"  API (Release) pid {api.ProcessId} at {api.BaseUrl}");
+                using var http = ApiClient.CreateHttpClient(api.BaseUrl);
+                var client = new ApiClient(http);
+                var idleRss = api.CurrentRssMiB();
+
+                if (options.Runs("s1"))
+                {
+                    transitions = await TransitionBench.SetUpAsync(client, postgres, options.Leads, options.Users, log, ct);
+                    s1Median = await Transitions(options, report, log, transitions, postgres, stats, api, idleRss, ct);
+                }
+
+                if (options.Runs("s2") || options.Runs("s4"))
+                {
+                    board = await BoardBench.SetUpAsync(client, postgres, options.Runs("s2") ? options.BoardSizes : [10_000], log, ct);
+                    if (options.Runs("s2"))
+                    {
+                        await Boards(options, report, log, board, postgres, stats, ct);
+                    }
+
+                    if (options.Hold > TimeSpan.Zero)
+                    {
+                        var shown = board.Tenants.MinBy(t => Math.Abs(t.Size - 10_000))!;
+                        log.WriteLine($"  holding {options.Hold.TotalSeconds:0} s: {api.BaseUrl}/login tenant {shown.Tenant.Slug}, {shown.Tenant.AdminEmail} / {ApiClient.Password}");
+                        await Task.Delay(options.Hold, ct);
+                    }
+
+                    if (options.Runs("s4"))
+                    {
+                        await Browser(options, report, log, board, api.BaseUrl, ct);
+                    }
+                }
+            }
+
+            if (options.Diagnose && (transitions is not null || (board is not null && options.Runs("s2"))))
+            {
+                await Diagnose(options, report, log, transitions, options.Runs("s2") ? board : null, publishDir, apiConnection, signingKey, ct);
+            }
+        }
+        finally
+        {
+            if (transitions is not null)
+            {
+                await transitions.DisposeAsync();
+            }
+
+            if (board is not null)
+            {
+                await board.DisposeAsync();
+            }
+        }
+
+        return s1Median;
+    }
+
+    private static async Task<double> Transitions(
+        BenchOptions options, Report report, TextWriter log, TransitionBench bench, ThrowawayPostgres postgres, StatementStats stats, ApiHost api, double idleRss, CancellationToken ct)
+    {
+        // Which statements does one transition send, and does the raw baseline send the same ones?
+        const int probe = 30;
+        for (var i = 0; i < 5; i++)
+        {
+            await bench.FireViaApiAsync(0, ct);
+            await bench.FireRawAsync(0, ct);
+        }
+
+        var captured = await postgres.CaptureStatementsAsync("l2r-api", async () =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await bench.FireViaApiAsync(0, ct);
+            }
+        }, ct);
+        await File.WriteAllTextAsync(Path.Combine(options.Output, "s1-transition-statements.log"), captured, ct);
+
+        stats.Reset();
+        for (var i = 0; i < probe; i++)
+        {
+            await bench.FireViaApiAsync(0, ct);
+        }
+
+        var viaApi = stats.Read(ThrowawayPostgres.ApiRole);
+        stats.Reset();
+        for (var i = 0; i < probe; i++)
+        {
+            await bench.FireRawAsync(0, ct);
+        }
+
+        var raw = stats.Read(ThrowawayPostgres.RawRole);
+        var same = StatementStats.SameStatements(viaApi, raw);
+        var perApi = viaApi.Sum(s => s.Calls) / (double)probe;
+        var perRaw = raw.Sum(s => s.Calls) / (double)probe;
+        report.Details["s1Statements"] = new JsonObject
+        {
+            ["sameAsApi"] = same,
+            ["api"] = Statements(viaApi, probe),
+            ["raw"] = Statements(raw, probe),
+        };
+        if (!same)
+        {
+            log.WriteLine("  WARNING: the raw baseline no longer sends exactly the API's statements: compare details.s1Statements in results.json and s1-transition-statements.log with RawStatements.");
+        }
+
+        report.Add(new Figure("S1", $"SQL statements per transition (with BEGIN, SAVEPOINT, COMMIT; {StatementStats.Resets(viaApi) / probe:0.#} DISCARD ALL)", perApi, "",
+            perRaw, perApi / perRaw, "baseline sends the same", same));
+
+        log.WriteLine("  S1 warm-up (JIT tiering, pools): 8 s through the API, 3 s raw ...");
+        await WarmUpAsync(bench, null, ct);
+
+        var levels = new JsonArray();
+        var peakSampled = 0.0;
+        var median = double.NaN;
+        foreach (var clients in options.Clients)
+        {
+            log.WriteLine($"  S1 {clients} client(s): API {options.Warmup.TotalSeconds:0}+{options.Duration.TotalSeconds:0} s, then raw ...");
+            var (viaHttp, cpuPerRequest, peakRss) = await MeasureApiAsync(api, () => LoadRunner.RunAsync(clients, options.Warmup, options.Duration, bench.FireViaApiAsync, ct));
+            peakSampled = Math.Max(peakSampled, peakRss);
+            var direct = await LoadRunner.RunAsync(clients, options.Warmup, options.Duration, bench.FireRawAsync, ct);
+            if (clients == options.Clients.Min())
+            {
+                median = viaHttp.Latency.P50Ms;
+            }
+
+            var last = clients == options.Clients.Max();
+            var ratio = viaHttp.PerSecond / direct.PerSecond;
+            report.Add(new Figure("S1", $"transitions/s, {clients} client(s)", viaHttp.PerSecond, "/s", direct.PerSecond, ratio, "≥ 0.35× baseline", ratio >= 0.35));
+            report.Add(new Figure("S1", $"p50, {clients} client(s)", viaHttp.Latency.P50Ms, "ms", direct.Latency.P50Ms, viaHttp.Latency.P50Ms / direct.Latency.P50Ms));
+            report.Add(new Figure("S1", $"p95, {clients} client(s)", viaHttp.Latency.P95Ms, "ms", direct.Latency.P95Ms, viaHttp.Latency.P95Ms / direct.Latency.P95Ms));
+            report.Add(new Figure("S1", $"p99, {clients} client(s)", viaHttp.Latency.P99Ms, "ms", direct.Latency.P99Ms, viaHttp.Latency.P99Ms / direct.Latency.P99Ms,
+                last ? "≤ 50 ms" : "", last ? viaHttp.Latency.P99Ms <= 50 : null));
+            if (viaHttp.Errors + direct.Errors > 0)
+            {
+                report.Add(new Figure("S1", $"failed requests, {clients} client(s)", viaHttp.Errors, "", direct.Errors, null, "0", false, viaHttp.FirstError ?? direct.FirstError ?? ""));
+            }
+
+            levels.Add(new JsonObject
+            {
+                ["clients"] = clients,
+                ["api"] = Load(viaHttp),
+                ["apiCpuMsPerRequest"] = Math.Round(cpuPerRequest, 3),
+                ["apiPeakRssMiB"] = Math.Round(peakRss, 1),
+                ["raw"] = Load(direct),
+            });
+            log.WriteLine($"    API {viaHttp.PerSecond:0} /s (p99 {viaHttp.Latency.P99Ms:0.0} ms, {cpuPerRequest:0.0} ms of API CPU each), raw {direct.PerSecond:0} /s (p99 {direct.Latency.P99Ms:0.0} ms)");
+            if (clients == options.Clients.Min() || last)
+            {
+                report.Add(new Figure("S1", $"API CPU per transition, {clients} client(s)", cpuPerRequest, "ms", direct.Latency.P50Ms, cpuPerRequest / direct.Latency.P50Ms,
+                    Note: "baseline: raw p50 (all its SQL)"));
+            }
+        }
+
+        report.Details["s1"] = new JsonObject { ["tenant"] = bench.Tenant.Slug, ["leads"] = bench.Leads, ["users"] = bench.Users.Count, ["levels"] = levels };
+        var hwm = api.PeakRssMiB();
+        report.Details["memory"] = new JsonObject { ["vmHwmMiB"] = hwm, ["sampledPeakRssDuringS1MiB"] = peakSampled, ["idleRssAfterStartMiB"] = idleRss };
+        report.Add(new Figure("Memory", "API peak RSS up to the end of S1 (VmHWM)", hwm, "MiB", idleRss, hwm / idleRss, "≤ 300 MiB", hwm <= 300,
+            "baseline: RSS of the idle API after start"));
+        return median;
+    }
+
+    private static async Task Boards(BenchOptions options, Report report, TextWriter log, BoardBench bench, ThrowawayPostgres postgres, StatementStats stats, CancellationToken ct)
+    {
+        const int take = 25;
+        const int probe = 10;
+        var sizes = new JsonArray();
+        double? firstCount = null;
+        foreach (var tenant in bench.Tenants)
+        {
+            log.WriteLine($"  S2 board, {tenant.Size:N0} leads: {options.BoardRequests} requests via the API, then raw ...");
+            await bench.GetViaApiAsync(tenant, take, ct);
+            await bench.GetRawAsync(tenant, take, ct);
+            if (tenant == bench.Tenants[0])
+            {
+                var captured = await postgres.CaptureStatementsAsync("l2r-api", () => bench.GetViaApiAsync(tenant, take, ct), ct);
+                await File.WriteAllTextAsync(Path.Combine(options.Output, "s2-board-statements.log"), captured, ct);
+            }
+
+            stats.Reset();
+            for (var i = 0; i < probe; i++)
+            {
+                await bench.GetViaApiAsync(tenant, take, ct);
+            }
+
+            var viaApi = stats.Read(ThrowawayPostgres.ApiRole);
+            stats.Reset();
+            for (var i = 0; i < probe; i++)
+            {
+                await bench.GetRawAsync(tenant, take, ct);
+            }
+
+            var raw = stats.Read(ThrowawayPostgres.RawRole);
+            var apiLatency = await LoadRunner.SequentialAsync(BoardWarmUp, options.BoardRequests, token => bench.GetViaApiAsync(tenant, take, token), ct);
+            var rawLatency = await LoadRunner.SequentialAsync(BoardWarmUp, options.BoardRequests, token => bench.GetRawAsync(tenant, take, token), ct);
+
+            var perApi = viaApi.Sum(s => s.Calls) / (double)probe;
+            var perApiQueries = viaApi.Where(StatementStats.IsQuery).Sum(s => s.Calls) / (double)probe;
+            var perRaw = raw.Sum(s => s.Calls) / (double)probe;
+            if (!StatementStats.SameStatements(viaApi, raw))
+            {
+                log.WriteLine("  WARNING: the raw board baseline no longer sends the API's SELECTs: compare details.s2 in results.json and s2-board-statements.log with BoardStatements.");
+            }
+
+            var largest = tenant.Size == bench.Tenants.Max(t => t.Size);
+            var ratio = apiLatency.P95Ms / rawLatency.P95Ms;
+            var pass = ratio <= 2 && (!largest || tenant.Size < 100_000 || apiLatency.P95Ms <= 100);
+            var label = tenant.Size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            report.Add(new Figure("S2", $"GET /api/board p95, {label} leads", apiLatency.P95Ms, "ms", rawLatency.P95Ms, ratio,
+                tenant.Size >= 100_000 ? "≤ 2× baseline, ≤ 100 ms" : "≤ 2× baseline", pass));
+            report.Add(new Figure("S2", $"GET /api/board p50, {label} leads", apiLatency.P50Ms, "ms", rawLatency.P50Ms, apiLatency.P50Ms / rawLatency.P50Ms));
+            firstCount ??= perApi;
+            report.Add(new Figure("S2", $"SQL statements per board, {label} leads ({perApiQueries:0} queries, {StatementStats.Resets(viaApi) / probe:0} DISCARD ALL)", perApi, "",
+                perRaw, perApi / perRaw, "constant in the data", perApi == firstCount));
+            sizes.Add(new JsonObject
+            {
+                ["leads"] = tenant.Size,
+                ["tenant"] = tenant.Tenant.Slug,
+                ["columns"] = new JsonObject(tenant.Counts.Select(c => KeyValuePair.Create(c.Key.ToString(), (JsonNode?)c.Value))),
+                ["api"] = Latency(apiLatency),
+                ["raw"] = Latency(rawLatency),
+                ["statements"] = new JsonObject { ["api"] = Statements(viaApi, probe), ["raw"] = Statements(raw, probe) },
+            });
+            log.WriteLine($"    API p95 {apiLatency.P95Ms:0.0} ms, raw p95 {rawLatency.P95Ms:0.0} ms, {perApi:0.#} statements per request");
+        }
+
+        var explain = await BoardBench.ExplainAsync(postgres, bench.Tenants.MaxBy(t => t.Size)!, take, ct);
+        await File.WriteAllTextAsync(Path.Combine(options.Output, "s2-explain.txt"), explain, ct);
+        report.Details["s2"] = new JsonObject { ["take"] = take, ["sizes"] = sizes, ["explainLargest"] = explain };
+    }
+
+    private static async Task Browser(BenchOptions options, Report report, TextWriter log, BoardBench bench, string baseUrl, CancellationToken ct)
+    {
+        var tenant = bench.Tenants.MinBy(t => Math.Abs(t.Size - 10_000))!;
+        log.WriteLine($"  S4 board in Chromium, {tenant.Size:N0} leads ...");
+        var result = await BrowserBench.RunAsync(options.Repo, baseUrl, tenant.Tenant.Slug, tenant.Tenant.AdminEmail, ApiClient.Password, LeadStates.All.Count, ct);
+        report.Details["s4"] = new JsonObject { ["leads"] = tenant.Size, ["result"] = result.Measured?.DeepClone(), ["notMeasured"] = result.NotMeasuredBecause };
+        if (result.NotMeasuredBecause is { } why)
+        {
+            log.WriteLine($"    not measured: {why}");
+            report.Add(new Figure("S4", "board first render (all columns)", null, "ms", Target: "≤ 1000 ms", Note: "not measured"));
+            report.Add(new Figure("S4", "longest frame while scrolling a column", null, "ms", Target: "≤ 100 ms", Note: "not measured"));
+            report.Details["s4"]!["reason"] = why;
+            return;
+        }
+
+        var m = result.Measured!;
+        var render = Median(m["firstRenderMs"]!.AsArray());
+        var fetch = Median(m["boardFetchMs"]!.AsArray());
+        var longest = m["longestFrameMs"]?.GetValue<double>();
+        var idle = m["idleFrameMs"]?.GetValue<double>();
+        var column = m["scrolledColumn"]!;
+        var reached = m["reachedEnd"]?.GetValue<bool>() == true;
+        report.Add(new Figure("S4", $"board first render (all columns), {tenant.Size:N0} leads", render, "ms", fetch, render / fetch, "≤ 1000 ms", render <= 1000,
+            "baseline: the board JSON fetched raw"));
+        report.Add(new Figure("S4", $"longest frame scrolling {column["state"]} ({column["count"]} cards) to its end", longest, "ms", idle, longest / idle,
+            "≤ 100 ms", reached ? longest <= 100 : false, reached ? "baseline: idle frame" : "did not reach the end"));
+        log.WriteLine($"    first render {render:0} ms (raw fetch {fetch:0} ms), longest frame {longest:0} ms over {m["frames"]} frames");
+    }
+
+    /// <summary>
+    /// What settings cost, each on a fresh, warmed-up API process with the same data and tokens (the shipped settings
+    /// again first, as the yardstick for the others): the shipped appsettings log at Information, which includes EF
+    /// Core's line per SQL command; Npgsql resets a pooled connection (DISCARD ALL) every time EF Core opens it, which
+    /// the board does once per query; idle thread-pool workers spin before they sleep, which on 2 cores takes CPU from
+    /// PostgreSQL; and server GC (a heap per core) against memory.
+    /// </summary>
+    private static async Task Diagnose(
+        BenchOptions options, Report report, TextWriter log, TransitionBench? transitions, BoardBench? board,
+        string publishDir, string connection, string signingKey, CancellationToken ct)
+    {
+        var quietLog = new Dictionary<string, string> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Warning" };
+        var noSpin = new Dictionary<string, string>(quietLog) { ["env:DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0" };
+        var workstationGc = new Dictionary<string, string>(quietLog) { ["env:DOTNET_gcServer"] = "0" };
+        var variants = new (string Name, string Connection, Dictionary<string, string> Settings)[]
+        {
+            ("shipped settings", connection, []),
+            ("EF command log off", connection, quietLog),
+            ("log off + No Reset On Close", connection + ";No Reset On Close=true", quietLog),
+            ("log off + no thread-pool spinning", connection, noSpin),
+            ("log off + workstation GC", connection, workstationGc),
+        };
+        var details = new JsonArray();
+        foreach (var (name, variantConnection, settings) in variants)
+        {
+            log.WriteLine($"  diagnostic: {name} ...");
+            var variantLog = Path.Combine(options.Output, $"api-diag-{details.Count + 1}.log");
+            File.Delete(variantLog);
+            await using var api = await ApiHost.StartAsync(publishDir, variantConnection, signingKey, variantLog, settings, ct);
+            using var http = ApiClient.CreateHttpClient(api.BaseUrl);
+            var client = new ApiClient(http);
+            var entry = new JsonObject { ["variant"] = name };
+            await WarmUpAsync(transitions?.WithApi(client), board?.WithApi(client), ct);
+            if (transitions is not null)
+            {
+                var bench = transitions.WithApi(client);
+                var levels = new JsonArray();
+                foreach (var clients in new[] { options.Clients.Min(), options.Clients.Max() }.Distinct())
+                {
+                    var (viaHttp, cpuPerRequest, peakRss) = await MeasureApiAsync(api, () => LoadRunner.RunAsync(clients, options.Warmup, options.Duration, bench.FireViaApiAsync, ct));
+                    var direct = await LoadRunner.RunAsync(clients, options.Warmup, options.Duration, bench.FireRawAsync, ct);
+                    var at = $"{clients} client(s), {name}";
+                    report.Add(new Figure("S1 diag", $"transitions/s, {at}", viaHttp.PerSecond, "/s", direct.PerSecond, viaHttp.PerSecond / direct.PerSecond, Note: "diagnostic"));
+                    report.Add(new Figure("S1 diag", $"p99, {at}", viaHttp.Latency.P99Ms, "ms", direct.Latency.P99Ms, viaHttp.Latency.P99Ms / direct.Latency.P99Ms, Note: "diagnostic"));
+                    report.Add(new Figure("S1 diag", $"API CPU per transition, {at}", cpuPerRequest, "ms", Note: "diagnostic"));
+                    report.Add(new Figure("S1 diag", $"API peak RSS, {at}", peakRss, "MiB", Note: "diagnostic"));
+                    levels.Add(new JsonObject
+                    {
+                        ["clients"] = clients, ["api"] = Load(viaHttp), ["apiCpuMsPerRequest"] = Math.Round(cpuPerRequest, 3), ["apiPeakRssMiB"] = Math.Round(peakRss, 1), ["raw"] = Load(direct),
+                    });
+                }
+
+                entry["s1"] = levels;
+            }
+
+            if (board is not null)
+            {
+                var tenant = board.Tenants.MaxBy(t => t.Size)!;
+                var bench = board.WithApi(client);
+                var viaApi = await LoadRunner.SequentialAsync(BoardWarmUp, options.BoardRequests, token => bench.GetViaApiAsync(tenant, 25, token), ct);
+                var raw = await LoadRunner.SequentialAsync(BoardWarmUp, options.BoardRequests, token => bench.GetRawAsync(tenant, 25, token), ct);
+                report.Add(new Figure("S2 diag", $"GET /api/board p95, {tenant.Size:N0} leads, {name}", viaApi.P95Ms, "ms", raw.P95Ms, viaApi.P95Ms / raw.P95Ms, Note: "diagnostic"));
+                entry["s2"] = new JsonObject { ["leads"] = tenant.Size, ["api"] = Latency(viaApi), ["raw"] = Latency(raw) };
+            }
+
+            details.Add(entry);
+        }
+
+        report.Details["diagnostics"] = details;
+    }
+
+    private const int BoardWarmUp = 30;
+
+    /// <summary>
+    /// A fresh API runs its first few thousand requests on unoptimised (tier-0) code while the JIT recompiles the hot
+    /// paths; measuring then would charge the JIT to the API. So every API process is warmed up before it is measured.
+    /// </summary>
+    private static async Task WarmUpAsync(TransitionBench? transitions, BoardBench? board, CancellationToken ct)
+    {
+        if (transitions is not null)
+        {
+            await LoadRunner.RunAsync(8, TimeSpan.Zero, TimeSpan.FromSeconds(8), transitions.FireViaApiAsync, ct);
+            await LoadRunner.RunAsync(8, TimeSpan.Zero, TimeSpan.FromSeconds(3), transitions.FireRawAsync, ct);
+        }
+
+        if (board is not null)
+        {
+            foreach (var tenant in board.Tenants)
+            {
+                await LoadRunner.SequentialAsync(0, BoardWarmUp, token => board.GetViaApiAsync(tenant, 25, token), ct);
+            }
+        }
+    }
+
+    /// <summary>Runs a load against the API and reads what it cost the API: CPU per request and the peak RSS sampled meanwhile.</summary>
+    private static async Task<(LoadResult Result, double CpuMsPerRequest, double PeakRssMiB)> MeasureApiAsync(ApiHost api, Func<Task<LoadResult>> run)
+    {
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            var peak = 0.0;
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, api.CurrentRssMiB());
+                await Task.Delay(100, CancellationToken.None);
+            }
+
+            return peak;
+        }, CancellationToken.None);
+        var cpuBefore = api.CpuSeconds();
+        var result = await run();
+        var cpu = (api.CpuSeconds() - cpuBefore) * 1000 / Math.Max(1, result.Total);
+        await sampling.CancelAsync();
+        return (result, cpu, await sampler);
+    }
+
+    public static void AddWorkflowFigures(Report report, IReadOnlyList<WorkflowResult> results, double s1MedianMs)
+    {
+        var rows = new JsonArray();
+        foreach (var state in results.Select(r => r.State).Distinct())
+        {
+            var machine = results.First(r => r.State == state && r.Method == nameof(WorkflowBenchmarks.Workflow));
+            var switched = results.First(r => r.State == state && r.Method == nameof(WorkflowBenchmarks.HandWritten));
+            report.Add(new Figure("S3", $"build machine + Options(), lead in {state}", machine.MedianNs / 1000, "µs", switched.MedianNs / 1000, machine.MedianNs / switched.MedianNs,
+                Note: "baseline: hand-written switch"));
+            rows.Add(new JsonObject
+            {
+                ["state"] = state.ToString(),
+                ["workflowMedianNs"] = machine.MedianNs,
+                ["workflowAllocatedBytes"] = machine.AllocatedBytes,
+                ["switchMedianNs"] = switched.MedianNs,
+                ["switchAllocatedBytes"] = switched.AllocatedBytes,
+            });
+        }
+
+        var worst = results.Where(r => r.Method == nameof(WorkflowBenchmarks.Workflow)).MaxBy(r => r.MedianNs)!;
+        var known = !double.IsNaN(s1MedianMs);
+        var s1Us = s1MedianMs * 1000;
+        var share = worst.MedianNs / 1000 / s1Us;
+        report.Add(new Figure("S3", $"worst case ({worst.State}) against S1's median latency", worst.MedianNs / 1000, "µs",
+            known ? s1Us : null, known ? share : null, "≤ 0.01× (1%)", known ? share <= 0.01 : null,
+            known ? "baseline: S1 p50, 1 client" : "S1 not run"));
+        report.Details["s3"] = new JsonObject { ["job"] = "ShortRun, in-process", ["byState"] = rows, ["s1MedianMs"] = double.IsNaN(s1MedianMs) ? null : s1MedianMs };
+    }
+
+    private static JsonArray Statements(IReadOnlyList<StatementCount> statements, int requests)
+    {
+        var array = new JsonArray();
+        foreach (var s in statements)
+        {
+            array.Add(new JsonObject
+            {
+                ["perRequest"] = Math.Round(s.Calls / (double)requests, 2),
+                ["queryId"] = s.QueryId,
+                ["query"] = string.Join(' ', s.Query.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries)),
+            });
+        }
+
+        return array;
+    }
+
+    private static JsonObject Load(LoadResult r) => new()
+    {
+        ["perSecond"] = Math.Round(r.PerSecond, 1),
+        ["completed"] = r.Completed,
+        ["errors"] = r.Errors,
+        ["firstError"] = r.FirstError,
+        ["latencyMs"] = Latency(r.Latency),
+    };
+
+    private static JsonObject Latency(LatencyStats l) => new()
+    {
+        ["count"] = l.Count,
+        ["p50"] = Math.Round(l.P50Ms, 3),
+        ["p95"] = Math.Round(l.P95Ms, 3),
+        ["p99"] = Math.Round(l.P99Ms, 3),
+        ["max"] = Math.Round(l.MaxMs, 3),
+        ["mean"] = Math.Round(l.MeanMs, 3),
+    };
+
+    private static double Median(JsonArray values)
+    {
+        var sorted = values.Select(v => v!.GetValue<double>()).Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : LatencyStats.Percentile(sorted, 50);
+    }
+}
