@@ -45,6 +45,8 @@ public static class ServiceRegistration
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenService>();
+        services.AddMemoryCache();
+        services.AddSingleton<ActiveUserCheck>();
         services.AddScoped<SessionIssuer>();
         services.AddAuth();
 

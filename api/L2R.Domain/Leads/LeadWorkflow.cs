@@ -63,6 +63,10 @@ public sealed class LeadWorkflow
     public static bool IsDefinedFrom(LeadState state, LeadTrigger trigger) =>
         Definitions.Any(d => d.Trigger == trigger && d.From.Contains(state));
 
+    /// <summary>Whether the agreement lets the system move a lead on from <paramref name="state"/> at all.</summary>
+    public static bool HasAutoAdvanceFrom(LeadState state, LeadAgreement agreement) =>
+        Definitions.Any(d => d.From.Contains(state) && agreement.RuleFor(d.Trigger).AutoAdvance);
+
     public static LeadState TargetOf(LeadTrigger trigger) => Definitions.First(d => d.Trigger == trigger).To;
 
     /// <summary>Every trigger defined from the current state, whether or not its guard holds now.</summary>

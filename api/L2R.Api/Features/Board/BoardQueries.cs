@@ -54,6 +54,8 @@ public sealed class GetBoardHandler(L2RDbContext db, ICurrentUser user) : IQuery
 {
     public async ValueTask<BoardDto> Handle(GetBoardQuery query, CancellationToken ct)
     {
+        // One connection for the count and every column, instead of a pooled connection (and its reset) per query.
+        await db.Database.OpenConnectionAsync(ct);
         var leads = query.Filter.Apply(db.Leads.AsNoTracking(), user.UserId);
         var counts = await leads.GroupBy(l => l.State).Select(g => new { State = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.State, g => g.Count, ct);
         var columns = new List<BoardColumnDto>();

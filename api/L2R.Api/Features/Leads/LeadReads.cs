@@ -36,7 +36,10 @@ public static class LeadReads
             return new Dictionary<Guid, string>();
         }
 
-        return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return await db.Users.AsNoTracking()
+            .Where(u => wanted.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
     }
 
     public static async Task<LeadMovesDto> ToMovesDtoAsync(this L2RDbContext db, Lead lead, IReadOnlyList<LeadTransition> transitions, CancellationToken ct)

@@ -96,7 +96,7 @@ public sealed class SetUserRolesHandler(L2RDbContext db, ICurrentUser current) :
 }
 
 /// <summary>Deactivation also revokes every refresh token, so the user is out once the current access token expires.</summary>
-public sealed class DeactivateUserHandler(L2RDbContext db, ICurrentUser current, TimeProvider clock) : ICommandHandler<DeactivateUserCommand, UserDto>
+public sealed class DeactivateUserHandler(L2RDbContext db, ICurrentUser current, TimeProvider clock, ActiveUserCheck activeUsers) : ICommandHandler<DeactivateUserCommand, UserDto>
 {
     public async ValueTask<UserDto> Handle(DeactivateUserCommand command, CancellationToken ct)
     {
@@ -107,7 +107,7 @@ public sealed class DeactivateUserHandler(L2RDbContext db, ICurrentUser current,
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.InTransactionAsync(async () =>
+        var deactivated = await db.InTransactionAsync(async () =>
         {
             user.IsActive = false;
             await db.RefreshTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
@@ -115,5 +115,9 @@ public sealed class DeactivateUserHandler(L2RDbContext db, ICurrentUser current,
             await db.SaveChangesAsync(ct);
             return UserDto.From(user);
         }, ct);
+
+        // After the commit, so no request can re-cache the user as active in between.
+        activeUsers.Forget(user.TenantId, user.Id);
+        return deactivated;
     }
 }

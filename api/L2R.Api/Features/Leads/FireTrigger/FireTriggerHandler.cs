@@ -22,7 +22,11 @@ public sealed class FireTriggerHandler(L2RDbContext db, AgreementStore agreement
         {
             var lead = await db.FindLeadAsync(command.LeadId, ct);
             var transition = await FireAsync(lead, command, ct);
-            IReadOnlyList<HistoryEntryDto> advanced = command.BySystem ? [] : await mediator.Send(new AdvanceLeadCommand(lead.Id), ct);
+
+            // A person's move may land where the system can carry the lead on (Reengage, then Qualify); elsewhere the
+            // lead's score has not changed, so there is nothing to re-check.
+            var mayAdvance = !command.BySystem && LeadWorkflow.HasAutoAdvanceFrom(lead.State, (await agreements.GetActiveAsync(ct)).Agreement);
+            IReadOnlyList<HistoryEntryDto> advanced = mayAdvance ? await mediator.Send(new AdvanceLeadCommand(lead.Id), ct) : [];
             var result = await db.ToMovesDtoAsync(lead, [transition], ct);
             return result with { Transitions = [.. result.Transitions, .. advanced] };
         }, ct);
