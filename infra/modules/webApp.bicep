@@ -84,6 +84,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   properties: {
     ASPNETCORE_ENVIRONMENT: 'Production'
     Database__Provider: 'SqlServer'
+    // The pipeline applies the migration script before deploying; the app's identity holds data roles only.
+    Database__Migrate: 'false'
     ConnectionStrings__L2R: '@Microsoft.KeyVault(SecretUri=${secretsUri}${connectionStringSecretName}/)'
     Auth__SigningKey: '@Microsoft.KeyVault(SecretUri=${secretsUri}${signingKeySecretName}/)'
     Auth__Issuer: empty(authIssuer) ? 'https://${site.properties.defaultHostName}' : authIssuer
