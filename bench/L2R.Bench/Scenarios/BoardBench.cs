@@ -82,17 +82,10 @@ public sealed class BoardBench : IAsyncDisposable
         }
     }
 
-    /// <summary>The board's SELECTs on one pooled connection: the token's user is active, the grouped count, then the first page of every non-empty column.</summary>
+    /// <summary>The board's SELECTs on one pooled connection: the grouped count, then the first page of every non-empty column.</summary>
     public async Task GetRawAsync(BoardTenant tenant, int take, CancellationToken ct)
     {
         await using var connection = await _raw.OpenConnectionAsync(ct);
-        await using (var active = new NpgsqlCommand(RawStatements.ActiveUser, connection))
-        {
-            active.Parameters.Add(new NpgsqlParameter { Value = tenant.Tenant.TenantId });
-            active.Parameters.Add(new NpgsqlParameter { Value = tenant.Admin.UserId });
-            await active.ExecuteScalarAsync(ct);
-        }
-
         var counts = new Dictionary<string, int>();
         await using (var count = new NpgsqlCommand(BoardStatements.Counts, connection))
         {
