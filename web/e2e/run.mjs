@@ -380,3 +380,175 @@ test('the agreement page shows the guards in plain language and draws the state 
   await page.waitForSelector('app-mermaid-diagram svg', { timeout: 20_000 });
   await shot('11-agreement');
 });
+
+// ---------- the agreement: draft, simulate, sign off, activate ----------
+// The demo seed has Scored leads whose engagement lies between 10 and the default MQL threshold of 25 and who
+// were active recently: lowering the threshold to 10 is a change that moves some of them.
+const lowered = 10;
+let mqlBefore;
+let draftUrl;
+let movedLead;
+
+/** Signs in as `email`, signing out whoever is signed in first. */
+async function signInAs(email) {
+  await page.goto(`${base}/board`);
+  await page.waitForSelector('button:has-text("Sign out"), input[name=tenant]');
+  if (await page.locator('button:has-text("Sign out")').count()) await signOut();
+  await signIn(email);
+}
+
+const mqlCount = async () =>
+  Number(
+    (
+      await page.locator('[data-testid=column][data-state="MQL"] [data-testid=count]').textContent()
+    ).trim(),
+  );
+
+test('admin starts a draft and edits the MQL engagement threshold; a bad value is refused beside its field', async () => {
+  await signInAs('admin@acme.test');
+  mqlBefore = await mqlCount();
+  await page.goto(`${base}/agreement`);
+  await page.click('[data-testid=start-draft]');
+  await page.waitForURL(/\/agreement\/drafts\/[0-9a-f-]+$/);
+  draftUrl = page.url();
+  const criterion = page.locator('[data-criterion-id="mql-engagement"]');
+  const value = criterion.locator('[data-testid=criterion-value]');
+  await value.waitFor();
+  assert.equal(await value.inputValue(), '25');
+
+  // The API validates the whole agreement; its error names the field, and the editor shows it there.
+  await value.fill('-5');
+  await page.click('[data-testid=save-draft]');
+  await criterion.locator('.field-error').waitFor();
+  assert.match(await criterion.locator('.field-error').textContent(), /cannot be negative/);
+  assert.match(await page.locator('[data-testid=draft-errors]').textContent(), /Qualify as MQL/);
+  // The summary's link brings the field into view and focuses it.
+  await page.locator('[data-testid=draft-errors] button').first().click();
+  await page.waitForFunction(
+    () => document.activeElement?.getAttribute('data-testid') === 'criterion-value',
+  );
+  await shot('12-draft-validation');
+
+  await value.fill(String(lowered));
+  const description = criterion.locator('[data-testid=criterion-description]');
+  assert.equal(await description.inputValue(), `Engagement score at least ${lowered}`);
+  await page.click('[data-testid=save-draft]');
+  await page.locator('[data-testid=save-notice]').waitFor();
+  assert.match(
+    await page.locator('[data-testid=save-notice]').textContent(),
+    /Saved as revision 2/,
+  );
+  assert.equal(await page.locator('[data-testid=draft-errors]').count(), 0);
+  await criterion.scrollIntoViewIfNeeded();
+  await shot('13-draft-editor');
+
+  await page.getByRole('tab', { name: 'What changes' }).click();
+  await page.locator('[data-testid=change]').first().waitFor();
+  assert.match(
+    await page.locator('[data-testid=diff]').textContent(),
+    new RegExp(`engagement score threshold 25 → ${lowered}`),
+  );
+  await page.getByRole('tab', { name: 'State machine' }).click();
+  await page.waitForSelector('[data-testid=draft-diagram] svg', { timeout: 20_000 });
+  assert.match(
+    await page.locator('[data-testid=draft-diagram] svg').textContent(),
+    new RegExp(`Engagement score at least ${lowered}`),
+  );
+});
+
+test('the simulation shows the leads the lower threshold will move, with samples linking to them', async () => {
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await page.click('[data-testid=run-simulation]');
+  const figure = page.locator('[data-testid=sim-will-move] .n');
+  await figure.waitFor({ timeout: 30_000 });
+  const willMove = Number((await figure.textContent()).replace(/\D/g, ''));
+  const now = Number(await page.locator('[data-testid=sim-mql-now]').textContent());
+  const after = Number(await page.locator('[data-testid=sim-mql-after]').textContent());
+  assert.ok(
+    willMove > 0,
+    `lowering the threshold to ${lowered} moves some leads (simulation says ${willMove})`,
+  );
+  assert.equal(after - now, willMove, 'every lead that moves becomes an MQL');
+  const qualify = page.locator('[data-testid=sim-transitions] tr[data-trigger="Qualify"]');
+  assert.equal(Number(await qualify.locator('[data-testid=will-move]').textContent()), willMove);
+  const sample = page.locator('.impact[data-trigger="Qualify"] [data-testid=sample-lead]').first();
+  movedLead = {
+    id: (await sample.getAttribute('href')).split('/').pop(),
+    name: (await sample.textContent()).trim(),
+  };
+  await shot('14-simulation');
+});
+
+test('marketing sees the approval banner on the board and approves', async () => {
+  await signInAs('marketing@acme.test');
+  const banner = page.locator('[data-testid=approval-banner]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /awaits your approval\s+as Marketing/);
+  await shot('15-board-banner');
+  await banner.locator('[data-testid=review-draft]').click();
+  await page.waitForURL(draftUrl);
+  await page.click('[data-testid=approve-Marketing]');
+  await page.locator('[data-testid=approvals] li:has-text("Marketing")').waitFor();
+  assert.match(await page.locator('[data-testid=missing-approvals]').textContent(), /Sales/);
+  assert.equal(await page.locator('[data-testid=approve-Marketing]').count(), 0);
+});
+
+test('sales approves too, and the draft is signed off', async () => {
+  await signInAs('sales@acme.test');
+  const banner = page.locator('[data-testid=approval-banner]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /as Sales/);
+  await banner.locator('[data-testid=review-draft]').click();
+  await page.waitForURL(draftUrl);
+  await page.click('[data-testid=approve-Sales]');
+  await page.locator('[data-testid=signed-off]').waitFor();
+  const approvals = await page.locator('[data-testid=approvals]').textContent();
+  assert.match(approvals, /Marketing/);
+  assert.match(approvals, /Sales/);
+  await shot('16-approvals');
+});
+
+test('admin activates the draft and follows the re-scoring until it completes', async () => {
+  await signInAs('admin@acme.test');
+  await page.goto(draftUrl);
+  const activate = page.locator('[data-testid=activate]');
+  await activate.waitFor();
+  assert.equal(await activate.isEnabled(), true, 'signed off by both teams');
+  await activate.click();
+  const done = page.locator('[data-testid=activation][data-status="Completed"]');
+  await done.waitFor({ timeout: 120_000 });
+  assert.match(await done.textContent(), /[1-9]\d* moved/);
+  await shot('17-activation');
+  const tok = await token('admin@acme.test');
+  const active = await get(tok, '/api/agreement');
+  assert.equal(active.version, 2);
+  const audit = await get(tok, '/api/agreement/audit');
+  for (const action of ['Drafted', 'Edited', 'Approved', 'Activated'])
+    assert.ok(
+      audit.some((a) => a.version === 2 && a.action === action),
+      `audited: ${action}`,
+    );
+});
+
+test('the board shows the leads the new MQL definition moved', async () => {
+  await signInAs('marketing@acme.test');
+  const now = await mqlCount();
+  assert.ok(now > mqlBefore, `MQL column grew from ${mqlBefore} (now ${now})`);
+  assert.equal(await page.locator('[data-testid=approval-banner]').count(), 0);
+  await showOnly(movedLead);
+  await cardIn('MQL', movedLead.id).waitFor();
+  const tok = await token('marketing@acme.test');
+  const history = await get(tok, `/api/leads/${movedLead.id}/history`);
+  const qualify = history.transitions.find((t) => t.trigger === 'Qualify');
+  assert.equal(qualify?.agreementVersion, 2, 'the move records the new version');
+  await page.fill('[data-testid=text-filter]', '');
+  await page.waitForFunction(
+    (n) =>
+      Number(
+        document.querySelector('[data-testid=column][data-state="MQL"] [data-testid=count]')
+          ?.textContent,
+      ) === n,
+    now,
+  );
+  await shot('18-board-after');
+});

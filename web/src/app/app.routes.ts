@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { leaveGuard } from './agreement/leave-guard';
 import { anonymousGuard, authGuard, roleGuard } from './core/guards';
 
 export const routes: Routes = [
@@ -34,6 +35,12 @@ export const routes: Routes = [
         path: 'agreement',
         title: 'Agreement · L2R',
         loadComponent: () => import('./agreement/agreement-page').then((m) => m.AgreementPage),
+      },
+      {
+        path: 'agreement/drafts/:id',
+        title: 'Agreement draft · L2R',
+        loadComponent: () => import('./agreement/draft-page').then((m) => m.DraftPage),
+        canDeactivate: [leaveGuard],
       },
       {
         path: 'admin/users',

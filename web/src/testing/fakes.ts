@@ -1,4 +1,5 @@
-import { ApiException, CardDto, LeadState } from '../app/api/l2r-api';
+import { signal } from '@angular/core';
+import { ApiException, CardDto, LeadState, Role } from '../app/api/l2r-api';
 
 /** An error as the NSwag client throws it: status plus the ProblemDetails JSON text. */
 export function apiError(status: number, body: object): ApiException {
@@ -34,3 +35,16 @@ export function card(state: LeadState, overrides: Partial<CardDto> = {}): CardDt
 
 /** Lets pending promise chains (stores awaiting fake observables) finish. */
 export const settle = () => new Promise<void>((resolve) => setTimeout(resolve));
+
+/** A signed-in user for components that read the AuthStore: just the members they use. */
+export function fakeAuth(roles: Role[], id = 'me') {
+  const user = signal({ id, displayName: 'Me', email: 'me@acme.test', roles });
+  return {
+    user,
+    roles: signal(roles),
+    isAdmin: () => roles.includes('Admin'),
+    isMarketing: () => roles.includes('Marketing'),
+    isSales: () => roles.includes('Sales'),
+    hasRole: (...wanted: Role[]) => wanted.some((r) => roles.includes(r)),
+  };
+}

@@ -1,7 +1,10 @@
 import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
 import { of, throwError } from 'rxjs';
-import { AgreementClient, AgreementVersionDto } from '../api/l2r-api';
-import { apiError, settle } from '../../testing/fakes';
+import { AgreementClient, AgreementVersionDto, Role } from '../api/l2r-api';
+import { AuthStore } from '../core/auth-store';
+import { draftDto } from '../../testing/agreement-fakes';
+import { apiError, fakeAuth, settle } from '../../testing/fakes';
 import { AgreementPage } from './agreement-page';
 
 const active = {
@@ -41,8 +44,23 @@ const active = {
   },
 } as unknown as AgreementVersionDto;
 
-function render(client: object) {
-  TestBed.configureTestingModule({ providers: [{ provide: AgreementClient, useValue: client }] });
+function render(client: object, roles: Role[] = ['Sales']) {
+  TestBed.configureTestingModule({
+    providers: [
+      provideRouter([]),
+      {
+        provide: AgreementClient,
+        useValue: {
+          listAgreementVersions: () => of([{ id: 'a1', version: 3, status: 'Active' }]),
+          getOpenDraft: () => of({ draft: null }),
+          getAgreementVersion: () => of(draftDto({ version: 3, status: 'Active' })),
+          listVersionTransitions: () => of({ version: 3, total: 0, byTrigger: [] }),
+          ...client,
+        },
+      },
+      { provide: AuthStore, useValue: fakeAuth(roles) },
+    ],
+  });
   const fixture = TestBed.createComponent(AgreementPage);
   fixture.detectChanges();
   return fixture;
@@ -80,5 +98,41 @@ describe('AgreementPage', () => {
     expect(fixture.nativeElement.querySelector('[role=alert]').textContent).toContain(
       'Your role does not allow this.',
     );
+  });
+
+  it('lets an admin start a draft and opens it', async () => {
+    const createDraft = vi.fn(() => of(draftDto({ id: 'd7' })));
+    const fixture = render(
+      {
+        getActiveAgreement: () => of(active),
+        getAgreementDiagram: () => of({ mermaid: '' }),
+        createDraft,
+      },
+      ['Admin'],
+    );
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    await settle();
+    fixture.detectChanges();
+    (fixture.nativeElement.querySelector('[data-testid=start-draft]') as HTMLButtonElement).click();
+    await settle();
+    expect(createDraft).toHaveBeenCalledWith({ fromVersion: undefined });
+    expect(navigate).toHaveBeenCalledWith(['/agreement/drafts', 'd7']);
+  });
+
+  it('points everyone at the open draft and what it still needs; only admins may start one', async () => {
+    const fixture = render({
+      getActiveAgreement: () => of(active),
+      getAgreementDiagram: () => of({ mermaid: '' }),
+      getOpenDraft: () => of({ draft: draftDto({ missingApprovals: ['Sales'] }) }),
+    });
+    await settle();
+    fixture.detectChanges();
+    const panel = fixture.nativeElement.querySelector('[data-testid=draft-panel]') as HTMLElement;
+    expect(panel.textContent).toContain('Draft version 2');
+    expect(panel.textContent).toContain('Still needs the approval of Sales');
+    expect(panel.querySelector('[data-testid=open-draft]')!.textContent).toContain(
+      'Review the draft',
+    );
+    expect(panel.querySelector('[data-testid=start-draft]')).toBeNull();
   });
 });

@@ -1,16 +1,45 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  OnInit,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { DatePipe } from '@angular/common';
+import { Router, RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Reason, ReasonLists } from '../api/l2r-api';
-import { TRIGGER_PATHS, activityLabel, stateLabel, triggerLabel } from '../core/labels';
+import { MatTabsModule } from '@angular/material/tabs';
+import { AuthStore } from '../core/auth-store';
+import { Problem, problemLines } from '../core/problem';
 import { AgreementStore } from './agreement-store';
+import { AgreementView } from './agreement-view';
+import { AuditList } from './audit-list';
 import { MermaidDiagram } from './mermaid-diagram';
+import { VersionDiff } from './version-diff';
+import { VersionsList } from './versions-list';
+import { VersionsStore } from './versions-store';
 
-/** The active lead agreement in plain language (read-only for now) and the state machine it drives. */
+/**
+ * The lead agreement: the active version in plain language with its state machine, the open draft (or, for
+ * admins, starting one), every version with its approvals, a diff between any two, and the audit trail.
+ */
 @Component({
   selector: 'app-agreement-page',
-  imports: [DatePipe, MatProgressBarModule, MermaidDiagram],
-  providers: [AgreementStore],
+  imports: [
+    DatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatProgressBarModule,
+    MatTabsModule,
+    AgreementView,
+    AuditList,
+    MermaidDiagram,
+    VersionDiff,
+    VersionsList,
+  ],
+  providers: [AgreementStore, VersionsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page">
@@ -26,209 +55,139 @@ import { MermaidDiagram } from './mermaid-diagram';
           }
         </div>
       }
-      @if (store.active(); as a) {
-        <p class="muted" data-testid="agreement-version">
-          Version {{ a.version }} · {{ a.status }} · active since
-          {{ a.activatedAt || a.createdAt | date: 'medium' }}. Marketing and sales signed this;
-          every move on the board is checked against it.
-        </p>
 
-        <section class="card-box">
-          <h2>Moves and their criteria</h2>
-          <table class="plain">
-            <thead>
-              <tr>
-                <th>Move</th>
-                <th>From → to</th>
-                <th>Who</th>
-                <th>Criteria (all must hold)</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (t of a.agreement?.transitions ?? []; track t.trigger) {
-                <tr>
-                  <td>
-                    <strong>{{ triggerLabel(t.trigger) }}</strong>
-                    @if (t.autoAdvance) {
-                      <div class="muted">automatic when met</div>
-                    }
-                  </td>
-                  <td>{{ path(t.trigger) }}</td>
-                  <td>{{ t.roles.join(', ') || 'system only' }}</td>
-                  <td>
-                    @for (c of t.criteria ?? []; track c.id) {
-                      <div>• {{ c.description }}</div>
-                    } @empty {
-                      <span class="muted">none</span>
-                    }
-                    @if (reasonsFor(t.trigger).length) {
-                      <div class="muted">and a reason</div>
-                    }
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </section>
-
-        <div class="two">
-          <section class="card-box">
-            <h2>Fit scoring</h2>
-            <table class="plain">
-              <thead>
-                <tr>
-                  <th>When</th>
-                  <th>Points</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (r of a.agreement?.scoring?.fitRules ?? []; track r.id) {
-                  <tr>
-                    <td>{{ r.condition?.description }}</td>
-                    <td>+{{ r.points }}</td>
-                  </tr>
-                } @empty {
-                  <tr>
-                    <td colspan="2" class="empty">No fit rules.</td>
-                  </tr>
-                }
-              </tbody>
-            </table>
-          </section>
-          <section class="card-box">
-            <h2>Engagement scoring</h2>
-            <table class="plain">
-              <thead>
-                <tr>
-                  <th>Activity</th>
-                  <th>Points</th>
-                  <th>Half-life</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (r of a.agreement?.scoring?.engagementRules ?? []; track r.activityType) {
-                  <tr>
-                    <td>{{ activityLabel(r.activityType) }}</td>
-                    <td>+{{ r.points }}</td>
-                    <td>{{ r.halfLifeDays }} days</td>
-                  </tr>
-                } @empty {
-                  <tr>
-                    <td colspan="3" class="empty">No engagement rules.</td>
-                  </tr>
-                }
-              </tbody>
-            </table>
-            <p class="muted">
-              Engagement points halve every half-life, so old activity counts less.
-            </p>
-          </section>
-        </div>
-
-        <div class="two">
-          <section class="card-box">
-            <h2>Reasons</h2>
-            @for (group of reasonGroups(); track group.name) {
-              <h3>{{ group.name }}</h3>
-              <ul>
-                @for (r of group.reasons; track r.code) {
-                  <li>
-                    {{ r.label }} <span class="muted">({{ r.code }})</span>
-                  </li>
-                } @empty {
-                  <li class="muted">none</li>
-                }
-              </ul>
+      <section class="card-box draft-panel" data-testid="draft-panel">
+        @if (versions.openDraft(); as d) {
+          <div>
+            <strong>Draft version {{ d.version }}</strong> is open
+            <span class="muted"
+              >(revision {{ d.revision }}, started from version {{ d.basedOnVersion }} by
+              {{ d.createdByName }}, last edited by {{ d.updatedByName }}
+              {{ d.updatedAt | date: 'short' }})</span
+            >.
+            @if (d.missingApprovals?.length) {
+              Still needs the approval of {{ d.missingApprovals!.join(' and ') }}.
+            } @else {
+              Both teams approved it.
             }
-          </section>
-          <section class="card-box">
-            <h2>Service levels</h2>
-            <ul>
-              <li>
-                An MQL is accepted or rejected within
-                <strong>{{ a.agreement?.slas?.mqlResponseHours }} hours</strong>.
-              </li>
-              <li>
-                A sales-accepted lead reaches SQL or is recycled within
-                <strong>{{ a.agreement?.slas?.salesAcceptedToSqlDays }} days</strong>.
-              </li>
-            </ul>
-          </section>
-        </div>
+          </div>
+          <a mat-flat-button [routerLink]="['/agreement/drafts', d.id]" data-testid="open-draft">{{
+            auth.isAdmin() ? 'Edit the draft' : 'Review the draft'
+          }}</a>
+        } @else if (auth.isAdmin()) {
+          <div>
+            No draft is open. Start one from the active version to change the agreement, or roll
+            back by starting from an older version under Versions.
+          </div>
+          <button
+            mat-flat-button
+            type="button"
+            (click)="start()"
+            [disabled]="starting()"
+            data-testid="start-draft"
+          >
+            Start a draft
+          </button>
+        } @else if (!versions.loading()) {
+          <div class="muted">
+            No draft is open. An admin drafts changes; marketing and sales approve them before they
+            apply.
+          </div>
+        }
+        @if (startProblem(); as p) {
+          <div class="error-box" role="alert">{{ lines(p).join('\\n') }}</div>
+        }
+      </section>
 
-        <section class="card-box">
-          <h2>The lead's life</h2>
-          <app-mermaid-diagram
-            [source]="store.diagram()"
-            label="State machine of a lead: stages and the moves between them"
-          />
-        </section>
-      }
+      <mat-tab-group animationDuration="0ms" mat-stretch-tabs="false">
+        <mat-tab label="Active version">
+          @if (store.active(); as a) {
+            <p class="muted" data-testid="agreement-version">
+              Version {{ a.version }} · {{ a.status }} · active since
+              {{ a.activatedAt || a.createdAt | date: 'medium' }}. Marketing and sales signed this;
+              every move on the board is checked against it.
+            </p>
+            @if (a.agreement) {
+              <app-agreement-view [agreement]="a.agreement" />
+            }
+            <section class="card-box">
+              <h2>The lead's life</h2>
+              <app-mermaid-diagram
+                [source]="store.diagram()"
+                label="State machine of a lead: stages and the moves between them"
+              />
+            </section>
+          }
+        </mat-tab>
+        <mat-tab label="Versions">
+          <ng-template matTabContent>
+            @if (versions.error(); as p) {
+              <div class="error-box" role="alert">{{ p.title }}</div>
+            }
+            <app-versions-list (start)="start($event)" />
+          </ng-template>
+        </mat-tab>
+        <mat-tab label="Compare versions">
+          <ng-template matTabContent>
+            <app-version-diff [versions]="versionNumbers()" />
+          </ng-template>
+        </mat-tab>
+        <mat-tab label="Audit">
+          <ng-template matTabContent>
+            <app-audit-list />
+          </ng-template>
+        </mat-tab>
+      </mat-tab-group>
     </div>
   `,
   styles: `
-    .two {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(320px, 1fr));
-      gap: 16px;
-      margin: 16px 0;
+    .draft-panel {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 16px;
+      align-items: center;
+      justify-content: space-between;
+      margin-bottom: 12px;
+    }
+    .draft-panel .error-box {
+      flex-basis: 100%;
+    }
+    mat-tab-group ::ng-deep .mat-mdc-tab-body-content {
+      padding-top: 12px;
     }
     section.card-box {
       margin-top: 16px;
     }
-    .two section.card-box {
+    section.draft-panel {
       margin-top: 0;
-    }
-    h3 {
-      font-size: 14px;
-      margin: 10px 0 4px;
-    }
-    ul {
-      margin: 0;
-      padding-left: 18px;
     }
   `,
 })
 export class AgreementPage implements OnInit {
   protected readonly store = inject(AgreementStore);
-  protected readonly triggerLabel = triggerLabel;
-  protected readonly activityLabel = activityLabel;
+  protected readonly versions = inject(VersionsStore);
+  protected readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
 
-  protected readonly reasonGroups = computed(() => {
-    const r: ReasonLists = this.store.active()?.agreement?.reasons ?? {};
-    return [
-      { name: 'Reject (MQL sent back by sales)', reasons: r.reject ?? [] },
-      { name: 'Recycle', reasons: r.recycle ?? [] },
-      { name: 'Loss', reasons: r.loss ?? [] },
-      { name: 'Disqualify', reasons: r.disqualify ?? [] },
-      { name: 'Reopen', reasons: r.reopen ?? [] },
-    ];
-  });
+  protected readonly starting = signal(false);
+  protected readonly startProblem = signal<Problem | null>(null);
+  protected readonly lines = problemLines;
+  protected readonly versionNumbers = computed(() =>
+    this.versions.versions().map((v) => v.summary.version!),
+  );
 
   ngOnInit(): void {
     void this.store.load();
+    void this.versions.load();
   }
 
-  protected path(trigger: string | undefined): string {
-    const p = trigger ? TRIGGER_PATHS[trigger] : undefined;
-    return p ? `${p.from.map(stateLabel).join(', ')} → ${stateLabel(p.to)}` : '';
-  }
-
-  protected reasonsFor(trigger: string | undefined): Reason[] {
-    const r: ReasonLists = this.store.active()?.agreement?.reasons ?? {};
-    switch (trigger) {
-      case 'Reject':
-        return r.reject ?? [];
-      case 'Recycle':
-        return r.recycle ?? [];
-      case 'Lose':
-        return r.loss ?? [];
-      case 'Disqualify':
-        return r.disqualify ?? [];
-      case 'Reopen':
-        return r.reopen ?? [];
-      default:
-        return [];
-    }
+  /** Starts the draft (from the active version, or from `fromVersion` for a rollback) and opens it. */
+  protected async start(fromVersion?: number): Promise<void> {
+    this.starting.set(true);
+    this.startProblem.set(null);
+    const outcome = await this.versions.startDraft(fromVersion);
+    this.starting.set(false);
+    if (outcome.ok) await this.router.navigate(['/agreement/drafts', outcome.draftId]);
+    else this.startProblem.set(outcome.problem);
   }
 }

@@ -3,7 +3,8 @@ import { provideRouter } from '@angular/router';
 import { MatDialog } from '@angular/material/dialog';
 import { of, throwError } from 'rxjs';
 import { AgreementClient, BoardClient, LeadsClient, TransitionOptionDto } from '../api/l2r-api';
-import { apiError, card } from '../../testing/fakes';
+import { AuthStore } from '../core/auth-store';
+import { apiError, card, fakeAuth } from '../../testing/fakes';
 import { Board } from './board';
 
 describe('Board', () => {
@@ -14,6 +15,8 @@ describe('Board', () => {
     fireTrigger: ReturnType<typeof vi.fn>;
   };
   let dialog: { open: ReturnType<typeof vi.fn> };
+
+  let openDraft: object | null = null;
 
   async function render() {
     leads = { getLeadTransitions: vi.fn(), fireTrigger: vi.fn() };
@@ -41,8 +44,10 @@ describe('Board', () => {
           provide: AgreementClient,
           useValue: {
             getActiveAgreement: () => of({ agreement: { slas: { mqlResponseHours: 48 } } }),
+            getOpenDraft: () => of({ draft: openDraft }),
           },
         },
+        { provide: AuthStore, useValue: fakeAuth(['Marketing']) },
       ],
     });
     TestBed.overrideProvider(MatDialog, { useValue: dialog });
@@ -174,5 +179,23 @@ describe('Board', () => {
     dialog.open.mockReturnValue({ afterClosed: () => of(undefined) });
     await drop(fixture, mql, 'Nurture');
     expect(leads.fireTrigger).not.toHaveBeenCalled();
+  });
+
+  it('shows marketing the banner when a draft awaits their approval', async () => {
+    openDraft = {
+      id: 'd1',
+      version: 2,
+      status: 'Draft',
+      revision: 1,
+      approvals: [],
+      missingApprovals: ['Marketing', 'Sales'],
+    };
+    const fixture = await render();
+    await new Promise((r) => setTimeout(r));
+    fixture.detectChanges();
+    expect(
+      fixture.nativeElement.querySelector('[data-testid=approval-banner]').textContent,
+    ).toContain('awaits your approval');
+    openDraft = null;
   });
 });

@@ -18,6 +18,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { CardDto, LeadState, TransitionOptionDto } from '../api/l2r-api';
 import { stateLabel, triggerLabel } from '../core/labels';
 import { CriterionResult, problemLines, toProblem } from '../core/problem';
+import { ApprovalBanner } from '../agreement/approval-banner';
 import { BoardColumnView, CardDrop, DropHint } from './board-column';
 import { BoardStore } from './board-store';
 import { ReasonDialog, ReasonDialogData, ReasonDialogResult } from './reason-dialog';
@@ -33,6 +34,7 @@ export interface BoardNotice {
 @Component({
   selector: 'app-board',
   imports: [
+    ApprovalBanner,
     CdkDropListGroup,
     BoardColumnView,
     MatButtonModule,
@@ -45,6 +47,7 @@ export interface BoardNotice {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="board-page">
+      <app-approval-banner />
       <form
         class="filters"
         role="search"
@@ -174,6 +177,9 @@ export interface BoardNotice {
       padding: 12px 16px;
       box-sizing: border-box;
       gap: 8px;
+    }
+    app-approval-banner {
+      flex: none;
     }
     .filters {
       display: flex;

@@ -18,7 +18,16 @@ export interface Problem {
   extensions?: Record<string, unknown>;
 }
 
-const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors', 'criteria', 'traceId']);
+const STANDARD_MEMBERS = new Set([
+  'type',
+  'title',
+  'status',
+  'detail',
+  'instance',
+  'errors',
+  'criteria',
+  'traceId',
+]);
 
 const STATUS_TITLES: Record<number, string> = {
   0: 'The server could not be reached. Check your connection and try again.',

@@ -1,0 +1,378 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { ActivityType, ChecklistItem, ScoreKind } from '../api/l2r-api';
+import { ACTIVITY_TYPES, activityLabel } from '../core/labels';
+import {
+  CHECKLIST_ITEMS,
+  CRITERION_KINDS,
+  CUSTOM_PREFIX,
+  EditableCriterion,
+  FIELD_KINDS,
+  SCORE_KINDS,
+  changeKind,
+  fieldsFor,
+  numberFrom,
+  textFrom,
+  withChange,
+} from './criteria';
+
+const PART_LABELS: Record<string, string> = {
+  field: 'Field',
+  value: 'Value',
+  values: 'Values',
+  atLeast: 'At least',
+  withinDays: 'Within days',
+  days: 'Days in stage',
+  description: 'Description',
+  id: 'Id',
+};
+
+/**
+ * One criterion of a guard or a fit rule: a kind, the field it tests, typed inputs for its values, and the
+ * plain-language description both teams sign. Problems the API reported for its path show beside each input.
+ */
+@Component({
+  selector: 'app-criterion-editor',
+  imports: [NgTemplateOutlet, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="criterion dense-fields" data-testid="criterion" [attr.data-criterion-id]="c().id">
+      <div class="row">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="w-kind">
+          <mat-label>Kind</mat-label>
+          <mat-select
+            [value]="c().kind"
+            (valueChange)="setKind($event)"
+            data-testid="criterion-kind"
+          >
+            @for (k of kinds(); track k.kind) {
+              <mat-option [value]="k.kind">{{ k.label }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+
+        @if (hasField()) {
+          <mat-form-field
+            appearance="outline"
+            subscriptSizing="dynamic"
+            class="w-field"
+            [class.invalid]="!!err('field')"
+          >
+            <mat-label>Field</mat-label>
+            <mat-select
+              [value]="isCustom() ? custom : c().field"
+              (valueChange)="set({ field: $event })"
+              data-testid="criterion-field"
+            >
+              @for (f of fields(); track f.name) {
+                <mat-option [value]="f.name">{{ f.label }}</mat-option>
+              }
+              <mat-option [value]="custom">Custom field…</mat-option>
+            </mat-select>
+          </mat-form-field>
+          @if (isCustom()) {
+            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="w-small">
+              <mat-label>Custom field name</mat-label>
+              <input
+                matInput
+                [value]="customName()"
+                (input)="set({ field: custom + text($event).trim() })"
+                data-testid="criterion-custom-field"
+              />
+            </mat-form-field>
+          }
+        }
+
+        @switch (c().kind) {
+          @case ('fieldEquals') {
+            <ng-container *ngTemplateOutlet="textValue" />
+          }
+          @case ('fieldContains') {
+            <ng-container *ngTemplateOutlet="textValue" />
+          }
+          @case ('fieldIn') {
+            <mat-form-field
+              appearance="outline"
+              subscriptSizing="dynamic"
+              class="w-wide"
+              [class.invalid]="!!err('values')"
+            >
+              <mat-label>Values, separated by commas</mat-label>
+              <input
+                matInput
+                [attr.aria-invalid]="!!err('values')"
+                [value]="(c().values ?? []).join(', ')"
+                (change)="setValues($event)"
+                data-testid="criterion-values"
+              />
+            </mat-form-field>
+          }
+          @case ('scoreAtLeast') {
+            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="w-small">
+              <mat-label>Score</mat-label>
+              <mat-select
+                [value]="c().score"
+                (valueChange)="set({ score: $event })"
+                data-testid="criterion-score"
+              >
+                @for (s of scoreKinds; track s) {
+                  <mat-option [value]="s">{{ s }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+            <ng-container *ngTemplateOutlet="numberValue; context: { label: 'At least' }" />
+          }
+          @case ('numberAtLeast') {
+            <ng-container *ngTemplateOutlet="numberValue; context: { label: 'At least' }" />
+          }
+          @case ('numberAtMost') {
+            <ng-container *ngTemplateOutlet="numberValue; context: { label: 'At most' }" />
+          }
+          @case ('activityCount') {
+            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="w-field">
+              <mat-label>Activity</mat-label>
+              <mat-select
+                [value]="c().activityType ?? ''"
+                (valueChange)="set({ activityType: $event || null })"
+                data-testid="criterion-activity"
+              >
+                <mat-option value="">Any activity</mat-option>
+                @for (t of activityTypes; track t) {
+                  <mat-option [value]="t">{{ activityLabel(t) }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+            <ng-container
+              *ngTemplateOutlet="
+                number;
+                context: { key: 'atLeast', label: 'At least (times)', min: 1 }
+              "
+            />
+            <ng-container
+              *ngTemplateOutlet="
+                number;
+                context: { key: 'withinDays', label: 'Within days', min: 1 }
+              "
+            />
+          }
+          @case ('timeInStage') {
+            <ng-container
+              *ngTemplateOutlet="number; context: { key: 'days', label: 'Days in stage', min: 0 }"
+            />
+          }
+          @case ('checklistConfirmed') {
+            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="w-small">
+              <mat-label>Checklist item</mat-label>
+              <mat-select
+                [value]="c().item"
+                (valueChange)="set({ item: $event })"
+                data-testid="criterion-item"
+              >
+                @for (i of checklistItems; track i) {
+                  <mat-option [value]="i">{{ i }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+          }
+        }
+        <mat-form-field
+          appearance="outline"
+          subscriptSizing="dynamic"
+          class="w-grow"
+          [class.invalid]="!!err('description')"
+        >
+          <mat-label>Description (what both teams read)</mat-label>
+          <input
+            matInput
+            [attr.aria-invalid]="!!err('description')"
+            [value]="c().description"
+            (input)="emitRaw({ description: text($event) })"
+            data-testid="criterion-description"
+          />
+        </mat-form-field>
+        <mat-form-field
+          appearance="outline"
+          subscriptSizing="dynamic"
+          class="w-small"
+          [class.invalid]="!!err('id')"
+        >
+          <mat-label>Id</mat-label>
+          <input
+            matInput
+            [attr.aria-invalid]="!!err('id')"
+            [value]="c().id"
+            (input)="emitRaw({ id: text($event).trim() })"
+            data-testid="criterion-id"
+          />
+        </mat-form-field>
+        <button
+          mat-button
+          type="button"
+          (click)="removed.emit()"
+          [attr.aria-label]="'Remove criterion ' + (c().description || c().id)"
+          data-testid="remove-criterion"
+        >
+          Remove
+        </button>
+      </div>
+      @for (line of problems(); track $index) {
+        <div class="field-error" role="alert">{{ line }}</div>
+      }
+    </div>
+
+    <ng-template #textValue>
+      <mat-form-field
+        appearance="outline"
+        subscriptSizing="dynamic"
+        class="w-field"
+        [class.invalid]="!!err('value')"
+      >
+        <mat-label>Value</mat-label>
+        <input
+          matInput
+          [attr.aria-invalid]="!!err('value')"
+          [value]="c().value ?? ''"
+          (input)="set({ value: text($event) })"
+          data-testid="criterion-value"
+        />
+      </mat-form-field>
+    </ng-template>
+    <ng-template #numberValue let-label="label">
+      <ng-container
+        *ngTemplateOutlet="number; context: { key: 'value', label: label, min: null }"
+      />
+    </ng-template>
+    <ng-template #number let-key="key" let-label="label" let-min="min">
+      <mat-form-field
+        appearance="outline"
+        subscriptSizing="dynamic"
+        class="w-num"
+        [class.invalid]="!!err(key)"
+      >
+        <mat-label>{{ label }}</mat-label>
+        <input
+          matInput
+          [attr.aria-invalid]="!!err(key)"
+          type="number"
+          [attr.min]="min"
+          [value]="numberOf(key)"
+          (input)="setNumber(key, $event)"
+          [attr.data-testid]="key === 'value' ? 'criterion-value' : 'criterion-' + key"
+        />
+      </mat-form-field>
+    </ng-template>
+  `,
+  styles: `
+    .criterion {
+      border-left: 3px solid #c5d3e6;
+      padding: 6px 0 6px 10px;
+      margin: 6px 0;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px 8px;
+      align-items: flex-start;
+    }
+    .w-kind {
+      width: 215px;
+    }
+    .w-field {
+      width: 175px;
+    }
+    .w-small {
+      width: 140px;
+    }
+    .w-num {
+      width: 125px;
+    }
+    .w-wide {
+      width: 260px;
+    }
+    .w-grow {
+      flex: 1;
+      min-width: 220px;
+    }
+  `,
+})
+export class CriterionEditor {
+  readonly criterion = input.required<EditableCriterion>();
+  /** Where the criterion sits in the agreement, e.g. `transitions[1].criteria[0]`, to find its errors. */
+  readonly path = input.required<string>();
+  readonly errors = input<Record<string, string[]>>({});
+  /** A fit rule's condition: only kinds and fields that describe who the lead is. */
+  readonly fit = input(false);
+  readonly changed = output<EditableCriterion>();
+  readonly removed = output<void>();
+
+  protected readonly custom = CUSTOM_PREFIX;
+  protected readonly scoreKinds: ScoreKind[] = SCORE_KINDS;
+  protected readonly checklistItems: ChecklistItem[] = CHECKLIST_ITEMS;
+  protected readonly activityTypes: ActivityType[] = ACTIVITY_TYPES;
+  protected readonly activityLabel = activityLabel;
+  protected readonly text = textFrom;
+
+  protected readonly c = this.criterion;
+  protected readonly kinds = computed(() => CRITERION_KINDS.filter((k) => !this.fit() || k.fit));
+  protected readonly hasField = computed(() => FIELD_KINDS.has(this.c().kind));
+  protected readonly fields = computed(() => fieldsFor(this.c().kind, this.fit()));
+  protected readonly isCustom = computed(() => (this.c().field ?? '').startsWith(CUSTOM_PREFIX));
+  protected readonly customName = computed(() =>
+    (this.c().field ?? '').slice(CUSTOM_PREFIX.length),
+  );
+
+  /** The API's messages for this criterion, under its row: "Threshold: cannot be negative". */
+  protected readonly problems = computed(() => {
+    const path = this.path();
+    return Object.entries(this.errors())
+      .filter(([key]) => key === path || key.startsWith(`${path}.`))
+      .flatMap(([key, messages]) => {
+        const part = key.slice(path.length + 1);
+        const label = PART_LABELS[part] ?? part;
+        return messages.map((m) => (label ? `${label}: ${m}` : m));
+      });
+  });
+
+  protected err(key: string): string | null {
+    const path = key ? `${this.path()}.${key}` : this.path();
+    return this.errors()[path]?.join(' ') || null;
+  }
+
+  protected numberOf(key: string): number | string {
+    const v = (this.c() as unknown as Record<string, unknown>)[key];
+    return typeof v === 'number' ? v : '';
+  }
+
+  protected setKind(kind: string): void {
+    const current = this.c();
+    this.changed.emit(withChange(current, changeKind(current, kind)));
+  }
+
+  protected setNumber(key: string, event: Event): void {
+    const value = numberFrom(event);
+    if (value !== undefined) this.set({ [key]: value });
+  }
+
+  protected setValues(event: Event): void {
+    const values = textFrom(event)
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    this.set({ values });
+  }
+
+  /** A change to what the criterion tests: a generated description follows it. */
+  protected set(patch: Partial<EditableCriterion>): void {
+    const current = this.c();
+    this.changed.emit(withChange(current, { ...current, ...patch }));
+  }
+
+  /** A change to the wording or id: taken as typed. */
+  protected emitRaw(patch: Partial<EditableCriterion>): void {
+    this.changed.emit({ ...this.c(), ...patch });
+  }
+}
