@@ -121,6 +121,9 @@ public abstract class AgreementDraftTests<TFactory>(TFactory factory) : IClassFi
         }
 
         Assert.Equal("Scored", (await team.Admin.GetJsonAsync($"/api/leads/{unengaged}"))["state"]!.GetValue<string>());
+        var active = await team.Admin.GetJsonAsync("/api/agreement/versions/2");
+        Assert.Equal(draft["revision"]!.GetValue<int>(), active["revision"]!.GetValue<int>());
+        Assert.Empty(active["missingApprovals"]!.AsArray());
         var versions = (await team.Admin.GetJsonAsync("/api/agreement/versions")).AsArray();
         Assert.Equal(["Active", "Superseded"], versions.Select(v => v!["status"]!.GetValue<string>()));
         var underVersion2 = await team.Admin.GetJsonAsync("/api/agreement/versions/2/transitions");

@@ -95,7 +95,8 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
             entry.Entity.Version = entry.Property(u => u.Version).OriginalValue + 1;
         }
 
-        foreach (var entry in ChangeTracker.Entries<AgreementVersion>().Where(e => e.State == EntityState.Modified))
+        // A revision is what people approve: only a change of content makes a new one, not activation or supersession.
+        foreach (var entry in ChangeTracker.Entries<AgreementVersion>().Where(e => e.State == EntityState.Modified && e.Property(v => v.Content).IsModified))
         {
             entry.Entity.Revision = entry.Property(v => v.Revision).OriginalValue + 1;
         }
