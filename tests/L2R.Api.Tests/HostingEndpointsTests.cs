@@ -40,6 +40,17 @@ public abstract class HostingEndpointsTests<TFactory>(TFactory factory) : IClass
     }
 
     [Fact]
+    public async Task TheLeadFields_CriteriaMayTest_AreListedWithTheirKinds()
+    {
+        var admin = await ApiSession.SignUpAsync(factory);
+
+        var fields = (await admin.GetJsonAsync("/api/agreement/fields")).AsArray();
+
+        Assert.Contains(fields, f => f!["name"]!.GetValue<string>() == "companySize" && f["kind"]!.GetValue<string>() == "Number");
+        Assert.Contains(fields, f => f!["name"]!.GetValue<string>() == "budget" && f["kind"]!.GetValue<string>() == "YesNo");
+    }
+
+    [Fact]
     public async Task AnUnknownSwaggerDocument_Is404_NotTheSpa()
     {
         var response = await factory.CreateClient().GetAsync("/swagger/v2/swagger.json");

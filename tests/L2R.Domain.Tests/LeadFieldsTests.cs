@@ -121,19 +121,6 @@ public class LeadFieldsTests
         Assert.Equal(0, facts.DaysInStage);
     }
 
-    [Fact]
-    public void LeadFactsOf_CopiesActivityTypeTimeAndCampaign()
-    {
-        var lead = LeadBuilder.Empty().Lead;
-        var activity = new LeadActivity { Type = ActivityType.FormSubmission, OccurredAt = Clock.DaysAgo(1), Campaign = "spring" };
-
-        var facts = LeadFacts.Of(lead, [activity], Clock.Now);
-
-        Assert.Same(lead, facts.Lead);
-        Assert.Equal(Clock.Now, facts.Now);
-        Assert.Equal(new ActivityFact(ActivityType.FormSubmission, Clock.DaysAgo(1), "spring"), Assert.Single(facts.Activities));
-    }
-
     [Theory]
     [InlineData("Jane", "Doe", "jane@example.com", "Jane Doe")]
     [InlineData(null, "Doe", "jane@example.com", "Doe")]

@@ -4,9 +4,6 @@ namespace L2R.Domain.Leads;
 public sealed record LeadFacts(Lead Lead, IReadOnlyList<ActivityFact> Activities, DateTime Now)
 {
     public double DaysInStage => Math.Max(0, (Now - Lead.StageEnteredAt).TotalDays);
-
-    public static LeadFacts Of(Lead lead, IEnumerable<LeadActivity> activities, DateTime now) =>
-        new(lead, activities.Select(a => new ActivityFact(a.Type, a.OccurredAt, a.Campaign)).ToList(), now);
 }
 
 public sealed record ActivityFact(ActivityType Type, DateTime OccurredAt, string? Campaign);

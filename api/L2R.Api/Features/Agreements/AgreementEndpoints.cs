@@ -24,6 +24,8 @@ public static class AgreementEndpoints
             .WithName("DiffAgreementVersions").WithSummary("What changed between two versions, in plain language.");
         group.MapGet("/diagram", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetAgreementDiagramQuery(), ct)))
             .WithName("GetAgreementDiagram").WithSummary("The lead state machine under the active agreement, as Mermaid text with guard descriptions.");
+        group.MapGet("/fields", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListLeadFieldsQuery(), ct)))
+            .WithName("ListLeadFields").WithSummary("The lead fields criteria and fit rules may test (custom fields as custom.<name>).");
         group.MapGet("/audit", async (IMediator mediator, CancellationToken ct, int take = 100) => TypedResults.Ok(await mediator.Send(new ListAgreementAuditQuery(take), ct)))
             .WithName("ListAgreementAudit").WithSummary("Who drafted, edited, approved, withdrew and activated which version, newest first.");
         group.MapGet("/activations/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetActivationQuery(id), ct)))

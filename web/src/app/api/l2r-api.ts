@@ -353,6 +353,57 @@ export class AgreementClient {
     }
 
     /**
+     * The lead fields criteria and fit rules may test (custom fields as custom.<name>).
+     * @return OK
+     */
+    listLeadFields(): Observable<LeadFieldDto[]> {
+        let url_ = this.baseUrl + "/api/agreement/fields";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processListLeadFields(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processListLeadFields(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<LeadFieldDto[]>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<LeadFieldDto[]>;
+        }));
+    }
+
+    protected processListLeadFields(response: HttpResponseBase): Observable<LeadFieldDto[]> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LeadFieldDto[];
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
      * Who drafted, edited, approved, withdrew and activated which version, newest first.
      * @param take (optional) 
      * @return OK
@@ -2538,6 +2589,8 @@ export interface FieldInCriterion extends FieldCriterion {
     values: string[];
 }
 
+export type FieldKind = "Text" | "Number" | "YesNo" | "Date";
+
 export interface FieldPresentCriterion extends FieldCriterion {
 }
 
@@ -2610,6 +2663,12 @@ export interface LeadDto {
     stageEnteredAt?: string;
     createdAt?: string;
     updatedAt?: string;
+}
+
+export interface LeadFieldDto {
+    name?: string;
+    label?: string;
+    kind?: FieldKind;
 }
 
 export interface LeadHistoryDto {
