@@ -29,10 +29,11 @@ public static class AgreementSimulation
             .Select(d => new GuardComparison(d.Trigger, currentWorkflow.CanFire(d.Trigger, out _), draftWorkflow.CanFire(d.Trigger, out _)))
             .ToList();
 
+        // The machine reads the copy's state through its accessor, so one machine follows the copy from move to move.
         var moves = new List<LeadTrigger>();
-        while (moves.Count < MaxMoves && new LeadWorkflow(draft, underDraft, Actor.System).NextAutoAdvance() is { } trigger)
+        while (moves.Count < MaxMoves && draftWorkflow.NextAutoAdvance() is { } trigger)
         {
-            new LeadWorkflow(draft, underDraft, Actor.System).Fire(trigger, now);
+            draftWorkflow.Fire(trigger, now);
             moves.Add(trigger);
         }
 
