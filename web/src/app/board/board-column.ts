@@ -39,7 +39,7 @@ export interface CardDrop {
   selector: 'app-board-column',
   imports: [CdkDropList, CdkDrag, CdkDragPlaceholder, LeadCard, MatProgressBarModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(window:resize)': 'onScroll()' },
+  host: { '(window:resize)': 'onResize()' },
   template: `
     <section
       class="column"
@@ -115,6 +115,7 @@ export interface CardDrop {
     }
     .column {
       height: 100%;
+      contain: layout paint style;
       display: flex;
       flex-direction: column;
       background: #e9edf2;
@@ -171,11 +172,14 @@ export interface CardDrop {
       min-height: 80px;
       overflow-y: auto;
       padding: 0 8px 8px;
+      /* Its size comes from the column, never from the cards: keep their layout and paint inside it. */
+      contain: strict;
     }
     .slot {
       height: ${CARD_PITCH}px;
       box-sizing: border-box;
       padding-bottom: 8px;
+      contain: layout style;
     }
     .drop-placeholder {
       height: 72px;
@@ -209,16 +213,20 @@ export class BoardColumnView {
   readonly menuMove = output<{ card: CardDto; option: TransitionOptionDto }>();
 
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
-  private readonly scrollTop = signal(0);
+  /** Index of the first card in view; it only changes once per card pitch scrolled, not per scroll event. */
+  private readonly firstVisible = signal(0);
   private readonly viewport = signal(800);
 
   protected readonly label = computed(() => stateLabel(this.column().state));
-  private readonly range = computed(() => {
-    const total = this.column().cards.length;
-    const first = Math.max(0, Math.floor(this.scrollTop() / CARD_PITCH) - OVERSCAN);
-    const visible = Math.ceil(this.viewport() / CARD_PITCH) + 2 * OVERSCAN;
-    return { start: Math.min(first, total), end: Math.min(total, first + visible) };
-  });
+  private readonly range = computed(
+    () => {
+      const total = this.column().cards.length;
+      const first = Math.max(0, this.firstVisible() - OVERSCAN);
+      const visible = Math.ceil(this.viewport() / CARD_PITCH) + 2 * OVERSCAN;
+      return { start: Math.min(first, total), end: Math.min(total, first + visible) };
+    },
+    { equal: (a, b) => a.start === b.start && a.end === b.end },
+  );
   protected readonly windowed = computed(() => {
     const { start, end } = this.range();
     return this.column().cards.slice(start, end);
@@ -229,7 +237,7 @@ export class BoardColumnView {
   );
 
   constructor() {
-    afterNextRender(() => this.onScroll());
+    afterNextRender(() => this.onResize());
     // Page in more when the rendered window reaches the end of what is loaded (also covers tall screens).
     effect(() => {
       const column = this.column();
@@ -243,10 +251,23 @@ export class BoardColumnView {
     });
   }
 
+  /**
+   * Chromium already dispatches scroll events once per frame, just before it draws; deferring to another animation
+   * frame would only push the window's update (the zoneless change detection) a frame later. So read the position
+   * (scrollTop only, no size) and let the signal's equality skip frames that stay on the same card.
+   */
   protected onScroll(): void {
-    const el = this.scroller().nativeElement;
-    this.scrollTop.set(el.scrollTop);
-    this.viewport.set(el.clientHeight || 800);
+    this.readScroll();
+  }
+
+  /** The viewport's height only changes with the window, so layout is read for it here, not on every scroll. */
+  protected onResize(): void {
+    this.viewport.set(this.scroller().nativeElement.clientHeight || 800);
+    this.readScroll();
+  }
+
+  private readScroll(): void {
+    this.firstVisible.set(Math.floor(this.scroller().nativeElement.scrollTop / CARD_PITCH));
   }
 
   protected dropped(event: CdkDragDrop<LeadState, LeadState, CardDto>): void {

@@ -51,14 +51,15 @@ export class BoardStore {
   readonly columns = signal<BoardColumn[]>([]);
   readonly loading = signal(false);
   readonly error = signal<Problem | null>(null);
-  /** Owners seen on loaded cards, for the owner filter (the user list is admin-only). */
+  /**
+   * Owners seen on loaded cards, for the owner filter (the user list is admin-only). Kept incrementally as pages
+   * arrive (cards already counted are never rescanned), and only re-emitted when a new owner shows up.
+   */
+  private readonly ownerNames = new Map<string, string>();
+  private readonly ownerVersion = signal(0);
   readonly owners = computed(() => {
-    const seen = new Map<string, string>();
-    for (const column of this.columns()) {
-      for (const card of column.cards)
-        if (card.ownerId) seen.set(card.ownerId, card.ownerName || 'Unnamed');
-    }
-    return [...seen]
+    this.ownerVersion();
+    return [...this.ownerNames]
       .map(([id, name]) => ({ id, name }))
       .sort((a, b) => a.name.localeCompare(b.name));
   });
@@ -91,7 +92,9 @@ export class BoardStore {
       );
       if (token !== this.loadToken) return; // a newer filter won
       const byState = new Map((board.columns ?? []).map((c) => [c.state as LeadState, c]));
-      this.columns.set(STATE_ORDER.map((state) => toColumn(state, byState.get(state))));
+      const columns = STATE_ORDER.map((state) => toColumn(state, byState.get(state)));
+      for (const column of columns) this.noteOwners(column.cards);
+      this.columns.set(columns);
     } catch (e) {
       if (token === this.loadToken) this.error.set(toProblem(e));
     } finally {
@@ -132,9 +135,10 @@ export class BoardStore {
       );
       const current = this.column(state);
       if (!current || current.nextCursor !== column.nextCursor) return; // refreshed meanwhile
-      const known = new Set(current.cards.map((c) => c.id));
+      const fresh = dedupe(current.cards, page.cards ?? []);
+      this.noteOwners(fresh);
       this.patch(state, {
-        cards: [...current.cards, ...(page.cards ?? []).filter((c) => !known.has(c.id))],
+        cards: fresh.length ? current.cards.concat(fresh) : current.cards,
         count: page.count ?? current.count,
         nextCursor: page.nextCursor ?? undefined,
         loadingMore: false,
@@ -166,6 +170,7 @@ export class BoardStore {
       const column = toColumn(state, page);
       if (keep && !column.cards.some((c) => c.id === keep.id))
         column.cards = [keep, ...column.cards];
+      this.noteOwners(column.cards);
       this.replace(column);
     } catch (e) {
       this.error.set(toProblem(e));
@@ -220,6 +225,19 @@ export class BoardStore {
     return this.columns().find((c) => c.state === state);
   }
 
+  private noteOwners(cards: readonly CardDto[]): void {
+    let added = false;
+    for (const card of cards) {
+      if (!card.ownerId) continue;
+      const name = card.ownerName || 'Unnamed';
+      if (this.ownerNames.get(card.ownerId) !== name) {
+        this.ownerNames.set(card.ownerId, name);
+        added = true;
+      }
+    }
+    if (added) this.ownerVersion.update((v) => v + 1);
+  }
+
   private removeCard(state: LeadState, id: string): void {
     const column = this.column(state);
     if (!column) return;
@@ -232,6 +250,7 @@ export class BoardStore {
   private insertCard(state: LeadState, card: CardDto): void {
     const column = this.column(state);
     if (!column) return;
+    this.noteOwners([card]);
     this.patch(state, {
       cards: [card, ...column.cards.filter((c) => c.id !== card.id)],
       count: column.count + 1,
@@ -245,6 +264,14 @@ export class BoardStore {
   private replace(column: BoardColumn): void {
     this.columns.update((cols) => cols.map((c) => (c.state === column.state ? column : c)));
   }
+}
+
+/** The cards of a page that the column does not hold yet (a card moved meanwhile may come round again). */
+function dedupe(loaded: readonly CardDto[], page: readonly CardDto[]): CardDto[] {
+  if (!page.length) return [];
+  const known = new Set<string | undefined>();
+  for (const card of loaded) known.add(card.id);
+  return page.filter((c) => !known.has(c.id));
 }
 
 function toColumn(state: LeadState, dto: BoardColumnDto | undefined): BoardColumn {

@@ -71,33 +71,37 @@ import { age, stateLabel, triggerLabel } from '../core/labels';
       </div>
     </article>
     <mat-menu #menu="matMenu">
-      @if (options() === null) {
-        <button mat-menu-item disabled>Loading moves…</button>
-      } @else {
-        @for (o of options(); track o.trigger) {
-          <button
-            mat-menu-item
-            [disabled]="!o.allowed"
-            (click)="move.emit(o)"
-            [attr.data-trigger]="o.trigger"
-            [title]="explain(o)"
-          >
-            <span>{{ triggerLabel(o.trigger) }} → {{ stateLabel(o.to) }}</span>
-            @if (!o.allowed) {
-              <small class="why"> · not your role</small>
-            } @else if (!o.criteriaMet) {
-              <small class="why"> · criteria not met</small>
-            }
-          </button>
-        } @empty {
-          <button mat-menu-item disabled>No moves from {{ stateLabel(card().state) }}</button>
+      <!-- Lazy: the items (and their focus monitoring) exist only while this card's menu is open. -->
+      <ng-template matMenuContent>
+        @if (options() === null) {
+          <button mat-menu-item disabled>Loading moves…</button>
+        } @else {
+          @for (o of options(); track o.trigger) {
+            <button
+              mat-menu-item
+              [disabled]="!o.allowed"
+              (click)="move.emit(o)"
+              [attr.data-trigger]="o.trigger"
+              [title]="explain(o)"
+            >
+              <span>{{ triggerLabel(o.trigger) }} → {{ stateLabel(o.to) }}</span>
+              @if (!o.allowed) {
+                <small class="why"> · not your role</small>
+              } @else if (!o.criteriaMet) {
+                <small class="why"> · criteria not met</small>
+              }
+            </button>
+          } @empty {
+            <button mat-menu-item disabled>No moves from {{ stateLabel(card().state) }}</button>
+          }
         }
-      }
+      </ng-template>
     </mat-menu>
   `,
   styles: `
     :host {
       display: block;
+      contain: layout style;
     }
     .card {
       box-sizing: border-box;
