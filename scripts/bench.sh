@@ -10,6 +10,8 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+# shellcheck source=lib/apt.sh
+source "$root/scripts/lib/apt.sh"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 step() { printf '==> %s\n' "$*"; }
 
@@ -21,15 +23,7 @@ if ! $s3_only; then
   missing=()
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
   [[ -x ${CHROME_BIN:-/usr/bin/chromium} ]] || missing+=(chromium)
-  if ((${#missing[@]})); then
-    if [[ $(id -u) -eq 0 ]]; then apt_get=(apt-get); elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then apt_get=(sudo apt-get); else
-      echo "Missing packages: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}" >&2
-      exit 1
-    fi
-    step "installing ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" update -qq
-    DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq "${missing[@]}" >/dev/null
-  fi
+  install_packages "${missing[@]}"
 
   if [[ ${L2R_BENCH_SKIP_WEB:-} != 1 && -x scripts/build-web.sh ]]; then
     step "building the SPA into the API's wwwroot"

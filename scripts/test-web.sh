@@ -9,13 +9,9 @@ export NG_CLI_ANALYTICS=false CI=true
 
 chrome="${L2R_CHROMIUM:-${CHROME_BIN:-/usr/bin/chromium}}"
 if [ "${SKIP_E2E:-0}" != 1 ] && [ ! -x "$chrome" ]; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "Chromium is missing: install it with 'sudo apt-get install -y chromium' (or set CHROME_BIN)." >&2
-    exit 1
-  fi
+  # shellcheck source=lib/apt.sh
+  source "$root/scripts/lib/apt.sh"
+  install_packages chromium
 fi
 
 cd "$root/web"

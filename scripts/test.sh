@@ -7,6 +7,8 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+# shellcheck source=lib/apt.sh
+source "$root/scripts/lib/apt.sh"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 started=$SECONDS
 step() { printf '\n==> %s (%ss)\n' "$*" "$((SECONDS - started))"; }
@@ -15,15 +17,7 @@ step() { printf '\n==> %s (%ss)\n' "$*" "$((SECONDS - started))"; }
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 [[ -x ${L2R_CHROMIUM:-/usr/bin/chromium} ]] || missing+=(chromium)
-if ((${#missing[@]})); then
-  if [[ $(id -u) -eq 0 ]]; then apt_get=(apt-get); elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then apt_get=(sudo apt-get); else
-    echo "Missing packages: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}" >&2
-    exit 1
-  fi
-  step "installing ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" update -qq
-  DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq "${missing[@]}" >/dev/null
-fi
+install_packages "${missing[@]}"
 
 step "restoring dotnet tools"
 dotnet tool restore >/dev/null
