@@ -77,22 +77,6 @@ const LAST_TENANT = 'l2r.lastTenant';
       </form>
     </div>
   `,
-  styles: `
-    .auth-page {
-      min-height: 100vh;
-      display: grid;
-      place-items: center;
-      padding: 16px;
-      box-sizing: border-box;
-    }
-    .auth-card {
-      width: min(420px, 100%);
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      padding: 24px;
-    }
-  `,
 })
 export class Login {
   private readonly auth = inject(AuthStore);

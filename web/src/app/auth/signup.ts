@@ -79,22 +79,6 @@ import { problemMessage } from '../core/problem';
       </form>
     </div>
   `,
-  styles: `
-    .auth-page {
-      min-height: 100vh;
-      display: grid;
-      place-items: center;
-      padding: 16px;
-      box-sizing: border-box;
-    }
-    .auth-card {
-      width: min(440px, 100%);
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      padding: 24px;
-    }
-  `,
 })
 export class Signup {
   private readonly auth = inject(AuthStore);
