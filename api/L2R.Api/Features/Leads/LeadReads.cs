@@ -8,6 +8,10 @@ namespace L2R.Api.Features.Leads;
 /// <summary>Reads shared by the lead use cases: a lead by id (404 when unknown or another tenant's), its facts, and names for DTOs.</summary>
 public static class LeadReads
 {
+    /// <summary>Leads not yet Won, Lost or Disqualified, as SQL (the domain's <see cref="LeadStates.Closed"/> set does not translate).</summary>
+    public static IQueryable<Lead> Open(this IQueryable<Lead> leads) =>
+        leads.Where(l => l.State != LeadState.Won && l.State != LeadState.Lost && l.State != LeadState.Disqualified);
+
     public static async Task<Lead> FindLeadAsync(this L2RDbContext db, Guid id, CancellationToken ct) =>
         await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead", id);
 

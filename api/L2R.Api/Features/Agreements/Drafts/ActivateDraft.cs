@@ -1,9 +1,9 @@
 using L2R.Api.Features.Leads.AdvanceLead;
 using L2R.Api.Infrastructure.Auth;
+using L2R.Api.Features.Leads;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Hosting;
 using L2R.Api.Infrastructure.Web;
-using L2R.Domain.Leads;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +49,7 @@ public sealed class ActivateDraftHandler(L2RDbContext db, ICurrentUser user, Tim
                 AgreementVersionId = draft.Id,
                 Version = draft.Version,
                 Status = ActivationStatus.Running,
-                Total = await db.Leads.CountAsync(l => l.State != LeadState.Won && l.State != LeadState.Lost && l.State != LeadState.Disqualified, ct),
+                Total = await db.Leads.Open().CountAsync(ct),
                 StartedAt = now,
                 StartedBy = user.UserId,
             };
@@ -93,7 +93,8 @@ public sealed class RunActivationHandler(L2RDbContext db, IMediator mediator, Ti
         {
             var version = activation.Version;
             var batch = await db.Leads.AsNoTracking()
-                .Where(l => l.AgreementVersion < version && l.State != LeadState.Won && l.State != LeadState.Lost && l.State != LeadState.Disqualified)
+                .Open()
+                .Where(l => l.AgreementVersion < version)
                 .OrderBy(l => l.Id)
                 .Select(l => l.Id)
                 .Take(BatchSize)

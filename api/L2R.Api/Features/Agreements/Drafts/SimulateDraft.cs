@@ -1,3 +1,4 @@
+using L2R.Api.Features.Leads;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Agreements;
 using L2R.Domain.Leads;
@@ -66,7 +67,7 @@ public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreeme
         Guid? after = null;
         while (true)
         {
-            var query = db.Leads.AsNoTracking().Where(l => l.State != LeadState.Won && l.State != LeadState.Lost && l.State != LeadState.Disqualified);
+            var query = db.Leads.AsNoTracking().Open();
             if (after is { } last)
             {
                 query = query.Where(l => l.Id > last);

@@ -1,6 +1,5 @@
 using L2R.Api.Features.Leads.AdvanceLead;
 using L2R.Api.Infrastructure.Data;
-using L2R.Domain.Leads;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +17,7 @@ public sealed class SweepLeadsHandler(L2RDbContext db, IMediator mediator) : ICo
     public async ValueTask<SweepResult> Handle(SweepLeadsCommand command, CancellationToken ct)
     {
         var open = await db.Leads.AsNoTracking()
-            .Where(l => l.State != LeadState.Won && l.State != LeadState.Lost && l.State != LeadState.Disqualified)
+            .Open()
             .Select(l => l.Id)
             .ToListAsync(ct);
 
