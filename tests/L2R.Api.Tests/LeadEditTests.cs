@@ -133,7 +133,7 @@ public abstract class LeadEditTests<TFactory>(TFactory factory) : IClassFixture<
         await ApiSession.Expect(qualify, HttpStatusCode.OK);
         Assert.Equal("SQL", (await qualify.Content.ReadFromJsonAsync<JsonObject>())!["lead"]!["state"]!.GetValue<string>());
         var history = await sales.GetJsonAsync($"/api/leads/{id}/history");
-        Assert.Equal(["Score", "Qualify", "Accept", "QualifyForSales"], history["transitions"]!.AsArray().Select(t => t!["trigger"]!.GetValue<string>()));
+        Assert.Equal([null, "Score", "Qualify", "Accept", "QualifyForSales"], history["transitions"]!.AsArray().Select(t => t!["trigger"]?.GetValue<string>()));
         Assert.Equal(["authority", "budget", "need", "timeline"], history["changes"]!.AsArray().Select(c => c!["field"]!.GetValue<string>()).Order());
         Assert.All(history["transitions"]!.AsArray()[^1]!["criteria"]!.AsArray(), c => Assert.True(c!["passed"]!.GetValue<bool>()));
     }

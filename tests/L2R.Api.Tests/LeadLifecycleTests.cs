@@ -18,8 +18,14 @@ public abstract class LeadLifecycleTests<TFactory>(TFactory factory) : IClassFix
 
         Assert.Equal("Scored", created["lead"]!["state"]!.GetValue<string>());
         Assert.Equal(45, created["lead"]!["fitScore"]!.GetValue<int>());
-        var move = Assert.Single(created["transitions"]!.AsArray());
-        Assert.Equal("Score", move!["trigger"]!.GetValue<string>());
+        var history = created["transitions"]!.AsArray();
+        Assert.Equal(2, history.Count);
+        var entry = history[0]!;
+        Assert.Equal(("Created", "Raw", "User", "Marketing user"), (entry["kind"]!.GetValue<string>(), entry["to"]!.GetValue<string>(), entry["actorKind"]!.GetValue<string>(), entry["actorName"]!.GetValue<string>()));
+        Assert.Null(entry["from"]);
+        Assert.Null(entry["trigger"]);
+        var move = history[1]!;
+        Assert.Equal("Score", move["trigger"]!.GetValue<string>());
         Assert.Equal("System", move["actorKind"]!.GetValue<string>());
     }
 
@@ -94,13 +100,13 @@ public abstract class LeadLifecycleTests<TFactory>(TFactory factory) : IClassFix
         await ApiSession.Expect(await sales.FireAsync(rejected, "Reject", "no-need"), HttpStatusCode.OK);
 
         var history = (await sales.GetJsonAsync($"/api/leads/{rejected}/history"))["transitions"]!.AsArray();
-        Assert.Equal(["Score", "Qualify", "Reject"], history.Select(h => h!["trigger"]!.GetValue<string>()));
+        Assert.Equal([null, "Score", "Qualify", "Reject"], history.Select(h => h!["trigger"]?.GetValue<string>()));
         var reject = history[^1]!;
         Assert.Equal("Nurture", reject["to"]!.GetValue<string>());
         Assert.Equal("no-need", reject["reasonCode"]!.GetValue<string>());
         Assert.Equal("User", reject["actorKind"]!.GetValue<string>());
         Assert.All(history, h => Assert.Equal(1, h!["agreementVersion"]!.GetValue<int>()));
-        var qualify = history[1]!;
+        var qualify = history[2]!;
         Assert.Equal(3, qualify["criteria"]!.AsArray().Count);
         Assert.All(qualify["criteria"]!.AsArray(), c => Assert.False(string.IsNullOrEmpty(c!["actual"]!.GetValue<string>())));
     }
@@ -120,7 +126,7 @@ public abstract class LeadLifecycleTests<TFactory>(TFactory factory) : IClassFix
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
         var lead = await sales.GetJsonAsync($"/api/leads/{id}");
         var history = (await sales.GetJsonAsync($"/api/leads/{id}/history"))["transitions"]!.AsArray();
-        Assert.Equal(3, history.Count);
+        Assert.Equal(4, history.Count);
         Assert.Equal(lead["state"]!.GetValue<string>(), history[^1]!["to"]!.GetValue<string>());
     }
 

@@ -2,11 +2,13 @@ using System.Net;
 using System.Text.Json.Nodes;
 using L2R.Api.Features.Leads.RecordActivity;
 using L2R.Api.Features.Leads.SweepLeads;
+using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Hosting;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Tests.Infrastructure;
 using L2R.Domain.Leads;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace L2R.Api.Tests;
@@ -64,21 +66,54 @@ public abstract class SweepTests<TFactory>(TFactory factory) : IClassFixture<TFa
         Assert.Equal(15, fresh["engagementScore"]!.GetValue<int>());
         var otherBefore = (await other.GetJsonAsync($"/api/leads/{otherId}")).ToJsonString();
 
-        using (TravellingTimeProvider.TravelTo(DateTimeOffset.UtcNow.AddDays(60)))
+        await AgeAsync(admin.TenantId, id, TimeSpan.FromDays(60));
+
+        // Before the sweep the card still shows the stored score, as of 60 days ago, while the lead page shows it as of now.
+        var staleCard = await BoardCardAsync(admin, id);
+        Assert.Equal(15, staleCard["engagementScore"]!.GetValue<int>());
+        Assert.Equal(DateTime.UtcNow.AddDays(-60), staleCard["scoredAt"]!.GetValue<DateTime>().ToUniversalTime(), TimeSpan.FromMinutes(1));
+        var aged = await admin.GetJsonAsync($"/api/leads/{id}");
+        Assert.Equal(4, aged["engagementScore"]!.GetValue<int>());
+
+        var swept = await SendAsync(admin.TenantId, new SweepLeadsCommand());
+        Assert.Equal(1, swept.LeadsChecked);
+        Assert.Equal(0, swept.Moves);
+
+        // Two half-lives of 30 days: 15 → 3.75, rounded; the lead, its breakdown and its card agree.
+        var decayed = await admin.GetJsonAsync($"/api/leads/{id}");
+        var score = await admin.GetJsonAsync($"/api/leads/{id}/score");
+        var card = await BoardCardAsync(admin, id);
+        Assert.Equal((4, 45, 49), (decayed["engagementScore"]!.GetValue<int>(), decayed["fitScore"]!.GetValue<int>(), decayed["totalScore"]!.GetValue<int>()));
+        Assert.Equal((4, 45, 49), (score["engagement"]!.GetValue<int>(), score["fit"]!.GetValue<int>(), score["total"]!.GetValue<int>()));
+        Assert.Equal((4, 45, 49), (card["engagementScore"]!.GetValue<int>(), card["fitScore"]!.GetValue<int>(), card["totalScore"]!.GetValue<int>()));
+        Assert.Equal(DateTime.UtcNow, card["scoredAt"]!.GetValue<DateTime>().ToUniversalTime(), TimeSpan.FromMinutes(1));
+        Assert.Equal("Scored", decayed["state"]!.GetValue<string>());
+        Assert.Equal(aged["version"]!.GetValue<int>() + 1, decayed["version"]!.GetValue<int>());
+        Assert.Equal(otherBefore, (await other.GetJsonAsync($"/api/leads/{otherId}")).ToJsonString());
+    }
+
+    private static async Task<JsonNode> BoardCardAsync(ApiSession session, Guid id) =>
+        (await session.GetJsonAsync("/api/board?take=100"))["columns"]!.AsArray()
+            .SelectMany(c => c!["cards"]!.AsArray())
+            .Single(c => c!["id"]!.GetValue<string>() == id.ToString())!;
+
+    /// <summary>Lets <paramref name="age"/> pass for one lead by moving its recorded instants back, without touching the clock.</summary>
+    private async Task AgeAsync(Guid tenantId, Guid leadId, TimeSpan age)
+    {
+        using var scope = factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
+        var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
+        var lead = await db.Leads.SingleAsync(l => l.Id == leadId);
+        lead.ScoredAt -= age;
+        lead.CreatedAt -= age;
+        lead.UpdatedAt -= age;
+        foreach (var activity in await db.LeadActivities.Where(a => a.LeadId == leadId).ToListAsync())
         {
-            var swept = await SendAsync(admin.TenantId, new SweepLeadsCommand());
-            Assert.Equal(1, swept.LeadsChecked);
-            Assert.Equal(0, swept.Moves);
+            activity.OccurredAt -= age;
+            activity.RecordedAt -= age;
         }
 
-        var decayed = await admin.GetJsonAsync($"/api/leads/{id}");
-        // Two half-lives of 30 days: 15 → 3.75, rounded.
-        Assert.Equal(4, decayed["engagementScore"]!.GetValue<int>());
-        Assert.Equal(45, decayed["fitScore"]!.GetValue<int>());
-        Assert.Equal(49, decayed["totalScore"]!.GetValue<int>());
-        Assert.Equal("Scored", decayed["state"]!.GetValue<string>());
-        Assert.Equal(fresh["version"]!.GetValue<int>() + 1, decayed["version"]!.GetValue<int>());
-        Assert.Equal(otherBefore, (await other.GetJsonAsync($"/api/leads/{otherId}")).ToJsonString());
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Runs a command as the sweep does: in its own scope, for one tenant chosen by a trusted caller.</summary>

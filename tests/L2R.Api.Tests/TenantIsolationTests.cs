@@ -42,7 +42,7 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
         var lead = await owner.GetJsonAsync($"/api/leads/{leadId}");
         Assert.Equal("MQL", lead["state"]!.GetValue<string>());
         Assert.Null(lead["ownerId"]);
-        Assert.Equal(2, (await owner.GetJsonAsync($"/api/leads/{leadId}/history"))["transitions"]!.AsArray().Count);
+        Assert.Equal(3, (await owner.GetJsonAsync($"/api/leads/{leadId}/history"))["transitions"]!.AsArray().Count);
     }
 
     [Fact]

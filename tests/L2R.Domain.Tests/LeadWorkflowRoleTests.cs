@@ -86,9 +86,9 @@ public class LeadWorkflowRoleTests
     }
 
     [Fact]
-    public void MayFire_ActorWithoutUserId_IsJudgedByItsRolesNotAsSystem()
+    public void MayFire_UserActor_IsJudgedByItsRolesNotAsSystem()
     {
-        var workflow = LeadBuilder.Empty().Workflow(new Actor(null, Roles.Sales));
+        var workflow = LeadBuilder.Empty().Workflow(Actor.User(Guid.NewGuid(), Roles.Sales));
 
         Assert.True(workflow.MayFire(LeadTrigger.Accept));
         Assert.False(workflow.MayFire(LeadTrigger.Score));

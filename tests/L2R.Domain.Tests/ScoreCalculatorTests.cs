@@ -214,7 +214,7 @@ public class ScoreCalculatorTests
     {
         var lead = new Lead();
 
-        lead.ApplyScore(new ScoreBreakdown(40, -5, []));
+        lead.ApplyScore(new ScoreBreakdown(40, -5, []), Clock.Now);
 
         Assert.Equal(40, lead.FitScore);
         Assert.Equal(-5, lead.EngagementScore);
@@ -230,7 +230,7 @@ public class ScoreCalculatorTests
             l.Title = "VP Sales";
         }).WithActivity(ActivityType.Meeting, daysAgo: 1);
 
-        builder.Lead.ApplyScore(ScoreCalculator.Compute(Default, builder.Facts()));
+        builder.Lead.ApplyScore(ScoreCalculator.Compute(Default, builder.Facts()), Clock.Now);
 
         Assert.Equal(35, builder.Lead.FitScore);
         Assert.True(builder.Workflow(Actor.System).CanFire(LeadTrigger.Qualify, out var unmet), string.Join(", ", unmet));

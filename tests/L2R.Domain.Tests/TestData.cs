@@ -15,11 +15,11 @@ internal static class Actors
 {
     public static readonly Guid SalesUserId = Guid.Parse("5a1e5000-0000-0000-0000-000000000001");
 
-    public static readonly Actor Sales = new(SalesUserId, Roles.Sales);
-    public static readonly Actor Marketing = new(Guid.Parse("3a2c0000-0000-0000-0000-000000000002"), Roles.Marketing);
-    public static readonly Actor Admin = new(Guid.Parse("ad000000-0000-0000-0000-000000000003"), Roles.Admin);
+    public static readonly Actor Sales = Actor.User(SalesUserId, Roles.Sales);
+    public static readonly Actor Marketing = Actor.User(Guid.Parse("3a2c0000-0000-0000-0000-000000000002"), Roles.Marketing);
+    public static readonly Actor Admin = Actor.User(Guid.Parse("ad000000-0000-0000-0000-000000000003"), Roles.Admin);
 
-    public static Actor WithRoles(Roles roles) => new(Guid.Parse("00000000-0000-0000-0000-0000000000aa"), roles);
+    public static Actor WithRoles(Roles roles) => Actor.User(Guid.Parse("00000000-0000-0000-0000-0000000000aa"), roles);
 }
 
 /// <summary>Builds a lead and its facts; <see cref="Ready"/> starts from a lead meeting every criterion of the default agreement.</summary>

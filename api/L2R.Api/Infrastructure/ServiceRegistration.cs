@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Auth;
+using L2R.Api.Features.Leads;
 using L2R.Api.Features.Users;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
@@ -33,6 +34,7 @@ public static class ServiceRegistration
 
         services.AddDatabase(configuration);
         services.AddScoped<AgreementStore>();
+        services.AddScoped<LeadMoves>();
         services.AddSingleton<ParsedAgreementCache>();
 
         services.AddMediator(options =>

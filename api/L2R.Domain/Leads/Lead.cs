@@ -1,18 +1,42 @@
 namespace L2R.Domain.Leads;
 
-/// <summary>A person moving through the lead-to-revenue process; its <see cref="State"/> changes only through <see cref="LeadWorkflow"/>.</summary>
+/// <summary>A person moving through the lead-to-revenue process; its <see cref="State"/> changes only through <see cref="LeadMover"/>.</summary>
 public sealed class Lead : Common.ITenantOwned
 {
+    private string? _firstName;
+    private string? _lastName;
+    private string? _email;
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TenantId { get; set; }
-    public LeadState State { get; set; } = LeadState.Raw;
+    public LeadState State { get; internal set; } = LeadState.Raw;
 
     /// <summary>Optimistic concurrency token, bumped on every write.</summary>
     public int Version { get; set; } = 1;
 
-    public string? FirstName { get; set; }
-    public string? LastName { get; set; }
-    public string? Email { get; set; }
+    public string? FirstName
+    {
+        get => _firstName;
+        set => (_firstName, DisplayName) = (value, NameOf(value, _lastName, _email));
+    }
+
+    public string? LastName
+    {
+        get => _lastName;
+        set => (_lastName, DisplayName) = (value, NameOf(_firstName, value, _email));
+    }
+
+    public string? Email
+    {
+        get => _email;
+        set => (_email, DisplayName) = (value, NameOf(_firstName, _lastName, value));
+    }
+
+    /// <summary>
+    /// Stored, so the board and the lists sort and search by the same name the lead page shows; EF loads the fields
+    /// above through their backing fields, so a loaded lead keeps the stored value.
+    /// </summary>
+    public string DisplayName { get; private set; } = NoName;
 
     /// <summary>Lower-cased email: the per-tenant duplicate check compares this.</summary>
     public string? NormalizedEmail { get; set; }
@@ -36,9 +60,13 @@ public sealed class Lead : Common.ITenantOwned
     public decimal? Amount { get; set; }
     public DateTime? ExpectedCloseDate { get; set; }
 
+    /// <summary>The stored scores are a cache for sorting and filtering; guards and the lead page use the score as of now.</summary>
     public int FitScore { get; set; }
     public int EngagementScore { get; set; }
     public int TotalScore { get; set; }
+
+    /// <summary>When the stored scores were computed: engagement decays, so they hold as of this instant.</summary>
+    public DateTime ScoredAt { get; set; }
 
     public Dictionary<string, string> CustomFields { get; set; } = [];
 
@@ -47,12 +75,15 @@ public sealed class Lead : Common.ITenantOwned
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
-    public DateTime StageEnteredAt { get; set; }
+    public DateTime StageEnteredAt { get; internal set; }
 
-    public string DisplayName =>
-        string.Join(' ', new[] { FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } name
+    private const string NoName = "(no name)";
+
+    /// <summary>First and last name, else the email: the one definition of a lead's name.</summary>
+    public static string NameOf(string? firstName, string? lastName, string? email) =>
+        string.Join(' ', new[] { firstName, lastName }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim())) is { Length: > 0 } name
             ? name
-            : Email ?? "(no name)";
+            : string.IsNullOrWhiteSpace(email) ? NoName : email.Trim();
 
     public bool IsChecked(ChecklistItem item) => item switch
     {
@@ -71,10 +102,11 @@ public sealed class Lead : Common.ITenantOwned
         return copy;
     }
 
-    public void ApplyScore(Scoring.ScoreBreakdown score)
+    public void ApplyScore(Scoring.ScoreBreakdown score, DateTime at)
     {
         FitScore = score.Fit;
         EngagementScore = score.Engagement;
         TotalScore = score.Total;
+        ScoredAt = at;
     }
 }

@@ -19,10 +19,22 @@ public sealed record TransitionOption(
     public bool CriteriaMet => Criteria.All(c => c.Passed);
 }
 
-/// <summary>Who fires a trigger: a user with roles, or the system (auto-advance), which has no roles but may fire auto-advance triggers.</summary>
-public sealed record Actor(Guid? UserId, Roles Roles, bool IsSystem = false)
+/// <summary>
+/// Who fires a trigger: a user with roles, or the system, which has no roles but may fire the agreement's auto-advance
+/// triggers. Only <see cref="LeadMover"/> moves a lead as the system; no request can ask to.
+/// </summary>
+public sealed record Actor
 {
-    public static readonly Actor System = new(null, Roles.None, IsSystem: true);
+    private Actor(ActorKind kind, Guid? userId, Roles roles) => (Kind, UserId, Roles) = (kind, userId, roles);
+
+    public static Actor System { get; } = new(ActorKind.System, null, Roles.None);
+
+    public ActorKind Kind { get; }
+    public Guid? UserId { get; }
+    public Roles Roles { get; }
+    public bool IsSystem => Kind == ActorKind.System;
+
+    public static Actor User(Guid userId, Roles roles) => new(ActorKind.User, userId, roles);
 }
 
 /// <summary>

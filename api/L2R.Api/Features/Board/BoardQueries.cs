@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Board;
 
+/// <summary>A card shows the stored score (the board's cache) with the instant it was computed, <c>scoredAt</c>.</summary>
 public sealed record CardDto(
     Guid Id,
     string Name,
@@ -15,6 +16,7 @@ public sealed record CardDto(
     int TotalScore,
     int FitScore,
     int EngagementScore,
+    DateTime ScoredAt,
     Guid? OwnerId,
     string? OwnerName,
     string? Source,
@@ -92,11 +94,12 @@ internal static class BoardPages
             .Take(take)
             .Select(l => new CardDto(
                 l.Id,
-                ((l.FirstName ?? "") + " " + (l.LastName ?? "")).Trim(),
+                l.DisplayName,
                 l.Company,
                 l.TotalScore,
                 l.FitScore,
                 l.EngagementScore,
+                l.ScoredAt,
                 l.OwnerId,
                 db.Users.Where(u => u.Id == l.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
                 l.Source,

@@ -4,6 +4,7 @@ using L2R.Domain.Leads;
 
 namespace L2R.Api.Features.Leads;
 
+/// <summary>A lead with its scores as of the answer: every command re-scores the lead it writes, and reads score it as of now.</summary>
 public sealed record LeadDto(
     Guid Id,
     LeadState State,
@@ -45,12 +46,14 @@ public sealed record LeadDto(
         l.FitScore, l.EngagementScore, l.TotalScore, l.CustomFields, l.StageEnteredAt, l.CreatedAt, l.UpdatedAt);
 }
 
+/// <summary>One history entry: a creation (no <c>from</c>, no <c>trigger</c>) or a move.</summary>
 public sealed record HistoryEntryDto(
     Guid Id,
     Guid LeadId,
-    LeadState From,
+    HistoryEntryKind Kind,
+    LeadState? From,
     LeadState To,
-    LeadTrigger Trigger,
+    LeadTrigger? Trigger,
     ActorKind ActorKind,
     Guid? ActorUserId,
     string ActorName,
@@ -62,8 +65,8 @@ public sealed record HistoryEntryDto(
     IReadOnlyList<CriterionEvaluation> Criteria)
 {
     public static HistoryEntryDto Of(LeadTransition t, IReadOnlyDictionary<Guid, string> userNames) => new(
-        t.Id, t.LeadId, t.From, t.To, t.Trigger, t.ActorKind, t.ActorUserId,
-        t.ActorUserId is { } id ? userNames.GetValueOrDefault(id, "former user") : "system",
+        t.Id, t.LeadId, t.Kind, t.From, t.To, t.Trigger, t.ActorKind, t.ActorUserId,
+        t.ActorUserId is { } id ? userNames.GetValueOrDefault(id, "former user") : t.ActorKind.ToString().ToLowerInvariant(),
         t.OccurredAt, t.AgreementVersion, t.ReasonCode, t.ReasonLabel, t.Note, t.Criteria);
 }
 

@@ -37,7 +37,7 @@ public sealed record LeadFilter(string? Owner, string? Source, string? Campaign,
         {
             var text = Text.Trim().ToLowerInvariant();
             leads = leads.Where(l =>
-                ((l.FirstName ?? "") + " " + (l.LastName ?? "")).ToLower().Contains(text)
+                l.DisplayName.ToLower().Contains(text)
                 || (l.Company != null && l.Company.ToLower().Contains(text))
                 || (l.NormalizedEmail != null && l.NormalizedEmail.Contains(text)));
         }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Leads;
 
-/// <summary>Reads shared by the lead use cases: a lead by id (404 when unknown or another tenant's), its facts, and names for DTOs.</summary>
+/// <summary>Reads shared by the lead use cases: a lead by id (404 when unknown or another tenant's) and names for DTOs.</summary>
 public static class LeadReads
 {
     /// <summary>Leads not yet Won, Lost or Disqualified, as SQL (the domain's <see cref="LeadStates.Closed"/> set does not translate).</summary>
@@ -15,21 +15,16 @@ public static class LeadReads
     public static async Task<Lead> FindLeadAsync(this L2RDbContext db, Guid id, CancellationToken ct) =>
         await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead", id);
 
+    /// <summary>A lead to read, not to write: untracked, so scoring it as of now changes nothing.</summary>
+    public static async Task<Lead> ReadLeadAsync(this L2RDbContext db, Guid id, CancellationToken ct) =>
+        await db.Leads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead", id);
+
     public static async Task EnsureLeadExistsAsync(this L2RDbContext db, Guid id, CancellationToken ct)
     {
         if (!await db.Leads.AnyAsync(l => l.Id == id, ct))
         {
             throw new NotFoundException("Lead", id);
         }
-    }
-
-    public static async Task<LeadFacts> FactsAsync(this L2RDbContext db, Lead lead, DateTime now, CancellationToken ct)
-    {
-        var activities = await db.LeadActivities.AsNoTracking()
-            .Where(a => a.LeadId == lead.Id)
-            .Select(a => new ActivityFact(a.Type, a.OccurredAt, a.Campaign))
-            .ToListAsync(ct);
-        return new LeadFacts(lead, activities, now);
     }
 
     public static async Task<IReadOnlyDictionary<Guid, string>> UserNamesAsync(this L2RDbContext db, IEnumerable<Guid?> ids, CancellationToken ct)

@@ -25,7 +25,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
     public Roles Roles => _runAs?.Roles
         ?? RoleSet.From(Principal?.FindAll(L2RClaims.Role).Select(c => Enum.TryParse<Role>(c.Value, out var role) ? role : (Role?)null).OfType<Role>() ?? []);
 
-    public Actor Actor => new(UserId, Roles);
+    public Actor Actor => Actor.User(((ICurrentUser)this).RequiredUserId, Roles);
 
     public void RunAs(Guid userId, Guid tenantId, Roles roles) => _runAs = (userId, tenantId, roles);
 

@@ -128,31 +128,6 @@ public sealed class AgreementActivation : ITenantOwned
     public string? Error { get; set; }
 }
 
-public enum ActorKind
-{
-    User,
-    System,
-}
-
-/// <summary>One move of a lead, with the agreement version it was judged by and how every criterion evaluated.</summary>
-public sealed class LeadTransition : ITenantOwned
-{
-    public Guid Id { get; set; } = Guid.NewGuid();
-    public Guid TenantId { get; set; }
-    public Guid LeadId { get; set; }
-    public LeadState From { get; set; }
-    public LeadState To { get; set; }
-    public LeadTrigger Trigger { get; set; }
-    public ActorKind ActorKind { get; set; }
-    public Guid? ActorUserId { get; set; }
-    public DateTime OccurredAt { get; set; }
-    public int AgreementVersion { get; set; }
-    public string? ReasonCode { get; set; }
-    public string? ReasonLabel { get; set; }
-    public string? Note { get; set; }
-    public List<CriterionEvaluation> Criteria { get; set; } = [];
-}
-
 /// <summary>One edited field of a lead: who changed it, from what, to what.</summary>
 public sealed class LeadChange : ITenantOwned
 {

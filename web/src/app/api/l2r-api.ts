@@ -2502,6 +2502,7 @@ export interface CardDto {
     totalScore?: number;
     fitScore?: number;
     engagementScore?: number;
+    scoredAt?: string;
     ownerId?: string | undefined;
     ownerName?: string | undefined;
     source?: string | undefined;
@@ -2609,6 +2610,7 @@ export interface FitRule {
 export interface HistoryEntryDto {
     id?: string;
     leadId?: string;
+    kind?: HistoryEntryKind;
     from?: LeadState;
     to?: LeadState;
     trigger?: LeadTrigger;
@@ -2622,6 +2624,8 @@ export interface HistoryEntryDto {
     note?: string | undefined;
     criteria?: CriterionEvaluation[];
 }
+
+export type HistoryEntryKind = "Created" | "Moved";
 
 export interface LeadAgreement {
     scoring: ScoringModel;
@@ -2787,6 +2791,7 @@ export interface ScoreBreakdownDto {
     engagement?: number;
     total?: number;
     agreementVersion?: number;
+    asOf?: string;
     items?: ScoreItem[];
 }
 

@@ -1,4 +1,3 @@
-using L2R.Api.Features.Leads.AdvanceLead;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Features.Leads;
 using L2R.Api.Infrastructure.Data;
@@ -71,10 +70,13 @@ public sealed class GetActivationHandler(L2RDbContext db) : IQueryHandler<GetAct
             ?? throw new NotFoundException("Activation", query.ActivationId));
 }
 
-public sealed class RunActivationHandler(L2RDbContext db, IMediator mediator, TimeProvider clock) : ICommandHandler<RunActivationCommand>
+/// <summary>
+/// The mover's batch form over every open lead below the new version: each batch re-reads its leads in its own
+/// transaction (a lead edited meanwhile is judged on its current data), and a lead at the new version is never taken
+/// again, so a resumed run never moves a lead twice.
+/// </summary>
+public sealed class RunActivationHandler(L2RDbContext db, LeadMoves moves, TimeProvider clock) : ICommandHandler<RunActivationCommand>
 {
-    /// <summary>Small enough that one batch's transaction holds SQLite's write lock only briefly.</summary>
-    private const int BatchSize = 250;
     private const int MaxAttempts = 3;
 
     public async ValueTask<Unit> Handle(RunActivationCommand command, CancellationToken ct)
@@ -88,37 +90,43 @@ public sealed class RunActivationHandler(L2RDbContext db, IMediator mediator, Ti
             await db.SaveChangesAsync(ct);
         }
 
+        // SQLite has one writer: small batches keep its lock short; a server database takes larger ones.
+        var batchSize = db.Database.IsSqlite() ? 1000 : 5000;
         var failures = 0;
         while (activation.Status == ActivationStatus.Running)
         {
             var version = activation.Version;
-            var batch = await db.Leads.AsNoTracking()
-                .Open()
-                .Where(l => l.AgreementVersion < version)
-                .OrderBy(l => l.Id)
-                .Select(l => l.Id)
-                .Take(BatchSize)
-                .ToListAsync(ct);
-            if (batch.Count == 0)
-            {
-                activation.Status = ActivationStatus.Completed;
-                activation.CompletedAt = clock.GetUtcNow().UtcDateTime;
-                activation.Processed = Math.Max(activation.Processed, activation.Total);
-                await db.SaveChangesAsync(ct);
-                break;
-            }
-
             try
             {
-                await db.InTransactionAsync(async () =>
+                var done = await db.InTransactionAsync(async () =>
                 {
-                    var advanced = await mediator.Send(new AdvanceLeadCommand(batch), ct);
-                    activation.Processed += batch.Count;
-                    activation.Moved += advanced.Select(m => m.LeadId).Distinct().Count();
+                    var leads = await db.Leads
+                        .Open()
+                        .Where(l => l.AgreementVersion < version)
+                        .OrderBy(l => l.Id)
+                        .Take(batchSize)
+                        .ToListAsync(ct);
+                    if (leads.Count == 0)
+                    {
+                        activation.Status = ActivationStatus.Completed;
+                        activation.CompletedAt = clock.GetUtcNow().UtcDateTime;
+                        activation.Processed = Math.Max(activation.Processed, activation.Total);
+                    }
+                    else
+                    {
+                        var history = await moves.AdvanceManyAsync(leads, TimeSpan.Zero, ct);
+                        activation.Processed += leads.Count;
+                        activation.Moved += history.Select(m => m.LeadId).Distinct().Count();
+                    }
+
                     await db.SaveChangesAsync(ct);
-                    return advanced.Count;
+                    return leads.Count == 0;
                 }, ct);
                 failures = 0;
+                if (done)
+                {
+                    break;
+                }
             }
             catch (Exception ex) when (ex is DbUpdateException && ++failures < MaxAttempts)
             {

@@ -1,4 +1,4 @@
-using L2R.Api.Features.Leads.AdvanceLead;
+using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Leads;
@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Leads.CreateLead;
 
-public sealed class CreateLeadHandler(L2RDbContext db, TimeProvider clock, IMediator mediator) : ICommandHandler<CreateLeadCommand, LeadMovesDto>
+/// <summary>Adds a lead; the mover records its entry into Raw and advances it as far as the agreement allows, in one transaction.</summary>
+public sealed class CreateLeadHandler(L2RDbContext db, LeadMoves moves, ICurrentUser user) : ICommandHandler<CreateLeadCommand, LeadMovesDto>
 {
     public async ValueTask<LeadMovesDto> Handle(CreateLeadCommand command, CancellationToken ct) =>
         await db.InTransactionAsync(async () =>
@@ -15,15 +16,11 @@ public sealed class CreateLeadHandler(L2RDbContext db, TimeProvider clock, IMedi
             var email = LeadReads.Normalize(command.Email);
             await EnsureEmailFreeAsync(db, email, null, ct);
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            var lead = new Lead { CreatedAt = now, UpdatedAt = now, StageEnteredAt = now };
+            var lead = new Lead();
             LeadProfileWriter.Apply(lead, command);
-            db.Leads.Add(lead);
+            var history = await moves.CreateAsync(lead, user.Actor, ct);
             await db.SaveChangesAsync(ct);
-
-            var advanced = await mediator.Send(new AdvanceLeadCommand(lead.Id), ct);
-            var result = await db.ToMovesDtoAsync(lead, [], ct);
-            return result with { Transitions = advanced };
+            return await db.ToMovesDtoAsync(lead, history, ct);
         }, ct);
 
     /// <summary>One lead per email per tenant, compared case-insensitively; the unique index backs this under races.</summary>

@@ -7,7 +7,8 @@ namespace L2R.Api.Features.Leads.GetLead;
 
 public sealed record GetLeadQuery(Guid LeadId) : IQuery<LeadDto>;
 
-public sealed class GetLeadHandler(L2RDbContext db) : IQueryHandler<GetLeadQuery, LeadDto>
+/// <summary>The lead with its score as of now (the stored one is the board's cache), the same computation as its breakdown.</summary>
+public sealed class GetLeadHandler(L2RDbContext db, LeadMoves moves) : IQueryHandler<GetLeadQuery, LeadDto>
 {
     public async ValueTask<LeadDto> Handle(GetLeadQuery query, CancellationToken ct)
     {
@@ -16,6 +17,7 @@ public sealed class GetLeadHandler(L2RDbContext db) : IQueryHandler<GetLeadQuery
             .Select(l => new { Lead = l, OwnerName = db.Users.Where(u => u.Id == l.OwnerId).Select(u => u.DisplayName).FirstOrDefault() })
             .FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("Lead", query.LeadId);
+        (await moves.MoverAsync(ct)).Rescore(await moves.FactsAsync(row.Lead, ct));
         return LeadDto.From(row.Lead, row.OwnerName);
     }
 }

@@ -17,7 +17,7 @@ public sealed class GetLeadHistoryHandler(L2RDbContext db) : IQueryHandler<GetLe
         await db.EnsureLeadExistsAsync(query.LeadId, ct);
         var transitions = await db.LeadTransitions.AsNoTracking()
             .Where(t => t.LeadId == query.LeadId)
-            .OrderBy(t => t.OccurredAt).ThenBy(t => t.Id)
+            .OrderBy(t => t.OccurredAt).ThenBy(t => t.Step)
             .ToListAsync(ct);
         var changes = await db.LeadChanges.AsNoTracking()
             .Where(c => c.LeadId == query.LeadId)

@@ -1,4 +1,3 @@
-using L2R.Api.Features.Agreements;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Agreements;
@@ -20,15 +19,14 @@ public sealed record TransitionOptionDto(
     IReadOnlyList<Reason> Reasons,
     IReadOnlyList<CriterionEvaluation> Criteria);
 
-public sealed class GetLeadTransitionsHandler(L2RDbContext db, AgreementStore agreements, ICurrentUser user, TimeProvider clock)
+public sealed class GetLeadTransitionsHandler(L2RDbContext db, LeadMoves moves, ICurrentUser user)
     : IQueryHandler<GetLeadTransitionsQuery, IReadOnlyList<TransitionOptionDto>>
 {
     public async ValueTask<IReadOnlyList<TransitionOptionDto>> Handle(GetLeadTransitionsQuery query, CancellationToken ct)
     {
-        var lead = await db.FindLeadAsync(query.LeadId, ct);
-        var active = await agreements.GetActiveAsync(ct);
-        var facts = await db.FactsAsync(lead, clock.GetUtcNow().UtcDateTime, ct);
-        return new LeadWorkflow(active.Agreement, facts, user.Actor)
+        var lead = await db.ReadLeadAsync(query.LeadId, ct);
+        var mover = await moves.MoverAsync(ct);
+        return mover.Evaluate(await moves.FactsAsync(lead, ct), user.Actor)
             .Options()
             .Select(o => new TransitionOptionDto(o.Trigger, o.To, o.RoleAllowed, o.AutoAdvance, o.CriteriaMet, o.ReasonList, o.Reasons, o.Criteria))
             .ToList();

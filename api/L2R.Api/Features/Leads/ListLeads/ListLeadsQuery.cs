@@ -40,7 +40,7 @@ public sealed class ListLeadsHandler(L2RDbContext db, ICurrentUser user) : IQuer
             .Take(query.PageSize)
             .Select(l => new LeadSummaryDto(
                 l.Id,
-                ((l.FirstName ?? "") + " " + (l.LastName ?? "")).Trim(),
+                l.DisplayName,
                 l.Email,
                 l.Company,
                 l.State,

@@ -1,4 +1,3 @@
-using L2R.Api.Features.Leads.AdvanceLead;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Leads;
@@ -7,14 +6,14 @@ using Mediator;
 namespace L2R.Api.Features.Leads.RecordActivity;
 
 /// <summary>Adds a step to the lead's journey, then re-scores and auto-advances it in the same transaction.</summary>
-public sealed class RecordActivityHandler(L2RDbContext db, ICurrentUser user, TimeProvider clock, IMediator mediator)
+public sealed class RecordActivityHandler(L2RDbContext db, ICurrentUser user, LeadMoves moves)
     : ICommandHandler<RecordActivityCommand, RecordActivityResultDto>
 {
     public async ValueTask<RecordActivityResultDto> Handle(RecordActivityCommand command, CancellationToken ct) =>
         await db.InTransactionAsync(async () =>
         {
             var lead = await db.FindLeadAsync(command.LeadId, ct);
-            var now = clock.GetUtcNow().UtcDateTime;
+            var now = moves.Now;
             var request = command.Activity;
             var activity = new LeadActivity
             {
@@ -31,8 +30,9 @@ public sealed class RecordActivityHandler(L2RDbContext db, ICurrentUser user, Ti
             lead.UpdatedAt = now;
             await db.SaveChangesAsync(ct);
 
-            var advanced = await mediator.Send(new AdvanceLeadCommand(lead.Id), ct);
-            var result = await db.ToMovesDtoAsync(lead, [], ct);
-            return new RecordActivityResultDto(ActivityDto.From(activity), result.Lead, advanced);
+            var history = await moves.AdvanceAsync(lead, ct);
+            await db.SaveChangesAsync(ct);
+            var result = await db.ToMovesDtoAsync(lead, history, ct);
+            return new RecordActivityResultDto(ActivityDto.From(activity), result.Lead, result.Transitions);
         }, ct);
 }

@@ -1,4 +1,3 @@
-using L2R.Api.Features.Leads.AdvanceLead;
 using L2R.Api.Features.Leads.CreateLead;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
@@ -10,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace L2R.Api.Features.Leads.UpdateLead;
 
 /// <summary>Edits a lead, records every changed field, then re-scores and auto-advances it in the same transaction.</summary>
-public sealed class UpdateLeadHandler(L2RDbContext db, ICurrentUser user, TimeProvider clock, IMediator mediator)
+public sealed class UpdateLeadHandler(L2RDbContext db, ICurrentUser user, LeadMoves moves)
     : ICommandHandler<UpdateLeadCommand, LeadMovesDto>
 {
     public async ValueTask<LeadMovesDto> Handle(UpdateLeadCommand command, CancellationToken ct) =>
@@ -40,14 +39,11 @@ public sealed class UpdateLeadHandler(L2RDbContext db, ICurrentUser user, TimePr
                 return await db.ToMovesDtoAsync(lead, [], ct);
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            lead.UpdatedAt = now;
-            db.LeadChanges.AddRange(changed.Select(c => LeadProfileWriter.ToChange(lead.Id, c, user.UserId, now)));
+            lead.UpdatedAt = moves.Now;
+            db.LeadChanges.AddRange(changed.Select(c => LeadProfileWriter.ToChange(lead.Id, c, user.UserId, moves.Now)));
+            var history = await moves.AdvanceAsync(lead, ct);
             await db.SaveChangesAsync(ct);
-
-            var advanced = await mediator.Send(new AdvanceLeadCommand(lead.Id), ct);
-            var result = await db.ToMovesDtoAsync(lead, [], ct);
-            return result with { Transitions = advanced };
+            return await db.ToMovesDtoAsync(lead, history, ct);
         }, ct);
 
     private async Task ApplySalesFieldsAsync(Lead lead, UpdateLeadRequest changes, List<(string Field, string? Old, string? New)> changed, CancellationToken ct)

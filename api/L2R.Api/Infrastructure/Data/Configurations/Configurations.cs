@@ -84,7 +84,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
 {
     public void Configure(EntityTypeBuilder<Lead> builder)
     {
-        builder.Ignore(l => l.DisplayName);
+        builder.Property(l => l.DisplayName).HasMaxLength(254);
         builder.Property(l => l.Version).IsConcurrencyToken();
         foreach (var text in new[] { nameof(Lead.FirstName), nameof(Lead.LastName), nameof(Lead.Title), nameof(Lead.Company), nameof(Lead.Industry), nameof(Lead.Country), nameof(Lead.Source), nameof(Lead.Campaign) })
         {
@@ -142,7 +142,7 @@ internal sealed class LeadTransitionConfiguration : IEntityTypeConfiguration<Lea
                     list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
                     list => list.ToList()));
         builder.HasOne<Lead>().WithMany().HasForeignKey(t => new { t.TenantId, t.LeadId }).HasPrincipalKey(l => new { l.TenantId, l.Id }).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(t => new { t.TenantId, t.LeadId, t.OccurredAt });
+        builder.HasIndex(t => new { t.TenantId, t.LeadId, t.OccurredAt, t.Step });
         builder.HasIndex(t => new { t.TenantId, t.AgreementVersion });
     }
 }

@@ -1,0 +1,104 @@
+using L2R.Api.Features.Agreements;
+using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Web;
+using L2R.Domain.Agreements;
+using L2R.Domain.Leads;
+using Microsoft.EntityFrameworkCore;
+
+namespace L2R.Api.Features.Leads;
+
+/// <summary>
+/// The database side of <see cref="LeadMover"/>: loads a lead's (or many leads') facts as of now, runs the mover under
+/// the active agreement, and adds the history it wrote to the unit of work. The caller saves, inside its transaction.
+/// </summary>
+public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimeProvider clock)
+{
+    public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
+
+    public async Task<LeadMover> MoverAsync(CancellationToken ct)
+    {
+        var active = await agreements.GetActiveAsync(ct);
+        return new LeadMover(active.Agreement, active.Version);
+    }
+
+    /// <summary>Records a new lead's creation as its entry into its first stage, then advances it; adds the lead too.</summary>
+    public async Task<IReadOnlyList<LeadTransition>> CreateAsync(Lead lead, Actor actor, CancellationToken ct)
+    {
+        lead.CreatedAt = lead.UpdatedAt = Now;
+        var history = (await MoverAsync(ct)).Create(new LeadFacts(lead, [], Now), actor);
+        db.Leads.Add(lead);
+        db.LeadTransitions.AddRange(history);
+        return history;
+    }
+
+    /// <summary>Fires a person's move; a refusal becomes the ProblemDetails its kind maps to, and nothing is written.</summary>
+    public async Task<IReadOnlyList<LeadTransition>> FireAsync(Lead lead, Actor actor, MoveRequest request, CancellationToken ct)
+    {
+        var outcome = (await MoverAsync(ct)).Fire(await FactsAsync(lead, ct), actor, request);
+        if (outcome.Refusal is { } refusal)
+        {
+            throw ToException(refusal, lead);
+        }
+
+        db.LeadTransitions.AddRange(outcome.Transitions);
+        return outcome.Transitions;
+    }
+
+    /// <summary>Re-scores a lead after its data or activities changed and makes every automatic move that now holds.</summary>
+    public async Task<IReadOnlyList<LeadTransition>> AdvanceAsync(Lead lead, CancellationToken ct)
+    {
+        var history = (await MoverAsync(ct)).Advance(await FactsAsync(lead, ct));
+        db.LeadTransitions.AddRange(history);
+        return history;
+    }
+
+    public async Task<LeadFacts> FactsAsync(Lead lead, CancellationToken ct) => (await FactsAsync([lead], ct))[0];
+
+    /// <summary>The facts of many leads with one query for all their activities.</summary>
+    public async Task<IReadOnlyList<LeadFacts>> FactsAsync(IReadOnlyList<Lead> leads, CancellationToken ct)
+    {
+        var ids = leads.Select(l => l.Id).ToList();
+        var activities = (await db.LeadActivities.AsNoTracking()
+                .Where(a => ids.Contains(a.LeadId))
+                .Select(a => new { a.LeadId, Fact = new ActivityFact(a.Type, a.OccurredAt, a.Campaign) })
+                .ToListAsync(ct))
+            .ToLookup(a => a.LeadId, a => a.Fact);
+        return leads.Select(l => new LeadFacts(l, activities[l.Id].ToList(), Now)).ToList();
+    }
+
+    /// <summary>
+    /// The batch form for leads already tracked by the context (the sweep, activation): one query for their activities,
+    /// the mover in memory, the history added in bulk. A lead whose stored score is unchanged, that did not move and was
+    /// scored within <paramref name="refreshAfter"/> is left unwritten, so a sweep does not rewrite every lead each time.
+    /// </summary>
+    public async Task<IReadOnlyList<LeadTransition>> AdvanceManyAsync(IReadOnlyList<Lead> leads, TimeSpan refreshAfter, CancellationToken ct)
+    {
+        var mover = await MoverAsync(ct);
+        var history = new List<LeadTransition>();
+        foreach (var facts in await FactsAsync(leads, ct))
+        {
+            var lead = facts.Lead;
+            var before = (lead.FitScore, lead.EngagementScore, lead.AgreementVersion, lead.ScoredAt);
+            var moves = mover.Advance(facts);
+            history.AddRange(moves);
+            if (moves.Count == 0
+                && before == (lead.FitScore, lead.EngagementScore, lead.AgreementVersion, before.ScoredAt)
+                && Now - before.ScoredAt < refreshAfter)
+            {
+                lead.ScoredAt = before.ScoredAt;
+            }
+        }
+
+        db.LeadTransitions.AddRange(history);
+        return history;
+    }
+
+    private static AppException ToException(MoveRefusal refusal, Lead lead) => refusal.Kind switch
+    {
+        MoveRefusalKind.RoleMayNot => new ForbiddenException(refusal.Message),
+        MoveRefusalKind.NotAMoveFromState => new ConflictException(refusal.Message, new Dictionary<string, object?> { ["state"] = lead.State.ToString() }),
+        MoveRefusalKind.StaleVersion => new PreconditionFailedException(refusal.Message),
+        MoveRefusalKind.ReasonMissing or MoveRefusalKind.ReasonUnknown => RequestValidationException.For("reasonCode", refusal.Message),
+        _ => new GuardUnmetException(refusal.Message, refusal.Unmet),
+    };
+}

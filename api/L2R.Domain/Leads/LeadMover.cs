@@ -1,0 +1,210 @@
+using L2R.Domain.Agreements;
+using L2R.Domain.Scoring;
+
+namespace L2R.Domain.Leads;
+
+/// <summary>What a person (or integration) asks of a lead: fire a trigger, with a reason where the agreement needs one.</summary>
+public sealed record MoveRequest(LeadTrigger Trigger, string? ReasonCode = null, string? Note = null, int? ExpectedVersion = null);
+
+/// <summary>Why a move was refused, in the order the mover checks (role, defined move, version, reason, guard).</summary>
+public enum MoveRefusalKind
+{
+    RoleMayNot,
+    NotAMoveFromState,
+    StaleVersion,
+    ReasonMissing,
+    ReasonUnknown,
+    GuardUnmet,
+}
+
+public sealed record MoveRefusal(MoveRefusalKind Kind, string Message, IReadOnlyList<CriterionEvaluation> Unmet);
+
+/// <summary>One lead after the mover: the history entries it wrote (the move asked for and every automatic move after it), or why it refused.</summary>
+public sealed record MoveOutcome(Lead Lead, MoveRefusal? Refusal, IReadOnlyList<LeadTransition> Transitions)
+{
+    public bool Moved => Refusal is null;
+}
+
+/// <summary>
+/// The one place a lead changes stage, for every path (board, REST, edits and activities, the sweep, activation,
+/// import, the demo seeder), one lead at a time or many. It scores the lead as of the facts' instant, checks a
+/// requested move in the order STYLE.md gives (role 403 → defined move 409 → version 412 → reason 400 → guard 422;
+/// "not found" is the caller's, before it loads facts), fires it, records every criterion's evaluation, then carries
+/// the lead on through the agreement's automatic moves to a fixpoint. The batch forms make the same decisions as the
+/// single forms because they are the single forms applied to each lead: the callers differ only in how they load and
+/// write.
+/// </summary>
+public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
+{
+    /// <summary>A guard against an agreement whose automatic moves cycle (Reengage ↔ a recycle that auto-fires).</summary>
+    public const int MaxAutomaticMoves = 10;
+
+    public LeadAgreement Agreement => agreement;
+
+    public int AgreementVersion => agreementVersion;
+
+    /// <summary>Records a new lead's entry into its first stage, then lets it advance as far as the agreement allows.</summary>
+    public IReadOnlyList<LeadTransition> Create(LeadFacts facts, Actor actor)
+    {
+        var lead = facts.Lead;
+        lead.StageEnteredAt = facts.Now;
+        Rescore(facts);
+        return Numbered([Entry(lead, actor, facts.Now, HistoryEntryKind.Created), .. AutoAdvance(facts)]);
+    }
+
+    public IReadOnlyList<IReadOnlyList<LeadTransition>> CreateMany(IEnumerable<LeadFacts> leads, Actor actor) =>
+        leads.Select(facts => Create(facts, actor)).ToList();
+
+    /// <summary>Fires <paramref name="request"/> for <paramref name="actor"/>, or explains why not without changing the lead.</summary>
+    public MoveOutcome Fire(LeadFacts facts, Actor actor, MoveRequest request)
+    {
+        var lead = facts.Lead;
+        Rescore(facts);
+        var workflow = new LeadWorkflow(agreement, facts, actor);
+        if (Check(workflow, actor, request, out var reason) is { } refusal)
+        {
+            return new MoveOutcome(lead, refusal, []);
+        }
+
+        var transition = Move(workflow, actor, request.Trigger, facts.Now, reason, request.Note);
+        return new MoveOutcome(lead, null, Numbered([transition, .. AutoAdvance(facts)]));
+    }
+
+    public IReadOnlyList<MoveOutcome> FireMany(IEnumerable<LeadFacts> leads, Actor actor, MoveRequest request) =>
+        leads.Select(facts => Fire(facts, actor, request)).ToList();
+
+    /// <summary>Re-scores a lead whose data, activities, agreement or age changed, and makes every automatic move that now holds.</summary>
+    public IReadOnlyList<LeadTransition> Advance(LeadFacts facts)
+    {
+        Rescore(facts);
+        return Numbered(AutoAdvance(facts));
+    }
+
+    public IReadOnlyList<LeadTransition> AdvanceMany(IEnumerable<LeadFacts> leads) =>
+        leads.SelectMany(Advance).ToList();
+
+    /// <summary>The workflow as the lead stands now, scored as of the facts' instant: what the board and the lead page offer.</summary>
+    public LeadWorkflow Evaluate(LeadFacts facts, Actor actor)
+    {
+        Rescore(facts);
+        return new LeadWorkflow(agreement, facts, actor);
+    }
+
+    private MoveRefusal? Check(LeadWorkflow workflow, Actor actor, MoveRequest request, out Reason? reason)
+    {
+        reason = null;
+        var lead = workflow.Lead;
+        var trigger = request.Trigger;
+        if (!workflow.MayFire(trigger))
+        {
+            return Refuse(MoveRefusalKind.RoleMayNot, actor.IsSystem
+                ? $"{trigger} is not an automatic move in this agreement."
+                : $"Your role may not {trigger} leads under agreement version {agreementVersion}.");
+        }
+
+        if (!LeadWorkflow.IsDefinedFrom(lead.State, trigger))
+        {
+            return Refuse(MoveRefusalKind.NotAMoveFromState, $"{trigger} is not a move from {lead.State}.");
+        }
+
+        if (request.ExpectedVersion is { } expected && expected != lead.Version)
+        {
+            return Refuse(MoveRefusalKind.StaleVersion, $"The lead is at version {lead.Version}, not {expected}; reload it and try again.");
+        }
+
+        if (LeadWorkflow.ReasonListOf(trigger) != ReasonListKind.None)
+        {
+            var reasons = agreement.ReasonsFor(trigger);
+            var codes = string.Join(", ", reasons.Select(r => r.Code));
+            if (string.IsNullOrWhiteSpace(request.ReasonCode))
+            {
+                return Refuse(MoveRefusalKind.ReasonMissing, $"{trigger} needs a reason: one of {codes}.");
+            }
+
+            reason = reasons.FirstOrDefault(r => string.Equals(r.Code, request.ReasonCode.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (reason is null)
+            {
+                return Refuse(MoveRefusalKind.ReasonUnknown, $"\"{request.ReasonCode}\" is not a {trigger} reason in agreement version {agreementVersion}; use one of {codes}.");
+            }
+        }
+
+        if (!workflow.CanFire(trigger, out _))
+        {
+            var unmet = workflow.Evaluate(trigger).Where(e => !e.Passed).ToList();
+            return new MoveRefusal(
+                MoveRefusalKind.GuardUnmet,
+                $"{trigger} needs: {string.Join("; ", unmet.Select(e => $"{e.Description} ({e.Actual})"))}.",
+                unmet);
+        }
+
+        return null;
+    }
+
+    private static List<LeadTransition> Numbered(List<LeadTransition> entries)
+    {
+        for (var step = 0; step < entries.Count; step++)
+        {
+            entries[step].Step = step;
+        }
+
+        return entries;
+    }
+
+    private static MoveRefusal Refuse(MoveRefusalKind kind, string message) => new(kind, message, []);
+
+    private List<LeadTransition> AutoAdvance(LeadFacts facts)
+    {
+        var moves = new List<LeadTransition>();
+
+        // One machine follows the lead from move to move: it reads the state through the lead.
+        var workflow = new LeadWorkflow(agreement, facts, Actor.System);
+        while (moves.Count < MaxAutomaticMoves && workflow.NextAutoAdvance() is { } trigger)
+        {
+            moves.Add(Move(workflow, Actor.System, trigger, facts.Now, reason: null, note: null));
+            Rescore(facts);
+        }
+
+        return moves;
+    }
+
+    private LeadTransition Move(LeadWorkflow workflow, Actor actor, LeadTrigger trigger, DateTime now, Reason? reason, string? note)
+    {
+        var lead = workflow.Lead;
+        var from = lead.State;
+        var evaluations = workflow.Evaluate(trigger);
+        workflow.Fire(trigger, now);
+        lead.UpdatedAt = now;
+        var transition = Entry(lead, actor, now, HistoryEntryKind.Moved);
+        transition.From = from;
+        transition.Trigger = trigger;
+        transition.ReasonCode = reason?.Code;
+        transition.ReasonLabel = reason?.Label;
+        transition.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        transition.Criteria = evaluations.ToList();
+        return transition;
+    }
+
+    private LeadTransition Entry(Lead lead, Actor actor, DateTime now, HistoryEntryKind kind) => new()
+    {
+        Kind = kind,
+        TenantId = lead.TenantId,
+        LeadId = lead.Id,
+        To = lead.State,
+        ActorKind = actor.Kind,
+        ActorUserId = actor.UserId,
+        OccurredAt = now,
+        AgreementVersion = agreementVersion,
+    };
+
+    /// <summary>
+    /// Scores the lead as of the facts' instant (decay applied to that moment) and stores it on the lead, so guards,
+    /// traces, the lead page and the breakdown all read one computation, never a stale cache.
+    /// </summary>
+    public ScoreBreakdown Rescore(LeadFacts facts)
+    {
+        var score = ScoreCalculator.Compute(agreement.Scoring, facts);
+        facts.Lead.ApplyScore(score, facts.Now);
+        facts.Lead.AgreementVersion = agreementVersion;
+        return score;
+    }
+}
