@@ -1,3 +1,7 @@
+using L2R.Api.Features.Users.CreateUser;
+using L2R.Api.Features.Users.DeactivateUser;
+using L2R.Api.Features.Users.ListUsers;
+using L2R.Api.Features.Users.SetUserRoles;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,0 +1,8 @@
+using L2R.Domain.Leads;
+using Mediator;
+
+namespace L2R.Api.Features.Agreements.ApproveDraft;
+
+public sealed record ApproveDraftRequest(Role Role, int? Revision);
+
+public sealed record ApproveDraftCommand(Guid DraftId, Role Role, int? Revision) : ICommand<AgreementDraftDto>;
