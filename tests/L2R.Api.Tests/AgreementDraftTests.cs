@@ -75,6 +75,32 @@ public abstract class AgreementDraftTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task WithdrawnApproval_IsGone_AStaleApprovalIs412_AndADiscardedDraftTakesItsApprovalsWithIt()
+    {
+        var team = await Team.CreateAsync(factory);
+        var draft = await team.Admin.CreateDraftAsync();
+        var id = draft["id"]!.GetValue<string>();
+        await team.ApproveAsync(id);
+
+        var withdrawn = await team.Marketing.Http.DeleteAsync($"/api/agreement/drafts/{id}/approvals/mine");
+        await ApiSession.Expect(withdrawn, HttpStatusCode.OK);
+        var reloaded = await team.Admin.GetJsonAsync($"/api/agreement/drafts/{id}");
+        Assert.Equal("Sales", Assert.Single(reloaded["approvals"]!.AsArray())!["role"]!.GetValue<string>());
+        Assert.Equal("Marketing", Assert.Single(reloaded["missingApprovals"]!.AsArray())!.GetValue<string>());
+        Assert.Equal("Withdrew", (await team.Admin.GetJsonAsync("/api/agreement/audit"))[0]!["action"]!.GetValue<string>());
+
+        await team.Admin.UpdateDraftAsync(draft, a => Threshold(a, "Qualify", "mql-engagement", 10));
+        var stale = await team.Marketing.Http.PostAsJsonAsync($"/api/agreement/drafts/{id}/approvals", new { role = "Marketing", revision = draft["revision"]!.GetValue<int>() });
+        await ApiSession.ProblemAsync(stale, HttpStatusCode.PreconditionFailed);
+        await ApiSession.Expect(await team.Marketing.Http.PostAsJsonAsync($"/api/agreement/drafts/{id}/approvals", new { role = "Marketing" }), HttpStatusCode.OK);
+
+        await ApiSession.Expect(await team.Admin.Http.DeleteAsync($"/api/agreement/drafts/{id}"), HttpStatusCode.NoContent);
+        await ApiSession.ProblemAsync(await team.Admin.Http.GetAsync($"/api/agreement/drafts/{id}"), HttpStatusCode.NotFound);
+        Assert.Null((await team.Admin.GetJsonAsync("/api/agreement/drafts/open"))["draft"]);
+        Assert.Equal("Discarded", (await team.Admin.GetJsonAsync("/api/agreement/audit"))[0]!["action"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Activation_MovesLeadsWhoseEngagementMeetsTheLoweredThreshold_WithTheNewVersion_AsTheSimulationSaid()
     {
         var team = await Team.CreateAsync(factory);

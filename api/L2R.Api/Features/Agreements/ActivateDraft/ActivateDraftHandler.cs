@@ -2,7 +2,7 @@ using L2R.Api.Features.Leads;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Hosting;
-using L2R.Api.Infrastructure.Web;
+using L2R.Domain.Agreements;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,25 +16,9 @@ public sealed class ActivateDraftHandler(L2RDbContext db, ICurrentUser user, Tim
         var activation = await db.InTransactionAsync(async () =>
         {
             var draft = await db.FindDraftAsync(command.DraftId, ct);
-            var dto = await db.ToDraftDtoAsync(draft, ct);
-            if (dto.Issues.Count > 0)
-            {
-                throw new ConflictException("The draft has problems to fix before it can be activated.");
-            }
-
-            if (dto.MissingApprovals.Count > 0)
-            {
-                throw new ConflictException(
-                    $"The draft needs the approval of {string.Join(" and ", dto.MissingApprovals)} (a Marketing and a Sales approver, two different people) before it can be activated.",
-                    new Dictionary<string, object?> { ["missingApprovals"] = dto.MissingApprovals.Select(r => r.ToString()).ToList() });
-            }
-
+            var active = await db.AgreementVersions.SingleAsync(v => v.Status == AgreementStatus.Active, ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            var previous = await db.AgreementVersions.SingleAsync(v => v.Status == AgreementStatus.Active, ct);
-            previous.Status = AgreementStatus.Superseded;
-            draft.Status = AgreementStatus.Active;
-            draft.ActivatedAt = now;
-            draft.ActivatedBy = user.UserId;
+            draft.Activate(active, user.UserId, now);
             var run = new AgreementActivation
             {
                 AgreementVersionId = draft.Id,
@@ -45,7 +29,6 @@ public sealed class ActivateDraftHandler(L2RDbContext db, ICurrentUser user, Tim
                 StartedBy = user.UserId,
             };
             db.AgreementActivations.Add(run);
-            db.Audit(draft, AgreementAuditAction.Activated, user.UserId, now, $"Version {draft.Version} replaced version {previous.Version}.");
             await db.SaveChangesAsync(ct);
             return run;
         }, ct);

@@ -1,11 +1,13 @@
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Web;
+using L2R.Domain.Agreements;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Agreements.CreateDraft;
 
+/// <summary>One open draft per tenant: checked here, and two drafts started at once collide on the unique version number.</summary>
 public sealed class CreateDraftHandler(L2RDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<CreateDraftCommand, AgreementDraftDto>
 {
     public async ValueTask<AgreementDraftDto> Handle(CreateDraftCommand command, CancellationToken ct) =>
@@ -22,20 +24,8 @@ public sealed class CreateDraftHandler(L2RDbContext db, ICurrentUser user, TimeP
                     ?? throw new NotFoundException("Agreement version", from)
                 : await db.AgreementVersions.AsNoTracking().SingleAsync(v => v.Status == AgreementStatus.Active, ct);
             var next = await db.AgreementVersions.MaxAsync(v => v.Version, ct) + 1;
-            var now = clock.GetUtcNow().UtcDateTime;
-            var draft = new AgreementVersion
-            {
-                Version = next,
-                Status = AgreementStatus.Draft,
-                Content = source.Content,
-                BasedOnVersion = source.Version,
-                CreatedAt = now,
-                CreatedBy = user.UserId,
-                UpdatedAt = now,
-                UpdatedBy = user.UserId,
-            };
+            var draft = source.StartDraft(next, user.UserId, clock.GetUtcNow().UtcDateTime);
             db.AgreementVersions.Add(draft);
-            db.Audit(draft, AgreementAuditAction.Drafted, user.UserId, now, $"Draft {next} started from version {source.Version}.");
             await db.SaveChangesAsync(ct);
             return await db.ToDraftDtoAsync(draft, ct);
         }, ct);

@@ -10,7 +10,7 @@ public sealed class DiscardDraftHandler(L2RDbContext db, ICurrentUser user, Time
         await db.InTransactionAsync(async () =>
         {
             var draft = await db.FindDraftAsync(command.DraftId, ct);
-            db.Audit(draft, AgreementAuditAction.Discarded, user.UserId, clock.GetUtcNow().UtcDateTime);
+            draft.Discard(user.UserId, clock.GetUtcNow().UtcDateTime);
             db.AgreementVersions.Remove(draft);
             await db.SaveChangesAsync(ct);
             return Unit.Value;

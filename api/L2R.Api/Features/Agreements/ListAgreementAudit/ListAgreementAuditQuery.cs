@@ -1,5 +1,6 @@
 using L2R.Api.Features.Leads;
 using L2R.Api.Infrastructure.Data;
+using L2R.Domain.Agreements;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using L2R.Api.Infrastructure.Data;
+using L2R.Domain.Agreements;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

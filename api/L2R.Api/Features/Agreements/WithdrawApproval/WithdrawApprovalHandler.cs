@@ -1,7 +1,6 @@
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Agreements.WithdrawApproval;
 
@@ -11,14 +10,8 @@ public sealed class WithdrawApprovalHandler(L2RDbContext db, ICurrentUser user, 
         await db.InTransactionAsync(async () =>
         {
             var draft = await db.FindDraftAsync(command.DraftId, ct);
-            var userId = user.RequiredUserId;
-            var withdrawn = await db.AgreementApprovals.Where(a => a.AgreementVersionId == draft.Id && a.UserId == userId).ExecuteDeleteAsync(ct);
-            if (withdrawn > 0)
-            {
-                db.Audit(draft, AgreementAuditAction.Withdrew, userId, clock.GetUtcNow().UtcDateTime);
-                await db.SaveChangesAsync(ct);
-            }
-
+            draft.WithdrawApprovals(user.RequiredUserId, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
             return await db.ToDraftDtoAsync(draft, ct);
         }, ct);
 }

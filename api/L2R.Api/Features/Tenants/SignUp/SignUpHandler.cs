@@ -35,18 +35,7 @@ public sealed partial class SignUpHandler(L2RDbContext db, TenantContext tenant,
         {
             db.Tenants.Add(newTenant);
             db.Users.Add(admin);
-            db.AgreementVersions.Add(new AgreementVersion
-            {
-                Version = 1,
-                Status = AgreementStatus.Active,
-                Content = AgreementJson.Serialize(DefaultAgreement.Create()),
-                CreatedAt = now,
-                CreatedBy = admin.Id,
-                UpdatedAt = now,
-                UpdatedBy = admin.Id,
-                ActivatedAt = now,
-                ActivatedBy = admin.Id,
-            });
+            db.AgreementVersions.Add(AgreementVersion.First(DefaultAgreement.Create(), admin.Id, now));
             await db.SaveChangesAsync(ct);
             return new SignUpResultDto(newTenant.Id, slug, admin.Id);
         }, ct);
