@@ -57,6 +57,26 @@ public abstract class AgreementDraftTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Approve_WithAnEmptyBody_IsForTheOneApprovingRoleTheUserHolds_AndSomeoneHoldingBothMustNameIt()
+    {
+        var team = await Team.CreateAsync(factory);
+        var both = await team.Admin.AddUserAsync(factory, "Marketing", "Sales");
+        var id = (await team.Admin.CreateDraftAsync())["id"]!.GetValue<string>();
+        var approvals = $"/api/agreement/drafts/{id}/approvals";
+
+        var unclear = await ApiSession.ProblemAsync(await both.Http.PostAsync(approvals, null), HttpStatusCode.BadRequest);
+        Assert.NotNull(unclear["errors"]!["role"]);
+        await ApiSession.ProblemAsync(await team.Admin.Http.PostAsync(approvals, null), HttpStatusCode.Forbidden);
+        await ApiSession.Expect(await team.Marketing.Http.PostAsync(approvals, null), HttpStatusCode.OK);
+        var signedOff = await team.Sales.Http.PostAsJsonAsync(approvals, new { });
+
+        await ApiSession.Expect(signedOff, HttpStatusCode.OK);
+        var draft = (await signedOff.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(["Marketing", "Sales"], draft["approvals"]!.AsArray().Select(a => a!["role"]!.GetValue<string>()).Order());
+        Assert.True(draft["canActivate"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task EditAfterApproval_ClearsTheApprovals_AndTheAuditSaysSo()
     {
         var team = await Team.CreateAsync(factory);

@@ -61,9 +61,10 @@ public static class AgreementEndpoints
             .WithSummary("Replace a draft's content; 400 lists problems by field, and any change clears the approvals.");
         drafts.MapDelete("/{id:guid}", DiscardDraft).WithName("DiscardDraft").RequireAuthorization(UsersEndpoints.AdminPolicy)
             .WithSummary("Discard the open draft.");
-        drafts.MapPost("/{id:guid}/approvals", async (Guid id, ApproveDraftRequest request, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ApproveDraftCommand(id, request.Role, request.Revision), ct)))
-            .WithName("ApproveDraft").WithSummary("Approve the draft's current content for a role you hold (Marketing or Sales).");
+        drafts.MapPost("/{id:guid}/approvals", async (Guid id, ApproveDraftRequest? request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ApproveDraftCommand(id, request?.Role, request?.Revision), ct)))
+            .WithName("ApproveDraft")
+            .WithSummary("Approve the draft's current content for a role you hold (Marketing or Sales); name the role only if you hold both.");
         drafts.MapDelete("/{id:guid}/approvals/mine", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new WithdrawApprovalCommand(id), ct)))
             .WithName("WithdrawApproval").WithSummary("Withdraw your approvals of the draft.");

@@ -783,10 +783,11 @@ export class AgreementClient {
     }
 
     /**
-     * Approve the draft's current content for a role you hold (Marketing or Sales).
+     * Approve the draft's current content for a role you hold (Marketing or Sales); name the role only if you hold both.
+     * @param body (optional) 
      * @return OK
      */
-    approveDraft(id: string, body: ApproveDraftRequest): Observable<AgreementDraftDto> {
+    approveDraft(id: string, body?: ApproveDraftRequest | undefined): Observable<AgreementDraftDto> {
         let url_ = this.baseUrl + "/api/agreement/drafts/{id}/approvals";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
