@@ -7,11 +7,5 @@ namespace L2R.Api.Features.Agreements.ApproveDraft;
 public sealed class ApproveDraftHandler(L2RDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ApproveDraftCommand, AgreementDraftDto>
 {
     public async ValueTask<AgreementDraftDto> Handle(ApproveDraftCommand command, CancellationToken ct) =>
-        await db.InTransactionAsync(async () =>
-        {
-            var draft = await db.FindDraftAsync(command.DraftId, ct);
-            draft.Approve(user.RequiredUserId, user.Roles, command.Role, command.Revision, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
-            return await db.ToDraftDtoAsync(draft, ct);
-        }, ct);
+        await db.ChangeDraftAsync(command.DraftId, draft => draft.Approve(user.RequiredUserId, user.Roles, command.Role, command.Revision, clock.GetUtcNow().UtcDateTime), ct);
 }

@@ -11,6 +11,6 @@ public sealed class GetAgreementVersionHandler(L2RDbContext db) : IQueryHandler<
 {
     public async ValueTask<AgreementDraftDto> Handle(GetAgreementVersionQuery query, CancellationToken ct) =>
         await db.ToDraftDtoAsync(
-            await db.AgreementVersions.AsNoTracking().Include(v => v.Approvals).FirstOrDefaultAsync(v => v.Version == query.Version, ct) ?? throw new NotFoundException("Agreement version", query.Version),
+            await db.VersionsToShow().FirstOrDefaultAsync(v => v.Version == query.Version, ct) ?? throw new NotFoundException("Agreement version", query.Version),
             ct);
 }

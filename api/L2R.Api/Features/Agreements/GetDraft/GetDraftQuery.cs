@@ -11,6 +11,6 @@ public sealed class GetDraftHandler(L2RDbContext db) : IQueryHandler<GetDraftQue
 {
     public async ValueTask<AgreementDraftDto> Handle(GetDraftQuery query, CancellationToken ct) =>
         await db.ToDraftDtoAsync(
-            await db.AgreementVersions.AsNoTracking().Include(v => v.Approvals).FirstOrDefaultAsync(v => v.Id == query.DraftId, ct) ?? throw new NotFoundException("Agreement draft", query.DraftId),
+            await db.VersionsToShow().FirstOrDefaultAsync(v => v.Id == query.DraftId, ct) ?? throw new NotFoundException("Agreement draft", query.DraftId),
             ct);
 }

@@ -12,7 +12,7 @@ public sealed record OpenDraftDto(AgreementDraftDto? Draft);
 public sealed class GetOpenDraftHandler(L2RDbContext db) : IQueryHandler<GetOpenDraftQuery, OpenDraftDto>
 {
     public async ValueTask<OpenDraftDto> Handle(GetOpenDraftQuery query, CancellationToken ct) =>
-        new(await db.AgreementVersions.AsNoTracking().Include(v => v.Approvals).FirstOrDefaultAsync(v => v.Status == AgreementStatus.Draft, ct) is { } draft
+        new(await db.VersionsToShow().FirstOrDefaultAsync(v => v.Status == AgreementStatus.Draft, ct) is { } draft
             ? await db.ToDraftDtoAsync(draft, ct)
             : null);
 }

@@ -7,11 +7,5 @@ namespace L2R.Api.Features.Agreements.UpdateDraft;
 public sealed class UpdateDraftHandler(L2RDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<UpdateDraftCommand, AgreementDraftDto>
 {
     public async ValueTask<AgreementDraftDto> Handle(UpdateDraftCommand command, CancellationToken ct) =>
-        await db.InTransactionAsync(async () =>
-        {
-            var draft = await db.FindDraftAsync(command.DraftId, ct);
-            draft.Edit(command.Agreement, command.Revision, user.UserId, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
-            return await db.ToDraftDtoAsync(draft, ct);
-        }, ct);
+        await db.ChangeDraftAsync(command.DraftId, draft => draft.Edit(command.Agreement, command.Revision, user.UserId, clock.GetUtcNow().UtcDateTime), ct);
 }
