@@ -2,6 +2,7 @@ using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Auth;
 using L2R.Api.Features.Board;
 using L2R.Api.Features.Leads;
+using L2R.Api.Features.Tenants;
 using L2R.Api.Features.Users;
 using L2R.Api.Infrastructure;
 using L2R.Api.Infrastructure.Web;
@@ -27,6 +28,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapTenants();
 app.MapAuth();
 app.MapUsers();
 app.MapLeads();

@@ -57,6 +57,26 @@ public abstract class AgreementDraftTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Approve_WithAnEmptyBody_IsForTheOneApprovingRoleTheUserHolds_AndSomeoneHoldingBothMustNameIt()
+    {
+        var team = await Team.CreateAsync(factory);
+        var both = await team.Admin.AddUserAsync(factory, "Marketing", "Sales");
+        var id = (await team.Admin.CreateDraftAsync())["id"]!.GetValue<string>();
+        var approvals = $"/api/agreement/drafts/{id}/approvals";
+
+        var unclear = await ApiSession.ProblemAsync(await both.Http.PostAsync(approvals, null), HttpStatusCode.BadRequest);
+        Assert.NotNull(unclear["errors"]!["role"]);
+        await ApiSession.ProblemAsync(await team.Admin.Http.PostAsync(approvals, null), HttpStatusCode.Forbidden);
+        await ApiSession.Expect(await team.Marketing.Http.PostAsync(approvals, null), HttpStatusCode.OK);
+        var signedOff = await team.Sales.Http.PostAsJsonAsync(approvals, new { });
+
+        await ApiSession.Expect(signedOff, HttpStatusCode.OK);
+        var draft = (await signedOff.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(["Marketing", "Sales"], draft["approvals"]!.AsArray().Select(a => a!["role"]!.GetValue<string>()).Order());
+        Assert.True(draft["canActivate"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task EditAfterApproval_ClearsTheApprovals_AndTheAuditSaysSo()
     {
         var team = await Team.CreateAsync(factory);
@@ -72,6 +92,32 @@ public abstract class AgreementDraftTests<TFactory>(TFactory factory) : IClassFi
         var audit = (await team.Admin.GetJsonAsync("/api/agreement/audit")).AsArray().Select(a => a!["action"]!.GetValue<string>()).ToList();
         Assert.Equal(["ApprovalsCleared", "Edited"], audit.Take(2).Order());
         Assert.Equal(["Approved", "Approved", "Drafted"], audit.Skip(2));
+    }
+
+    [Fact]
+    public async Task WithdrawnApproval_IsGone_AStaleApprovalIs412_AndADiscardedDraftTakesItsApprovalsWithIt()
+    {
+        var team = await Team.CreateAsync(factory);
+        var draft = await team.Admin.CreateDraftAsync();
+        var id = draft["id"]!.GetValue<string>();
+        await team.ApproveAsync(id);
+
+        var withdrawn = await team.Marketing.Http.DeleteAsync($"/api/agreement/drafts/{id}/approvals/mine");
+        await ApiSession.Expect(withdrawn, HttpStatusCode.OK);
+        var reloaded = await team.Admin.GetJsonAsync($"/api/agreement/drafts/{id}");
+        Assert.Equal("Sales", Assert.Single(reloaded["approvals"]!.AsArray())!["role"]!.GetValue<string>());
+        Assert.Equal("Marketing", Assert.Single(reloaded["missingApprovals"]!.AsArray())!.GetValue<string>());
+        Assert.Equal("Withdrew", (await team.Admin.GetJsonAsync("/api/agreement/audit"))[0]!["action"]!.GetValue<string>());
+
+        await team.Admin.UpdateDraftAsync(draft, a => Threshold(a, "Qualify", "mql-engagement", 10));
+        var stale = await team.Marketing.Http.PostAsJsonAsync($"/api/agreement/drafts/{id}/approvals", new { role = "Marketing", revision = draft["revision"]!.GetValue<int>() });
+        await ApiSession.ProblemAsync(stale, HttpStatusCode.PreconditionFailed);
+        await ApiSession.Expect(await team.Marketing.Http.PostAsJsonAsync($"/api/agreement/drafts/{id}/approvals", new { role = "Marketing" }), HttpStatusCode.OK);
+
+        await ApiSession.Expect(await team.Admin.Http.DeleteAsync($"/api/agreement/drafts/{id}"), HttpStatusCode.NoContent);
+        await ApiSession.ProblemAsync(await team.Admin.Http.GetAsync($"/api/agreement/drafts/{id}"), HttpStatusCode.NotFound);
+        Assert.Null((await team.Admin.GetJsonAsync("/api/agreement/drafts/open"))["draft"]);
+        Assert.Equal("Discarded", (await team.Admin.GetJsonAsync("/api/agreement/audit"))[0]!["action"]!.GetValue<string>());
     }
 
     [Fact]

@@ -188,6 +188,25 @@ public abstract class AuthFlowTests<TFactory>(TFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task CreatedUser_ItsLocationAnswersTheUser()
+    {
+        var admin = await ApiSession.SignUpAsync(factory);
+        var email = $"sam.{Guid.NewGuid():N}@example.test";
+
+        var create = await admin.Http.PostAsJsonAsync("/api/users", new { email, displayName = "Sam Sales", password = ApiSession.Password, roles = new[] { "Sales" } });
+
+        await ApiSession.Expect(create, HttpStatusCode.Created);
+        var created = (await create.Content.ReadFromJsonAsync<JsonObject>())!;
+        var fetched = await admin.GetJsonAsync(create.Headers.Location!.ToString());
+        Assert.Equal(created["id"]!.GetValue<string>(), fetched["id"]!.GetValue<string>());
+        Assert.Equal((email, "Sam Sales"), (fetched["email"]!.GetValue<string>(), fetched["displayName"]!.GetValue<string>()));
+        Assert.Equal(["Sales"], Roles(fetched));
+        await ApiSession.ProblemAsync(await admin.Http.GetAsync($"/api/users/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        var sam = await ApiSession.LoginAsync(factory, admin.TenantSlug, email);
+        await ApiSession.ProblemAsync(await sam.Http.GetAsync(create.Headers.Location), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task CreateUser_WithBadInput_IsAValidationProblem()
     {
         var admin = await ApiSession.SignUpAsync(factory);

@@ -176,7 +176,7 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task Users_ListOnlyTheirTenant_AndAnotherTenantsUserIs404ForRolesAndDeactivate()
+    public async Task Users_ListOnlyTheirTenant_AndAnotherTenantsUserIs404ForGetRolesAndDeactivate()
     {
         var a = await ApiSession.SignUpAsync(factory);
         var b = await ApiSession.SignUpAsync(factory);
@@ -188,6 +188,7 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
         var aUsers = (await a.GetJsonAsync("/api/users")).AsArray();
         Assert.Equal([a.Email], aUsers.Select(u => u!["email"]!.GetValue<string>()));
 
+        await ApiSession.ProblemAsync(await a.Http.GetAsync($"/api/users/{bSalesId}"), HttpStatusCode.NotFound);
         await ApiSession.ProblemAsync(await a.Http.PutAsJsonAsync($"/api/users/{bSalesId}/roles", new { roles = new[] { "Admin" } }), HttpStatusCode.NotFound);
         await ApiSession.ProblemAsync(await a.Http.PostAsync($"/api/users/{bAdminId}/deactivate", null), HttpStatusCode.NotFound);
         await ApiSession.ProblemAsync(await a.Http.PostAsync($"/api/users/{bSalesId}/deactivate", null), HttpStatusCode.NotFound);

@@ -1,5 +1,22 @@
-using L2R.Api.Features.Agreements.Drafts;
-using L2R.Api.Features.Agreements.Versions;
+using L2R.Api.Features.Agreements.ActivateDraft;
+using L2R.Api.Features.Agreements.ApproveDraft;
+using L2R.Api.Features.Agreements.CreateDraft;
+using L2R.Api.Features.Agreements.DiffAgreementVersions;
+using L2R.Api.Features.Agreements.DiscardDraft;
+using L2R.Api.Features.Agreements.GetActivation;
+using L2R.Api.Features.Agreements.GetActiveAgreement;
+using L2R.Api.Features.Agreements.GetAgreementDiagram;
+using L2R.Api.Features.Agreements.GetAgreementVersion;
+using L2R.Api.Features.Agreements.GetDraft;
+using L2R.Api.Features.Agreements.GetDraftDiagram;
+using L2R.Api.Features.Agreements.GetOpenDraft;
+using L2R.Api.Features.Agreements.ListAgreementAudit;
+using L2R.Api.Features.Agreements.ListAgreementVersions;
+using L2R.Api.Features.Agreements.ListLeadFields;
+using L2R.Api.Features.Agreements.ListVersionTransitions;
+using L2R.Api.Features.Agreements.SimulateDraft;
+using L2R.Api.Features.Agreements.UpdateDraft;
+using L2R.Api.Features.Agreements.WithdrawApproval;
 using L2R.Api.Features.Users;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -44,9 +61,10 @@ public static class AgreementEndpoints
             .WithSummary("Replace a draft's content; 400 lists problems by field, and any change clears the approvals.");
         drafts.MapDelete("/{id:guid}", DiscardDraft).WithName("DiscardDraft").RequireAuthorization(UsersEndpoints.AdminPolicy)
             .WithSummary("Discard the open draft.");
-        drafts.MapPost("/{id:guid}/approvals", async (Guid id, ApproveDraftRequest request, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ApproveDraftCommand(id, request.Role, request.Revision), ct)))
-            .WithName("ApproveDraft").WithSummary("Approve the draft's current content for a role you hold (Marketing or Sales).");
+        drafts.MapPost("/{id:guid}/approvals", async (Guid id, ApproveDraftRequest? request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ApproveDraftCommand(id, request?.Role, request?.Revision), ct)))
+            .WithName("ApproveDraft")
+            .WithSummary("Approve the draft's current content for a role you hold (Marketing or Sales); name the role only if you hold both.");
         drafts.MapDelete("/{id:guid}/approvals/mine", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new WithdrawApprovalCommand(id), ct)))
             .WithName("WithdrawApproval").WithSummary("Withdraw your approvals of the draft.");

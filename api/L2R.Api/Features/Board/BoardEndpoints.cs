@@ -1,3 +1,5 @@
+using L2R.Api.Features.Board.GetBoard;
+using L2R.Api.Features.Board.GetBoardColumn;
 using L2R.Api.Features.Leads;
 using L2R.Domain.Leads;
 using Mediator;

@@ -1,3 +1,8 @@
+using L2R.Api.Features.Users.CreateUser;
+using L2R.Api.Features.Users.DeactivateUser;
+using L2R.Api.Features.Users.GetUser;
+using L2R.Api.Features.Users.ListUsers;
+using L2R.Api.Features.Users.SetUserRoles;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,6 +18,8 @@ public static class UsersEndpoints
         group.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListUsersQuery(), ct)))
             .WithName("ListUsers").WithSummary("Users of the tenant (Admin).");
         group.MapPost("/", CreateUser).WithName("CreateUser").WithSummary("Create a user with roles (Admin).");
+        group.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetUserQuery(id), ct)))
+            .WithName("GetUser").WithSummary("One user of the tenant (Admin).");
         group.MapPut("/{id:guid}/roles", async (Guid id, SetUserRolesRequest request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new SetUserRolesCommand(id, request.Roles), ct)))
             .WithName("SetUserRoles").WithSummary("Replace a user's roles (Admin).");
@@ -21,9 +28,9 @@ public static class UsersEndpoints
             .WithName("DeactivateUser").WithSummary("Deactivate a user and revoke their sessions (Admin).");
     }
 
-    private static async Task<Created<UserDto>> CreateUser(CreateUserCommand command, IMediator mediator, CancellationToken ct)
+    private static async Task<CreatedAtRoute<UserDto>> CreateUser(CreateUserCommand command, IMediator mediator, CancellationToken ct)
     {
         var user = await mediator.Send(command, ct);
-        return TypedResults.Created($"/api/users/{user.Id}", user);
+        return TypedResults.CreatedAtRoute(user, "GetUser", new { id = user.Id });
     }
 }

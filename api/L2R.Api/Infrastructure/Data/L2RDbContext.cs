@@ -1,4 +1,5 @@
 using L2R.Api.Infrastructure.Tenancy;
+using L2R.Domain.Agreements;
 using L2R.Domain.Common;
 using L2R.Domain.Leads;
 using Microsoft.EntityFrameworkCore;
@@ -49,12 +50,14 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        AddAgreementAudit();
         EnforceTenantAndVersion();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        AddAgreementAudit();
         EnforceTenantAndVersion();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
@@ -62,6 +65,15 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     private void ApplyTenantFilter<TEntity>(ModelBuilder modelBuilder)
         where TEntity : class, ITenantOwned =>
         modelBuilder.Entity<TEntity>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+
+    /// <summary>An agreement version records its audit entries as its lifecycle moves; they are saved with it, in the same transaction.</summary>
+    private void AddAgreementAudit()
+    {
+        foreach (var version in ChangeTracker.Entries<AgreementVersion>().Select(e => e.Entity).ToList())
+        {
+            AgreementAudit.AddRange(version.TakeAuditEntries());
+        }
+    }
 
     private void EnforceTenantAndVersion()
     {
@@ -93,12 +105,6 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
         foreach (var entry in ChangeTracker.Entries<User>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version = entry.Property(u => u.Version).OriginalValue + 1;
-        }
-
-        // A revision is what people approve: only a change of content makes a new one, not activation or supersession.
-        foreach (var entry in ChangeTracker.Entries<AgreementVersion>().Where(e => e.State == EntityState.Modified && e.Property(v => v.Content).IsModified))
-        {
-            entry.Entity.Revision = entry.Property(v => v.Revision).OriginalValue + 1;
         }
     }
 }

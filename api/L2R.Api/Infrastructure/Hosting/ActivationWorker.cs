@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using L2R.Api.Features.Agreements.Drafts;
+using L2R.Api.Features.Agreements.RunActivation;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Tenancy;
 using Mediator;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using FluentValidation;
 using L2R.Api.Infrastructure.Data;
+using L2R.Domain.Agreements;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Data.Sqlite;
@@ -40,18 +41,26 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             .GroupBy(e => ToCamelCase(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
         RequestValidationException validation => Validation(validation.Errors.ToDictionary()),
+        InvalidAgreementException invalid => Validation(invalid.Issues
+            .GroupBy(i => "agreement." + i.Path)
+            .ToDictionary(g => g.Key, g => g.Select(i => i.Message).ToArray())),
+        ApprovalRoleUnclearException => Validation(new Dictionary<string, string[]> { ["role"] = [exception.Message] }),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(413, "payload-too-large", "Request body too large", exception.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Problem(415, "unsupported-media-type", "Send JSON", "The request body must be application/json."),
         BadHttpRequestException { InnerException: JsonException json } => Problem(400, "bad-request", "The request could not be read", ReadableJsonError(json)),
         BadHttpRequestException bad => Problem(400, "bad-request", "The request could not be read", bad.Message),
         NotFoundException => Problem(404, "not-found", "Not found", exception.Message),
         UnauthorizedException => Problem(401, "unauthorized", "Not signed in", exception.Message),
-        ForbiddenException => Problem(403, "forbidden", "Not allowed", exception.Message),
+        ForbiddenException or ApproverLacksRoleException => Problem(403, "forbidden", "Not allowed", exception.Message),
         ConflictException conflict => WithExtensions(Problem(409, "conflict", "Conflict", exception.Message), conflict.Extensions),
+        MissingApprovalsException missing => WithExtensions(
+            Problem(409, "conflict", "Conflict", exception.Message),
+            new Dictionary<string, object?> { ["missingApprovals"] = missing.Missing.Select(r => r.ToString()).ToList() }),
+        AgreementLifecycleException => Problem(409, "conflict", "Conflict", exception.Message),
         DbUpdateConcurrencyException => Problem(409, "concurrent-change", "Changed by someone else", "Another change to this record won; reload and try again."),
         SqliteException { SqliteErrorCode: 5 or 6 } => Problem(409, "concurrent-change", "Changed by someone else", "Another change was being written at the same time; try again."),
         DbUpdateException when IsUniqueViolation(exception) => Problem(409, "conflict", "Conflict", "A record with the same unique value already exists."),
-        PreconditionFailedException => Problem(412, "stale", "Your copy is out of date", exception.Message),
+        PreconditionFailedException or StaleDraftException => Problem(412, "stale", "Your copy is out of date", exception.Message),
         GuardUnmetException guard => WithExtensions(
             Problem(422, "guard-unmet", "The lead agreement does not allow this move yet", exception.Message),
             new Dictionary<string, object?> { ["criteria"] = guard.Unmet }),

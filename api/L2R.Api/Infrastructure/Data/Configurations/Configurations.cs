@@ -46,6 +46,10 @@ internal sealed class AgreementVersionConfiguration : IEntityTypeConfiguration<A
 {
     public void Configure(EntityTypeBuilder<AgreementVersion> builder)
     {
+        builder.Ignore(v => v.Agreement);
+        builder.Ignore(v => v.Issues);
+        builder.Ignore(v => v.MissingApprovals);
+        builder.Ignore(v => v.CanActivate);
         builder.Property(v => v.Revision).IsConcurrencyToken();
         builder.HasIndex(v => new { v.TenantId, v.Version }).IsUnique();
         builder.HasIndex(v => new { v.TenantId, v.Status });
@@ -56,7 +60,7 @@ internal sealed class AgreementApprovalConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<AgreementApproval> builder)
     {
-        builder.HasOne<AgreementVersion>().WithMany().HasForeignKey(a => new { a.TenantId, a.AgreementVersionId }).HasPrincipalKey(v => new { v.TenantId, v.Id }).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AgreementVersion>().WithMany(v => v.Approvals).HasForeignKey(a => new { a.TenantId, a.AgreementVersionId }).HasPrincipalKey(v => new { v.TenantId, v.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.TenantId, a.AgreementVersionId, a.Role, a.UserId }).IsUnique();
     }
 }
@@ -65,7 +69,7 @@ internal sealed class AgreementAuditEntryConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<AgreementAuditEntry> builder)
     {
-        builder.Property(a => a.Detail).HasMaxLength(4000);
+        builder.Property(a => a.Detail).HasMaxLength(AgreementAuditEntry.MaxDetailLength);
         builder.HasIndex(a => new { a.TenantId, a.At });
         builder.HasIndex(a => new { a.TenantId, a.AgreementVersionId });
     }

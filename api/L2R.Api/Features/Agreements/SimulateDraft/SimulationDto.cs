@@ -1,0 +1,35 @@
+using L2R.Domain.Leads;
+
+namespace L2R.Api.Features.Agreements.SimulateDraft;
+
+public sealed record SimulationLeadDto(Guid Id, string Name, string? Company, LeadState State, string? Source, string? Campaign);
+
+public sealed record SimulationGroupDto(string Key, int NewlyPass, int NoLongerPass);
+
+/// <summary>
+/// One transition under the draft: leads whose guard newly holds (for auto-advance transitions, the ones activation
+/// will move) and leads whose guard would stop holding (they stay where they are), by source and by campaign.
+/// </summary>
+public sealed record TransitionImpactDto(
+    LeadTrigger Trigger,
+    LeadState To,
+    bool AutoAdvance,
+    int NewlyPass,
+    int NoLongerPass,
+    int WillMove,
+    IReadOnlyList<SimulationGroupDto> BySource,
+    IReadOnlyList<SimulationGroupDto> ByCampaign,
+    IReadOnlyList<SimulationLeadDto> NewlyPassSample,
+    IReadOnlyList<SimulationLeadDto> NoLongerPassSample);
+
+public sealed record SimulationDto(
+    Guid DraftId,
+    int DraftVersion,
+    int ActiveVersion,
+    int OpenLeads,
+    int LeadsThatWillMove,
+    int MqlNow,
+    int MqlAfter,
+    IReadOnlyList<TransitionImpactDto> Transitions,
+    IReadOnlyList<SimulationLeadDto> WillMoveSample,
+    double ElapsedMilliseconds);

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace L2R.Api.Features.Auth.Logout;
+
+public sealed record LogoutCommand(string RefreshToken) : ICommand;

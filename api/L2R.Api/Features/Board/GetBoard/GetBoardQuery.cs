@@ -1,0 +1,40 @@
+using FluentValidation;
+using L2R.Api.Features.Leads;
+using L2R.Api.Infrastructure.Auth;
+using L2R.Api.Infrastructure.Data;
+using L2R.Domain.Leads;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace L2R.Api.Features.Board.GetBoard;
+
+public sealed record GetBoardQuery(LeadFilter Filter, int Take = 25) : IQuery<BoardDto>;
+
+public sealed class GetBoardValidator : AbstractValidator<GetBoardQuery>
+{
+    public GetBoardValidator() => RuleFor(q => q.Take).InclusiveBetween(1, 100);
+}
+
+/// <summary>
+/// A column per stage: one grouped count and one bounded page per column, so the statements per board stay
+/// constant however many leads the tenant has. Cards are ordered by total score, best first.
+/// </summary>
+public sealed class GetBoardHandler(L2RDbContext db, ICurrentUser user) : IQueryHandler<GetBoardQuery, BoardDto>
+{
+    public async ValueTask<BoardDto> Handle(GetBoardQuery query, CancellationToken ct)
+    {
+        // One connection for the count and every column, instead of a pooled connection (and its reset) per query.
+        await db.Database.OpenConnectionAsync(ct);
+        var leads = query.Filter.Apply(db.Leads.AsNoTracking(), user.UserId);
+        var counts = await leads.GroupBy(l => l.State).Select(g => new { State = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.State, g => g.Count, ct);
+        var columns = new List<BoardColumnDto>();
+        foreach (var state in LeadStates.All)
+        {
+            var count = counts.GetValueOrDefault(state);
+            var cards = count == 0 ? [] : await BoardPages.PageAsync(db, leads, state, 0, query.Take, ct);
+            columns.Add(new BoardColumnDto(state, count, cards, BoardPages.NextCursor(count, 0, cards.Count)));
+        }
+
+        return new BoardDto(columns);
+    }
+}
