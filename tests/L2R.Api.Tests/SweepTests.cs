@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using L2R.Api.Features.Leads.RecordActivity;
 using L2R.Api.Features.Leads.SweepLeads;
-using L2R.Api.Infrastructure.Hosting;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Tests.Infrastructure;
 using L2R.Domain.Leads;
@@ -24,7 +23,7 @@ public abstract class SweepTests<TFactory>(TFactory factory) : IClassFixture<TFa
         await ApiSession.Expect(await sales.FireAsync(id, "Reject", "too-early"), HttpStatusCode.OK);
         var start = DateTimeOffset.UtcNow;
 
-        using (var travel = TravellingTimeProvider.TravelTo(start.AddDays(5)))
+        using (var travel = factory.Clock.TravelTo(start.AddDays(5)))
         {
             var recorded = await SendAsync(admin.TenantId, new RecordActivityCommand(id, new RecordActivityRequest(ActivityType.PageView, null, null, null, null)));
             Assert.Empty(recorded.Transitions);
@@ -64,7 +63,7 @@ public abstract class SweepTests<TFactory>(TFactory factory) : IClassFixture<TFa
         Assert.Equal(15, fresh["engagementScore"]!.GetValue<int>());
         var otherBefore = (await other.GetJsonAsync($"/api/leads/{otherId}")).ToJsonString();
 
-        using (TravellingTimeProvider.TravelTo(DateTimeOffset.UtcNow.AddDays(60)))
+        using (factory.Clock.TravelTo(DateTimeOffset.UtcNow.AddDays(60)))
         {
             var swept = await SendAsync(admin.TenantId, new SweepLeadsCommand());
             Assert.Equal(1, swept.LeadsChecked);
@@ -84,8 +83,7 @@ public abstract class SweepTests<TFactory>(TFactory factory) : IClassFixture<TFa
     /// <summary>Runs a command as the sweep does: in its own scope, for one tenant chosen by a trusted caller.</summary>
     private async Task<T> SendAsync<T>(Guid tenantId, ICommand<T> command)
     {
-        using var scope = factory.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
+        await using var scope = factory.Services.GetRequiredService<ITenantScopes>().Open(tenantId);
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 }

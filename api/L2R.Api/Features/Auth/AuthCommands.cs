@@ -61,28 +61,33 @@ public sealed class SessionIssuer(L2RDbContext db, TokenService tokens, IOptions
         new(user.Id, tenant.Id, tenant.Slug, tenant.Name, user.Email, user.DisplayName, RoleSet.ToList(user.Roles));
 }
 
-public sealed class LoginHandler(L2RDbContext db, TenantContext tenantContext, IPasswordHasher<User> hasher, SessionIssuer sessions)
+/// <summary>
+/// The tenant named in the request gets a scope of its own (<see cref="ITenantScopes"/>): the request's scope belongs
+/// to no tenant, or to that of whatever token came with it.
+/// </summary>
+public sealed class LoginHandler(L2RDbContext db, ITenantScopes tenantScopes, IPasswordHasher<User> hasher)
     : ICommandHandler<LoginCommand, TokenResponse>
 {
-    /// <summary>Verified when the user is unknown, so a wrong email costs the same time as a wrong password.</summary>
+    /// <summary>Verified when the tenant or user is unknown, so a wrong email costs the same time as a wrong password.</summary>
     private static readonly string DecoyHash = new PasswordHasher<User>().HashPassword(null!, "decoy-password-for-timing");
 
     public async ValueTask<TokenResponse> Handle(LoginCommand command, CancellationToken ct)
     {
         var slug = command.Tenant.Trim().ToLowerInvariant();
         var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
-        User? user = null;
-        if (tenant is not null)
+        if (tenant is null)
         {
-            tenantContext.Use(tenant.Id);
-            var email = command.Email.Trim().ToLowerInvariant();
-            user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == email && u.IsActive, ct);
+            hasher.VerifyHashedPassword(null!, DecoyHash, command.Password);
+            throw Refused();
         }
 
+        await using var scope = tenantScopes.Open(tenant.Id);
+        var email = command.Email.Trim().ToLowerInvariant();
+        var user = await scope.ServiceProvider.GetRequiredService<L2RDbContext>().Users.FirstOrDefaultAsync(u => u.NormalizedEmail == email && u.IsActive, ct);
         var verdict = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? DecoyHash, command.Password);
-        if (user is null || tenant is null || verdict == PasswordVerificationResult.Failed)
+        if (user is null || verdict == PasswordVerificationResult.Failed)
         {
-            throw new UnauthorizedException("The tenant, email or password is not right.");
+            throw Refused();
         }
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
@@ -90,15 +95,17 @@ public sealed class LoginHandler(L2RDbContext db, TenantContext tenantContext, I
             user.PasswordHash = hasher.HashPassword(user, command.Password);
         }
 
-        return await sessions.IssueAsync(user, tenant, Guid.NewGuid(), ct);
+        return await scope.ServiceProvider.GetRequiredService<SessionIssuer>().IssueAsync(user, tenant, Guid.NewGuid(), ct);
     }
+
+    private static UnauthorizedException Refused() => new("The tenant, email or password is not right.");
 }
 
 /// <summary>
 /// Rotates the refresh token. A token used twice means it was stolen (or replayed), so the whole family of tokens
 /// descended from that login is revoked and the caller must sign in again.
 /// </summary>
-public sealed class RefreshHandler(L2RDbContext db, TenantContext tenantContext, SessionIssuer sessions, TimeProvider clock)
+public sealed class RefreshHandler(ITenantScopes tenantScopes, TimeProvider clock)
     : ICommandHandler<RefreshCommand, TokenResponse>
 {
     public async ValueTask<TokenResponse> Handle(RefreshCommand command, CancellationToken ct)
@@ -109,7 +116,8 @@ public sealed class RefreshHandler(L2RDbContext db, TenantContext tenantContext,
             throw invalid;
         }
 
-        tenantContext.Use(tenantId);
+        await using var scope = tenantScopes.Open(tenantId);
+        var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var hash = TokenService.Hash(command.RefreshToken);
         var token = await db.RefreshTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, ct) ?? throw invalid;
@@ -132,17 +140,18 @@ public sealed class RefreshHandler(L2RDbContext db, TenantContext tenantContext,
             throw invalid;
         }
 
-        return await sessions.IssueAsync(user, tenant, token.FamilyId, ct);
+        return await scope.ServiceProvider.GetRequiredService<SessionIssuer>().IssueAsync(user, tenant, token.FamilyId, ct);
     }
 }
 
-public sealed class LogoutHandler(L2RDbContext db, TenantContext tenantContext, TimeProvider clock) : ICommandHandler<LogoutCommand>
+public sealed class LogoutHandler(ITenantScopes tenantScopes, TimeProvider clock) : ICommandHandler<LogoutCommand>
 {
     public async ValueTask<Unit> Handle(LogoutCommand command, CancellationToken ct)
     {
         if (TokenService.TenantOf(command.RefreshToken) is { } tenantId)
         {
-            tenantContext.Use(tenantId);
+            await using var scope = tenantScopes.Open(tenantId);
+            var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
             var hash = TokenService.Hash(command.RefreshToken);
             var family = await db.RefreshTokens.Where(t => t.TokenHash == hash).Select(t => (Guid?)t.FamilyId).FirstOrDefaultAsync(ct);
             if (family is { } familyId)

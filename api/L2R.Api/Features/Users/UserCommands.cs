@@ -77,8 +77,8 @@ public sealed class CreateUserHandler(L2RDbContext db, IPasswordHasher<User> has
     }
 }
 
-/// <summary>Role changes take effect at the user's next token refresh (at most the access-token lifetime).</summary>
-public sealed class SetUserRolesHandler(L2RDbContext db, ICurrentUser current) : ICommandHandler<SetUserRolesCommand, UserDto>
+/// <summary>Role changes take effect on the user's next request (<see cref="ActiveUserCheck"/>), whatever their token says.</summary>
+public sealed class SetUserRolesHandler(L2RDbContext db, ICurrentUser current, ActiveUserCheck activeUsers) : ICommandHandler<SetUserRolesCommand, UserDto>
 {
     public async ValueTask<UserDto> Handle(SetUserRolesCommand command, CancellationToken ct)
     {
@@ -91,6 +91,7 @@ public sealed class SetUserRolesHandler(L2RDbContext db, ICurrentUser current) :
 
         user.Roles = roles;
         await db.SaveChangesAsync(ct);
+        activeUsers.Remember(user);
         return UserDto.From(user);
     }
 }
@@ -116,8 +117,8 @@ public sealed class DeactivateUserHandler(L2RDbContext db, ICurrentUser current,
             return UserDto.From(user);
         }, ct);
 
-        // After the commit, so no request can re-cache the user as active in between.
-        activeUsers.Forget(user.TenantId, user.Id);
+        // After the commit: a request that read the user as active before it cannot overwrite this (ActiveUserCheck keeps the newer version).
+        activeUsers.Remember(user);
         return deactivated;
     }
 }
