@@ -32,6 +32,7 @@ public static class ServiceRegistration
         services.AddSingleton<IValidateOptions<AuthOptions>>(new AuthOptionsValidator(database));
         services.AddValidatedOptions<SeedOptions>(SeedOptions.Section);
         services.AddValidatedOptions<SweepOptions>(SweepOptions.Section);
+        services.AddValidatedOptions<OpenApiOptions>(OpenApiOptions.Section);
         services.AddHttpContextAccessor();
 
         services.AddScoped<CurrentUser>();
