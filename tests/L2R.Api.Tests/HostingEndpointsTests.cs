@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using L2R.Api.Infrastructure.Hosting;
 using L2R.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace L2R.Api.Tests;
 
@@ -67,6 +69,13 @@ public abstract class HostingEndpointsTests<TFactory>(TFactory factory) : IClass
         var admin = await ApiSession.SignUpAsync(factory);
 
         await ApiSession.ProblemAsync(await admin.Http.GetAsync("/api/does-not-exist"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public void TheDemoClockAndRunAs_AreNotRegistered_WhereTheDemoIsNotSeeded()
+    {
+        Assert.Null(factory.Services.GetService<RunAs>());
+        Assert.Null(factory.Services.GetService<DemoSeeder>());
     }
 
     [Theory]
