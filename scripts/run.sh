@@ -5,6 +5,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# A local run serves Swagger UI although it runs as Production; set OpenApi__SwaggerUi=false to try without.
+export OpenApi__SwaggerUi=${OpenApi__SwaggerUi:-true}
 if [[ -x scripts/build-web.sh ]]; then
   ./scripts/build-web.sh
 fi

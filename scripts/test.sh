@@ -58,11 +58,14 @@ dotnet ef migrations script --idempotent --project api/L2R.Api --context SqlServ
 grep -q 'CREATE TABLE \[Leads\]' artifacts/sqlserver-migrate.sql
 
 # --- tests -------------------------------------------------------------------------------------------------
+# Each suite also writes a .trx file to artifacts/test-results, which the pipeline publishes.
+results="$root/artifacts/test-results"
+rm -rf "$results"
 step "domain tests"
-dotnet test tests/L2R.Domain.Tests -c Release --no-build
+dotnet test tests/L2R.Domain.Tests -c Release --no-build --logger "trx;LogFileName=domain.trx" --results-directory "$results"
 
 step "API tests over HTTP on SQLite and PostgreSQL"
-dotnet test tests/L2R.Api.Tests -c Release --no-build
+dotnet test tests/L2R.Api.Tests -c Release --no-build --logger "trx;LogFileName=api.trx" --results-directory "$results"
 
 step "infrastructure (Bicep build + lint, pipeline YAML)"
 ./scripts/check-infra.sh

@@ -7,6 +7,7 @@ using L2R.Api.Features.Users;
 using L2R.Api.Infrastructure;
 using L2R.Api.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
@@ -18,8 +19,14 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
 app.UseMiddleware<RequestLimits>();
-app.UseSwagger();
-app.UseSwaggerUI(options => options.DocumentTitle = "L2R API");
+
+// The build writes the OpenAPI document through the generator itself, so serving it is for people only.
+if (app.Services.GetRequiredService<IOptions<OpenApiOptions>>().Value.ServesSwaggerUi(app.Environment))
+{
+    app.UseSwagger();
+    app.UseSwaggerUI(options => options.DocumentTitle = "L2R API");
+}
+
 app.UseSpaFallback();
 app.UseDefaultFiles();
 app.UseStaticFiles();

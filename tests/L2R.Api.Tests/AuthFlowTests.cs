@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using L2R.Api.Infrastructure.Auth;
+using L2R.Api.Infrastructure.Data;
 using L2R.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace L2R.Api.Tests;
 
@@ -124,6 +127,62 @@ public abstract class AuthFlowTests<TFactory>(TFactory factory) : IClassFixture<
         await ApiSession.ProblemAsync(login, HttpStatusCode.Unauthorized);
         await RefreshAsync(factory.CreateClient(), sales.RefreshToken, HttpStatusCode.Unauthorized);
         await ApiSession.ProblemAsync(await sales.Http.GetAsync("/api/leads"), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task AnAdminDemotedByAnother_Gets403OnTheNextAdminRequest_AndStaysSignedInAsSales()
+    {
+        var (_, other, _) = await AdminDemotedByAnotherAsync();
+
+        await ApiSession.ProblemAsync(await other.Http.GetAsync("/api/users"), HttpStatusCode.Forbidden);
+        await ApiSession.Expect(await other.Http.GetAsync("/api/leads"), HttpStatusCode.OK);
+        Assert.Equal("Admin", TestTokens.Payload(other.AccessToken)["role"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AUserPromotedToAdmin_MayDoAdminWorkOnTheNextRequest()
+    {
+        var admin = await ApiSession.SignUpAsync(factory);
+        var sales = await admin.AddUserAsync(factory, "Sales");
+        await ApiSession.ProblemAsync(await sales.Http.GetAsync("/api/users"), HttpStatusCode.Forbidden);
+
+        await ApiSession.Expect(await admin.Http.PutAsJsonAsync($"/api/users/{await UserIdAsync(admin, sales.Email)}/roles", new { roles = new[] { "Admin", "Sales" } }), HttpStatusCode.OK);
+
+        await ApiSession.Expect(await sales.Http.GetAsync("/api/users"), HttpStatusCode.OK);
+    }
+
+    /// <summary>A request that read the user as Admin just before the demotion committed must not put Admin back in the cache.</summary>
+    [Fact]
+    public async Task AReadFromBeforeTheDemotion_ArrivingAfterIt_DoesNotLetTheAdminBackIn()
+    {
+        var (admin, other, otherId) = await AdminDemotedByAnotherAsync();
+
+        factory.Services.GetRequiredService<ActiveUserCheck>().Remember(new User
+        {
+            Id = otherId,
+            TenantId = admin.TenantId,
+            Email = other.Email,
+            NormalizedEmail = other.Email,
+            DisplayName = "Admin as read before the demotion",
+            Roles = Domain.Leads.Roles.Admin,
+            Version = 1,
+        });
+
+        await ApiSession.ProblemAsync(await other.Http.GetAsync("/api/users"), HttpStatusCode.Forbidden);
+    }
+
+    /// <summary>Sign-in opens a scope for the tenant it names; a token for another tenant sent along does not leak into it.</summary>
+    [Fact]
+    public async Task SigningIntoATenant_WhileCarryingAnotherTenantsToken_SignsIntoTheNamedTenant()
+    {
+        var first = await ApiSession.SignUpAsync(factory);
+        var second = await ApiSession.SignUpAsync(factory);
+
+        var login = await first.Http.PostAsJsonAsync("/api/auth/login", new { tenant = second.TenantSlug, email = second.Email, password = ApiSession.Password });
+
+        await ApiSession.Expect(login, HttpStatusCode.OK);
+        var tokens = (await login.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(second.TenantId.ToString(), TestTokens.Payload(tokens["accessToken"]!.GetValue<string>())["tid"]!.GetValue<string>());
     }
 
     [Fact]
@@ -261,6 +320,17 @@ public abstract class AuthFlowTests<TFactory>(TFactory factory) : IClassFixture<
     }
 
     private static IEnumerable<string> Roles(JsonNode user) => user["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Order();
+
+    /// <summary>A second admin, who has just used their admin rights (so the check has cached them), demoted to Sales by the first.</summary>
+    private async Task<(ApiSession Admin, ApiSession Other, Guid OtherId)> AdminDemotedByAnotherAsync()
+    {
+        var admin = await ApiSession.SignUpAsync(factory);
+        var other = await admin.AddUserAsync(factory, "Admin");
+        var otherId = await UserIdAsync(admin, other.Email);
+        await ApiSession.Expect(await other.Http.GetAsync("/api/users"), HttpStatusCode.OK);
+        await ApiSession.Expect(await admin.Http.PutAsJsonAsync($"/api/users/{otherId}/roles", new { roles = new[] { "Sales" } }), HttpStatusCode.OK);
+        return (admin, other, otherId);
+    }
 
     private static async Task<Guid> UserIdAsync(ApiSession admin, string email) =>
         Guid.Parse((await admin.GetJsonAsync("/api/users")).AsArray().Single(u => u!["email"]!.GetValue<string>() == email)!["id"]!.GetValue<string>());

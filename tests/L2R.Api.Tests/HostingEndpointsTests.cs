@@ -1,10 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using L2R.Api.Infrastructure.Hosting;
 using L2R.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace L2R.Api.Tests;
 
-/// <summary>The SPA fallback never swallows the API, Swagger or health; the probes and the OpenAPI document answer.</summary>
+/// <summary>The SPA fallback never swallows the API, Swagger or health; the probes answer, and Swagger UI with its document where configured.</summary>
 public abstract class HostingEndpointsTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : L2RApiFactory
 {
@@ -53,7 +57,7 @@ public abstract class HostingEndpointsTests<TFactory>(TFactory factory) : IClass
     [Fact]
     public async Task AnUnknownSwaggerDocument_Is404_NotTheSpa()
     {
-        var response = await factory.CreateClient().GetAsync("/swagger/v2/swagger.json");
+        var response = await WithSwaggerUi().CreateClient().GetAsync("/swagger/v2/swagger.json");
 
         await ApiSession.Expect(response, HttpStatusCode.NotFound);
         Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -67,6 +71,13 @@ public abstract class HostingEndpointsTests<TFactory>(TFactory factory) : IClass
         await ApiSession.ProblemAsync(await admin.Http.GetAsync("/api/does-not-exist"), HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public void TheDemoClockAndRunAs_AreNotRegistered_WhereTheDemoIsNotSeeded()
+    {
+        Assert.Null(factory.Services.GetService<RunAs>());
+        Assert.Null(factory.Services.GetService<DemoSeeder>());
+    }
+
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
@@ -78,10 +89,30 @@ public abstract class HostingEndpointsTests<TFactory>(TFactory factory) : IClass
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/swagger/index.html")]
+    [InlineData("/swagger/v1/swagger.json")]
+    public async Task SwaggerUi_IsOffOutsideDevelopment_AndItsPathsStayJson404s(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+
+        await ApiSession.ProblemAsync(await factory.CreateClient().SendAsync(request), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task SwaggerUi_IsServed_WhenConfigured()
+    {
+        var response = await WithSwaggerUi().CreateClient().GetAsync("/swagger/index.html");
+
+        await ApiSession.Expect(response, HttpStatusCode.OK);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task TheOpenApiDocument_IsServed_AndNamesEveryOperation()
     {
-        var response = await factory.CreateClient().GetAsync("/swagger/v1/swagger.json");
+        var response = await WithSwaggerUi().CreateClient().GetAsync("/swagger/v1/swagger.json");
 
         await ApiSession.Expect(response, HttpStatusCode.OK);
         var document = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -92,6 +123,8 @@ public abstract class HostingEndpointsTests<TFactory>(TFactory factory) : IClass
         Assert.All(operations, o => Assert.False(string.IsNullOrEmpty(o.Id), $"{o.Method} {o.Path} has no operation id"));
         Assert.DoesNotContain(operations, o => o.Path.Contains("rest", StringComparison.Ordinal));
     }
+
+    private WebApplicationFactory<Program> WithSwaggerUi() => factory.WithWebHostBuilder(builder => builder.UseSetting("OpenApi:SwaggerUi", "true"));
 }
 
 public sealed class SqliteHostingEndpointsTests(SqliteApiFactory factory) : HostingEndpointsTests<SqliteApiFactory>(factory);

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using L2R.Api.Features.Leads.RecordActivity;
 using L2R.Api.Features.Leads.SweepLeads;
 using L2R.Api.Infrastructure.Data;
-using L2R.Api.Infrastructure.Hosting;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Tests.Infrastructure;
 using L2R.Domain.Leads;
@@ -26,7 +25,7 @@ public abstract class SweepTests<TFactory>(TFactory factory) : IClassFixture<TFa
         await ApiSession.Expect(await sales.FireAsync(id, "Reject", "too-early"), HttpStatusCode.OK);
         var start = DateTimeOffset.UtcNow;
 
-        using (var travel = TravellingTimeProvider.TravelTo(start.AddDays(5)))
+        using (var travel = factory.Clock.TravelTo(start.AddDays(5)))
         {
             var recorded = await SendAsync(admin.TenantId, new RecordActivityCommand(id, new RecordActivityRequest(ActivityType.PageView, null, null, null, null)));
             Assert.Empty(recorded.Transitions);
@@ -100,8 +99,7 @@ public abstract class SweepTests<TFactory>(TFactory factory) : IClassFixture<TFa
     /// <summary>Lets <paramref name="age"/> pass for one lead by moving its recorded instants back, without touching the clock.</summary>
     private async Task AgeAsync(Guid tenantId, Guid leadId, TimeSpan age)
     {
-        using var scope = factory.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
+        await using var scope = factory.Services.GetRequiredService<ITenantScopes>().Open(tenantId);
         var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
         var lead = await db.Leads.SingleAsync(l => l.Id == leadId);
         lead.ScoredAt -= age;
@@ -119,8 +117,7 @@ public abstract class SweepTests<TFactory>(TFactory factory) : IClassFixture<TFa
     /// <summary>Runs a command as the sweep does: in its own scope, for one tenant chosen by a trusted caller.</summary>
     private async Task<T> SendAsync<T>(Guid tenantId, ICommand<T> command)
     {
-        using var scope = factory.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(tenantId);
+        await using var scope = factory.Services.GetRequiredService<ITenantScopes>().Open(tenantId);
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 }

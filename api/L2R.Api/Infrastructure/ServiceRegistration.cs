@@ -20,19 +20,28 @@ namespace L2R.Api.Infrastructure;
 
 public static class ServiceRegistration
 {
+    private const string ConnectionStringName = "L2R";
+
     public static IServiceCollection AddL2R(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
-        services.AddSingleton<TimeProvider, TravellingTimeProvider>();
+        var database = configuration.BindOptions<DatabaseOptions>(DatabaseOptions.Section);
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section)
+            .Validate<IConfiguration>(
+                (options, config) => options.IsEmbeddedDefault || !string.IsNullOrWhiteSpace(config.GetConnectionString(ConnectionStringName)),
+                $"ConnectionStrings:{ConnectionStringName} is required for the Postgres and SqlServer providers.");
+        services.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
+        services.AddSingleton<IValidateOptions<AuthOptions>>(new AuthOptionsValidator(database));
+        services.AddValidatedOptions<SeedOptions>(SeedOptions.Section);
+        services.AddValidatedOptions<SweepOptions>(SweepOptions.Section);
+        services.AddValidatedOptions<OpenApiOptions>(OpenApiOptions.Section);
         services.AddHttpContextAccessor();
 
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
-        services.AddScoped(sp => new TenantContext(sp.GetRequiredService<ICurrentUser>()));
-        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddScoped<ITenantContext>(sp => new TenantContext(sp.GetRequiredService<ICurrentUser>()));
+        services.AddSingleton<ITenantScopes, TenantScopes>();
 
-        services.AddDatabase(configuration);
+        services.AddDatabase(database, configuration.GetConnectionString(ConnectionStringName));
         services.AddScoped<AgreementStore>();
         services.AddScoped<LeadMoves>();
         services.AddSingleton<ParsedAgreementCache>();
@@ -62,7 +71,18 @@ public static class ServiceRegistration
 
         services.AddSingleton<ActivationQueue>();
 
-        services.AddSingleton<DemoSeeder>();
+        // The seeder's travelling clock and run-as exist only where it runs: never in production, never in tests.
+        if (configuration.BindOptions<SeedOptions>(SeedOptions.Section).SeedsDemoTenant(database))
+        {
+            services.AddSingleton<TimeProvider, TravellingTimeProvider>();
+            services.AddSingleton<RunAs>();
+            services.AddSingleton<DemoSeeder>();
+        }
+        else
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+
         services.AddHealthChecks().AddCheck<ReadinessCheck>("database", tags: ["ready"]);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -97,17 +117,31 @@ public static class ServiceRegistration
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     }
 
-    private static void AddDatabase(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Bound strictly (an unknown key such as a misspelt <c>Sweep:IntervalMinute</c> fails too) and validated when the
+    /// host starts, before any hosted service touches the database.
+    /// </summary>
+    private static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, string section)
+        where T : class =>
+        services.AddOptions<T>().BindConfiguration(section, Strict).ValidateDataAnnotations().ValidateOnStart();
+
+    /// <summary>For the few choices made while registering services (which provider, whether the demo runs); validated at start like the rest.</summary>
+    private static T BindOptions<T>(this IConfiguration configuration, string section)
+        where T : new() =>
+        configuration.GetSection(section).Get<T>(Strict) ?? new T();
+
+    private static void Strict(BinderOptions binder) => binder.ErrorOnUnknownConfiguration = true;
+
+    /// <summary>A missing connection string for Postgres or SqlServer is refused at start, before a context is ever made.</summary>
+    private static void AddDatabase(this IServiceCollection services, DatabaseOptions database, string? connectionString)
     {
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString("L2R");
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<L2RDbContext, PostgresL2RDbContext>(o => o.UseNpgsql(Required(connectionString, database.Provider)));
+                services.AddDbContext<L2RDbContext, PostgresL2RDbContext>(o => o.UseNpgsql(connectionString));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<L2RDbContext, SqlServerL2RDbContext>(o => o.UseSqlServer(Required(connectionString, database.Provider)));
+                services.AddDbContext<L2RDbContext, SqlServerL2RDbContext>(o => o.UseSqlServer(connectionString));
                 break;
             default:
                 services.AddDbContext<L2RDbContext, SqliteL2RDbContext>((sp, o) =>
@@ -122,11 +156,6 @@ public static class ServiceRegistration
         Directory.CreateDirectory(directory);
         return $"Data Source={Path.Combine(directory, "l2r.db")};Default Timeout=15";
     }
-
-    private static string Required(string? connectionString, DatabaseProvider provider) =>
-        string.IsNullOrWhiteSpace(connectionString)
-            ? throw new InvalidOperationException($"ConnectionStrings:L2R is required for the {provider} provider.")
-            : connectionString;
 
     private static void AddAuth(this IServiceCollection services)
     {

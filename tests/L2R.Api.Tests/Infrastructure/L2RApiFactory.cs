@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace L2R.Api.Tests.Infrastructure;
@@ -19,6 +20,8 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
     public const string Audience = "l2r-api";
 
     public abstract DatabaseProvider Provider { get; }
+
+    public TestClock Clock { get; } = new();
 
     protected abstract string ConnectionString { get; }
 
@@ -38,8 +41,12 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:DemoTenant", "false");
         builder.UseSetting("Sweep:IntervalMinutes", "0");
 
-        // Hashing strength is not under test; the default 100,000 iterations cost ~50 ms per sign-in on these machines.
-        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000));
+        builder.ConfigureServices(services =>
+        {
+            // Hashing strength is not under test; the default 100,000 iterations cost ~50 ms per sign-in on these machines.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        });
     }
 
     public T WithScope<T>(Func<IServiceProvider, T> work)

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Tenancy;
+using L2R.Domain.Leads;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -8,41 +10,93 @@ namespace L2R.Api.Infrastructure.Auth;
 
 /// <summary>
 /// A well-signed token still has to name an active user of its tenant, so a token for a tenant or user that no
-/// longer exists is a 401, never a half-working session. The answer is cached briefly (it is asked on every request);
-/// deactivating a user evicts it, so on this instance deactivation takes effect at once, on others within <see cref="Lifetime"/>.
+/// longer exists is a 401, never a half-working session; and the request acts with the roles the user holds now,
+/// not the ones the token was issued with. The answer is cached briefly (it is asked on every request). The user
+/// writes (roles, deactivation) put their result in the cache after they commit, so on this instance they take effect
+/// on the next request, on others within <see cref="Lifetime"/>.
 /// </summary>
-public sealed class ActiveUserCheck(IMemoryCache cache)
+public sealed class ActiveUserCheck(IMemoryCache cache, ITenantScopes tenantScopes)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    private readonly IMemoryCache _cache = cache;
+    private readonly Lock _store = new();
 
-    public static async Task RejectUnlessActiveAsync(TokenValidatedContext context)
+    public static Task RejectUnlessActiveAsync(TokenValidatedContext context) =>
+        context.HttpContext.RequestServices.GetRequiredService<ActiveUserCheck>().CheckAsync(context);
+
+    /// <summary>After a write to <paramref name="user"/> has committed: the next request sees its roles and whether it is active.</summary>
+    public void Remember(User user) => Store(Key(user.TenantId, user.Id), new Access(user.IsActive ? user.Roles : null, user.Version));
+
+    private async Task CheckAsync(TokenValidatedContext context)
     {
-        var claims = context.Principal;
-        if (!Guid.TryParse(claims?.FindFirst(L2RClaims.UserId)?.Value, out var userId)
-            || !Guid.TryParse(claims?.FindFirst(L2RClaims.TenantId)?.Value, out var tenantId))
+        var principal = context.Principal;
+        if (!Guid.TryParse(principal?.FindFirst(L2RClaims.UserId)?.Value, out var userId)
+            || !Guid.TryParse(principal?.FindFirst(L2RClaims.TenantId)?.Value, out var tenantId))
         {
             context.Fail("The token names no user or tenant.");
             return;
         }
 
-        var services = context.HttpContext.RequestServices;
-        var check = services.GetRequiredService<ActiveUserCheck>();
-        var active = await check._cache.GetOrCreateAsync(Key(tenantId, userId), async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            services.GetRequiredService<TenantContext>().Use(tenantId);
-            return await services.GetRequiredService<L2RDbContext>().Users.AsNoTracking()
-                .AnyAsync(u => u.Id == userId && u.IsActive, context.HttpContext.RequestAborted);
-        });
-        if (!active)
+        var key = Key(tenantId, userId);
+        var access = cache.TryGetValue(key, out Access? cached) ? cached! : await LoadAsync(key, tenantId, userId, context.HttpContext.RequestAborted);
+        if (access.Roles is not { } roles)
         {
             context.Fail("The user is not active in this tenant.");
+            return;
+        }
+
+        UseCurrentRoles(principal!, roles);
+    }
+
+    private async Task<Access> LoadAsync((string, Guid, Guid) key, Guid tenantId, Guid userId, CancellationToken ct)
+    {
+        await using var scope = tenantScopes.Open(tenantId);
+        var row = await scope.ServiceProvider.GetRequiredService<L2RDbContext>().Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.IsActive, u.Roles, u.Version })
+            .FirstOrDefaultAsync(ct);
+        var access = row is null ? new Access(null, 0) : new Access(row.IsActive ? row.Roles : null, row.Version);
+        Store(key, access);
+        return access;
+    }
+
+    /// <summary>
+    /// A read that began before a user write committed must not replace what the write remembered, or a demoted
+    /// admin would be let through until the entry expires: the higher version wins.
+    /// </summary>
+    private void Store((string, Guid, Guid) key, Access access)
+    {
+        lock (_store)
+        {
+            if (!cache.TryGetValue(key, out Access? current) || current!.Version <= access.Version)
+            {
+                cache.Set(key, access, Lifetime);
+            }
         }
     }
 
-    public void Forget(Guid tenantId, Guid userId) => _cache.Remove(Key(tenantId, userId));
+    /// <summary>
+    /// Replaces the token's role claims with the stored roles rather than refusing the token with 401: the identity is
+    /// still right, only its authority changed, so the session goes on, a demoted admin gets 403 on admin work (and a
+    /// promoted user gains the role at once), and the policies and <see cref="ICurrentUser"/> see one set of roles.
+    /// </summary>
+    private static void UseCurrentRoles(ClaimsPrincipal principal, Roles roles)
+    {
+        if (L2RClaims.RolesOf(principal) == roles || principal.Identity is not ClaimsIdentity identity)
+        {
+            return;
+        }
+
+        foreach (var claim in identity.FindAll(L2RClaims.Role).ToList())
+        {
+            identity.RemoveClaim(claim);
+        }
+
+        identity.AddClaims(RoleSet.ToList(roles).Select(role => new Claim(L2RClaims.Role, role.ToString())));
+    }
 
     private static (string, Guid, Guid) Key(Guid tenantId, Guid userId) => ("active-user", tenantId, userId);
+
+    /// <summary>The roles the user holds now, or none when inactive or gone; with the row version it was read at.</summary>
+    private sealed record Access(Roles? Roles, int Version);
 }

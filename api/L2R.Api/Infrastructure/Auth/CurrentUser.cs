@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Leads;
 
 namespace L2R.Api.Infrastructure.Auth;
@@ -10,28 +11,58 @@ public interface ICurrentUser
     Roles Roles { get; }
     Actor Actor { get; }
 
-    Guid RequiredUserId => UserId ?? throw new UnauthorizedAccessException("Sign in first.");
+    /// <summary>
+    /// Our own <see cref="UnauthorizedException"/> (401), not the BCL's UnauthorizedAccessException, which file
+    /// access also throws and which must stay a 500 there.
+    /// </summary>
+    Guid RequiredUserId => UserId ?? throw new UnauthorizedException("Sign in first.");
 }
 
-/// <summary>Reads the user from the validated token, or from <see cref="RunAs"/> for work done on a user's behalf outside a request (the demo seeder).</summary>
+/// <summary>
+/// Who the current scope acts as: in a request, the user of the validated token; in a scope opened by
+/// <see cref="Tenancy.ITenantScopes"/>, the tenant (and for the demo, the user) it was opened for, whatever request
+/// may be running around it. Either way it is fixed once: there is no way to switch a scope to another tenant or user.
+/// </summary>
 public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    private (Guid UserId, Guid TenantId, Roles Roles)? _runAs;
+    private Fixed? _fixed;
 
-    public Guid? UserId => _runAs?.UserId ?? ParseGuid(L2RClaims.UserId);
+    public Guid? UserId => _fixed is { } f ? f.UserId : ParseGuid(L2RClaims.UserId);
 
-    public Guid? TenantId => _runAs?.TenantId ?? ParseGuid(L2RClaims.TenantId);
+    public Guid? TenantId => _fixed is { } f ? f.TenantId : ParseGuid(L2RClaims.TenantId);
 
-    public Roles Roles => _runAs?.Roles
-        ?? RoleSet.From(Principal?.FindAll(L2RClaims.Role).Select(c => Enum.TryParse<Role>(c.Value, out var role) ? role : (Role?)null).OfType<Role>() ?? []);
+    public Roles Roles => _fixed?.Roles ?? L2RClaims.RolesOf(Principal);
 
     public Actor Actor => Actor.User(((ICurrentUser)this).RequiredUserId, Roles);
 
-    public void RunAs(Guid userId, Guid tenantId, Roles roles) => _runAs = (userId, tenantId, roles);
-
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user : null;
 
+    /// <summary>Only <see cref="Tenancy.TenantScopes"/> calls this, on a scope it has just created.</summary>
+    internal void FixTenant(Guid tenantId)
+    {
+        if (_fixed is { } f && f.TenantId != tenantId)
+        {
+            throw new InvalidOperationException($"This scope belongs to tenant {f.TenantId}; open a new scope for tenant {tenantId}.");
+        }
+
+        _fixed ??= new Fixed(tenantId, null, Roles.None);
+    }
+
+    /// <summary>Only the demo's <see cref="Hosting.RunAs"/> calls this, on a tenant scope it has just opened.</summary>
+    internal void FixUser(Guid userId, Roles roles)
+    {
+        var f = _fixed ?? throw new InvalidOperationException("Open the scope for a tenant before choosing its user.");
+        if (f.UserId is { } existing && (existing != userId || f.Roles != roles))
+        {
+            throw new InvalidOperationException($"This scope acts as user {existing}; open a new scope to act as user {userId}.");
+        }
+
+        _fixed = f with { UserId = userId, Roles = roles };
+    }
+
     private Guid? ParseGuid(string claim) => Guid.TryParse(Principal?.FindFirst(claim)?.Value, out var value) ? value : null;
+
+    private sealed record Fixed(Guid TenantId, Guid? UserId, Roles Roles);
 }
 
 public static class L2RClaims
@@ -41,4 +72,7 @@ public static class L2RClaims
     public const string Role = "role";
     public const string Email = "email";
     public const string Name = "name";
+
+    public static Roles RolesOf(ClaimsPrincipal? principal) =>
+        RoleSet.From(principal?.FindAll(Role).Select(c => Enum.TryParse<Role>(c.Value, out var role) ? role : (Role?)null).OfType<Role>() ?? []);
 }

@@ -17,23 +17,11 @@ public sealed class SigningKeyProvider(IOptions<AuthOptions> auth, IOptions<Data
 
     private static SymmetricSecurityKey Load(AuthOptions auth, DatabaseOptions database, IHostEnvironment environment)
     {
-        var encoded = auth.SigningKey;
-        if (string.IsNullOrWhiteSpace(encoded))
-        {
-            if (!database.IsEmbeddedDefault)
-            {
-                throw new InvalidOperationException("Auth:SigningKey is not configured (base64, at least 32 bytes).");
-            }
-
-            encoded = ReadOrCreateKeyFile(Path.Combine(database.ResolveDataDirectory(environment.ContentRootPath), "signing.key"));
-        }
-
+        // AuthOptionsValidator has checked at start that a configured key is long enough and that only the embedded default goes without.
+        var encoded = string.IsNullOrWhiteSpace(auth.SigningKey)
+            ? ReadOrCreateKeyFile(Path.Combine(database.ResolveDataDirectory(environment.ContentRootPath), "signing.key"))
+            : auth.SigningKey;
         var bytes = Convert.FromBase64String(encoded.Trim());
-        if (bytes.Length < 32)
-        {
-            throw new InvalidOperationException("Auth:SigningKey must hold at least 32 bytes.");
-        }
-
         return new SymmetricSecurityKey(bytes) { KeyId = Convert.ToHexString(SHA256.HashData(bytes))[..16] };
     }
 

@@ -18,7 +18,7 @@ public sealed class ActivationQueue
 }
 
 /// <summary>Runs activations one at a time; at start it resumes any an earlier process left running.</summary>
-public sealed class ActivationWorker(IServiceProvider services, ActivationQueue queue, DatabaseInitializer initializer, ILogger<ActivationWorker> logger) : BackgroundService
+public sealed class ActivationWorker(ITenantScopes tenantScopes, ActivationQueue queue, DatabaseInitializer initializer, ILogger<ActivationWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,9 +36,9 @@ public sealed class ActivationWorker(IServiceProvider services, ActivationQueue 
 
     private async Task ResumeUnfinishedAsync(CancellationToken ct)
     {
-        foreach (var tenantId in await services.AllTenantIdsAsync(ct))
+        foreach (var tenantId in await tenantScopes.AllTenantIdsAsync(ct))
         {
-            using var scope = services.CreateTenantScope(tenantId);
+            await using var scope = tenantScopes.Open(tenantId);
             var running = await scope.ServiceProvider.GetRequiredService<L2RDbContext>().AgreementActivations
                 .Where(a => a.Status != ActivationStatus.Completed).Select(a => a.Id).ToListAsync(ct);
             foreach (var activationId in running)
@@ -50,7 +50,7 @@ public sealed class ActivationWorker(IServiceProvider services, ActivationQueue 
 
     private async Task RunAsync(Guid tenantId, Guid activationId, CancellationToken ct)
     {
-        using var scope = services.CreateTenantScope(tenantId);
+        await using var scope = tenantScopes.Open(tenantId);
         var started = DateTime.UtcNow;
         try
         {
@@ -66,7 +66,7 @@ public sealed class ActivationWorker(IServiceProvider services, ActivationQueue 
 
     private async Task MarkFailedAsync(Guid tenantId, Guid activationId, CancellationToken ct)
     {
-        using var scope = services.CreateTenantScope(tenantId);
+        await using var scope = tenantScopes.Open(tenantId);
         var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
         await db.AgreementActivations.Where(a => a.Id == activationId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ActivationStatus.Failed).SetProperty(a => a.Error, "The re-scoring stopped on an error; it resumes when the service restarts."), ct);

@@ -8,7 +8,7 @@ namespace L2R.Api.Infrastructure.Hosting;
 /// Migrates the database (and seeds the demo tenant for the embedded default) when the host starts, never before
 /// <c>app.Run()</c>: the build-time OpenAPI generator runs Program.cs without starting hosted services.
 /// </summary>
-public sealed class DatabaseInitializer(IServiceProvider services, IOptions<DatabaseOptions> database, IConfiguration configuration, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(IServiceProvider services, IOptions<DatabaseOptions> database, ILogger<DatabaseInitializer> logger)
     : IHostedService
 {
     public bool IsReady { get; private set; }
@@ -24,15 +24,16 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Data
             await db.Database.CloseConnectionAsync();
         }
 
-        if (configuration.GetValue("Database:Migrate", true))
+        if (database.Value.Migrate)
         {
             await db.Database.MigrateAsync(cancellationToken);
             logger.LogInformation("Database migrated ({Provider})", database.Value.Provider);
         }
 
-        if (database.Value.IsEmbeddedDefault && configuration.GetValue("Seed:DemoTenant", true))
+        // Registered only when Seed:DemoTenant holds for the embedded default (ServiceRegistration).
+        if (scope.ServiceProvider.GetService<DemoSeeder>() is { } seeder)
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+            await seeder.SeedAsync(cancellationToken);
         }
 
         IsReady = true;

@@ -7,7 +7,6 @@ using L2R.Api.Features.Tenants.SignUp;
 using L2R.Api.Features.Users.CreateUser;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
-using L2R.Api.Infrastructure.Tenancy;
 using L2R.Domain.Leads;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +18,7 @@ namespace L2R.Api.Infrastructure.Hosting;
 /// backdated instants from a fixed seed, so every lead's history, time in stage and decayed score are genuine.
 /// Runs only for the embedded default database.
 /// </summary>
-public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ILogger<DemoSeeder> logger)
 {
     public const string TenantSlug = "acme";
     public const string Password = "L2R-demo-2026!";
@@ -64,10 +63,10 @@ public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> lo
 
     private async Task<Crew> CreateCrewAsync(CancellationToken ct)
     {
-        using var scope = services.CreateScope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var tenant = await mediator.Send(new SignUpCommand("Acme", "admin@acme.test", Password, "Ada Admin", TenantSlug), ct);
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAs(tenant.AdminUserId, tenant.TenantId, Roles.Admin);
+        await using var anonymous = services.CreateAsyncScope();
+        var tenant = await anonymous.ServiceProvider.GetRequiredService<IMediator>().Send(new SignUpCommand("Acme", "admin@acme.test", Password, "Ada Admin", TenantSlug), ct);
+        await using var admin = runAs.Open(tenant.TenantId, tenant.AdminUserId, Roles.Admin);
+        var mediator = admin.ServiceProvider.GetRequiredService<IMediator>();
         var marketing = await mediator.Send(new CreateUserCommand("marketing@acme.test", "Mia Marketing", Password, [Role.Marketing]), ct);
         var sales = await mediator.Send(new CreateUserCommand("sales@acme.test", "Sam Sales", Password, [Role.Sales]), ct);
         var seller = await mediator.Send(new CreateUserCommand("sofia@acme.test", "Sofia Seller", Password, [Role.Sales]), ct);
@@ -76,15 +75,13 @@ public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> lo
 
     private async Task SeedLeadAsync(Crew crew, Random random, TravellingTimeProvider.StrongBox clock, int number, DateTimeOffset createdAt, DateTimeOffset now, CancellationToken ct)
     {
-        using var scope = services.CreateTenantScope(crew.TenantId);
-        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var salesRep = crew.Sales[random.Next(crew.Sales.Length)];
-        void As(Guid id, Roles roles) => user.RunAs(id, crew.TenantId, roles);
         var at = createdAt;
         void Later(double maxDays) => at = Min(at.AddHours(1 + (random.NextDouble() * maxDays * 24)), now.AddMinutes(-5));
 
-        As(crew.Marketing, Roles.Marketing);
+        // Marketing brings the lead in; each person works in a scope of their own, as each would in a request.
+        await using var marketing = runAs.Open(crew.TenantId, crew.Marketing, Roles.Marketing);
+        var mediator = marketing.ServiceProvider.GetRequiredService<IMediator>();
         clock.Now = at;
         var first = FirstNames[random.Next(FirstNames.Length)];
         var last = LastNames[random.Next(LastNames.Length)];
@@ -127,7 +124,8 @@ public sealed class DemoSeeder(IServiceProvider services, ILogger<DemoSeeder> lo
         }
 
         // Sales works the MQL queue: some stay waiting, most are accepted, some rejected with a reason.
-        As(salesRep, Roles.Sales);
+        await using var sales = runAs.Open(crew.TenantId, salesRep, Roles.Sales);
+        mediator = sales.ServiceProvider.GetRequiredService<IMediator>();
         var roll = random.NextDouble();
         if (roll < 0.3 || at >= now.AddDays(-1))
         {

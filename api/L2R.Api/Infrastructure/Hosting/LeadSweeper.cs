@@ -1,15 +1,16 @@
 using L2R.Api.Features.Leads.SweepLeads;
 using L2R.Api.Infrastructure.Tenancy;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace L2R.Api.Infrastructure.Hosting;
 
 /// <summary>Periodically re-checks every tenant's open leads for decay and time-based criteria (<c>Sweep:IntervalMinutes</c>, 0 turns it off).</summary>
-public sealed class LeadSweeper(IServiceProvider services, IConfiguration configuration, DatabaseInitializer initializer, ILogger<LeadSweeper> logger) : BackgroundService
+public sealed class LeadSweeper(ITenantScopes tenantScopes, IOptions<SweepOptions> options, DatabaseInitializer initializer, ILogger<LeadSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var minutes = configuration.GetValue("Sweep:IntervalMinutes", 15.0);
+        var minutes = options.Value.IntervalMinutes;
         if (minutes <= 0)
         {
             return;
@@ -36,9 +37,9 @@ public sealed class LeadSweeper(IServiceProvider services, IConfiguration config
 
     private async Task SweepAllTenantsAsync(CancellationToken ct)
     {
-        foreach (var tenantId in await services.AllTenantIdsAsync(ct))
+        foreach (var tenantId in await tenantScopes.AllTenantIdsAsync(ct))
         {
-            using var scope = services.CreateTenantScope(tenantId);
+            await using var scope = tenantScopes.Open(tenantId);
             var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SweepLeadsCommand(), ct);
             logger.LogInformation("Swept {Leads} leads of tenant {Tenant}: {Moves} automatic moves", result.LeadsChecked, tenantId, result.Moves);
         }

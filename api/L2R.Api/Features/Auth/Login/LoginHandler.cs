@@ -7,28 +7,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Auth.Login;
 
-public sealed class LoginHandler(L2RDbContext db, TenantContext tenantContext, IPasswordHasher<User> hasher, SessionIssuer sessions)
+/// <summary>
+/// The tenant named in the request gets a scope of its own (<see cref="ITenantScopes"/>): the request's scope belongs
+/// to no tenant, or to that of whatever token came with it.
+/// </summary>
+public sealed class LoginHandler(L2RDbContext db, ITenantScopes tenantScopes, IPasswordHasher<User> hasher)
     : ICommandHandler<LoginCommand, TokenResponse>
 {
-    /// <summary>Verified when the user is unknown, so a wrong email costs the same time as a wrong password.</summary>
+    /// <summary>Verified when the tenant or user is unknown, so a wrong email costs the same time as a wrong password.</summary>
     private static readonly string DecoyHash = new PasswordHasher<User>().HashPassword(null!, "decoy-password-for-timing");
 
     public async ValueTask<TokenResponse> Handle(LoginCommand command, CancellationToken ct)
     {
         var slug = command.Tenant.Trim().ToLowerInvariant();
         var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
-        User? user = null;
-        if (tenant is not null)
+        if (tenant is null)
         {
-            tenantContext.Use(tenant.Id);
-            var email = command.Email.Trim().ToLowerInvariant();
-            user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == email && u.IsActive, ct);
+            hasher.VerifyHashedPassword(null!, DecoyHash, command.Password);
+            throw Refused();
         }
 
+        await using var scope = tenantScopes.Open(tenant.Id);
+        var email = command.Email.Trim().ToLowerInvariant();
+        var user = await scope.ServiceProvider.GetRequiredService<L2RDbContext>().Users.FirstOrDefaultAsync(u => u.NormalizedEmail == email && u.IsActive, ct);
         var verdict = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? DecoyHash, command.Password);
-        if (user is null || tenant is null || verdict == PasswordVerificationResult.Failed)
+        if (user is null || verdict == PasswordVerificationResult.Failed)
         {
-            throw new UnauthorizedException("The tenant, email or password is not right.");
+            throw Refused();
         }
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
@@ -36,6 +41,8 @@ public sealed class LoginHandler(L2RDbContext db, TenantContext tenantContext, I
             user.PasswordHash = hasher.HashPassword(user, command.Password);
         }
 
-        return await sessions.IssueAsync(user, tenant, Guid.NewGuid(), ct);
+        return await scope.ServiceProvider.GetRequiredService<SessionIssuer>().IssueAsync(user, tenant, Guid.NewGuid(), ct);
     }
+
+    private static UnauthorizedException Refused() => new("The tenant, email or password is not right.");
 }

@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Auth.Logout;
 
-public sealed class LogoutHandler(L2RDbContext db, TenantContext tenantContext, TimeProvider clock) : ICommandHandler<LogoutCommand>
+public sealed class LogoutHandler(ITenantScopes tenantScopes, TimeProvider clock) : ICommandHandler<LogoutCommand>
 {
     public async ValueTask<Unit> Handle(LogoutCommand command, CancellationToken ct)
     {
         if (TokenService.TenantOf(command.RefreshToken) is { } tenantId)
         {
-            tenantContext.Use(tenantId);
+            await using var scope = tenantScopes.Open(tenantId);
+            var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
             var hash = TokenService.Hash(command.RefreshToken);
             var family = await db.RefreshTokens.Where(t => t.TokenHash == hash).Select(t => (Guid?)t.FamilyId).FirstOrDefaultAsync(ct);
             if (family is { } familyId)

@@ -11,7 +11,7 @@ namespace L2R.Api.Features.Auth.Refresh;
 /// Rotates the refresh token. A token used twice means it was stolen (or replayed), so the whole family of tokens
 /// descended from that login is revoked and the caller must sign in again.
 /// </summary>
-public sealed class RefreshHandler(L2RDbContext db, TenantContext tenantContext, SessionIssuer sessions, TimeProvider clock)
+public sealed class RefreshHandler(ITenantScopes tenantScopes, TimeProvider clock)
     : ICommandHandler<RefreshCommand, TokenResponse>
 {
     public async ValueTask<TokenResponse> Handle(RefreshCommand command, CancellationToken ct)
@@ -22,7 +22,8 @@ public sealed class RefreshHandler(L2RDbContext db, TenantContext tenantContext,
             throw invalid;
         }
 
-        tenantContext.Use(tenantId);
+        await using var scope = tenantScopes.Open(tenantId);
+        var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var hash = TokenService.Hash(command.RefreshToken);
         var token = await db.RefreshTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, ct) ?? throw invalid;
@@ -45,6 +46,6 @@ public sealed class RefreshHandler(L2RDbContext db, TenantContext tenantContext,
             throw invalid;
         }
 
-        return await sessions.IssueAsync(user, tenant, token.FamilyId, ct);
+        return await scope.ServiceProvider.GetRequiredService<SessionIssuer>().IssueAsync(user, tenant, token.FamilyId, ct);
     }
 }

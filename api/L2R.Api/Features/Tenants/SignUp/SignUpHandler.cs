@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace L2R.Api.Features.Tenants.SignUp;
 
 /// <summary>Creates a tenant, its first admin and its active lead agreement (version 1, the default template) in one transaction.</summary>
-public sealed partial class SignUpHandler(L2RDbContext db, TenantContext tenant, IPasswordHasher<User> hasher, TimeProvider clock)
+public sealed partial class SignUpHandler(L2RDbContext db, ITenantScopes tenantScopes, IPasswordHasher<User> hasher, TimeProvider clock)
     : ICommandHandler<SignUpCommand, SignUpResultDto>
 {
     public async ValueTask<SignUpResultDto> Handle(SignUpCommand command, CancellationToken ct)
@@ -18,7 +18,8 @@ public sealed partial class SignUpHandler(L2RDbContext db, TenantContext tenant,
         var now = clock.GetUtcNow().UtcDateTime;
         var slug = await FreeSlugAsync(command.Slug ?? Slugify(command.TenantName), ct);
         var newTenant = new Tenant { Name = command.TenantName.Trim(), Slug = slug, CreatedAt = now };
-        tenant.Use(newTenant.Id);
+        await using var scope = tenantScopes.Open(newTenant.Id);
+        var tenantDb = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
 
         var email = command.AdminEmail.Trim();
         var admin = new User
@@ -31,12 +32,12 @@ public sealed partial class SignUpHandler(L2RDbContext db, TenantContext tenant,
         };
         admin.PasswordHash = hasher.HashPassword(admin, command.AdminPassword);
 
-        return await db.InTransactionAsync(async () =>
+        return await tenantDb.InTransactionAsync(async () =>
         {
-            db.Tenants.Add(newTenant);
-            db.Users.Add(admin);
-            db.AgreementVersions.Add(AgreementVersion.First(DefaultAgreement.Create(), admin.Id, now));
-            await db.SaveChangesAsync(ct);
+            tenantDb.Tenants.Add(newTenant);
+            tenantDb.Users.Add(admin);
+            tenantDb.AgreementVersions.Add(AgreementVersion.First(DefaultAgreement.Create(), admin.Id, now));
+            await tenantDb.SaveChangesAsync(ct);
             return new SignUpResultDto(newTenant.Id, slug, admin.Id);
         }, ct);
     }

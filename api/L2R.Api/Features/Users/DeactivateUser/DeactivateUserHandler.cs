@@ -27,8 +27,8 @@ public sealed class DeactivateUserHandler(L2RDbContext db, ICurrentUser current,
             return UserDto.From(user);
         }, ct);
 
-        // After the commit, so no request can re-cache the user as active in between.
-        activeUsers.Forget(user.TenantId, user.Id);
+        // After the commit: a request that read the user as active before it cannot overwrite this (ActiveUserCheck keeps the newer version).
+        activeUsers.Remember(user);
         return deactivated;
     }
 }

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Users.SetUserRoles;
 
-/// <summary>Role changes take effect at the user's next token refresh (at most the access-token lifetime).</summary>
-public sealed class SetUserRolesHandler(L2RDbContext db, ICurrentUser current) : ICommandHandler<SetUserRolesCommand, UserDto>
+/// <summary>Role changes take effect on the user's next request (<see cref="ActiveUserCheck"/>), whatever their token says.</summary>
+public sealed class SetUserRolesHandler(L2RDbContext db, ICurrentUser current, ActiveUserCheck activeUsers) : ICommandHandler<SetUserRolesCommand, UserDto>
 {
     public async ValueTask<UserDto> Handle(SetUserRolesCommand command, CancellationToken ct)
     {
@@ -21,6 +21,7 @@ public sealed class SetUserRolesHandler(L2RDbContext db, ICurrentUser current) :
 
         user.Roles = roles;
         await db.SaveChangesAsync(ct);
+        activeUsers.Remember(user);
         return UserDto.From(user);
     }
 }
