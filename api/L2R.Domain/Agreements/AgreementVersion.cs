@@ -8,7 +8,7 @@ namespace L2R.Domain.Agreements;
 /// signed off by a Marketing and a Sales approver, two different people, for its current revision; any change of
 /// content is a new revision and clears the approvals, because people approve exact content. Activating a signed-off
 /// draft supersedes the version active before it. Each step records its audit entry.
-/// Each step refuses in the order 409 (not a draft) → 403 (role) → 412 (stale revision) → 400 (input) → 409 (not ready).
+/// Refusals come in the order 409 (not a draft) → 403 (role) → 412 (stale revision) → 400 (input) → 409 (not ready).
 /// </summary>
 public sealed class AgreementVersion : ITenantOwned
 {
