@@ -80,7 +80,8 @@ export class FormField implements OnInit {
 
   private readonly standardMatcher = inject(ErrorStateMatcher);
   private readonly fieldControl = contentChild.required(FieldControl);
-  private readonly control = contentChild.required<MatFormFieldControl<unknown>>(MatFormFieldControl);
+  private readonly control =
+    contentChild.required<MatFormFieldControl<unknown>>(MatFormFieldControl);
   private readonly formField = viewChild.required(MatFormField);
   private readonly slot = viewChild.required('slot', { read: ViewContainerRef });
   private readonly showsError = computed(() => this.invalid() || !!this.error());
