@@ -75,10 +75,7 @@ export class LeadProfile {
 
   constructor() {
     // The form shows the lead as last loaded or saved.
-    effect(() => {
-      const lead = this.store.lead();
-      if (lead) this.reset(lead);
-    });
+    effect(() => this.reset(this.store.lead()));
   }
 
   protected save(): void {
@@ -86,11 +83,11 @@ export class LeadProfile {
   }
 
   protected undo(): void {
-    const lead = this.store.lead();
-    if (lead) this.reset(lead);
+    this.reset(this.store.lead());
   }
 
-  private reset(lead: LeadDto): void {
+  private reset(lead: LeadDto | null): void {
+    if (!lead) return;
     const l = lead as Record<string, unknown>;
     this.form.reset(
       Object.fromEntries(

@@ -94,10 +94,7 @@ export class LeadSales {
 
   constructor() {
     // The form shows the lead as last loaded or saved.
-    effect(() => {
-      const lead = this.store.lead();
-      if (lead) this.reset(lead);
-    });
+    effect(() => this.reset(this.store.lead()));
   }
 
   protected save(): void {
@@ -106,7 +103,8 @@ export class LeadSales {
     void this.store.save(changedFields(SALES_FIELDS, values, this.store.lead()));
   }
 
-  private reset(lead: LeadDto): void {
+  private reset(lead: LeadDto | null): void {
+    if (!lead) return;
     this.form.reset({
       budget: !!lead.budget,
       authority: !!lead.authority,
