@@ -44,7 +44,7 @@ type Control = MatFormFieldControl<unknown> & { updateErrorState?: () => void };
  * The control comes as a template because Material's controls look for their form field when they are
  * created, and a projected control is created before this component's `mat-form-field` exists
  * (angular/components#9411). Rendering the template here, with the form field in its injector, lets them find
- * it; `_control` is Material's public way to hand the form field a control it cannot query itself.
+ * it; the form field's public `_control` setter hands it the control its own query cannot see.
  */
 @Component({
   selector: 'app-form-field',
@@ -101,6 +101,7 @@ export class FormField implements OnInit {
         this.showsError() || this.standardMatcher.isErrorState(control, form),
     };
     this.slot().createEmbeddedView(this.fieldControl().template, undefined, {
+      // Without a parent: everything else the control needs (its form group…) comes from where it is written.
       injector: Injector.create({
         providers: [
           { provide: MAT_FORM_FIELD, useValue: formField },
