@@ -9,12 +9,12 @@ import {
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Role, UserDto } from '../api/l2r-api';
 import { AuthStore } from '../core/auth-store';
+import { FieldControl, FormField } from '../core/form-field';
 import { Problem, problemLines } from '../core/problem';
 import { UsersStore } from './users-store';
 
@@ -25,9 +25,10 @@ const ALL_ROLES: Role[] = ['Admin', 'Marketing', 'Sales'];
   selector: 'app-users-page',
   imports: [
     ReactiveFormsModule,
+    FieldControl,
+    FormField,
     MatButtonModule,
     MatCheckboxModule,
-    MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
@@ -63,9 +64,9 @@ const ALL_ROLES: Role[] = ['Admin', 'Marketing', 'Sales'];
                 <td>{{ u.displayName }}</td>
                 <td>{{ u.email }}</td>
                 <td>
-                  <mat-form-field appearance="outline" subscriptSizing="dynamic" class="roles">
-                    <mat-label>Roles</mat-label>
+                  <app-form-field label="Roles" class="roles">
                     <mat-select
+                      *appFieldControl
                       multiple
                       [value]="u.roles ?? []"
                       (valueChange)="setRoles(u, $event)"
@@ -76,7 +77,7 @@ const ALL_ROLES: Role[] = ['Admin', 'Marketing', 'Sales'];
                         <mat-option [value]="r">{{ r }}</mat-option>
                       }
                     </mat-select>
-                  </mat-form-field>
+                  </app-form-field>
                 </td>
                 <td>{{ u.isActive ? 'Active' : 'Deactivated' }}</td>
                 <td>
@@ -106,17 +107,28 @@ const ALL_ROLES: Role[] = ['Admin', 'Marketing', 'Sales'];
       <section class="card-box create">
         <h2>Add a user</h2>
         <form [formGroup]="form" (ngSubmit)="create()" class="create-form">
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>Name</mat-label>
-            <input matInput formControlName="displayName" name="displayName" required />
-          </mat-form-field>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>Email</mat-label>
-            <input matInput type="email" formControlName="email" name="email" required />
-          </mat-form-field>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>Initial password</mat-label>
+          <app-form-field label="Name">
             <input
+              *appFieldControl
+              matInput
+              formControlName="displayName"
+              name="displayName"
+              required
+            />
+          </app-form-field>
+          <app-form-field label="Email">
+            <input
+              *appFieldControl
+              matInput
+              type="email"
+              formControlName="email"
+              name="email"
+              required
+            />
+          </app-form-field>
+          <app-form-field label="Initial password">
+            <input
+              *appFieldControl
               matInput
               type="password"
               formControlName="password"
@@ -124,7 +136,7 @@ const ALL_ROLES: Role[] = ['Admin', 'Marketing', 'Sales'];
               autocomplete="new-password"
               required
             />
-          </mat-form-field>
+          </app-form-field>
           <div class="checks" role="group" aria-label="Roles">
             @for (r of roles; track r) {
               <mat-checkbox

@@ -4,6 +4,7 @@ import {
   Criterion,
   LeadAgreement,
   Reason,
+  ReasonLists,
   Role,
   ScoreKind,
 } from '../api/l2r-api';
@@ -208,6 +209,26 @@ export function freshId(prefix: string, taken: (string | undefined)[]): string {
   while (used.has(`${prefix}-${n}`)) n++;
   return `${prefix}-${n}`;
 }
+
+export type ReasonListName = keyof ReasonLists;
+
+/** The agreement's reason lists, in the editor's order and words. */
+export const REASON_GROUPS: { list: ReasonListName; name: string }[] = [
+  { list: 'reject', name: 'Reject (MQL sent back by sales)' },
+  { list: 'recycle', name: 'Recycle' },
+  { list: 'loss', name: 'Loss' },
+  { list: 'disqualify', name: 'Disqualify' },
+  { list: 'reopen', name: 'Reopen' },
+];
+
+/** The reason list each reason-bearing trigger asks for. */
+export const REASON_LIST_OF: Partial<Record<string, ReasonListName>> = {
+  Reject: 'reject',
+  Recycle: 'recycle',
+  Lose: 'loss',
+  Disqualify: 'disqualify',
+  Reopen: 'reopen',
+};
 
 /** A reason row the admin added in this editing session: its code stays editable until saved. */
 export interface EditableReason extends Reason {

@@ -70,7 +70,7 @@ describe('CriterionEditor', () => {
     host.errors.set({ 'transitions[0].criteria[1].value': ['The threshold cannot be negative.'] });
     fixture.detectChanges();
     const field = el.querySelector('[data-testid=criterion-value]')!.closest('mat-form-field')!;
-    expect(field.classList).toContain('invalid');
+    expect(field.classList).toContain('mat-form-field-invalid');
     expect(el.querySelector('.field-error')!.textContent).toContain(
       'Value: The threshold cannot be negative.',
     );

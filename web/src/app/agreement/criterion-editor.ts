@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivityType, ChecklistItem, ScoreKind } from '../api/l2r-api';
+import { FieldControl, FormField } from '../core/form-field';
 import { ACTIVITY_TYPES, activityLabel } from '../core/labels';
 import {
   CHECKLIST_ITEMS,
@@ -37,14 +37,21 @@ const PART_LABELS: Record<string, string> = {
  */
 @Component({
   selector: 'app-criterion-editor',
-  imports: [NgTemplateOutlet, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [
+    NgTemplateOutlet,
+    FieldControl,
+    FormField,
+    MatButtonModule,
+    MatInputModule,
+    MatSelectModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="criterion dense-fields" data-testid="criterion" [attr.data-criterion-id]="c().id">
       <div class="row">
-        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="w-kind">
-          <mat-label>Kind</mat-label>
+        <app-form-field label="Kind" class="w-kind">
           <mat-select
+            *appFieldControl
             [value]="c().kind"
             (valueChange)="setKind($event)"
             data-testid="criterion-kind"
@@ -53,17 +60,12 @@ const PART_LABELS: Record<string, string> = {
               <mat-option [value]="k.kind">{{ k.label }}</mat-option>
             }
           </mat-select>
-        </mat-form-field>
+        </app-form-field>
 
         @if (hasField()) {
-          <mat-form-field
-            appearance="outline"
-            subscriptSizing="dynamic"
-            class="w-field"
-            [class.invalid]="!!err('field')"
-          >
-            <mat-label>Field</mat-label>
+          <app-form-field label="Field" class="w-field" [invalid]="!!err('field')">
             <mat-select
+              *appFieldControl
               [value]="isCustom() ? custom : c().field"
               (valueChange)="set({ field: $event })"
               data-testid="criterion-field"
@@ -73,17 +75,17 @@ const PART_LABELS: Record<string, string> = {
               }
               <mat-option [value]="custom">Custom field…</mat-option>
             </mat-select>
-          </mat-form-field>
+          </app-form-field>
           @if (isCustom()) {
-            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="w-small">
-              <mat-label>Custom field name</mat-label>
+            <app-form-field label="Custom field name" class="w-small">
               <input
+                *appFieldControl
                 matInput
                 [value]="customName()"
                 (input)="set({ field: custom + text($event).trim() })"
                 data-testid="criterion-custom-field"
               />
-            </mat-form-field>
+            </app-form-field>
           }
         }
 
@@ -95,26 +97,24 @@ const PART_LABELS: Record<string, string> = {
             <ng-container *ngTemplateOutlet="textValue" />
           }
           @case ('fieldIn') {
-            <mat-form-field
-              appearance="outline"
-              subscriptSizing="dynamic"
+            <app-form-field
+              label="Values, separated by commas"
               class="w-wide"
-              [class.invalid]="!!err('values')"
+              [invalid]="!!err('values')"
             >
-              <mat-label>Values, separated by commas</mat-label>
               <input
+                *appFieldControl
                 matInput
-                [attr.aria-invalid]="!!err('values')"
                 [value]="(c().values ?? []).join(', ')"
                 (change)="setValues($event)"
                 data-testid="criterion-values"
               />
-            </mat-form-field>
+            </app-form-field>
           }
           @case ('scoreAtLeast') {
-            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="w-small">
-              <mat-label>Score</mat-label>
+            <app-form-field label="Score" class="w-small">
               <mat-select
+                *appFieldControl
                 [value]="c().score"
                 (valueChange)="set({ score: $event })"
                 data-testid="criterion-score"
@@ -123,7 +123,7 @@ const PART_LABELS: Record<string, string> = {
                   <mat-option [value]="s">{{ s }}</mat-option>
                 }
               </mat-select>
-            </mat-form-field>
+            </app-form-field>
             <ng-container *ngTemplateOutlet="numberValue; context: { label: 'At least' }" />
           }
           @case ('numberAtLeast') {
@@ -133,9 +133,9 @@ const PART_LABELS: Record<string, string> = {
             <ng-container *ngTemplateOutlet="numberValue; context: { label: 'At most' }" />
           }
           @case ('activityCount') {
-            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="w-field">
-              <mat-label>Activity</mat-label>
+            <app-form-field label="Activity" class="w-field">
               <mat-select
+                *appFieldControl
                 [value]="c().activityType ?? ''"
                 (valueChange)="set({ activityType: $event || null })"
                 data-testid="criterion-activity"
@@ -145,7 +145,7 @@ const PART_LABELS: Record<string, string> = {
                   <mat-option [value]="t">{{ activityLabel(t) }}</mat-option>
                 }
               </mat-select>
-            </mat-form-field>
+            </app-form-field>
             <ng-container
               *ngTemplateOutlet="
                 number;
@@ -165,9 +165,9 @@ const PART_LABELS: Record<string, string> = {
             />
           }
           @case ('checklistConfirmed') {
-            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="w-small">
-              <mat-label>Checklist item</mat-label>
+            <app-form-field label="Checklist item" class="w-small">
               <mat-select
+                *appFieldControl
                 [value]="c().item"
                 (valueChange)="set({ item: $event })"
                 data-testid="criterion-item"
@@ -176,39 +176,31 @@ const PART_LABELS: Record<string, string> = {
                   <mat-option [value]="i">{{ i }}</mat-option>
                 }
               </mat-select>
-            </mat-form-field>
+            </app-form-field>
           }
         }
-        <mat-form-field
-          appearance="outline"
-          subscriptSizing="dynamic"
+        <app-form-field
+          label="Description (what both teams read)"
           class="w-grow"
-          [class.invalid]="!!err('description')"
+          [invalid]="!!err('description')"
         >
-          <mat-label>Description (what both teams read)</mat-label>
           <input
+            *appFieldControl
             matInput
-            [attr.aria-invalid]="!!err('description')"
             [value]="c().description"
             (input)="emitRaw({ description: text($event) })"
             data-testid="criterion-description"
           />
-        </mat-form-field>
-        <mat-form-field
-          appearance="outline"
-          subscriptSizing="dynamic"
-          class="w-small"
-          [class.invalid]="!!err('id')"
-        >
-          <mat-label>Id</mat-label>
+        </app-form-field>
+        <app-form-field label="Id" class="w-small" [invalid]="!!err('id')">
           <input
+            *appFieldControl
             matInput
-            [attr.aria-invalid]="!!err('id')"
             [value]="c().id"
             (input)="emitRaw({ id: text($event).trim() })"
             data-testid="criterion-id"
           />
-        </mat-form-field>
+        </app-form-field>
         <button
           mat-button
           type="button"
@@ -225,21 +217,15 @@ const PART_LABELS: Record<string, string> = {
     </div>
 
     <ng-template #textValue>
-      <mat-form-field
-        appearance="outline"
-        subscriptSizing="dynamic"
-        class="w-field"
-        [class.invalid]="!!err('value')"
-      >
-        <mat-label>Value</mat-label>
+      <app-form-field label="Value" class="w-field" [invalid]="!!err('value')">
         <input
+          *appFieldControl
           matInput
-          [attr.aria-invalid]="!!err('value')"
           [value]="c().value ?? ''"
           (input)="set({ value: text($event) })"
           data-testid="criterion-value"
         />
-      </mat-form-field>
+      </app-form-field>
     </ng-template>
     <ng-template #numberValue let-label="label">
       <ng-container
@@ -247,23 +233,17 @@ const PART_LABELS: Record<string, string> = {
       />
     </ng-template>
     <ng-template #number let-key="key" let-label="label" let-min="min">
-      <mat-form-field
-        appearance="outline"
-        subscriptSizing="dynamic"
-        class="w-num"
-        [class.invalid]="!!err(key)"
-      >
-        <mat-label>{{ label }}</mat-label>
+      <app-form-field [label]="label" class="w-num" [invalid]="!!err(key)">
         <input
+          *appFieldControl
           matInput
-          [attr.aria-invalid]="!!err(key)"
           type="number"
           [attr.min]="min"
           [value]="numberOf(key)"
           (input)="setNumber(key, $event)"
           [attr.data-testid]="key === 'value' ? 'criterion-value' : 'criterion-' + key"
         />
-      </mat-form-field>
+      </app-form-field>
     </ng-template>
   `,
   styles: `

@@ -1,9 +1,9 @@
 import { TestBed } from '@angular/core/testing';
 import { of } from 'rxjs';
 import { AgreementClient } from '../api/l2r-api';
-import { agreement, draftDto } from '../../testing/agreement-fakes';
+import { draftDto } from '../../testing/agreement-fakes';
 import { settle } from '../../testing/fakes';
-import { DraftEditor, describePath } from './draft-editor';
+import { DraftEditor } from './draft-editor';
 import { DraftStore } from './draft-store';
 
 async function render() {
@@ -94,7 +94,9 @@ describe('DraftEditor', () => {
     expect(
       el.querySelector('[data-criterion-id=mql-engagement] .field-error')!.textContent,
     ).toContain('Value: The threshold cannot be negative.');
-    expect(el.querySelector('[data-criterion-id=mql-engagement] .invalid')).not.toBeNull();
+    expect(
+      el.querySelector('[data-criterion-id=mql-engagement] .mat-form-field-invalid'),
+    ).not.toBeNull();
     expect(el.querySelector('[data-list=reject]')!.textContent).toContain('cannot be empty');
     expect(el.querySelector('[data-testid=sla-mql-hours]')!.getAttribute('aria-invalid')).toBe(
       'true',
@@ -126,20 +128,5 @@ describe('DraftEditor', () => {
       }),
       revision: 3,
     });
-  });
-});
-
-describe('describePath', () => {
-  it('names the place an API path points at', () => {
-    const a = agreement();
-    expect(describePath('transitions[0].roles', a)).toBe('Qualify as MQL › roles');
-    expect(describePath('scoring.fitRules[0].condition.field', a)).toBe(
-      'Fit rule 1 › condition field',
-    );
-    expect(describePath('scoring.engagementRules[0].halfLifeDays', a)).toBe(
-      'Engagement rule 1 › halfLifeDays',
-    );
-    expect(describePath('reasons.reject[1].code', a)).toBe('Reject reasons › reason 2 › code');
-    expect(describePath('slas.mqlResponseHours', a)).toBe('Service levels');
   });
 });

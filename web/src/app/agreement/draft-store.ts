@@ -8,11 +8,7 @@ import {
   Role,
 } from '../api/l2r-api';
 import { Problem, toProblem } from '../core/problem';
-import { editorPaths, forApi, missingNumbers } from './criteria';
-
-export type ReasonListName = keyof ReasonLists;
-
-const REASON_LISTS: ReasonListName[] = ['reject', 'recycle', 'loss', 'disqualify', 'reopen'];
+import { REASON_GROUPS, ReasonListName, editorPaths, forApi, missingNumbers } from './criteria';
 
 /**
  * One draft: its sign-off state from the server, the admin's working copy of its content, and the problems the
@@ -38,6 +34,11 @@ export class DraftStore {
   readonly lockedCodes = signal<Record<ReasonListName, string[]>>(emptyCodes());
 
   readonly isDraft = computed(() => this.draft()?.status === 'Draft');
+
+  /** The problems found at one path, as one line; null when there are none. */
+  errorAt(path: string): string | null {
+    return this.errors()[path]?.join(' ') || null;
+  }
 
   async load(id: string): Promise<void> {
     this.loading.set(true);
@@ -203,7 +204,7 @@ export class DraftStore {
       }
     }
     const codes = emptyCodes();
-    for (const list of REASON_LISTS)
+    for (const { list } of REASON_GROUPS)
       codes[list] = (reasons?.[list] ?? []).map((r) => r.code ?? '').filter(Boolean);
     this.lockedCodes.set(codes);
   }

@@ -8,10 +8,10 @@ import {
   linkedSignal,
   untracked,
 } from '@angular/core';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { AgreementChange, ChangeArea } from '../api/l2r-api';
+import { FieldControl, FormField } from '../core/form-field';
 import { DiffStore } from './diff-store';
 
 const AREAS: { area: ChangeArea; name: string }[] = [
@@ -24,30 +24,38 @@ const AREAS: { area: ChangeArea; name: string }[] = [
 /** What changed between two versions, in plain language ("Qualify: engagement score threshold 25 → 10"). */
 @Component({
   selector: 'app-version-diff',
-  imports: [MatFormFieldModule, MatProgressBarModule, MatSelectModule],
+  imports: [FieldControl, FormField, MatProgressBarModule, MatSelectModule],
   providers: [DiffStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card-box" data-testid="diff">
       @if (versions().length > 1) {
         <div class="pickers dense-fields">
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>From version</mat-label>
-            <mat-select [value]="from()" (valueChange)="from.set($event)" data-testid="diff-from">
+          <app-form-field label="From version">
+            <mat-select
+              *appFieldControl
+              [value]="from()"
+              (valueChange)="from.set($event)"
+              data-testid="diff-from"
+            >
               @for (v of versions(); track v) {
                 <mat-option [value]="v">Version {{ v }}</mat-option>
               }
             </mat-select>
-          </mat-form-field>
+          </app-form-field>
           <span aria-hidden="true">→</span>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>To version</mat-label>
-            <mat-select [value]="to()" (valueChange)="to.set($event)" data-testid="diff-to">
+          <app-form-field label="To version">
+            <mat-select
+              *appFieldControl
+              [value]="to()"
+              (valueChange)="to.set($event)"
+              data-testid="diff-to"
+            >
               @for (v of versions(); track v) {
                 <mat-option [value]="v">Version {{ v }}</mat-option>
               }
             </mat-select>
-          </mat-form-field>
+          </app-form-field>
         </div>
       } @else if (from() && to()) {
         <h2>Changes from version {{ from() }} to version {{ to() }}</h2>

@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AuthStore } from '../core/auth-store';
+import { FieldControl, FormField } from '../core/form-field';
 import { problemMessage } from '../core/problem';
 
 const LAST_TENANT = 'l2r.lastTenant';
@@ -15,8 +15,9 @@ const LAST_TENANT = 'l2r.lastTenant';
   imports: [
     ReactiveFormsModule,
     RouterLink,
+    FieldControl,
+    FormField,
     MatButtonModule,
-    MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
   ],
@@ -33,20 +34,23 @@ const LAST_TENANT = 'l2r.lastTenant';
         @if (expired()) {
           <p class="muted" role="status">Your session ended. Please sign in again.</p>
         }
-        <mat-form-field appearance="outline">
-          <mat-label>Workspace (tenant)</mat-label>
+        <app-form-field
+          label="Workspace (tenant)"
+          hint="The short name of your company's workspace, e.g. acme"
+          subscriptSizing="fixed"
+        >
           <input
+            *appFieldControl
             matInput
             formControlName="tenant"
             name="tenant"
             autocomplete="organization"
             required
           />
-          <mat-hint>The short name of your company's workspace, e.g. acme</mat-hint>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Email</mat-label>
+        </app-form-field>
+        <app-form-field label="Email" subscriptSizing="fixed">
           <input
+            *appFieldControl
             matInput
             formControlName="email"
             name="email"
@@ -54,10 +58,10 @@ const LAST_TENANT = 'l2r.lastTenant';
             autocomplete="username"
             required
           />
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Password</mat-label>
+        </app-form-field>
+        <app-form-field label="Password" subscriptSizing="fixed">
           <input
+            *appFieldControl
             matInput
             formControlName="password"
             name="password"
@@ -65,7 +69,7 @@ const LAST_TENANT = 'l2r.lastTenant';
             autocomplete="current-password"
             required
           />
-        </mat-form-field>
+        </app-form-field>
         @if (error()) {
           <p class="error-box" role="alert">{{ error() }}</p>
         }

@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AuthStore } from '../core/auth-store';
+import { FieldControl, FormField } from '../core/form-field';
 import { problemMessage } from '../core/problem';
 
 @Component({
@@ -13,8 +13,9 @@ import { problemMessage } from '../core/problem';
   imports: [
     ReactiveFormsModule,
     RouterLink,
+    FieldControl,
+    FormField,
     MatButtonModule,
-    MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
   ],
@@ -31,23 +32,28 @@ import { problemMessage } from '../core/problem';
         <p class="muted">
           You become its admin; the default lead agreement is active from the start.
         </p>
-        <mat-form-field appearance="outline">
-          <mat-label>Company name</mat-label>
+        <app-form-field label="Company name" subscriptSizing="fixed">
           <input
+            *appFieldControl
             matInput
             formControlName="tenantName"
             name="tenantName"
             autocomplete="organization"
             required
           />
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Your name</mat-label>
-          <input matInput formControlName="adminName" name="adminName" autocomplete="name" />
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Your email</mat-label>
+        </app-form-field>
+        <app-form-field label="Your name" subscriptSizing="fixed">
           <input
+            *appFieldControl
+            matInput
+            formControlName="adminName"
+            name="adminName"
+            autocomplete="name"
+          />
+        </app-form-field>
+        <app-form-field label="Your email" subscriptSizing="fixed">
+          <input
+            *appFieldControl
             matInput
             formControlName="adminEmail"
             name="adminEmail"
@@ -55,10 +61,10 @@ import { problemMessage } from '../core/problem';
             autocomplete="email"
             required
           />
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Password</mat-label>
+        </app-form-field>
+        <app-form-field label="Password" hint="At least 10 characters" subscriptSizing="fixed">
           <input
+            *appFieldControl
             matInput
             formControlName="adminPassword"
             name="adminPassword"
@@ -66,8 +72,7 @@ import { problemMessage } from '../core/problem';
             autocomplete="new-password"
             required
           />
-          <mat-hint>At least 10 characters</mat-hint>
-        </mat-form-field>
+        </app-form-field>
         @if (error()) {
           <p class="error-box" role="alert">{{ error() }}</p>
         }

@@ -13,6 +13,7 @@ import {
 } from '../api/l2r-api';
 import { STATE_ORDER } from '../core/labels';
 import { Problem, toProblem } from '../core/problem';
+import { MoveReason, triggerRequest } from '../moves/move-flow';
 
 export interface BoardFilters {
   /** '' = anyone, 'me' = mine, or a user id. */
@@ -189,16 +190,11 @@ export class BoardStore {
   async move(
     card: CardDto,
     option: TransitionOptionDto,
-    reasonCode?: string,
-    note?: string,
+    reason: MoveReason = {},
   ): Promise<MoveOutcome> {
     try {
       const result = await firstValueFrom(
-        this.leadsClient.fireTrigger(
-          card.id!,
-          { trigger: option.trigger, reasonCode: reasonCode || undefined, note: note || undefined },
-          `"${card.version}"`,
-        ),
+        this.leadsClient.fireTrigger(card.id!, triggerRequest(option, reason), `"${card.version}"`),
       );
       const lead: LeadDto = result.lead ?? {};
       const from = card.state as LeadState;

@@ -7,21 +7,19 @@ import {
   signal,
 } from '@angular/core';
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { firstValueFrom } from 'rxjs';
 import { CdkDropListGroup } from '@angular/cdk/drag-drop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { CardDto, LeadState, TransitionOptionDto } from '../api/l2r-api';
 import { stateLabel, triggerLabel } from '../core/labels';
+import { FieldControl, FormField } from '../core/form-field';
 import { CriterionResult, problemLines, toProblem } from '../core/problem';
 import { ApprovalBanner } from '../agreement/approval-banner';
+import { MoveFlow } from '../moves/move-flow';
 import { BoardColumnView, CardDrop, DropHint } from './board-column';
 import { BoardStore } from './board-store';
-import { ReasonDialog, ReasonDialogData, ReasonDialogResult } from './reason-dialog';
 
 export interface BoardNotice {
   kind: 'refused' | 'moved' | 'error';
@@ -37,8 +35,9 @@ export interface BoardNotice {
     ApprovalBanner,
     CdkDropListGroup,
     BoardColumnView,
+    FieldControl,
+    FormField,
     MatButtonModule,
-    MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     MatProgressBarModule,
@@ -54,9 +53,9 @@ export interface BoardNotice {
         aria-label="Filter the board"
         (submit)="$event.preventDefault()"
       >
-        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="f-owner">
-          <mat-label>Owner</mat-label>
+        <app-form-field label="Owner" class="f-owner">
           <mat-select
+            *appFieldControl
             [value]="store.filters().owner"
             (valueChange)="store.setFilters({ owner: $event })"
             data-testid="owner-filter"
@@ -67,35 +66,35 @@ export interface BoardNotice {
               <mat-option [value]="o.id">{{ o.name }}</mat-option>
             }
           </mat-select>
-        </mat-form-field>
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
-          <mat-label>Source</mat-label>
+        </app-form-field>
+        <app-form-field label="Source">
           <input
+            *appFieldControl
             matInput
             [value]="store.filters().source"
             (input)="typed('source', $event)"
             data-testid="source-filter"
           />
-        </mat-form-field>
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
-          <mat-label>Campaign</mat-label>
+        </app-form-field>
+        <app-form-field label="Campaign">
           <input
+            *appFieldControl
             matInput
             [value]="store.filters().campaign"
             (input)="typed('campaign', $event)"
             data-testid="campaign-filter"
           />
-        </mat-form-field>
-        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="f-text">
-          <mat-label>Search name, email, company</mat-label>
+        </app-form-field>
+        <app-form-field label="Search name, email, company" class="f-text">
           <input
+            *appFieldControl
             matInput
             type="search"
             [value]="store.filters().text"
             (input)="typed('text', $event)"
             data-testid="text-filter"
           />
-        </mat-form-field>
+        </app-form-field>
         <button mat-stroked-button type="button" (click)="store.load()" data-testid="refresh">
           Refresh
         </button>
@@ -188,7 +187,7 @@ export interface BoardNotice {
       align-items: center;
       flex: none;
     }
-    .filters mat-form-field {
+    .filters app-form-field {
       width: 150px;
     }
     .filters .f-text {
@@ -237,7 +236,7 @@ export interface BoardNotice {
 })
 export class Board implements OnInit {
   protected readonly store = inject(BoardStore);
-  private readonly dialog = inject(MatDialog);
+  private readonly moves = inject(MoveFlow);
   private readonly announcer = inject(LiveAnnouncer);
 
   protected readonly notice = signal<BoardNotice | null>(null);
@@ -348,27 +347,13 @@ export class Board implements OnInit {
     await this.attempt(drop.card, option);
   }
 
-  /** Fires one option for a card: asks for a reason when the agreement wants one, and explains a refusal. */
+  /** Fires one option for a card (asking for a reason when the agreement wants one), and explains a refusal. */
   protected async attempt(card: CardDto, option: TransitionOptionDto): Promise<void> {
-    let reason: ReasonDialogResult | undefined;
-    if (option.reasonList && option.reasonList !== 'None') {
-      const ref = this.dialog.open<ReasonDialog, ReasonDialogData, ReasonDialogResult>(
-        ReasonDialog,
-        {
-          data: {
-            title: `${triggerLabel(option.trigger)}: ${card.name}`,
-            leadName: card.name ?? '',
-            reasons: option.reasons ?? [],
-          },
-          width: '440px',
-          autoFocus: 'first-tabbable',
-        },
-      );
-      reason = await firstValueFrom(ref.afterClosed());
-      if (!reason) return;
-    }
-    this.busyId.set(card.id!);
-    const outcome = await this.store.move(card, option, reason?.reasonCode, reason?.note);
+    const outcome = await this.moves.move(option, card.name ?? '', (reason) => {
+      this.busyId.set(card.id!);
+      return this.store.move(card, option, reason);
+    });
+    if (!outcome) return;
     this.busyId.set(null);
     this.optionsRequest = null;
     if (outcome.ok) {

@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import { MatDialog } from '@angular/material/dialog';
 import { of, throwError } from 'rxjs';
 import { LeadDto, LeadsClient, Role } from '../api/l2r-api';
 import { AuthStore } from '../core/auth-store';
@@ -20,6 +21,7 @@ describe('LeadPage', () => {
     engagementScore: 20,
   };
   let client: Record<string, ReturnType<typeof vi.fn>>;
+  let dialog: { open: ReturnType<typeof vi.fn> };
 
   async function render(roles: Role[]) {
     client = {
@@ -101,7 +103,9 @@ describe('LeadPage', () => {
         }),
       ),
       updateLead: vi.fn(),
+      fireTrigger: vi.fn(),
     };
+    dialog = { open: vi.fn() };
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
@@ -112,6 +116,7 @@ describe('LeadPage', () => {
         },
       ],
     });
+    TestBed.overrideProvider(MatDialog, { useValue: dialog });
     const fixture = TestBed.createComponent(LeadPage);
     fixture.componentRef.setInput('id', 'l1');
     fixture.detectChanges();
@@ -167,5 +172,30 @@ describe('LeadPage', () => {
     expect(conflict.textContent).toContain('Someone else saved this lead');
     expect(conflict.textContent).toContain('+44 20');
     expect(conflict.textContent).toContain('+1 555');
+  });
+
+  it('asks for a reason before a disqualify, then moves the lead and says where to', async () => {
+    const fixture = await render(['Sales']);
+    dialog.open.mockReturnValue({ afterClosed: () => of({ reasonCode: 'spam', note: '' }) });
+    client['fireTrigger'].mockReturnValue(
+      of({
+        lead: { ...lead, state: 'Disqualified', version: 5 },
+        transitions: [{ from: 'MQL', to: 'Disqualified', trigger: 'Disqualify' }],
+      }),
+    );
+    (fixture.nativeElement.querySelector('[data-trigger=Disqualify]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(dialog.open.mock.calls[0][1].data.title).toBe('Disqualify: Ada Lovelace');
+    expect(client['fireTrigger'].mock.calls[0]).toEqual([
+      'l1',
+      { trigger: 'Disqualify', reasonCode: 'spam', note: undefined },
+      '"4"',
+    ]);
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('[data-testid=lead-notice]')!.textContent).toContain(
+      'Moved to Disqualified.',
+    );
+    expect(el.querySelector('[data-testid=lead-state]')!.textContent).toBe('Disqualified');
   });
 });

@@ -96,4 +96,24 @@ describe('LeadStore', () => {
     expect(store.lead()?.state).toBe('MQL');
     expect(client['getLeadHistory']).toHaveBeenCalledTimes(2);
   });
+
+  it('tells the page what an action did: nothing to save, saved, or why not', async () => {
+    await store.save({});
+    expect(client['updateLead']).not.toHaveBeenCalled();
+    expect(store.notice()).toEqual({ kind: 'ok', lines: ['Nothing changed.'] });
+
+    client['updateLead'].mockReturnValue(of({ lead: { id: 'l1', version: 2, phone: '2' } }));
+    const saving = store.save({ phone: '2' });
+    expect(store.busy()).toBe(true);
+    await saving;
+    expect(store.busy()).toBe(false);
+    expect(store.notice()).toEqual({ kind: 'ok', lines: ['Saved.'] });
+
+    client['fireTrigger'].mockReturnValue(
+      throwError(() => apiError(409, { title: 'Not a move from here' })),
+    );
+    await store.fire({ trigger: 'Accept', to: 'SalesAccepted' });
+    expect(store.notice()?.kind).toBe('error');
+    expect(store.notice()?.lines.join(' ')).toContain('Not a move from here');
+  });
 });

@@ -11,7 +11,9 @@ import {
   TransitionOptionDto,
   UpdateLeadRequest,
 } from '../api/l2r-api';
-import { Problem, toProblem } from '../core/problem';
+import { activityLabel, stateLabel } from '../core/labels';
+import { Problem, problemLines, toProblem } from '../core/problem';
+import { MoveReason, triggerRequest } from '../moves/move-flow';
 
 /** A stale save: what the user tried to write, and the lead as it is now. Nothing the user typed is lost. */
 export interface EditConflict {
@@ -20,6 +22,15 @@ export interface EditConflict {
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+
+/** What the page tells the user after an action: what was saved or moved, or why not. */
+export interface Notice {
+  kind: 'ok' | 'error';
+  lines: string[];
+}
+
+const done = (...lines: string[]): Notice => ({ kind: 'ok', lines });
+const failed = (problem: Problem): Notice => ({ kind: 'error', lines: problemLines(problem) });
 
 /** One lead's page: its data, moves, history, journey and score, kept consistent after every change. */
 @Injectable()
@@ -34,6 +45,14 @@ export class LeadStore {
   readonly loading = signal(false);
   readonly error = signal<Problem | null>(null);
   readonly conflict = signal<EditConflict | null>(null);
+  /** A save, move or activity is on its way to the server. */
+  readonly busy = signal(false);
+  readonly notice = signal<Notice | null>(null);
+
+  readonly name = computed(() => {
+    const l = this.lead();
+    return l ? `${l.firstName ?? ''} ${l.lastName ?? ''}`.trim() || l.email || 'Lead' : 'Lead';
+  });
 
   readonly transitionsNewestFirst = computed(() =>
     [...(this.history().transitions ?? [])].sort((a, b) =>
@@ -82,6 +101,11 @@ export class LeadStore {
   async save(changes: UpdateLeadRequest): Promise<Outcome<LeadDto>> {
     const lead = this.lead();
     if (!lead?.id) return { ok: false, problem: toProblem(null) };
+    if (!Object.keys(changes).length) {
+      this.notice.set(done('Nothing changed.'));
+      return { ok: true, value: lead };
+    }
+    this.busy.set(true);
     try {
       const result = await firstValueFrom(
         this.client.updateLead(lead.id, changes, `"${lead.version}"`),
@@ -89,6 +113,7 @@ export class LeadStore {
       const saved: LeadDto = result.lead ?? lead;
       this.conflict.set(null);
       this.lead.set(saved);
+      this.notice.set(done('Saved.'));
       void this.refreshDerived();
       return { ok: true, value: saved };
     } catch (e) {
@@ -101,7 +126,11 @@ export class LeadStore {
           this.conflict.set({ mine: changes, latest: lead });
         }
       }
+      // The conflict panel explains a stale save.
+      this.notice.set(problem.status === 412 ? null : failed(problem));
       return { ok: false, problem };
+    } finally {
+      this.busy.set(false);
     }
   }
 
@@ -111,6 +140,7 @@ export class LeadStore {
     if (!c) return;
     this.lead.set(c.latest);
     this.conflict.set(null);
+    this.notice.set(done('Showing the latest version; your unsaved changes were discarded.'));
     void this.refreshDerived();
   }
 
@@ -119,42 +149,63 @@ export class LeadStore {
     const c = this.conflict();
     if (!c) return { ok: false, problem: toProblem(null) };
     this.lead.set(c.latest);
-    return this.save(c.mine);
+    const outcome = await this.save(c.mine);
+    this.notice.set(
+      outcome.ok
+        ? done('Your changes were saved over the newer version.')
+        : failed(outcome.problem),
+    );
+    return outcome;
   }
 
   async fire(
     option: TransitionOptionDto,
-    reasonCode?: string,
-    note?: string,
+    reason: MoveReason = {},
   ): Promise<Outcome<HistoryEntryDto[]>> {
     const lead = this.lead();
     if (!lead?.id) return { ok: false, problem: toProblem(null) };
+    this.busy.set(true);
     try {
       const result = await firstValueFrom(
-        this.client.fireTrigger(
-          lead.id,
-          { trigger: option.trigger, reasonCode: reasonCode || undefined, note: note || undefined },
-          `"${lead.version}"`,
-        ),
+        this.client.fireTrigger(lead.id, triggerRequest(option, reason), `"${lead.version}"`),
       );
       if (result.lead) this.lead.set(result.lead);
       await this.refreshDerived();
-      return { ok: true, value: result.transitions ?? [] };
+      const transitions = result.transitions ?? [];
+      this.notice.set(done(`Moved to ${transitions.map((t) => stateLabel(t.to)).join(' → ')}.`));
+      return { ok: true, value: transitions };
     } catch (e) {
-      return { ok: false, problem: toProblem(e) };
+      const problem = toProblem(e);
+      this.notice.set(failed(problem));
+      return { ok: false, problem };
+    } finally {
+      this.busy.set(false);
     }
   }
 
+  /** Records an activity; the agreement may advance the lead because of it, and the notice says so. */
   async recordActivity(request: RecordActivityRequest): Promise<Outcome<HistoryEntryDto[]>> {
     const lead = this.lead();
     if (!lead?.id) return { ok: false, problem: toProblem(null) };
+    this.busy.set(true);
     try {
       const result = await firstValueFrom(this.client.recordActivity(lead.id, request));
       if (result.lead) this.lead.set(result.lead);
       await this.refreshDerived();
-      return { ok: true, value: result.transitions ?? [] };
+      const transitions = result.transitions ?? [];
+      const moved = transitions.map((t) => stateLabel(t.to));
+      this.notice.set(
+        done(
+          `${activityLabel(request.type)} recorded.${moved.length ? ` The lead advanced to ${moved.join(' → ')}.` : ''}`,
+        ),
+      );
+      return { ok: true, value: transitions };
     } catch (e) {
-      return { ok: false, problem: toProblem(e) };
+      const problem = toProblem(e);
+      this.notice.set(failed(problem));
+      return { ok: false, problem };
+    } finally {
+      this.busy.set(false);
     }
   }
 

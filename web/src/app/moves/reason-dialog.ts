@@ -3,9 +3,9 @@ import { FormsModule } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
 import { MatRadioModule } from '@angular/material/radio';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Reason } from '../api/l2r-api';
+import { FieldControl, FormField } from '../core/form-field';
 
 export interface ReasonDialogData {
   title: string;
@@ -22,11 +22,12 @@ export interface ReasonDialogResult {
 @Component({
   selector: 'app-reason-dialog',
   imports: [
+    FieldControl,
+    FormField,
     FormsModule,
     MatDialogModule,
     MatButtonModule,
     MatRadioModule,
-    MatFormFieldModule,
     MatInputModule,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -51,16 +52,16 @@ export interface ReasonDialogResult {
           <p class="error">The agreement lists no reasons for this move.</p>
         }
       </mat-radio-group>
-      <mat-form-field appearance="outline" class="note">
-        <mat-label>Note (optional)</mat-label>
+      <app-form-field label="Note (optional)" subscriptSizing="fixed" class="note">
         <textarea
+          *appFieldControl
           matInput
           rows="2"
           [ngModel]="note()"
           (ngModelChange)="note.set($event)"
           name="note"
         ></textarea>
-      </mat-form-field>
+      </app-form-field>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button mat-dialog-close type="button">Cancel</button>

@@ -1,0 +1,92 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { ActivityType } from '../api/l2r-api';
+import { FieldControl, FormField } from '../core/form-field';
+import { ACTIVITY_TYPES, activityLabel } from '../core/labels';
+import { LeadStore } from './lead-store';
+
+/** Marketing records what the lead did (a webinar, a meeting…); engagement, and maybe the stage, follow. */
+@Component({
+  selector: 'app-lead-activity-form',
+  imports: [
+    ReactiveFormsModule,
+    FieldControl,
+    FormField,
+    MatButtonModule,
+    MatInputModule,
+    MatSelectModule,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="card-box" aria-labelledby="activity-title">
+      <h2 id="activity-title">Record an activity</h2>
+      <form [formGroup]="form" (ngSubmit)="record()" class="form-grid" data-testid="activity-form">
+        <app-form-field label="Type">
+          <mat-select *appFieldControl formControlName="type" data-testid="activity-type">
+            @for (t of activityTypes; track t) {
+              <mat-option [value]="t">{{ activityLabel(t) }}</mat-option>
+            }
+          </mat-select>
+        </app-form-field>
+        <app-form-field label="When">
+          <input
+            *appFieldControl
+            matInput
+            type="datetime-local"
+            formControlName="occurredAt"
+            name="occurredAt"
+          />
+        </app-form-field>
+        <app-form-field label="Campaign">
+          <input *appFieldControl matInput formControlName="campaign" name="campaign" />
+        </app-form-field>
+        <app-form-field label="Title">
+          <input *appFieldControl matInput formControlName="title" name="title" />
+        </app-form-field>
+        <div class="form-actions wide">
+          <button
+            mat-flat-button
+            type="submit"
+            [disabled]="store.busy()"
+            data-testid="record-activity"
+          >
+            Record activity
+          </button>
+        </div>
+      </form>
+    </section>
+  `,
+})
+export class LeadActivityForm {
+  protected readonly store = inject(LeadStore);
+  protected readonly activityTypes = ACTIVITY_TYPES;
+  protected readonly activityLabel = activityLabel;
+
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    type: ['Webinar' as ActivityType],
+    occurredAt: [localNow()],
+    campaign: [''],
+    title: [''],
+  });
+
+  protected async record(): Promise<void> {
+    const v = this.form.getRawValue();
+    const outcome = await this.store.recordActivity({
+      type: v.type,
+      occurredAt: v.occurredAt ? new Date(v.occurredAt).toISOString() : undefined,
+      campaign: v.campaign.trim() || undefined,
+      title: v.title.trim() || undefined,
+    });
+    if (outcome.ok) this.form.patchValue({ title: '', occurredAt: localNow() });
+  }
+}
+
+/** Now, as a `datetime-local` input shows it. */
+function localNow(): string {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+}

@@ -1,0 +1,62 @@
+import { Injectable, inject } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
+import { firstValueFrom } from 'rxjs';
+import { FireTriggerRequest, TransitionOptionDto } from '../api/l2r-api';
+import { triggerLabel } from '../core/labels';
+import { ReasonDialog, ReasonDialogData, ReasonDialogResult } from './reason-dialog';
+
+/** What the user said about a move: one of the agreement's reason codes and a note, when it asks for them. */
+export interface MoveReason {
+  reasonCode?: string;
+  note?: string;
+}
+
+/** The body of a FireTrigger request, without empty reason fields. */
+export function triggerRequest(
+  option: TransitionOptionDto,
+  reason: MoveReason,
+): FireTriggerRequest {
+  return {
+    trigger: option.trigger,
+    reasonCode: reason.reasonCode || undefined,
+    note: reason.note || undefined,
+  };
+}
+
+/** The one way the board and the lead page make a move. */
+@Injectable({ providedIn: 'root' })
+export class MoveFlow {
+  private readonly dialog = inject(MatDialog);
+
+  /**
+   * Asks for one of the agreement's reasons when the move needs one, then fires it with `fire`.
+   * Resolves to what `fire` returned, or to null when the user cancelled the reason dialog.
+   */
+  async move<T>(
+    option: TransitionOptionDto,
+    leadName: string,
+    fire: (reason: MoveReason) => Promise<T>,
+  ): Promise<T | null> {
+    const reason =
+      option.reasonList && option.reasonList !== 'None'
+        ? await this.askReason(option, leadName)
+        : {};
+    return reason ? fire(reason) : null;
+  }
+
+  private askReason(
+    option: TransitionOptionDto,
+    leadName: string,
+  ): Promise<ReasonDialogResult | undefined> {
+    const ref = this.dialog.open<ReasonDialog, ReasonDialogData, ReasonDialogResult>(ReasonDialog, {
+      data: {
+        title: `${triggerLabel(option.trigger)}: ${leadName}`,
+        leadName,
+        reasons: option.reasons ?? [],
+      },
+      width: '440px',
+      autoFocus: 'first-tabbable',
+    });
+    return firstValueFrom(ref.afterClosed());
+  }
+}
