@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using L2R.Api.Tests.Infrastructure;
 
@@ -27,6 +28,36 @@ public abstract class LeadLifecycleTests<TFactory>(TFactory factory) : IClassFix
         var move = history[1]!;
         Assert.Equal("Score", move["trigger"]!.GetValue<string>());
         Assert.Equal("System", move["actorKind"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CreatedLeadAndRecordedActivity_TheirLocationsAnswer200()
+    {
+        var admin = await ApiSession.SignUpAsync(factory);
+
+        var createLead = await admin.Http.PostAsJsonAsync("/api/leads", ApiSession.GoodFitLead(), ApiSession.Json);
+        await ApiSession.Expect(createLead, HttpStatusCode.Created);
+        var lead = await admin.GetJsonAsync(createLead.Headers.Location!.ToString());
+        var recordActivity = await admin.Http.PostAsJsonAsync($"/api/leads/{lead["id"]}/activities", new { type = "Webinar" });
+        await ApiSession.Expect(recordActivity, HttpStatusCode.Created);
+        var activity = await admin.GetJsonAsync(recordActivity.Headers.Location!.ToString());
+
+        Assert.Equal((await createLead.Content.ReadFromJsonAsync<JsonObject>())!["lead"]!["id"]!.GetValue<string>(), lead["id"]!.GetValue<string>());
+        Assert.Equal((await recordActivity.Content.ReadFromJsonAsync<JsonObject>())!["activity"]!["id"]!.GetValue<string>(), activity["id"]!.GetValue<string>());
+        Assert.Equal("Webinar", activity["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ALeadWithOnlyAnEmail_IsNamedByItsEmail_OnTheCardTheListAndItsPage()
+    {
+        var admin = await ApiSession.SignUpAsync(factory);
+        var id = (await admin.CreateLeadAsync(new { email = "only.email@example.com" }))["lead"]!["id"]!.GetValue<string>();
+
+        var card = (await admin.GetJsonAsync("/api/board?take=100"))["columns"]!.AsArray().SelectMany(c => c!["cards"]!.AsArray()).Single(c => c!["id"]!.GetValue<string>() == id)!;
+        var row = (await admin.GetJsonAsync("/api/leads?text=only.email"))["items"]!.AsArray().Single()!;
+        var page = await admin.GetJsonAsync($"/api/leads/{id}");
+
+        Assert.Equal(["only.email@example.com"], new[] { card, row, page }.Select(n => n["name"]!.GetValue<string>()).Distinct());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Agreements;
 using L2R.Domain.Leads;
@@ -72,7 +73,12 @@ public sealed record HistoryEntryDto(
 
 public sealed record ActivityDto(Guid Id, ActivityType Type, DateTime OccurredAt, string? Campaign, string? Url, string? Title)
 {
-    public static ActivityDto From(LeadActivity a) => new(a.Id, a.Type, a.OccurredAt, a.Campaign, a.Url, a.Title);
+    /// <summary>The one mapping, usable in SQL projections and, compiled, on loaded rows.</summary>
+    public static readonly Expression<Func<LeadActivity, ActivityDto>> Projection = a => new ActivityDto(a.Id, a.Type, a.OccurredAt, a.Campaign, a.Url, a.Title);
+
+    private static readonly Func<LeadActivity, ActivityDto> Map = Projection.Compile();
+
+    public static ActivityDto From(LeadActivity a) => Map(a);
 }
 
 /// <summary>A lead after a command, with every move that command made (the one asked for and any auto-advance after it).</summary>

@@ -1,5 +1,6 @@
 using L2R.Api.Features.Leads.CreateLead;
 using L2R.Api.Features.Leads.FireTrigger;
+using L2R.Api.Features.Leads.GetActivity;
 using L2R.Api.Features.Leads.GetLead;
 using L2R.Api.Features.Leads.GetLeadHistory;
 using L2R.Api.Features.Leads.GetLeadScore;
@@ -36,6 +37,7 @@ public static class LeadsEndpoints
         group.MapPost("/{id:guid}/activities", RecordActivity).WithName("RecordActivity")
             .WithSummary("Record an activity; the lead is re-scored and auto-advanced.");
         group.MapGet("/{id:guid}/activities", ListActivities).WithName("ListActivities").WithSummary("The lead's journey, newest first.");
+        group.MapGet("/{id:guid}/activities/{activityId:guid}", GetActivity).WithName("GetActivity").WithSummary("One activity of the lead's journey.");
         group.MapGet("/{id:guid}/score", GetScore).WithName("GetLeadScore").WithSummary("The score breakdown: each rule and activity and the points it gives now.");
     }
 
@@ -90,6 +92,9 @@ public static class LeadsEndpoints
 
     private static async Task<Ok<IReadOnlyList<ActivityDto>>> ListActivities(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListActivitiesQuery(id), ct));
+
+    private static async Task<Ok<ActivityDto>> GetActivity(Guid id, Guid activityId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetActivityQuery(id, activityId), ct));
 
     private static async Task<Ok<ScoreBreakdownDto>> GetScore(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetLeadScoreQuery(id), ct));

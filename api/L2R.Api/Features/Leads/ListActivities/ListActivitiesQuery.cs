@@ -14,7 +14,7 @@ public sealed class ListActivitiesHandler(L2RDbContext db) : IQueryHandler<ListA
         return await db.LeadActivities.AsNoTracking()
             .Where(a => a.LeadId == query.LeadId)
             .OrderByDescending(a => a.OccurredAt)
-            .Select(a => new ActivityDto(a.Id, a.Type, a.OccurredAt, a.Campaign, a.Url, a.Title))
+            .Select(ActivityDto.Projection)
             .ToListAsync(ct);
     }
 }
