@@ -13,7 +13,8 @@ namespace L2R.Api.Features.Leads;
 /// </summary>
 public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimeProvider clock)
 {
-    public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
+    /// <summary>Read per command, not per scope: one scope may run several commands while the demo's clock travels.</summary>
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<LeadMover> MoverAsync(CancellationToken ct)
     {
@@ -24,8 +25,9 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
     /// <summary>Records a new lead's creation as its entry into its first stage, then advances it; adds the lead too.</summary>
     public async Task<IReadOnlyList<LeadTransition>> CreateAsync(Lead lead, Actor actor, CancellationToken ct)
     {
-        lead.CreatedAt = lead.UpdatedAt = Now;
-        var history = (await MoverAsync(ct)).Create(new LeadFacts(lead, [], Now), actor);
+        var now = Now;
+        lead.CreatedAt = lead.UpdatedAt = now;
+        var history = (await MoverAsync(ct)).Create(new LeadFacts(lead, [], now), actor);
         db.Leads.Add(lead);
         db.LeadTransitions.AddRange(history);
         return history;
@@ -63,7 +65,8 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
                 .Select(a => new { a.LeadId, Fact = new ActivityFact(a.Type, a.OccurredAt, a.Campaign) })
                 .ToListAsync(ct))
             .ToLookup(a => a.LeadId, a => a.Fact);
-        return leads.Select(l => new LeadFacts(l, activities[l.Id].ToList(), Now)).ToList();
+        var now = Now;
+        return leads.Select(l => new LeadFacts(l, activities[l.Id].ToList(), now)).ToList();
     }
 
     /// <summary>
@@ -83,7 +86,7 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
             history.AddRange(moves);
             if (moves.Count == 0
                 && before == (lead.FitScore, lead.EngagementScore, lead.AgreementVersion, before.ScoredAt)
-                && Now - before.ScoredAt < refreshAfter)
+                && facts.Now - before.ScoredAt < refreshAfter)
             {
                 lead.ScoredAt = before.ScoredAt;
             }

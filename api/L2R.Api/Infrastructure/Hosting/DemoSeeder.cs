@@ -2,11 +2,13 @@ using L2R.Api.Features.Leads;
 using L2R.Api.Features.Leads.CreateLead;
 using L2R.Api.Features.Leads.FireTrigger;
 using L2R.Api.Features.Leads.RecordActivity;
+using L2R.Api.Features.Leads.SweepLeads;
 using L2R.Api.Features.Leads.UpdateLead;
 using L2R.Api.Features.Tenants.SignUp;
 using L2R.Api.Features.Users.CreateUser;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Tenancy;
 using L2R.Domain.Leads;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +20,7 @@ namespace L2R.Api.Infrastructure.Hosting;
 /// backdated instants from a fixed seed, so every lead's history, time in stage and decayed score are genuine.
 /// Runs only for the embedded default database.
 /// </summary>
-public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantScopes tenantScopes, ILogger<DemoSeeder> logger)
 {
     public const string TenantSlug = "acme";
     public const string Password = "L2R-demo-2026!";
@@ -47,13 +49,21 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ILogger<D
 
         var started = DateTime.UtcNow;
         var now = DateTimeOffset.UtcNow;
-        using var clock = TravellingTimeProvider.TravelTo(now.AddDays(-130));
         var random = new Random(2026);
-
-        var crew = await CreateCrewAsync(ct);
-        for (var i = 0; i < LeadCount; i++)
+        Crew crew;
+        using (var clock = TravellingTimeProvider.TravelTo(now.AddDays(-130)))
         {
-            await SeedLeadAsync(crew, random, clock, i, now.AddDays(-120 + (120.0 * i / LeadCount)), now, ct);
+            crew = await CreateCrewAsync(ct);
+            for (var i = 0; i < LeadCount; i++)
+            {
+                await SeedLeadAsync(crew, random, clock, i, now.AddDays(-120 + (120.0 * i / LeadCount)), now, ct);
+            }
+        }
+
+        // As the periodic sweep would have: stored scores (the board's cache) as of today, time-based moves made.
+        await using (var system = tenantScopes.Open(crew.TenantId))
+        {
+            await system.ServiceProvider.GetRequiredService<IMediator>().Send(new SweepLeadsCommand(), ct);
         }
 
         logger.LogInformation("Seeded demo tenant {Tenant} with {Leads} leads in {Seconds:0.0} s", TenantSlug, LeadCount, (DateTime.UtcNow - started).TotalSeconds);

@@ -39,8 +39,9 @@ public sealed class UpdateLeadHandler(L2RDbContext db, ICurrentUser user, LeadMo
                 return await db.ToMovesDtoAsync(lead, [], ct);
             }
 
-            lead.UpdatedAt = moves.Now;
-            db.LeadChanges.AddRange(changed.Select(c => LeadProfileWriter.ToChange(lead.Id, c, user.UserId, moves.Now)));
+            var now = moves.Now;
+            lead.UpdatedAt = now;
+            db.LeadChanges.AddRange(changed.Select(c => LeadProfileWriter.ToChange(lead.Id, c, user.UserId, now)));
             var history = await moves.AdvanceAsync(lead, ct);
             await db.SaveChangesAsync(ct);
             return await db.ToMovesDtoAsync(lead, history, ct);
