@@ -354,7 +354,7 @@ test('the keyboard alone can move a card: "Move…" menu, reason dialog, confirm
   );
 });
 
-test('the lead page shows the stage history with the agreement version and criteria', async () => {
+test('the lead page shows the stage history, from the creation on, with the agreement version and criteria', async () => {
   await page.goto(`${base}/leads/${accepted.id}`);
   await page.waitForSelector('[data-testid=history-entry]');
   const first = page.locator('[data-testid=history-entry]').first();
@@ -368,6 +368,22 @@ test('the lead page shows the stage history with the agreement version and crite
     (await page.locator('[data-testid=history-entry]').count()) >= 2,
     'earlier moves are listed too',
   );
+  // The history starts with the lead's creation: the server sends it first, the page (newest first) shows it last,
+  // below the automatic Score that the same command made at the same instant.
+  const tok = await token('sales@acme.test');
+  const history = await get(tok, `/api/leads/${accepted.id}/history`);
+  assert.equal(history.transitions[0].kind, 'Created');
+  assert.equal(history.transitions[0].to, 'Raw');
+  const entries = page.locator('[data-testid=history-entry]');
+  const oldest = entries.last();
+  assert.equal(await oldest.getAttribute('data-kind'), 'Created');
+  const created = (await oldest.textContent()).replace(/\s+/g, ' ');
+  assert.match(created, /Created in Raw · by Mia Marketing/);
+  assert.doesNotMatch(created, /undefined|→/);
+  if (history.transitions[1]?.occurredAt === history.transitions[0].occurredAt) {
+    const next = await entries.nth((await entries.count()) - 2).textContent();
+    assert.match(next, /Raw → Scored/, 'a same-instant move stays after the creation');
+  }
   await shot('10-lead-history');
 });
 

@@ -22,6 +22,7 @@ export function card(state: LeadState, overrides: Partial<CardDto> = {}): CardDt
     totalScore: 40,
     fitScore: 25,
     engagementScore: 15,
+    scoredAt: new Date(Date.now() - 3600_000).toISOString(),
     ownerId: undefined,
     ownerName: undefined,
     source: 'web',

@@ -99,8 +99,16 @@ describe('BoardStore', () => {
     );
     leads.fireTrigger.mockReturnValue(
       of({
-        lead: { id: 's1', state: 'MQL', version: 4 },
-        transitions: [{ from: 'Scored', to: 'MQL', trigger: 'Qualify' }],
+        lead: {
+          id: 's1',
+          state: 'MQL',
+          version: 4,
+          totalScore: 55,
+          fitScore: 30,
+          engagementScore: 25,
+          updatedAt: '2026-11-27T10:00:00Z',
+        },
+        transitions: [{ kind: 'Moved', from: 'Scored', to: 'MQL', trigger: 'Qualify' }],
       }),
     );
     const outcome = await store.move(scored, { trigger: 'Qualify', to: 'MQL', reasonList: 'None' });
@@ -131,6 +139,13 @@ describe('BoardStore', () => {
     expect(store.column('MQL')!.cards.map((c) => [c.id, c.state, c.version])).toEqual([
       ['s1', 'MQL', 4],
     ]);
+    // The move re-scored and stored the lead: the card takes that score and its time, all three parts together.
+    expect(store.column('MQL')!.cards[0]).toMatchObject({
+      totalScore: 55,
+      fitScore: 30,
+      engagementScore: 25,
+      scoredAt: '2026-11-27T10:00:00Z',
+    });
     expect(store.column('Scored')!.cards).toEqual([]);
   });
 

@@ -207,7 +207,15 @@ export class BoardStore {
         stageEnteredAt: lead.stageEnteredAt,
         ownerId: lead.ownerId,
         ownerName: lead.ownerName,
-        totalScore: lead.totalScore ?? card.totalScore,
+        // The command stored the score it computed as it wrote the lead: the card's copy is as fresh as the lead.
+        ...(lead.totalScore === undefined
+          ? {}
+          : {
+              totalScore: lead.totalScore,
+              fitScore: lead.fitScore,
+              engagementScore: lead.engagementScore,
+              scoredAt: lead.updatedAt,
+            }),
       };
       this.insertCard(to, moved);
       void Promise.all([this.refreshColumn(from), this.refreshColumn(to, moved)]);

@@ -143,7 +143,7 @@ describe('Board', () => {
     leads.fireTrigger.mockReturnValue(
       of({
         lead: { id: 'm1', state: 'Nurture', version: 2 },
-        transitions: [{ from: 'MQL', to: 'Nurture', trigger: 'Reject' }],
+        transitions: [{ kind: 'Moved', from: 'MQL', to: 'Nurture', trigger: 'Reject' }],
       }),
     );
     await drop(fixture, mql, 'Nurture');

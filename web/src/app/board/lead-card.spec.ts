@@ -30,11 +30,44 @@ describe('LeadCard', () => {
     expect(text).toContain('Sam');
     expect(text).toContain('webinar');
     expect(text).toContain('3h');
+    expect(el.querySelector('[data-testid=score-as-of]')).toBeNull();
     expect(el.querySelector('article')!.getAttribute('aria-label')).toContain(
       'Ada Lovelace, Analytical, score 62, owner Sam, in MQL',
     );
     expect(el.querySelector('[data-testid=move-menu]')!.getAttribute('aria-label')).toBe(
       'Move Ada Lovelace to…',
+    );
+  });
+
+  it('says how old its stored score is once it is older than a day, and explains why', () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([])] });
+    const fixture = TestBed.createComponent(LeadCard);
+    const el: HTMLElement = fixture.nativeElement;
+    const asOf = () => el.querySelector<HTMLElement>('[data-testid=score-as-of]');
+
+    fixture.componentRef.setInput(
+      'card',
+      card('Scored', { scoredAt: new Date(Date.now() - 23 * 3600_000).toISOString() }),
+    );
+    fixture.detectChanges();
+    expect(asOf()).toBeNull();
+
+    fixture.componentRef.setInput(
+      'card',
+      card('Scored', {
+        name: 'Ava Weber',
+        totalScore: 113,
+        scoredAt: new Date(Date.now() - 3 * 86_400_000 - 60_000).toISOString(),
+      }),
+    );
+    fixture.detectChanges();
+    expect(asOf()!.textContent!.trim()).toBe('score as of 3d ago');
+    expect(asOf()!.title).toContain(
+      'refreshes it whenever the lead is written and in the daily sweep',
+    );
+    expect(el.querySelector('.score')!.textContent).toContain('113');
+    expect(el.querySelector('article')!.getAttribute('aria-label')).toContain(
+      'score 113 (score as of 3d ago)',
     );
   });
 

@@ -4,6 +4,9 @@ import { MatMenuModule } from '@angular/material/menu';
 import { CardDto, TransitionOptionDto } from '../api/l2r-api';
 import { age, stateLabel, triggerLabel } from '../core/labels';
 
+/** A stored score older than this is labelled with its age; the sweep refreshes every lead at least daily. */
+const STALE_SCORE_MS = 24 * 3600_000;
+
 /** One lead on the board. The "Move to…" menu is the keyboard and screen-reader alternative to dragging. */
 @Component({
   selector: 'app-lead-card',
@@ -37,7 +40,12 @@ import { age, stateLabel, triggerLabel } from '../core/labels';
           <small>{{ card().fitScore ?? 0 }}/{{ card().engagementScore ?? 0 }}</small>
         </span>
       </div>
-      <div class="company">{{ card().company || '—' }}</div>
+      <div class="second">
+        <span class="company">{{ card().company || '—' }}</span>
+        @if (scoreAsOf(); as a) {
+          <span class="as-of" [title]="a.title" data-testid="score-as-of">{{ a.text }}</span>
+        }
+      </div>
       <div class="meta">
         <span class="owner" [class.unowned]="!card().ownerName">{{
           card().ownerName || 'Unassigned'
@@ -148,12 +156,26 @@ import { age, stateLabel, triggerLabel } from '../core/labels';
       color: #5f6b7a;
       margin-left: 2px;
     }
+    .second {
+      display: flex;
+      gap: 6px;
+      align-items: baseline;
+      min-width: 0;
+    }
     .company {
       font-size: 13px;
       color: #3d4754;
       white-space: nowrap;
       overflow: hidden;
       text-overflow: ellipsis;
+      flex: 1 1 auto;
+      min-width: 0;
+    }
+    .as-of {
+      flex: none;
+      font-size: 11px;
+      color: #8a5a00;
+      white-space: nowrap;
     }
     .meta {
       display: flex;
@@ -246,10 +268,28 @@ export class LeadCard {
     };
   });
 
+  /**
+   * The card shows the board's stored score (what it sorts by), not the score as of now that the lead page shows.
+   * The server refreshes it on every write and in its daily sweep; past a day old, the card says how old it is.
+   */
+  protected readonly scoreAsOf = computed(() => {
+    const at = this.card().scoredAt;
+    if (!at || this.now() - new Date(at).getTime() <= STALE_SCORE_MS) return null;
+    const ago = age(at, this.now());
+    return {
+      text: `score as of ${ago} ago`,
+      title:
+        `Stored score, computed ${ago} ago (${new Date(at).toLocaleString()}). The board keeps each lead's score ` +
+        'to sort by and refreshes it whenever the lead is written and in the daily sweep; engagement may have ' +
+        "decayed since. The lead's page shows its score as of now.",
+    };
+  });
+
   protected readonly ariaLabel = computed(() => {
     const c = this.card();
     const sla = this.sla();
-    return `${c.name}, ${c.company || 'no company'}, score ${c.totalScore ?? 0}, ${c.ownerName ? 'owner ' + c.ownerName : 'unassigned'}, in ${stateLabel(c.state)} for ${age(c.stageEnteredAt)}${sla ? `, SLA ${sla.text}` : ''}`;
+    const asOf = this.scoreAsOf();
+    return `${c.name}, ${c.company || 'no company'}, score ${c.totalScore ?? 0}${asOf ? ` (${asOf.text})` : ''}, ${c.ownerName ? 'owner ' + c.ownerName : 'unassigned'}, in ${stateLabel(c.state)} for ${age(c.stageEnteredAt)}${sla ? `, SLA ${sla.text}` : ''}`;
   });
 
   protected explain(o: TransitionOptionDto): string {

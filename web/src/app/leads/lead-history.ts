@@ -1,10 +1,31 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { DatePipe } from '@angular/common';
+import { HistoryEntryDto } from '../api/l2r-api';
 import { CriteriaList } from '../core/criteria-list';
 import { stateLabel, triggerLabel } from '../core/labels';
 import { LeadStore } from './lead-store';
 
-/** Every move the lead made, newest first: who or what made it, under which agreement, and the criteria as judged. */
+/** One history entry in words: what happened ("Created in Raw", "Scored → MQL") and how (trigger, who or what). */
+export function describeEntry(t: HistoryEntryDto): { what: string; how: string } {
+  const created = t.kind === 'Created';
+  const who =
+    t.actorKind === 'System'
+      ? created
+        ? 'by the system'
+        : 'by the agreement (automatic)'
+      : `by ${t.actorName || 'someone'}`;
+  return created
+    ? { what: `Created in ${stateLabel(t.to)}`, how: who }
+    : {
+        what: `${stateLabel(t.from)} → ${stateLabel(t.to)}`,
+        how: `${triggerLabel(t.trigger)} · ${who}`,
+      };
+}
+
+/**
+ * The lead's creation and every move it made, newest first: who or what made it, under which agreement, and the
+ * criteria as judged.
+ */
 @Component({
   selector: 'app-lead-history',
   imports: [DatePipe, CriteriaList],
@@ -13,18 +34,12 @@ import { LeadStore } from './lead-store';
     <section class="card-box" aria-labelledby="history-title">
       <h2 id="history-title">Stage history</h2>
       <ol class="timeline" data-testid="history">
-        @for (t of store.transitionsNewestFirst(); track t.id) {
-          <li data-testid="history-entry">
+        @for (e of entries(); track e.t.id) {
+          @let t = e.t;
+          <li data-testid="history-entry" [attr.data-kind]="t.kind">
             <div>
-              <strong>{{ stateLabel(t.from) }} → {{ stateLabel(t.to) }}</strong>
-              <span class="muted">
-                · {{ triggerLabel(t.trigger) }} ·
-                {{
-                  t.actorKind === 'System'
-                    ? 'by the agreement (automatic)'
-                    : 'by ' + (t.actorName || 'someone')
-                }}</span
-              >
+              <strong>{{ e.what }}</strong>
+              <span class="muted"> · {{ e.how }}</span>
             </div>
             <div class="muted">
               {{ t.occurredAt | date: 'medium' }} · agreement v{{ t.agreementVersion }}
@@ -50,7 +65,8 @@ import { LeadStore } from './lead-store';
   `,
 })
 export class LeadHistory {
-  protected readonly store = inject(LeadStore);
-  protected readonly stateLabel = stateLabel;
-  protected readonly triggerLabel = triggerLabel;
+  private readonly store = inject(LeadStore);
+  protected readonly entries = computed(() =>
+    this.store.transitionsNewestFirst().map((t) => ({ t, ...describeEntry(t) })),
+  );
 }

@@ -14,6 +14,7 @@ describe('LeadPage', () => {
     version: 4,
     firstName: 'Ada',
     lastName: 'Lovelace',
+    name: 'Ada Lovelace',
     email: 'ada@x.test',
     company: 'Analytical',
     totalScore: 50,
@@ -57,7 +58,18 @@ describe('LeadPage', () => {
         of({
           transitions: [
             {
+              id: 'c1',
+              kind: 'Created',
+              to: 'Raw',
+              actorKind: 'User',
+              actorName: 'Mia Marketing',
+              occurredAt: '2026-10-30T08:00:00Z',
+              agreementVersion: 3,
+              criteria: [],
+            },
+            {
               id: 'h1',
+              kind: 'Moved',
               from: 'Scored',
               to: 'MQL',
               trigger: 'Qualify',
@@ -143,6 +155,9 @@ describe('LeadPage', () => {
     expect(entry.textContent).toContain('agreement v3');
     expect(entry.textContent).toContain('by the agreement (automatic)');
     expect(entry.textContent).toContain('Fit score at least 30');
+    const oldest = el.querySelectorAll('[data-testid=history-entry]')[1];
+    expect(oldest.getAttribute('data-kind')).toBe('Created');
+    expect(oldest.textContent).toContain('Created in Raw · by Mia Marketing');
     expect(el.querySelector('[data-testid=activities]')!.textContent).toContain('Pricing webinar');
     expect(el.textContent).toContain('Company has at least 200 employees');
   });
@@ -180,7 +195,7 @@ describe('LeadPage', () => {
     client['fireTrigger'].mockReturnValue(
       of({
         lead: { ...lead, state: 'Disqualified', version: 5 },
-        transitions: [{ from: 'MQL', to: 'Disqualified', trigger: 'Disqualify' }],
+        transitions: [{ kind: 'Moved', from: 'MQL', to: 'Disqualified', trigger: 'Disqualify' }],
       }),
     );
     (fixture.nativeElement.querySelector('[data-trigger=Disqualify]') as HTMLButtonElement).click();

@@ -29,9 +29,11 @@ describe('LeadStore', () => {
       getLeadTransitions: vi.fn(() => of([])),
       getLeadHistory: vi.fn(() =>
         of({
+          // Oldest first, as the server orders it: creation and the automatic move after it share an instant.
           transitions: [
-            { id: 'h1', occurredAt: '2026-01-01' },
-            { id: 'h2', occurredAt: '2026-02-01' },
+            { id: 'c1', kind: 'Created', to: 'Raw', occurredAt: '2026-01-01T09:00:00Z' },
+            { id: 'h1', kind: 'Moved', to: 'Scored', occurredAt: '2026-01-01T09:00:00Z' },
+            { id: 'h2', kind: 'Moved', to: 'MQL', occurredAt: '2026-02-01T09:00:00Z' },
           ],
           changes: [],
         }),
@@ -51,8 +53,17 @@ describe('LeadStore', () => {
 
   it('loads the lead, its moves, history (newest first), journey and score', () => {
     expect(store.lead()?.version).toBe(1);
-    expect(store.transitionsNewestFirst().map((t) => t.id)).toEqual(['h2', 'h1']);
+    expect(store.transitionsNewestFirst().map((t) => t.id)).toEqual(['h2', 'h1', 'c1']);
     expect(store.score()?.total).toBe(15);
+  });
+
+  it("names the lead by the server's display name, never by rebuilding it from its parts", async () => {
+    client['getLead'].mockReturnValue(of(lead(1, { name: 'ada@x.test', firstName: undefined })));
+    await store.load('l1');
+    expect(store.name()).toBe('ada@x.test');
+    client['getLead'].mockReturnValue(of(lead(1, { name: 'Ada King', lastName: 'Lovelace' })));
+    await store.load('l1');
+    expect(store.name()).toBe('Ada King');
   });
 
   it('saves only the given fields with If-Match of the version it showed', async () => {
@@ -88,7 +99,7 @@ describe('LeadStore', () => {
     client['recordActivity'].mockReturnValue(
       of({
         lead: { id: 'l1', state: 'MQL', version: 2 },
-        transitions: [{ from: 'Scored', to: 'MQL', trigger: 'Qualify' }],
+        transitions: [{ kind: 'Moved', from: 'Scored', to: 'MQL', trigger: 'Qualify' }],
       }),
     );
     const outcome = await store.recordActivity({ type: 'Webinar' as never });

@@ -49,15 +49,15 @@ export class LeadStore {
   readonly busy = signal(false);
   readonly notice = signal<Notice | null>(null);
 
-  readonly name = computed(() => {
-    const l = this.lead();
-    return l ? `${l.firstName ?? ''} ${l.lastName ?? ''}`.trim() || l.email || 'Lead' : 'Lead';
-  });
+  /** The server's display name (it falls back to the email); never rebuilt here, so every screen shows the same one. */
+  readonly name = computed(() => this.lead()?.name || 'Lead');
 
+  /**
+   * The server sends the history oldest first, by instant and then by step: a creation or a move and the automatic
+   * moves it set off share one instant. Reversing keeps those in order; sorting by time alone would scramble them.
+   */
   readonly transitionsNewestFirst = computed(() =>
-    [...(this.history().transitions ?? [])].sort((a, b) =>
-      (b.occurredAt ?? '').localeCompare(a.occurredAt ?? ''),
-    ),
+    [...(this.history().transitions ?? [])].reverse(),
   );
   readonly changesNewestFirst = computed(() =>
     [...(this.history().changes ?? [])].sort((a, b) =>
