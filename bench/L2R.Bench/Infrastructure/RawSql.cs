@@ -1,0 +1,42 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace L2R.Bench.Infrastructure;
+
+/// <summary>What the raw baselines share: reading every value of every row (as the API's materialiser does), and batch commands typed as EF Core types them.</summary>
+public static class RawSql
+{
+    /// <summary>Runs a query with positional parameters and reads every value of every row; <paramref name="row"/> sees each row after it is read.</summary>
+    public static async Task<int> ReadAllAsync(NpgsqlConnection connection, string sql, Action<object[]>? row, CancellationToken ct, params object[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var values = new object[reader.FieldCount];
+        var rows = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            reader.GetValues(values);
+            row?.Invoke(values);
+            rows++;
+        }
+
+        return rows;
+    }
+
+    /// <summary>Typed as EF Core types them (varchar columns as varchar), so PostgreSQL sees the very same statements.</summary>
+    public static NpgsqlBatchCommand BatchCommand(string sql, params (object? Value, NpgsqlDbType Type)[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (value, type) in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value, NpgsqlDbType = type });
+        }
+
+        return command;
+    }
+}
