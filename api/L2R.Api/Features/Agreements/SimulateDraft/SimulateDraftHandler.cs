@@ -20,6 +20,7 @@ public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreeme
         var draft = AgreementJson.Deserialize(draftRow.Content);
         var active = await agreements.GetActiveAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var simulation = new AgreementSimulation(active.Agreement, draft);
 
         var impacts = new Dictionary<LeadTrigger, ImpactTally>();
         var willMove = new List<SimulationLeadDto>();
@@ -55,7 +56,7 @@ public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreeme
             foreach (var lead in leads)
             {
                 openLeads++;
-                var projection = AgreementSimulation.Project(active.Agreement, draft, lead, activities[lead.Id].ToList(), now);
+                var projection = simulation.Project(lead, activities[lead.Id].ToList(), now);
                 var summary = new SimulationLeadDto(lead.Id, lead.DisplayName, lead.Company, lead.State, lead.Source, lead.Campaign);
                 mqlNow += lead.State == LeadState.MQL ? 1 : 0;
                 mqlAfter += projection.To == LeadState.MQL ? 1 : 0;
