@@ -348,6 +348,10 @@ internal static class ServerScenarios
         };
         report.Details["s5s6PostgreSQL"] = details;
 
+        var explain = await bench.ExplainAsync(viaApi, ct);
+        await File.WriteAllTextAsync(Path.Combine(options.Output, "s5s6-explain.txt"), explain, ct);
+        details["explain"] = explain;
+
         JsonObject? simulation = null;
         if (options.Runs("s6"))
         {

@@ -39,4 +39,21 @@ public static class RawSql
 
         return command;
     }
+
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of each statement with its parameters, titled, as one text for the report.</summary>
+    public static async Task<string> ExplainAsync(NpgsqlConnection connection, IEnumerable<(string Title, string Sql, object[] Parameters)> statements, CancellationToken ct)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var (title, sql, parameters) in statements)
+        {
+            text.AppendLine($"-- {title}");
+            await ReadAllAsync(connection, "EXPLAIN (ANALYZE, BUFFERS) " + sql, row => text.AppendLine(Shorten((string)row[0])), ct, parameters);
+            text.AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A plan line quoting a parameter of thousands of ids is cut to its start.</summary>
+    private static string Shorten(string line) => line.Length <= 300 ? line : line[..300] + $"… ({line.Length:N0} characters)";
 }

@@ -172,6 +172,23 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
         return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the simulation's and the activation's reads for the tenant's first batch (PostgreSQL).</summary>
+    public async Task<string> ExplainAsync(ActivationTenant tenant, CancellationToken ct)
+    {
+        var tenantId = tenant.Tenant.TenantId;
+        var idOrdinal = RawStatements.LeadOrdinal("Id");
+        await using var connection = (NpgsqlConnection)store.Open();
+        var first = new List<Guid>();
+        await RawSql.ReadAllAsync(connection, SimulationStatements.FirstLeads, v => first.Add((Guid)v[idOrdinal]), ct, tenantId, SimulationBatch);
+        var of = $", tenant with {tenant.Leads:N0} leads";
+        return await RawSql.ExplainAsync(connection,
+        [
+            ($"simulation: first {SimulationBatch:N0} open leads" + of, SimulationStatements.FirstLeads, [tenantId, SimulationBatch]),
+            ($"simulation: their activities" + of, RawStatements.Activities, [tenantId, first.ToArray()]),
+            ($"activation: first batch of {PostgresBatch:N0}" + of, ActivationStatements.Batch, [tenantId, tenant.Draft.Version, PostgresBatch]),
+        ], ct);
+    }
+
     /// <summary>Reads what the activation of the tenant's draft left in its history and leads.</summary>
     public async Task<ActivationCheck> CheckAsync(ActivationTenant tenant, CancellationToken ct)
     {

@@ -123,30 +123,12 @@ public sealed class BoardBench : IAsyncDisposable
     {
         var longest = tenant.Counts.MaxBy(c => c.Value).Key;
         await using var connection = postgres.OpenAdmin();
-        var text = new System.Text.StringBuilder();
-        foreach (var (title, sql, parameters) in new (string, string, object[])[]
-                 {
-                     ("grouped count", BoardStatements.Counts, [tenant.Tenant.TenantId]),
-                     ($"first page of {longest}", BoardStatements.Page, [tenant.Tenant.TenantId, longest.ToString(), take, 0]),
-                 })
-        {
-            await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql, connection);
-            foreach (var value in parameters)
-            {
-                explain.Parameters.Add(new NpgsqlParameter { Value = value });
-            }
-
-            text.AppendLine($"-- {title}, tenant with {tenant.Size:N0} leads");
-            await using var reader = await explain.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                text.AppendLine(reader.GetString(0));
-            }
-
-            text.AppendLine();
-        }
-
-        return text.ToString();
+        var of = $", tenant with {tenant.Size:N0} leads";
+        return await RawSql.ExplainAsync(connection,
+        [
+            ("grouped count" + of, BoardStatements.Counts, [tenant.Tenant.TenantId]),
+            ($"first page of {longest}" + of, BoardStatements.Page, [tenant.Tenant.TenantId, longest.ToString(), take, 0]),
+        ], ct);
     }
 
     public ValueTask DisposeAsync() => _ownsRaw ? _raw.DisposeAsync() : ValueTask.CompletedTask;
