@@ -38,7 +38,7 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
     public const int PostgresBatch = 5000;
 
     /// <summary>SimulateDraftHandler's keyset batch; the raw baseline reads in the same batches.</summary>
-    public const int SimulationBatch = 2000;
+    public const int SimulationBatch = 5000;
 
     public LeadStore Store => store;
 
@@ -99,7 +99,7 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
                 break;
             }
 
-            await RawSql.ReadAllAsync(connection, RawStatements.Activities, null, ct, tenantId, ids.ToArray());
+            await RawSql.ReadAllAsync(connection, PageStatements.Activities, null, ct, tenantId, ids[0], ids[^1]);
             after = ids[^1];
         }
 
@@ -107,8 +107,8 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
     }
 
     /// <summary>
-    /// Activation's reads and writes, raw: per batch of <see cref="PostgresBatch"/> in its own transaction, the batch's
-    /// leads and their activities, then one Npgsql batch with an UPDATE per lead (scores, version; stage too where it
+    /// Activation's reads and writes, raw: per keyset page of <see cref="PostgresBatch"/> in its own transaction, the
+    /// page's leads and their activities, then one Npgsql batch with an UPDATE per lead (scores, version; stage too where it
     /// moves) and a history INSERT per move. The decisions are the data's design, not computed: seconds.
     /// </summary>
     public async Task<double> ActivateRawAsync(ActivationTenant tenant, CancellationToken ct)
@@ -119,18 +119,23 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
         var tenantId = tenant.Tenant.TenantId;
         var start = Stopwatch.GetTimestamp();
         await using var connection = await Raw.OpenConnectionAsync(ct);
+        Guid? after = null;
         while (true)
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             var leads = new List<(Guid Id, int Version)>(PostgresBatch);
-            await RawSql.ReadAllAsync(connection, ActivationStatements.Batch, v => leads.Add(((Guid)v[idOrdinal], (int)v[versionOrdinal])), ct, tenantId, version, PostgresBatch);
+            void Collect(object[] v) => leads.Add(((Guid)v[idOrdinal], (int)v[versionOrdinal]));
+            _ = after is { } last
+                ? await RawSql.ReadAllAsync(connection, ActivationStatements.NextBatch, Collect, ct, tenantId, version, last, PostgresBatch)
+                : await RawSql.ReadAllAsync(connection, ActivationStatements.FirstBatch, Collect, ct, tenantId, version, PostgresBatch);
             if (leads.Count == 0)
             {
                 await transaction.CommitAsync(ct);
                 break;
             }
 
-            await RawSql.ReadAllAsync(connection, RawStatements.Activities, null, ct, tenantId, leads.Select(l => l.Id).ToArray());
+            after = leads[^1].Id;
+            await RawSql.ReadAllAsync(connection, PageStatements.Activities, null, ct, tenantId, leads[0].Id, leads[^1].Id);
             var now = DateTime.UtcNow;
             await using var batch = new NpgsqlBatch(connection);
             foreach (var (id, leadVersion) in leads)
@@ -172,7 +177,7 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
         return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
-    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the simulation's and the activation's reads for the tenant's first batch (PostgreSQL).</summary>
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the simulation's and the activation's reads for the tenant's second page (PostgreSQL).</summary>
     public async Task<string> ExplainAsync(ActivationTenant tenant, CancellationToken ct)
     {
         var tenantId = tenant.Tenant.TenantId;
@@ -180,12 +185,16 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
         await using var connection = (NpgsqlConnection)store.Open();
         var first = new List<Guid>();
         await RawSql.ReadAllAsync(connection, SimulationStatements.FirstLeads, v => first.Add((Guid)v[idOrdinal]), ct, tenantId, SimulationBatch);
+        var after = first[^1];
+        var second = new List<Guid>();
+        await RawSql.ReadAllAsync(connection, SimulationStatements.NextLeads, v => second.Add((Guid)v[idOrdinal]), ct, tenantId, after, SimulationBatch);
+        var page = second.Count > 0 ? second : first;
         var of = $", tenant with {tenant.Leads:N0} leads";
         return await RawSql.ExplainAsync(connection,
         [
-            ($"simulation: first {SimulationBatch:N0} open leads" + of, SimulationStatements.FirstLeads, [tenantId, SimulationBatch]),
-            ($"simulation: their activities" + of, RawStatements.Activities, [tenantId, first.ToArray()]),
-            ($"activation: first batch of {PostgresBatch:N0}" + of, ActivationStatements.Batch, [tenantId, tenant.Draft.Version, PostgresBatch]),
+            ($"simulation: the second {SimulationBatch:N0} open leads" + of, SimulationStatements.NextLeads, [tenantId, after, SimulationBatch]),
+            ($"simulation: their activities" + of, PageStatements.Activities, [tenantId, page[0], page[^1]]),
+            ($"activation: the second page of {PostgresBatch:N0}" + of, ActivationStatements.NextBatch, [tenantId, tenant.Draft.Version, after, PostgresBatch]),
         ], ct);
     }
 
@@ -228,18 +237,37 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
     private NpgsqlDataSource Raw => raw ?? throw new InvalidOperationException($"No raw baseline on {store.Name}.");
 }
 
+/// <summary>What activation and simulation both send per keyset page: its leads' activities, one range of ids from the page's first to its last.</summary>
+public static class PageStatements
+{
+    public const string Activities =
+        """
+        SELECT l."LeadId", l."Type", l."OccurredAt", l."Campaign"
+        FROM "LeadActivities" AS l
+        WHERE l."TenantId" = $1 AND l."LeadId" >= $2 AND l."LeadId" <= $3
+        """;
+}
+
 /// <summary>
-/// The statements activation sends per batch that S1's <see cref="RawStatements"/> do not already hold (EF Core 10 +
-/// Npgsql, read from PostgreSQL's log): the batch of open leads below the new version, and a lead's UPDATE after
-/// re-scoring, with its stage where it moved. History rows are <see cref="RawStatements.InsertTransition"/>.
+/// The statements activation sends per page that S1's <see cref="RawStatements"/> do not already hold (EF Core 10 +
+/// Npgsql, read from PostgreSQL's log): the page of open leads below the new version (the first, then each after the
+/// last id committed), and a lead's UPDATE after re-scoring, with its stage where it moved. History rows are
+/// <see cref="RawStatements.InsertTransition"/>, activities <see cref="PageStatements.Activities"/>.
 /// </summary>
 public static class ActivationStatements
 {
-    public const string Batch = RawStatements.LeadColumns + "\n" +
+    public const string FirstBatch = RawStatements.LeadColumns + "\n" +
         """
         WHERE l."TenantId" = $1 AND l."State" NOT IN ('Won', 'Lost', 'Disqualified') AND l."AgreementVersion" < $2
         ORDER BY l."Id"
         LIMIT $3
+        """;
+
+    public const string NextBatch = RawStatements.LeadColumns + "\n" +
+        """
+        WHERE l."TenantId" = $1 AND l."State" NOT IN ('Won', 'Lost', 'Disqualified') AND l."AgreementVersion" < $2 AND l."Id" > $3
+        ORDER BY l."Id"
+        LIMIT $4
         """;
 
     public const string MoveLead =
@@ -258,7 +286,7 @@ public static class ActivationStatements
 /// <summary>
 /// The simulation's statements (EF Core 10 + Npgsql, read from PostgreSQL's log; the bench writes a fresh capture to
 /// artifacts/bench/s6-simulation-statements.log): the draft, the active version, then open leads by keyset in batches of
-/// <see cref="ActivationBench.SimulationBatch"/>, each with its activities (<see cref="RawStatements.Activities"/>).
+/// <see cref="ActivationBench.SimulationBatch"/>, each with its activities (<see cref="PageStatements.Activities"/>).
 /// The bench checks at run time, by pg_stat_statements query id, that the API still sends exactly these.
 /// </summary>
 public static class SimulationStatements
