@@ -6,7 +6,7 @@ public sealed class BenchOptions
 {
     public string Repo { get; private set; } = "";
     public string Output { get; private set; } = "";
-    public HashSet<string> Scenarios { get; private set; } = ["s1", "s2", "s3", "s4"];
+    public HashSet<string> Scenarios { get; private set; } = [.. All];
     public int[] Clients { get; private set; } = [1, 8, 32];
     public TimeSpan Warmup { get; private set; } = TimeSpan.FromSeconds(3);
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(10);
@@ -19,21 +19,27 @@ public sealed class BenchOptions
     public bool Verbose { get; private set; }
     public TimeSpan Hold { get; private set; }
 
+    public int ActivationLeads { get; private set; } = 100_000;
+    public bool ActivationSqlite { get; private set; } = true;
+
+    private static readonly string[] All = ["s1", "s2", "s3", "s4", "s5", "s6"];
+
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
-    public bool NeedsServer => Runs("s1") || Runs("s2") || Runs("s4");
+    public bool NeedsServer => Runs("s1") || Runs("s2") || Runs("s4") || Runs("s5") || Runs("s6");
 
     public const string Usage =
         """
         L2R bench: prints a table of every figure with its raw baseline and target, and writes artifacts/bench/results.json.
-          --only s1,s2,s3,s4   scenarios to run (default: all); --s3 runs only the BenchmarkDotNet part (no server)
+          --only s1,s2,s3,s4,s5,s6   scenarios to run (default: all); --s3 runs only the BenchmarkDotNet part (no server)
           --clients 1,8,32     S1 concurrency levels          --duration 10 --warmup 3   S1 seconds per level and run
           --leads 512          S1 leads (made via the API)    --users 4                  S1 users whose tokens are used
           --sizes 1000,10000,100000   S2 tenants' lead counts --board-requests 100       S2 requests per size
+          --activation-leads 100000   S5/S6 open leads (half of them move)   --no-sqlite   S5/S6 on PostgreSQL only
           --api-dir DIR        use an already published API instead of publishing one
           --diagnose           then rerun S1 (fewest and most clients) and S2 (largest) on fresh API processes with
                                settings changed, to show what each costs (adds about 4 minutes)
-          --quick              a short smoke run (2 s levels, 1k and 10k boards)
+          --quick              a short smoke run (2 s levels, 1k and 10k boards, 10k leads to activate)
           --out DIR            where results go (default: artifacts/bench)   --repo DIR   the repository (default: found upwards)
           --verbose            BenchmarkDotNet's own log
           --hold SECONDS       before S4, print the board tenant's sign-in and keep the API up this long (to look by hand)
@@ -58,6 +64,8 @@ public sealed class BenchOptions
                 case "--users": options.Users = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--sizes": options.BoardSizes = Ints(Next()); break;
                 case "--board-requests": options.BoardRequests = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--activation-leads": options.ActivationLeads = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--no-sqlite": options.ActivationSqlite = false; break;
                 case "--api-dir": options.ApiDir = Path.GetFullPath(Next()); break;
                 case "--diagnose": options.Diagnose = true; break;
                 case "--quick":
@@ -66,6 +74,7 @@ public sealed class BenchOptions
                     options.BoardSizes = [1_000, 10_000];
                     options.BoardRequests = 20;
                     options.Leads = 128;
+                    options.ActivationLeads = 10_000;
                     break;
                 case "--out": output = Next(); break;
                 case "--repo": repo = Next(); break;
@@ -76,9 +85,14 @@ public sealed class BenchOptions
             }
         }
 
-        if (options.Scenarios.Except(["s1", "s2", "s3", "s4"]).FirstOrDefault() is { } unknown)
+        if (options.Scenarios.Except(All).FirstOrDefault() is { } unknown)
         {
             throw new ArgumentException($"Unknown scenario {unknown}.");
+        }
+
+        if (options.ActivationLeads < 2)
+        {
+            throw new ArgumentException("--activation-leads must be at least 2, so one lead moves.");
         }
 
         if (options.Leads < options.Clients.Max() * 2)

@@ -51,6 +51,8 @@ var run = new JsonObject
         ["users"] = options.Users,
         ["boardSizes"] = string.Join(',', options.BoardSizes),
         ["boardRequests"] = options.BoardRequests,
+        ["activationLeads"] = options.ActivationLeads,
+        ["activationSqlite"] = options.ActivationSqlite,
     },
 };
 Directory.CreateDirectory(options.Output);

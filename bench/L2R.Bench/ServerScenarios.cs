@@ -1,13 +1,15 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using L2R.Bench.Infrastructure;
 using L2R.Bench.Reporting;
 using L2R.Bench.Scenarios;
 using L2R.Domain.Leads;
+using Npgsql;
 
 namespace L2R.Bench;
 
-/// <summary>S1, S2 and S4, which need the database and the API.</summary>
+/// <summary>S1, S2, S4, S5 and S6, which need the database and the API.</summary>
 internal static class ServerScenarios
 {
     public static async Task<double> RunAsync(BenchOptions options, Report report, TextWriter log, CancellationToken ct)
@@ -61,6 +63,16 @@ internal static class ServerScenarios
                         await Browser(options, report, log, board, api.BaseUrl, ct);
                     }
                 }
+
+                if (options.Runs("s5") || options.Runs("s6"))
+                {
+                    await Activations(options, report, log, client, postgres, stats, ct);
+                }
+            }
+
+            if (options.ActivationSqlite && (options.Runs("s5") || options.Runs("s6")))
+            {
+                await SqliteActivations(options, report, log, publishDir, signingKey, ct);
             }
 
             if (options.Diagnose && (transitions is not null || (board is not null && options.Runs("s2"))))
@@ -273,8 +285,8 @@ internal static class ServerScenarios
         }
 
         var m = result.Measured!;
-        var render = Median(m["firstRenderMs"]!.AsArray());
-        var fetch = Median(m["boardFetchMs"]!.AsArray());
+        var render = Median(m["firstRenderMs"]!.AsArray().Select(v => v!.GetValue<double>()));
+        var fetch = Median(m["boardFetchMs"]!.AsArray().Select(v => v!.GetValue<double>()));
         var longest = m["longestFrameMs"]?.GetValue<double>();
         var idle = m["idleFrameMs"]?.GetValue<double>();
         var column = m["scrolledColumn"]!;
@@ -284,6 +296,244 @@ internal static class ServerScenarios
         report.Add(new Figure("S4", $"longest frame scrolling {column["state"]} ({column["count"]} cards) to its end", longest, "ms", idle, longest / idle,
             "≤ 100 ms", reached ? longest <= 100 : false, reached ? "baseline: idle frame" : "did not reach the end"));
         log.WriteLine($"    first render {render:0} ms (raw fetch {fetch:0} ms), longest frame {longest:0} ms over {m["frames"]} frames");
+    }
+
+    /// <summary>
+    /// S6 then S5 on PostgreSQL. Four tenants with the same design: a small pair warms up the API's and the raw
+    /// baseline's code paths (and has its statements checked), then the large pair is measured, the API's and the raw
+    /// baseline's each on its own tenant. The simulation runs three times each way (median); the activation once each
+    /// way, raw first, and both are checked afterwards: exactly the designed half moved, each lead once.
+    /// </summary>
+    private static async Task Activations(BenchOptions options, Report report, TextWriter log, ApiClient client, ThrowawayPostgres postgres, StatementStats stats, CancellationToken ct)
+    {
+        await using var raw = NpgsqlDataSource.Create(postgres.ConnectionString(ThrowawayPostgres.RawRole, "l2r-bench-raw"));
+        var bench = new ActivationBench(client, new PostgresLeadStore(postgres), raw);
+        var size = options.ActivationLeads;
+        var label = $"{size:N0} open leads";
+        log.WriteLine($"  S5/S6 PostgreSQL: seeding {size:N0} leads with activities for the API and for the raw baseline, {WarmUpLeads(size):N0} each to warm up ...");
+        var seeding = Stopwatch.StartNew();
+        var warmApi = await bench.SeedAsync("Bench Activation Warm-up", WarmUpLeads(size), ct);
+        var warmRaw = await bench.SeedAsync("Bench Activation Warm-up Raw", WarmUpLeads(size), ct);
+        var viaApi = await bench.SeedAsync("Bench Activation", size, ct);
+        var direct = await bench.SeedAsync("Bench Activation Raw", size, ct);
+        await bench.Store.AnalyzeAsync(ct);
+        log.WriteLine($"    seeded in {seeding.Elapsed.TotalSeconds:0.0} s; warming up (simulation and activation of {WarmUpLeads(size):N0} leads each way) ...");
+
+        var captured = await postgres.CaptureStatementsAsync("l2r-api", () => bench.SimulateViaApiAsync(warmApi, ct), ct);
+        await File.WriteAllTextAsync(Path.Combine(options.Output, "s6-simulation-statements.log"), captured, ct);
+        await bench.SimulateRawAsync(warmRaw, ct);
+        stats.Reset();
+        await bench.SimulateViaApiAsync(warmApi, ct);
+        var simulationApi = stats.Read(ThrowawayPostgres.ApiRole);
+        stats.Reset();
+        await bench.SimulateRawAsync(warmRaw, ct);
+        var simulationRaw = stats.Read(ThrowawayPostgres.RawRole);
+        var sameSimulation = StatementStats.SameStatements(simulationApi, simulationRaw);
+        if (!sameSimulation)
+        {
+            log.WriteLine("  WARNING: the raw simulation baseline no longer sends exactly the API's statements: compare details.s6.statements in results.json and s6-simulation-statements.log with SimulationStatements.");
+        }
+
+        await bench.ActivateRawAsync(warmRaw, ct);
+        stats.Reset();
+        await bench.ActivateViaApiAsync(warmApi, ct);
+        var warmActivation = stats.Read(ThrowawayPostgres.ApiRole);
+
+        var details = new JsonObject
+        {
+            ["leads"] = size,
+            ["movers"] = viaApi.Movers,
+            ["warmUpLeads"] = WarmUpLeads(size),
+            ["seedingSeconds"] = Math.Round(seeding.Elapsed.TotalSeconds, 1),
+        };
+        report.Details["s5s6PostgreSQL"] = details;
+
+        var explain = await bench.ExplainAsync(viaApi, ct);
+        await File.WriteAllTextAsync(Path.Combine(options.Output, "s5s6-explain.txt"), explain, ct);
+        details["explain"] = explain;
+
+        JsonObject? simulation = null;
+        if (options.Runs("s6"))
+        {
+            var apiMs = new List<double>();
+            var rawMs = new List<double>();
+            for (var i = 0; i < SimulationRuns; i++)
+            {
+                log.WriteLine($"  S6 simulation of the draft over {label}, run {i + 1} of {SimulationRuns}: API, then raw ...");
+                var (ms, answer) = await bench.SimulateViaApiAsync(viaApi, ct);
+                apiMs.Add(ms);
+                simulation = answer;
+                rawMs.Add(await bench.SimulateRawAsync(direct, ct));
+                log.WriteLine($"    API {ms:0} ms (server {answer["elapsedMilliseconds"]!.GetValue<double>():0} ms), raw {rawMs[^1]:0} ms");
+            }
+
+            var (api, baseline) = (Median(apiMs), Median(rawMs));
+            report.Add(new Figure("S6", $"simulation of the draft over {label}, PostgreSQL (median of {SimulationRuns})", api, "ms", baseline, baseline / api,
+                "≤ 2000 ms", api <= 2000, "ratio: raw time / API time"));
+            report.Add(new Figure("S6", $"SQL statements per simulation ({WarmUpLeads(size):N0} leads)", Calls(simulationApi), "", Calls(simulationRaw),
+                Calls(simulationApi) / Calls(simulationRaw), "baseline sends the same", sameSimulation));
+            details["s6"] = new JsonObject
+            {
+                ["apiMs"] = new JsonArray([.. apiMs.Select(v => JsonValue.Create(Math.Round(v, 1)))]),
+                ["rawMs"] = new JsonArray([.. rawMs.Select(v => JsonValue.Create(Math.Round(v, 1)))]),
+                ["answer"] = Without(simulation!, "transitions"),
+                ["statements"] = new JsonObject { ["sameAsApi"] = sameSimulation, ["api"] = Statements(simulationApi, 1), ["raw"] = Statements(simulationRaw, 1) },
+            };
+        }
+
+        if (options.Runs("s5"))
+        {
+            log.WriteLine($"  S5 activation over {label} ({viaApi.Movers:N0} move): raw baseline, then through the API ...");
+            stats.Reset();
+            var rawSeconds = await bench.ActivateRawAsync(direct, ct);
+            var rawStatements = stats.Read(ThrowawayPostgres.RawRole);
+            var rawCheck = await bench.CheckAsync(direct, ct);
+            stats.Reset();
+            var (seconds, activation, progress) = await bench.ActivateViaApiAsync(viaApi, ct);
+            var apiStatements = stats.Read(ThrowawayPostgres.ApiRole);
+            var check = await bench.CheckAsync(viaApi, ct);
+            var moved = activation["moved"]!.GetValue<int>();
+            var longest = LongestBatch(progress, ActivationBench.PostgresBatch);
+            log.WriteLine($"    API {seconds:0.0} s (longest batch {longest:0.00} s), raw {rawSeconds:0.0} s; API: {check}; raw: {rawCheck}");
+            var ratio = rawSeconds / seconds;
+            report.Add(new Figure("S5", $"activation over {label} ({viaApi.Movers:N0} move), PostgreSQL, end to end", seconds, "s", rawSeconds, ratio,
+                "≤ 15 s, ≥ 0.3× baseline", seconds <= 15 && ratio >= 0.3, "ratio: raw time / API time"));
+            var exact = check.IsExactly(viaApi.Movers) && moved == viaApi.Movers && rawCheck.IsExactly(direct.Movers);
+            report.Add(new Figure("S5", "leads moved, PostgreSQL (each once, exactly those designed to)", check.MovedLeads, "", rawCheck.MovedLeads, null,
+                $"{viaApi.Movers:N0}, none twice", exact, exact ? "" : check.ToString()));
+            report.Add(new Figure("S5", $"longest batch of {ActivationBench.PostgresBatch:N0}, PostgreSQL", longest, "s", Note: "informational"));
+            details["s5"] = new JsonObject
+            {
+                ["apiSeconds"] = Math.Round(seconds, 2),
+                ["rawSeconds"] = Math.Round(rawSeconds, 2),
+                ["activation"] = activation.DeepClone(),
+                ["check"] = check.ToString(),
+                ["rawCheck"] = rawCheck.ToString(),
+                ["progress"] = Progress(progress),
+                ["statements"] = new JsonObject
+                {
+                    ["api"] = Statements(apiStatements, 1),
+                    ["raw"] = Statements(rawStatements, 1),
+                    ["apiWarmUp"] = Statements(warmActivation, 1),
+                },
+            };
+            if (simulation is not null)
+            {
+                var willMove = simulation["leadsThatWillMove"]!.GetValue<int>();
+                report.Add(new Figure("S6", "leads the simulation said will move, against those activation moved", willMove, "", check.MovedLeads, null, "equal",
+                    willMove == check.MovedLeads && willMove == moved));
+            }
+        }
+        else if (simulation is not null)
+        {
+            var willMove = simulation["leadsThatWillMove"]!.GetValue<int>();
+            report.Add(new Figure("S6", "leads the simulation said will move, against those designed to", willMove, "", viaApi.Movers, null, "equal", willMove == viaApi.Movers));
+        }
+    }
+
+    /// <summary>
+    /// S5 (and S6's simulation, once) on SQLite: a fresh API process with the embedded provider on a new file in a
+    /// folder of its own, the same design of data written into the file in bulk, a small tenant to warm up first. No
+    /// raw baseline: the figure stands beside PostgreSQL's, with its own target, and the longest batch shows how long
+    /// SQLite's one writer held the lock.
+    /// </summary>
+    private static async Task SqliteActivations(BenchOptions options, Report report, TextWriter log, string publishDir, string signingKey, CancellationToken ct)
+    {
+        var folder = Directory.CreateTempSubdirectory("l2r-bench-sqlite-");
+        try
+        {
+            var apiLog = Path.Combine(options.Output, "api-sqlite.log");
+            File.Delete(apiLog);
+            var settings = new Dictionary<string, string> { ["Database:Provider"] = "Sqlite", ["Database:DataDirectory"] = folder.FullName };
+            await using var host = await ApiHost.StartAsync(publishDir, null, signingKey, apiLog, settings, ct);
+            log.WriteLine($"  API (Release, SQLite in {folder.FullName}) pid {host.ProcessId} at {host.BaseUrl}");
+            using var http = ApiClient.CreateHttpClient(host.BaseUrl);
+            var bench = new ActivationBench(new ApiClient(http), new SqliteLeadStore(Path.Combine(folder.FullName, "l2r.db")));
+            var size = options.ActivationLeads;
+            var label = $"{size:N0} open leads";
+            log.WriteLine($"  S5/S6 SQLite: seeding {size:N0} leads with activities, {WarmUpLeads(size):N0} to warm up ...");
+            var warm = await bench.SeedAsync("Bench Activation Warm-up", WarmUpLeads(size), ct);
+            var tenant = await bench.SeedAsync("Bench Activation", size, ct);
+            await bench.SimulateViaApiAsync(warm, ct);
+            await bench.ActivateViaApiAsync(warm, ct);
+
+            var details = new JsonObject { ["leads"] = size, ["movers"] = tenant.Movers };
+            report.Details["s5s6SQLite"] = details;
+            if (options.Runs("s6"))
+            {
+                log.WriteLine($"  S6 simulation over {label}, SQLite ...");
+                var (ms, simulation) = await bench.SimulateViaApiAsync(tenant, ct);
+                var willMove = simulation["leadsThatWillMove"]!.GetValue<int>();
+                report.Add(new Figure("S6", $"simulation of the draft over {label}, SQLite", ms, "ms", Note: "informational"));
+                details["s6"] = new JsonObject { ["apiMs"] = Math.Round(ms, 1), ["answer"] = Without(simulation, "transitions") };
+                if (!options.Runs("s5"))
+                {
+                    report.Add(new Figure("S6", "leads the simulation said will move, SQLite, against those designed to", willMove, "", tenant.Movers, null, "equal", willMove == tenant.Movers));
+                }
+            }
+
+            if (options.Runs("s5"))
+            {
+                log.WriteLine($"  S5 activation over {label} ({tenant.Movers:N0} move), SQLite ...");
+                var (seconds, activation, progress) = await bench.ActivateViaApiAsync(tenant, ct);
+                var check = await bench.CheckAsync(tenant, ct);
+                var moved = activation["moved"]!.GetValue<int>();
+                var longest = LongestBatch(progress, SqliteBatch);
+                log.WriteLine($"    {seconds:0.0} s (longest batch {longest:0.00} s); {check}");
+                report.Add(new Figure("S5", $"activation over {label} ({tenant.Movers:N0} move), SQLite, end to end", seconds, "s", Target: "≤ 60 s", Pass: seconds <= 60));
+                var exact = check.IsExactly(tenant.Movers) && moved == tenant.Movers;
+                report.Add(new Figure("S5", "leads moved, SQLite (each once, exactly those designed to)", check.MovedLeads, "", Target: $"{tenant.Movers:N0}, none twice",
+                    Pass: exact, Note: exact ? "" : check.ToString()));
+                report.Add(new Figure("S5", $"longest batch of {SqliteBatch:N0}, SQLite (its one writer's lock)", longest, "s", Target: "≤ 1 s", Pass: longest <= 1));
+                details["s5"] = new JsonObject
+                {
+                    ["apiSeconds"] = Math.Round(seconds, 2),
+                    ["activation"] = activation.DeepClone(),
+                    ["check"] = check.ToString(),
+                    ["progress"] = Progress(progress),
+                };
+            }
+        }
+        finally
+        {
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open; the folder is under /tmp.
+            }
+        }
+    }
+
+    private const int SimulationRuns = 3;
+
+    /// <summary>RunActivationHandler's batch on SQLite.</summary>
+    private const int SqliteBatch = 1000;
+
+    private static int WarmUpLeads(int size) => Math.Min(2_000, size);
+
+    /// <summary>
+    /// The longest time one batch took, from the activation's progress as polled: each interval between two changes
+    /// of the processed count, shared among the batches it covers (a slow poll may see two at once).
+    /// </summary>
+    private static double LongestBatch(IReadOnlyList<(double Seconds, int Processed)> progress, int batch) =>
+        progress.Zip(progress.Skip(1))
+            .Select(p => (p.Second.Seconds - p.First.Seconds) / Math.Max(1, (int)Math.Ceiling((p.Second.Processed - p.First.Processed) / (double)batch)))
+            .DefaultIfEmpty(double.NaN)
+            .Max();
+
+    private static JsonArray Progress(IReadOnlyList<(double Seconds, int Processed)> progress) =>
+        new([.. progress.Select(p => (JsonNode)new JsonObject { ["s"] = Math.Round(p.Seconds, 3), ["processed"] = p.Processed })]);
+
+    private static double Calls(IReadOnlyList<StatementCount> statements) => statements.Sum(s => s.Calls) - StatementStats.Resets(statements);
+
+    private static JsonObject Without(JsonObject answer, string property)
+    {
+        var copy = answer.DeepClone().AsObject();
+        copy.Remove(property);
+        return copy;
     }
 
     /// <summary>
@@ -466,9 +716,9 @@ internal static class ServerScenarios
         ["mean"] = Math.Round(l.MeanMs, 3),
     };
 
-    private static double Median(JsonArray values)
+    private static double Median(IEnumerable<double> values)
     {
-        var sorted = values.Select(v => v!.GetValue<double>()).Order().ToArray();
+        var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? double.NaN : LatencyStats.Percentile(sorted, 50);
     }
 }

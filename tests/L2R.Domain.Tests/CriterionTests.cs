@@ -494,4 +494,53 @@ public class CriterionTests
     {
         Assert.Equal(dependsOnTime, criterion.DependsOnTime);
     }
+
+    public static readonly TheoryData<Criterion> EveryKind = new(
+        ((IEnumerable<object[]>)TimeDependence).Select(row => (Criterion)row[0]).Concat(
+        [
+            new FieldInCriterion { Id = "c", Field = "industry", Values = [" software ", "Retail"], Description = "d" },
+            new FieldEqualsCriterion { Id = "c", Field = "custom.tier", Value = " Gold ", Description = "d" },
+            new FieldPresentCriterion { Id = "c", Field = "budget", Description = "d" },
+            new ActivityCountCriterion { Id = "c", ActivityType = ActivityType.Webinar, AtLeast = 1, WithinDays = 7, Description = "d" },
+            new ActivityCountCriterion { Id = "c", AtLeast = 2, WithinDays = 30, Description = "d" },
+            new TimeInStageCriterion { Id = "c", Days = 20, Description = "d" },
+        ]));
+
+    /// <summary>Scoring and automatic moves ask <see cref="Criterion.Holds"/>; the trace records <see cref="Criterion.Evaluate"/>: they may never disagree.</summary>
+    [Theory]
+    [MemberData(nameof(EveryKind))]
+    public void Holds_IsEvaluatesVerdict_OnLeadsThatPassAndFail(Criterion criterion)
+    {
+        var leads = new[]
+        {
+            LeadBuilder.Empty(),
+            LeadBuilder.Ready(LeadState.Nurture),
+            LeadBuilder.Ready(LeadState.SQL).With(l => l.Budget = false).WithScores(0, 1),
+            LeadBuilder.Ready().With(l =>
+            {
+                l.Industry = "Software";
+                l.Title = "VP Sales";
+                l.Country = " US ";
+                l.CompanySize = 1;
+                l.Amount = 0.5m;
+                l.Email = "not an email";
+            }).WithCustom("tier", "gold").WithActivity(ActivityType.Meeting, daysAgo: 0.5).WithActivity(ActivityType.Webinar, daysAgo: 40),
+        };
+
+        foreach (var facts in leads.Select(l => l.Facts()))
+        {
+            Assert.Equal(criterion.Evaluate(facts).Passed, criterion.Holds(facts));
+        }
+    }
+
+    [Fact]
+    public void EveryKind_CoversEveryCriterionKind()
+    {
+        var kinds = typeof(Criterion).GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonDerivedTypeAttribute), false)
+            .Cast<System.Text.Json.Serialization.JsonDerivedTypeAttribute>()
+            .Select(a => a.DerivedType);
+
+        Assert.Equal(kinds.Order(Comparer<Type>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name))),
+            ((IEnumerable<object[]>)EveryKind).Select(row => row[0].GetType()).Distinct().Order(Comparer<Type>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name))));
+    }
 }

@@ -172,18 +172,26 @@ public sealed class LeadMoverTests
             LeadBuilder.Ready(LeadState.SalesAccepted),
             Qualified(LeadState.Raw).With(l => l.Email = "not an email"),
         }.Select((lead, i) => lead.With(l => l.Id = new Guid(i + 1, 0, 0, new byte[8])));
-        var single = Mixed().SelectMany(b => Mover.Advance(b.Facts())).ToList();
-        var batch = Mover.AdvanceMany(Mixed().Select(b => b.Facts()));
+        // The single form as one command per lead (a mover each); the batch form as one command (one mover, whose
+        // machine goes from lead to lead).
+        var singleLeads = Mixed().ToList();
+        var single = singleLeads.SelectMany(b => new LeadMover(Default, ActiveVersion).Advance(b.Facts())).ToList();
+        var batchLeads = Mixed().ToList();
+        var batch = new LeadMover(Default, ActiveVersion).AdvanceMany(batchLeads.Select(b => b.Facts()));
 
         Assert.NotEmpty(batch);
         Assert.Equal(single.Count, batch.Count);
         foreach (var (one, many) in single.Zip(batch))
         {
             Assert.Equal(
-                (one.LeadId, one.Kind, one.From, one.To, one.Trigger, one.ActorKind, one.ActorUserId, one.OccurredAt, one.AgreementVersion, one.ReasonCode, one.Note),
-                (many.LeadId, many.Kind, many.From, many.To, many.Trigger, many.ActorKind, many.ActorUserId, many.OccurredAt, many.AgreementVersion, many.ReasonCode, many.Note));
+                (one.LeadId, one.Kind, one.From, one.To, one.Trigger, one.ActorKind, one.ActorUserId, one.OccurredAt, one.Step, one.AgreementVersion, one.ReasonCode, one.Note),
+                (many.LeadId, many.Kind, many.From, many.To, many.Trigger, many.ActorKind, many.ActorUserId, many.OccurredAt, many.Step, many.AgreementVersion, many.ReasonCode, many.Note));
             Assert.Equal(one.Criteria, many.Criteria);
         }
+
+        Assert.Equal(
+            singleLeads.Select(b => (b.Lead.State, b.Lead.StageEnteredAt, b.Lead.FitScore, b.Lead.EngagementScore, b.Lead.ScoredAt, b.Lead.AgreementVersion)),
+            batchLeads.Select(b => (b.Lead.State, b.Lead.StageEnteredAt, b.Lead.FitScore, b.Lead.EngagementScore, b.Lead.ScoredAt, b.Lead.AgreementVersion)));
     }
 
     [Fact]

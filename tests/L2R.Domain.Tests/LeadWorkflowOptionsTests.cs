@@ -109,6 +109,40 @@ public class LeadWorkflowOptionsTests
         }
     }
 
+    /// <summary>Automatic moves and the simulation ask <see cref="LeadWorkflow.GuardHolds"/>; it must answer what Stateless would.</summary>
+    [Theory]
+    [InlineData(LeadState.Raw)]
+    [InlineData(LeadState.Scored)]
+    [InlineData(LeadState.MQL)]
+    [InlineData(LeadState.SalesAccepted)]
+    [InlineData(LeadState.SQL)]
+    [InlineData(LeadState.Opportunity)]
+    [InlineData(LeadState.Nurture)]
+    [InlineData(LeadState.Lost)]
+    [InlineData(LeadState.Disqualified)]
+    public void GuardHolds_AgreesWithStatelessCanFire_ForEveryTriggerFromTheState(LeadState state)
+    {
+        var leads = new[]
+        {
+            LeadBuilder.Empty().InState(state),
+            LeadBuilder.Ready(state),
+            LeadBuilder.Ready(state).With(l => l.Budget = false).WithScores(35, 10),
+            LeadBuilder.Ready(state).InState(state, enteredDaysAgo: 3).WithoutActivities(),
+        };
+
+        foreach (var lead in leads)
+        {
+            foreach (var actor in new[] { Actor.System, Actors.Sales })
+            {
+                var workflow = lead.Workflow(actor);
+                foreach (var definition in LeadWorkflow.Definitions.Where(d => d.From.Contains(state)))
+                {
+                    Assert.Equal(workflow.CanFire(definition.Trigger, out _), workflow.GuardHolds(definition.Trigger));
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Options_WhenGuardHolds_CriteriaMetWithEachEvaluation()
     {

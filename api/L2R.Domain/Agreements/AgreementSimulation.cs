@@ -9,22 +9,33 @@ public sealed record GuardComparison(LeadTrigger Trigger, bool PassesNow, bool P
 public sealed record LeadProjection(LeadState From, LeadState To, IReadOnlyList<LeadTrigger> Moves, IReadOnlyList<GuardComparison> Guards);
 
 /// <summary>
-/// Evaluates a draft against a lead without changing it. Activation runs the same mover for real (re-score with the
-/// new model, then auto-advance to a fixpoint), so the projection predicts exactly what activation moves.
+/// Evaluates a draft against leads without changing them. Activation runs the same mover for real (re-score with the
+/// new model, then auto-advance to a fixpoint), so the projection predicts exactly what activation moves. One
+/// simulation judges many leads in a row on the same two movers (and so the same two machines); it is not thread-safe.
 /// </summary>
-public static class AgreementSimulation
+public sealed class AgreementSimulation(LeadAgreement current, LeadAgreement draft)
 {
-    public static LeadProjection Project(LeadAgreement current, LeadAgreement draft, Lead lead, IReadOnlyList<ActivityFact> activities, DateTime now)
+    private readonly LeadMover _current = new(current, 0);
+    private readonly LeadMover _draft = new(draft, 0);
+
+    public static LeadProjection Project(LeadAgreement current, LeadAgreement draft, Lead lead, IReadOnlyList<ActivityFact> activities, DateTime now) =>
+        new AgreementSimulation(current, draft).Project(lead, activities, now);
+
+    public LeadProjection Project(Lead lead, IReadOnlyList<ActivityFact> activities, DateTime now)
     {
-        var currentWorkflow = new LeadMover(current, 0).Evaluate(new LeadFacts(lead.Copy(), activities, now), Actor.System);
-        var draftMover = new LeadMover(draft, 0);
+        var currentWorkflow = _current.EvaluateAsSystem(new LeadFacts(lead.Copy(), activities, now));
         var underDraft = new LeadFacts(lead.Copy(), activities, now);
-        var draftWorkflow = draftMover.Evaluate(underDraft, Actor.System);
-        var guards = LeadWorkflow.Definitions
-            .Where(d => d.From.Contains(lead.State))
-            .Select(d => new GuardComparison(d.Trigger, currentWorkflow.CanFire(d.Trigger, out _), draftWorkflow.CanFire(d.Trigger, out _)))
-            .ToList();
-        var moves = draftMover.Advance(underDraft).Select(t => t.Trigger!.Value).ToList();
+        var draftWorkflow = _draft.EvaluateAsSystem(underDraft);
+        var guards = new List<GuardComparison>();
+        foreach (var definition in LeadWorkflow.Definitions)
+        {
+            if (definition.From.Contains(lead.State))
+            {
+                guards.Add(new GuardComparison(definition.Trigger, currentWorkflow.GuardHolds(definition.Trigger), draftWorkflow.GuardHolds(definition.Trigger)));
+            }
+        }
+
+        var moves = _draft.Advance(underDraft).Select(t => t.Trigger!.Value).ToList();
         return new LeadProjection(lead.State, underDraft.Lead.State, moves, guards);
     }
 }

@@ -29,6 +29,12 @@ public abstract record Criterion
 
     public abstract CriterionEvaluation Evaluate(LeadFacts facts);
 
+    /// <summary>
+    /// <see cref="Evaluate"/>'s verdict without describing the actual value: what scoring and guards ask of every lead
+    /// in a batch, where the description is seldom kept. Each kind decides both from one predicate.
+    /// </summary>
+    public abstract bool Holds(LeadFacts facts);
+
     /// <summary>Whether time alone can change the outcome (decay, windows, time in stage), so the periodic sweep must re-check it.</summary>
     [JsonIgnore]
     public virtual bool DependsOnTime => false;
@@ -51,34 +57,60 @@ public abstract record FieldCriterion : Criterion
 
 public sealed record FieldPresentCriterion : FieldCriterion
 {
+    public override bool Holds(LeadFacts facts) => Passes(LeadFields.ReadText(facts, Field));
+
     public override CriterionEvaluation Evaluate(LeadFacts facts)
     {
         var value = LeadFields.ReadText(facts, Field);
-        return Result(!string.IsNullOrWhiteSpace(value), $"{Label} is {Show(value)}");
+        return Result(Passes(value), $"{Label} is {Show(value)}");
     }
+
+    private static bool Passes(string? value) => !string.IsNullOrWhiteSpace(value);
 }
 
 public sealed record FieldEqualsCriterion : FieldCriterion
 {
     public required string Value { get; init; }
 
+    public override bool Holds(LeadFacts facts) => Passes(LeadFields.ReadText(facts, Field));
+
     public override CriterionEvaluation Evaluate(LeadFacts facts)
     {
         var value = LeadFields.ReadText(facts, Field);
-        var passed = string.Equals(value?.Trim(), Value.Trim(), StringComparison.OrdinalIgnoreCase);
-        return Result(passed, $"{Label} is {Show(value)}, needs \"{Value}\"");
+        return Result(Passes(value), $"{Label} is {Show(value)}, needs \"{Value}\"");
     }
+
+    private bool Passes(string? value) => string.Equals(value?.Trim(), Value.Trim(), StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed record FieldInCriterion : FieldCriterion
 {
     public required IReadOnlyList<string> Values { get; init; }
 
+    public override bool Holds(LeadFacts facts) => Passes(LeadFields.ReadText(facts, Field)?.Trim());
+
     public override CriterionEvaluation Evaluate(LeadFacts facts)
     {
         var value = LeadFields.ReadText(facts, Field)?.Trim();
-        var passed = value is not null && Values.Any(v => string.Equals(v.Trim(), value, StringComparison.OrdinalIgnoreCase));
-        return Result(passed, $"{Label} is {Show(value)}, needs one of {string.Join(", ", Values)}");
+        return Result(Passes(value), $"{Label} is {Show(value)}, needs one of {string.Join(", ", Values)}");
+    }
+
+    private bool Passes(string? trimmed)
+    {
+        if (trimmed is null)
+        {
+            return false;
+        }
+
+        foreach (var v in Values)
+        {
+            if (string.Equals(v.Trim(), trimmed, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 
@@ -86,12 +118,15 @@ public sealed record FieldContainsCriterion : FieldCriterion
 {
     public required string Value { get; init; }
 
+    public override bool Holds(LeadFacts facts) => Passes(LeadFields.ReadText(facts, Field));
+
     public override CriterionEvaluation Evaluate(LeadFacts facts)
     {
         var value = LeadFields.ReadText(facts, Field);
-        var passed = value is not null && value.Contains(Value, StringComparison.OrdinalIgnoreCase);
-        return Result(passed, $"{Label} is {Show(value)}, needs to contain \"{Value}\"");
+        return Result(Passes(value), $"{Label} is {Show(value)}, needs to contain \"{Value}\"");
     }
+
+    private bool Passes(string? value) => value is not null && value.Contains(Value, StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed record NumberAtLeastCriterion : FieldCriterion
@@ -100,6 +135,8 @@ public sealed record NumberAtLeastCriterion : FieldCriterion
 
     [JsonIgnore]
     public override bool DependsOnTime => Field.Equals("daysInStage", StringComparison.OrdinalIgnoreCase);
+
+    public override bool Holds(LeadFacts facts) => LeadFields.ReadNumber(facts, Field) >= Value;
 
     public override CriterionEvaluation Evaluate(LeadFacts facts)
     {
@@ -115,6 +152,8 @@ public sealed record NumberAtMostCriterion : FieldCriterion
     [JsonIgnore]
     public override bool DependsOnTime => Field.Equals("daysInStage", StringComparison.OrdinalIgnoreCase);
 
+    public override bool Holds(LeadFacts facts) => LeadFields.ReadNumber(facts, Field) <= Value;
+
     public override CriterionEvaluation Evaluate(LeadFacts facts)
     {
         var value = LeadFields.ReadNumber(facts, Field);
@@ -124,10 +163,12 @@ public sealed record NumberAtMostCriterion : FieldCriterion
 
 public sealed record ValidEmailCriterion : Criterion
 {
+    public override bool Holds(LeadFacts facts) => IsValidEmail(facts.Lead.Email);
+
     public override CriterionEvaluation Evaluate(LeadFacts facts)
     {
         var email = facts.Lead.Email;
-        return Result(IsValidEmail(email), $"Email is {Show(email)}");
+        return Result(Holds(facts), $"Email is {Show(email)}");
     }
 
     public static bool IsValidEmail(string? email)
@@ -162,16 +203,20 @@ public sealed record ScoreAtLeastCriterion : Criterion
     [JsonIgnore]
     public override bool DependsOnTime => Score != ScoreKind.Fit;
 
+    public override bool Holds(LeadFacts facts) => ActualOf(facts) >= Value;
+
     public override CriterionEvaluation Evaluate(LeadFacts facts)
     {
-        var actual = Score switch
-        {
-            ScoreKind.Fit => facts.Lead.FitScore,
-            ScoreKind.Engagement => facts.Lead.EngagementScore,
-            _ => facts.Lead.TotalScore,
-        };
+        var actual = ActualOf(facts);
         return Result(actual >= Value, string.Create(CultureInfo.InvariantCulture, $"{Score.ToString().ToLowerInvariant()} score {actual}, needs ≥ {Value}"));
     }
+
+    private int ActualOf(LeadFacts facts) => Score switch
+    {
+        ScoreKind.Fit => facts.Lead.FitScore,
+        ScoreKind.Engagement => facts.Lead.EngagementScore,
+        _ => facts.Lead.TotalScore,
+    };
 }
 
 public sealed record ActivityCountCriterion : Criterion
@@ -184,12 +229,28 @@ public sealed record ActivityCountCriterion : Criterion
     [JsonIgnore]
     public override bool DependsOnTime => true;
 
+    public override bool Holds(LeadFacts facts) => CountIn(facts) >= AtLeast;
+
     public override CriterionEvaluation Evaluate(LeadFacts facts)
     {
-        var since = facts.Now.AddDays(-WithinDays);
-        var count = facts.Activities.Count(a => a.OccurredAt >= since && a.OccurredAt <= facts.Now && (ActivityType is null || a.Type == ActivityType));
+        var count = CountIn(facts);
         var what = ActivityType?.ToString() ?? "activities";
         return Result(count >= AtLeast, string.Create(CultureInfo.InvariantCulture, $"{count} × {what} in the last {WithinDays} days, needs ≥ {AtLeast}"));
+    }
+
+    private int CountIn(LeadFacts facts)
+    {
+        var since = facts.Now.AddDays(-WithinDays);
+        var count = 0;
+        foreach (var a in facts.Activities)
+        {
+            if (a.OccurredAt >= since && a.OccurredAt <= facts.Now && (ActivityType is null || a.Type == ActivityType))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 }
 
@@ -200,26 +261,35 @@ public sealed record TimeInStageCriterion : Criterion
     [JsonIgnore]
     public override bool DependsOnTime => true;
 
+    public override bool Holds(LeadFacts facts) => facts.DaysInStage >= Days;
+
     public override CriterionEvaluation Evaluate(LeadFacts facts)
     {
         var days = facts.DaysInStage;
-        return Result(days >= Days, string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(days)} days in stage, needs ≥ {Days}"));
+        return Result(Holds(facts), string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(days)} days in stage, needs ≥ {Days}"));
     }
 }
 
 public sealed record OwnerAssignedCriterion : Criterion
 {
-    public override CriterionEvaluation Evaluate(LeadFacts facts) =>
-        Result(facts.Lead.OwnerId is not null, facts.Lead.OwnerId is null ? "no owner" : "owner assigned");
+    public override bool Holds(LeadFacts facts) => facts.Lead.OwnerId is not null;
+
+    public override CriterionEvaluation Evaluate(LeadFacts facts)
+    {
+        var assigned = Holds(facts);
+        return Result(assigned, assigned ? "owner assigned" : "no owner");
+    }
 }
 
 public sealed record ChecklistConfirmedCriterion : Criterion
 {
     public required ChecklistItem Item { get; init; }
 
+    public override bool Holds(LeadFacts facts) => facts.Lead.IsChecked(Item);
+
     public override CriterionEvaluation Evaluate(LeadFacts facts)
     {
-        var confirmed = facts.Lead.IsChecked(Item);
+        var confirmed = Holds(facts);
         return Result(confirmed, $"{Item} {(confirmed ? "confirmed" : "not confirmed")}");
     }
 }

@@ -10,8 +10,18 @@ public sealed record LeadAgreement
     public required ReasonLists Reasons { get; init; }
     public required SlaTerms Slas { get; init; }
 
-    public TransitionRule RuleFor(LeadTrigger trigger) =>
-        Transitions.FirstOrDefault(t => t.Trigger == trigger) ?? TransitionRule.Unguarded(trigger);
+    public TransitionRule RuleFor(LeadTrigger trigger)
+    {
+        foreach (var rule in Transitions)
+        {
+            if (rule.Trigger == trigger)
+            {
+                return rule;
+            }
+        }
+
+        return TransitionRule.Unguarded(trigger);
+    }
 
     public IReadOnlyList<Reason> ReasonsFor(LeadTrigger trigger) => LeadWorkflow.ReasonListOf(trigger) switch
     {

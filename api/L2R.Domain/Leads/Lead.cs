@@ -102,11 +102,13 @@ public sealed class Lead : Common.ITenantOwned
         return copy;
     }
 
-    public void ApplyScore(Scoring.ScoreBreakdown score, DateTime at)
+    public void ApplyScore(Scoring.ScoreBreakdown score, DateTime at) => ApplyScore(score.Fit, score.Engagement, at);
+
+    public void ApplyScore(int fit, int engagement, DateTime at)
     {
-        FitScore = score.Fit;
-        EngagementScore = score.Engagement;
-        TotalScore = score.Total;
+        FitScore = fit;
+        EngagementScore = engagement;
+        TotalScore = fit + engagement;
         ScoredAt = at;
     }
 }

@@ -32,10 +32,13 @@ public sealed record MoveOutcome(Lead Lead, MoveRefusal? Refusal, IReadOnlyList<
 /// "not found" is the caller's, before it loads facts), fires it, records every criterion's evaluation, then carries
 /// the lead on through the agreement's automatic moves to a fixpoint. The batch forms make the same decisions as the
 /// single forms because they are the single forms applied to each lead: the callers differ only in how they load and
-/// write.
+/// write. A mover serves one command (it is not thread-safe): its automatic moves reuse one state machine from lead to
+/// lead, since building the machine costs more than judging a lead with it.
 /// </summary>
 public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
 {
+    private LeadWorkflow? _system;
+
     /// <summary>A guard against an agreement whose automatic moves cycle (Reengage ↔ a recycle that auto-fires).</summary>
     public const int MaxAutomaticMoves = 10;
 
@@ -48,7 +51,7 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
     {
         var lead = facts.Lead;
         lead.StageEnteredAt = facts.Now;
-        Rescore(facts);
+        Refresh(facts);
         return Numbered([Entry(lead, actor, facts.Now, HistoryEntryKind.Created), .. AutoAdvance(facts)]);
     }
 
@@ -59,7 +62,7 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
     public MoveOutcome Fire(LeadFacts facts, Actor actor, MoveRequest request)
     {
         var lead = facts.Lead;
-        Rescore(facts);
+        Refresh(facts);
         var workflow = new LeadWorkflow(agreement, facts, actor);
         if (Check(workflow, actor, request, out var reason) is { } refusal)
         {
@@ -76,7 +79,7 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
     /// <summary>Re-scores a lead whose data, activities, agreement or age changed, and makes every automatic move that now holds.</summary>
     public IReadOnlyList<LeadTransition> Advance(LeadFacts facts)
     {
-        Rescore(facts);
+        Refresh(facts);
         return Numbered(AutoAdvance(facts));
     }
 
@@ -86,8 +89,18 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
     /// <summary>The workflow as the lead stands now, scored as of the facts' instant: what the board and the lead page offer.</summary>
     public LeadWorkflow Evaluate(LeadFacts facts, Actor actor)
     {
-        Rescore(facts);
+        Refresh(facts);
         return new LeadWorkflow(agreement, facts, actor);
+    }
+
+    /// <summary>
+    /// <see cref="Evaluate"/> for the system, on the mover's own machine: valid until the mover's next call, for a
+    /// caller that judges many leads in a row (the simulation).
+    /// </summary>
+    internal LeadWorkflow EvaluateAsSystem(LeadFacts facts)
+    {
+        Refresh(facts);
+        return SystemWorkflow(facts);
     }
 
     private MoveRefusal? Check(LeadWorkflow workflow, Actor actor, MoveRequest request, out Reason? reason)
@@ -155,16 +168,31 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
     private List<LeadTransition> AutoAdvance(LeadFacts facts)
     {
         var moves = new List<LeadTransition>();
+        if (!LeadWorkflow.HasAutoAdvanceFrom(facts.Lead.State, agreement))
+        {
+            return moves;
+        }
 
         // One machine follows the lead from move to move: it reads the state through the lead.
-        var workflow = new LeadWorkflow(agreement, facts, Actor.System);
+        var workflow = SystemWorkflow(facts);
         while (moves.Count < MaxAutomaticMoves && workflow.NextAutoAdvance() is { } trigger)
         {
             moves.Add(Move(workflow, Actor.System, trigger, facts.Now, reason: null, note: null));
-            Rescore(facts);
+            Refresh(facts);
         }
 
         return moves;
+    }
+
+    private LeadWorkflow SystemWorkflow(LeadFacts facts)
+    {
+        if (_system is null)
+        {
+            return _system = new LeadWorkflow(agreement, facts, Actor.System);
+        }
+
+        _system.Rebind(facts);
+        return _system;
     }
 
     private LeadTransition Move(LeadWorkflow workflow, Actor actor, LeadTrigger trigger, DateTime now, Reason? reason, string? note)
@@ -203,8 +231,20 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
     public ScoreBreakdown Rescore(LeadFacts facts)
     {
         var score = ScoreCalculator.Compute(agreement.Scoring, facts);
-        facts.Lead.ApplyScore(score, facts.Now);
-        facts.Lead.AgreementVersion = agreementVersion;
+        Store(facts, score.Fit, score.Engagement);
         return score;
+    }
+
+    /// <summary><see cref="Rescore"/> without the breakdown, which only the lead page shows.</summary>
+    private void Refresh(LeadFacts facts)
+    {
+        var (fit, engagement) = ScoreCalculator.Totals(agreement.Scoring, facts);
+        Store(facts, fit, engagement);
+    }
+
+    private void Store(LeadFacts facts, int fit, int engagement)
+    {
+        facts.Lead.ApplyScore(fit, engagement, facts.Now);
+        facts.Lead.AgreementVersion = agreementVersion;
     }
 }

@@ -38,25 +38,27 @@ public sealed record Actor
 }
 
 /// <summary>
-/// The lead's state machine, built with Stateless from one agreement for one lead and one actor.
-/// Not thread-safe and cheap to build: make one per lead per command.
+/// The lead's state machine, built with Stateless from one agreement for one lead and one actor. Not thread-safe:
+/// make one per command. Building it costs more than judging a lead with it, so the mover's batch forms build one and
+/// <see cref="Rebind"/> it from lead to lead (it reads the state and every guard through the facts it is bound to).
 /// </summary>
 public sealed class LeadWorkflow
 {
     public static readonly IReadOnlyList<TransitionDefinition> Definitions = BuildDefinitions();
 
     private readonly LeadAgreement _agreement;
-    private readonly LeadFacts _facts;
     private readonly Actor _actor;
     private readonly StateMachine<LeadState, LeadTrigger> _machine;
     private readonly Dictionary<Criterion, CriterionEvaluation> _evaluations = new(ReferenceEqualityComparer.Instance);
+
+    private LeadFacts _facts;
 
     public LeadWorkflow(LeadAgreement agreement, LeadFacts facts, Actor actor)
     {
         _agreement = agreement;
         _facts = facts;
         _actor = actor;
-        _machine = new StateMachine<LeadState, LeadTrigger>(() => facts.Lead.State, state => facts.Lead.State = state);
+        _machine = new StateMachine<LeadState, LeadTrigger>(() => _facts.Lead.State, state => _facts.Lead.State = state);
         Configure();
     }
 
@@ -99,6 +101,13 @@ public sealed class LeadWorkflow
             })
             .ToList();
 
+    /// <summary>Judges another lead (or the same one with new facts) with this machine, as if it had been built for it.</summary>
+    internal void Rebind(LeadFacts facts)
+    {
+        _facts = facts;
+        _evaluations.Clear();
+    }
+
     public bool MayFire(LeadTrigger trigger) => MayFire(_agreement.RuleFor(trigger));
 
     public IReadOnlyList<CriterionEvaluation> Evaluate(LeadTrigger trigger) => Evaluate(_agreement.RuleFor(trigger));
@@ -113,12 +122,38 @@ public sealed class LeadWorkflow
         return canFire;
     }
 
+    /// <summary>
+    /// Whether the agreement's guard of <paramref name="trigger"/> holds now: for a trigger defined from the current state,
+    /// what Stateless's <c>CanFire</c> answers (the machine permits it exactly when every criterion holds), without the
+    /// machine's own bookkeeping, which costs more than the criteria when a batch asks it of every lead. Firing still goes
+    /// through Stateless, which checks the guards again.
+    /// </summary>
+    public bool GuardHolds(LeadTrigger trigger)
+    {
+        foreach (var criterion in _agreement.RuleFor(trigger).Criteria)
+        {
+            if (!Holds(criterion))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The auto-advance trigger that may fire by itself now, if any (at most one is ever defined per state).</summary>
-    public LeadTrigger? NextAutoAdvance() =>
-        Definitions
-            .Where(d => d.From.Contains(Lead.State) && _agreement.RuleFor(d.Trigger).AutoAdvance)
-            .Select(d => (LeadTrigger?)d.Trigger)
-            .FirstOrDefault(t => _machine.CanFire(t!.Value));
+    public LeadTrigger? NextAutoAdvance()
+    {
+        foreach (var definition in Definitions)
+        {
+            if (definition.From.Contains(Lead.State) && _agreement.RuleFor(definition.Trigger).AutoAdvance && GuardHolds(definition.Trigger))
+            {
+                return definition.Trigger;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Moves the lead; callers check role, reason and guard first so every refusal is explained.</summary>
     public void Fire(LeadTrigger trigger, DateTime now)
@@ -134,6 +169,10 @@ public sealed class LeadWorkflow
         _actor.IsSystem ? rule.AutoAdvance : rule.Roles.Any(r => _actor.Roles.HasFlag(RoleSet.ToFlag(r)));
 
     private IReadOnlyList<CriterionEvaluation> Evaluate(TransitionRule rule) => rule.Criteria.Select(EvaluateOnce).ToList();
+
+    /// <summary>A guard's verdict: the recorded evaluation where there is one, so a trace never disagrees with the guard it explains.</summary>
+    private bool Holds(Criterion criterion) =>
+        _evaluations.TryGetValue(criterion, out var evaluation) ? evaluation.Passed : criterion.Holds(_facts);
 
     private CriterionEvaluation EvaluateOnce(Criterion criterion)
     {
@@ -152,7 +191,7 @@ public sealed class LeadWorkflow
         {
             var rule = _agreement.RuleFor(definition.Trigger);
             var guards = rule.Criteria
-                .Select(c => new Tuple<Func<bool>, string>(() => EvaluateOnce(c).Passed, c.Description))
+                .Select(c => new Tuple<Func<bool>, string>(() => Holds(c), c.Description))
                 .ToArray();
             foreach (var from in definition.From)
             {

@@ -22,35 +22,58 @@ public static class ScoreCalculator
     public static ScoreBreakdown Compute(ScoringModel model, LeadFacts facts)
     {
         var items = new List<ScoreItem>();
+        var (fit, engagement) = Score(model, facts, items);
+        return new ScoreBreakdown(fit, engagement, items);
+    }
+
+    /// <summary>The same scores as <see cref="Compute"/> without the breakdown: what the mover stores on every lead it judges.</summary>
+    public static (int Fit, int Engagement) Totals(ScoringModel model, LeadFacts facts) => Score(model, facts, null);
+
+    public static double Decayed(EngagementRule rule, double ageDays) =>
+        rule.HalfLifeDays <= 0 ? rule.Points : rule.Points * Math.Pow(0.5, Math.Max(0, ageDays) / rule.HalfLifeDays);
+
+    /// <summary>Adds up fit rules that hold and every activity's decayed points (newest first, each rounded to 0.01 as the breakdown shows it).</summary>
+    private static (int Fit, int Engagement) Score(ScoringModel model, LeadFacts facts, List<ScoreItem>? items)
+    {
+        var fit = 0;
         foreach (var rule in model.FitRules)
         {
-            if (rule.Condition.Evaluate(facts).Passed)
+            if (rule.Condition.Holds(facts))
             {
-                items.Add(new ScoreItem(ScoreItemKind.Fit, rule.Id, rule.Condition.Description, rule.Points, null));
+                fit += rule.Points;
+                items?.Add(new ScoreItem(ScoreItemKind.Fit, rule.Id, rule.Condition.Description, rule.Points, null));
             }
         }
 
-        var rulesByType = model.EngagementRules
-            .GroupBy(r => r.ActivityType)
-            .ToDictionary(g => g.Key, g => g.First());
+        var engagement = 0.0;
         foreach (var activity in facts.Activities.OrderByDescending(a => a.OccurredAt))
         {
-            if (!rulesByType.TryGetValue(activity.Type, out var rule) || activity.OccurredAt > facts.Now)
+            if (RuleFor(model, activity.Type) is not { } rule || activity.OccurredAt > facts.Now)
             {
                 continue;
             }
 
-            var points = Decayed(rule, (facts.Now - activity.OccurredAt).TotalDays);
-            items.Add(new ScoreItem(ScoreItemKind.Engagement, activity.Type.ToString(), DescribeActivity(rule), Math.Round(points, 2), activity.OccurredAt));
+            var points = Math.Round(Decayed(rule, (facts.Now - activity.OccurredAt).TotalDays), 2);
+            engagement += points;
+            items?.Add(new ScoreItem(ScoreItemKind.Engagement, activity.Type.ToString(), DescribeActivity(rule), points, activity.OccurredAt));
         }
 
-        var fit = (int)items.Where(i => i.Kind == ScoreItemKind.Fit).Sum(i => i.Points);
-        var engagement = (int)Math.Round(items.Where(i => i.Kind == ScoreItemKind.Engagement).Sum(i => i.Points), MidpointRounding.AwayFromZero);
-        return new ScoreBreakdown(fit, engagement, items);
+        return (fit, (int)Math.Round(engagement, MidpointRounding.AwayFromZero));
     }
 
-    public static double Decayed(EngagementRule rule, double ageDays) =>
-        rule.HalfLifeDays <= 0 ? rule.Points : rule.Points * Math.Pow(0.5, Math.Max(0, ageDays) / rule.HalfLifeDays);
+    /// <summary>The first rule for the activity's type counts; later ones for the same type are ignored.</summary>
+    private static EngagementRule? RuleFor(ScoringModel model, ActivityType type)
+    {
+        foreach (var rule in model.EngagementRules)
+        {
+            if (rule.ActivityType == type)
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
 
     private static string DescribeActivity(EngagementRule rule) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rule.ActivityType}: {rule.Points} points, halving every {rule.HalfLifeDays:0.#} days");

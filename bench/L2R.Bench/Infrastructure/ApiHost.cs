@@ -42,11 +42,12 @@ public sealed class ApiHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the published API; <paramref name="settings"/> override its configuration for a diagnostic run
-    /// (keys such as <c>Logging:LogLevel:X</c>, or <c>env:NAME</c> for a runtime environment variable).
+    /// Starts the published API on PostgreSQL (or, with no <paramref name="connectionString"/> and settings that say so,
+    /// another provider); <paramref name="settings"/> override its configuration (keys such as <c>Logging:LogLevel:X</c>
+    /// or <c>Database:Provider</c>, or <c>env:NAME</c> for a runtime environment variable).
     /// </summary>
     public static async Task<ApiHost> StartAsync(
-        string publishDir, string connectionString, string signingKey, string logFile, IDictionary<string, string>? settings, CancellationToken ct)
+        string publishDir, string? connectionString, string signingKey, string logFile, IDictionary<string, string>? settings, CancellationToken ct)
     {
         var port = Proc.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -79,12 +80,16 @@ public sealed class ApiHost : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_NOLOGO"] = "1",
             ["Database__Provider"] = "Postgres",
-            ["ConnectionStrings__L2R"] = connectionString,
             ["Auth__SigningKey"] = signingKey,
             ["Auth__AccessTokenMinutes"] = "180",
             ["Seed__DemoTenant"] = "false",
             ["Sweep__IntervalMinutes"] = "0",
         };
+        if (connectionString is not null)
+        {
+            env["ConnectionStrings__L2R"] = connectionString;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             if (key.StartsWith("env:", StringComparison.Ordinal))

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using L2R.Domain.Agreements;
 using L2R.Domain.Leads;
 
@@ -31,6 +32,12 @@ public static class BenchAgreement
         }).ToList();
         return agreement with { Transitions = transitions };
     }
+
+    /// <summary>A history row's criteria as large as the API's: every criterion of the move with an evaluation.</summary>
+    public static string SampleCriteriaJson(LeadAgreement agreement, LeadTrigger trigger) =>
+        JsonSerializer.Serialize(
+            agreement.RuleFor(trigger).Criteria.Select(c => new CriterionEvaluation(c.Id, c.Description, true, "fit score 45, needs ≥ 30")).ToList(),
+            AgreementJson.Options);
 
     /// <summary>The trigger that moves a lead one step round the cycle from <paramref name="state"/>.</summary>
     public static LeadTrigger NextTrigger(LeadState state) => state switch

@@ -123,30 +123,12 @@ public sealed class BoardBench : IAsyncDisposable
     {
         var longest = tenant.Counts.MaxBy(c => c.Value).Key;
         await using var connection = postgres.OpenAdmin();
-        var text = new System.Text.StringBuilder();
-        foreach (var (title, sql, parameters) in new (string, string, object[])[]
-                 {
-                     ("grouped count", BoardStatements.Counts, [tenant.Tenant.TenantId]),
-                     ($"first page of {longest}", BoardStatements.Page, [tenant.Tenant.TenantId, longest.ToString(), take, 0]),
-                 })
-        {
-            await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql, connection);
-            foreach (var value in parameters)
-            {
-                explain.Parameters.Add(new NpgsqlParameter { Value = value });
-            }
-
-            text.AppendLine($"-- {title}, tenant with {tenant.Size:N0} leads");
-            await using var reader = await explain.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                text.AppendLine(reader.GetString(0));
-            }
-
-            text.AppendLine();
-        }
-
-        return text.ToString();
+        var of = $", tenant with {tenant.Size:N0} leads";
+        return await RawSql.ExplainAsync(connection,
+        [
+            ("grouped count" + of, BoardStatements.Counts, [tenant.Tenant.TenantId]),
+            ($"first page of {longest}" + of, BoardStatements.Page, [tenant.Tenant.TenantId, longest.ToString(), take, 0]),
+        ], ct);
     }
 
     public ValueTask DisposeAsync() => _ownsRaw ? _raw.DisposeAsync() : ValueTask.CompletedTask;
@@ -157,108 +139,45 @@ public sealed class BoardBench : IAsyncDisposable
         var states = Mix.SelectMany(m => Enumerable.Repeat(m.Key, m.Value)).ToArray();
         var counts = LeadStates.All.ToDictionary(s => s, _ => 0);
         var industries = new[] { "Software", "Healthcare", "Retail", "Manufacturing", "Education", "Financial Services" };
-        var sources = new[] { "Webinar", "Website", "Referral", "Trade Show", "Paid Search" };
         var start = DateTime.UtcNow.AddDays(-400);
-
-        await using var connection = postgres.OpenAdmin();
-        var columns = await LeadColumnsAsync(connection, ct);
-        await using var importer = await connection.BeginBinaryImportAsync(
-            $"COPY \"Leads\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct);
-        for (var i = 0; i < size; i++)
+        var leads = new BulkRows("Leads", BenchLeads.Columns, size, i =>
         {
             var state = states[random.Next(states.Length)];
             counts[state]++;
             var fit = random.Next(0, 76);
             var engagement = random.Next(0, 61);
             var created = start.AddMinutes(random.Next(0, 400 * 24 * 60));
-            var email = $"lead{i}@company{i % 5000}.example";
-            object? Value(string column) => column switch
+            var updated = created.AddDays(random.Next(0, 30));
+            var version = 1 + random.Next(0, 6);
+            var companySize = 10 + random.Next(0, 5000);
+            var checklist = new[] { random.Next(2) == 1, random.Next(2) == 1, random.Next(2) == 1, random.Next(2) == 1 };
+            return column => column switch
             {
                 "Id" => Guid.NewGuid(),
-                "TenantId" => tenant.TenantId,
                 "State" => state.ToString(),
-                "Version" => 1 + random.Next(0, 6),
-                "FirstName" => $"First{i}",
-                "LastName" => $"Last{i % 1000}",
-                "Email" or "NormalizedEmail" => email,
-                "Phone" => "+1 555 0100",
+                "Version" => version,
                 "Title" => i % 3 == 0 ? "VP Operations" : "Manager",
                 "Company" => $"Company {i % 5000}",
                 "Industry" => industries[i % industries.Length],
-                "Country" => "US",
-                "CompanySize" => 10 + random.Next(0, 5000),
-                "Source" => sources[i % sources.Length],
-                "Campaign" => $"Campaign {i % 12}",
+                "CompanySize" => companySize,
                 "OwnerId" => i % 3 == 0 ? tenant.AdminUserId : null,
-                "Budget" or "Authority" or "Need" or "Timeline" => random.Next(2) == 1,
+                "Budget" => checklist[0],
+                "Authority" => checklist[1],
+                "Need" => checklist[2],
+                "Timeline" => checklist[3],
                 "FitScore" => fit,
                 "EngagementScore" => engagement,
                 "TotalScore" => fit + engagement,
-                "CustomFields" => "{}",
                 "AgreementVersion" => 1,
                 "CreatedAt" => created,
-                "UpdatedAt" or "StageEnteredAt" => created.AddDays(random.Next(0, 30)),
-                _ => columns.First(c => c.Name == column).Fill,
+                "UpdatedAt" or "StageEnteredAt" or "ScoredAt" => updated,
+                _ => BenchLeads.Common(i, tenant.TenantId, column),
             };
+        });
 
-            await importer.StartRowAsync(ct);
-            foreach (var column in columns)
-            {
-                if (Value(column.Name) is { } value)
-                {
-                    await importer.WriteAsync(value, column.Type, ct);
-                }
-                else
-                {
-                    await importer.WriteNullAsync(ct);
-                }
-            }
-        }
-
-        await importer.CompleteAsync(ct);
+        await using var connection = postgres.OpenAdmin();
+        await leads.CopyAsync(connection, ct);
         return counts;
-    }
-
-    private sealed record LeadColumn(string Name, NpgsqlDbType Type, object? Fill);
-
-    /// <summary>
-    /// The "Leads" columns as the migrations made them, so a column added since this was written gets a plain value
-    /// (required ones) or stays empty (optional ones) instead of breaking the copy.
-    /// </summary>
-    private static async Task<IReadOnlyList<LeadColumn>> LeadColumnsAsync(NpgsqlConnection connection, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT column_name, data_type, is_nullable = 'YES', column_default IS NOT NULL
-            FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'Leads' ORDER BY ordinal_position
-            """, connection);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var columns = new List<LeadColumn>();
-        while (await reader.ReadAsync(ct))
-        {
-            var (name, type, nullable, hasDefault) = (reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3));
-            var (npgsqlType, fill) = type switch
-            {
-                "uuid" => (NpgsqlDbType.Uuid, (object)Guid.Empty),
-                "integer" => (NpgsqlDbType.Integer, 0),
-                "bigint" => (NpgsqlDbType.Bigint, 0L),
-                "boolean" => (NpgsqlDbType.Boolean, false),
-                "numeric" => (NpgsqlDbType.Numeric, 0m),
-                "timestamp with time zone" => (NpgsqlDbType.TimestampTz, DateTime.UtcNow),
-                "text" => (NpgsqlDbType.Text, ""),
-                _ => (NpgsqlDbType.Varchar, (object)""),
-            };
-            var known = name is "Id" or "TenantId" or "State" or "Version" or "FirstName" or "LastName" or "Email" or "NormalizedEmail" or "Phone"
-                or "Title" or "Company" or "Industry" or "Country" or "CompanySize" or "Source" or "Campaign" or "OwnerId" or "Budget" or "Authority"
-                or "Need" or "Timeline" or "FitScore" or "EngagementScore" or "TotalScore" or "CustomFields" or "AgreementVersion" or "CreatedAt"
-                or "UpdatedAt" or "StageEnteredAt";
-            if (known || (!nullable && !hasDefault))
-            {
-                columns.Add(new LeadColumn(name, npgsqlType, known ? null : fill));
-            }
-        }
-
-        return columns;
     }
 }
 

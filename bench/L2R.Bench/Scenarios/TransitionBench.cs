@@ -52,7 +52,8 @@ public sealed class TransitionBench : IAsyncDisposable
         Users = users;
         _pool = pool;
         AgreementVersion = agreementVersion;
-        _criteriaJson = SampleCriteria();
+        var agreement = BenchAgreement.Create();
+        _criteriaJson = new[] { LeadTrigger.Qualify, LeadTrigger.Reject, LeadTrigger.Reengage }.ToDictionary(t => t, t => BenchAgreement.SampleCriteriaJson(agreement, t));
     }
 
     public TenantInfo Tenant { get; }
@@ -152,24 +153,24 @@ public sealed class TransitionBench : IAsyncDisposable
             await using var transaction = await connection.BeginTransactionAsync(ct);
 
             var (state, version) = await ReadLeadAsync(connection, lead.Id, ct);
-            await ReadAllAsync(connection, RawStatements.ActiveAgreement, ct, Tenant.TenantId);
-            await ReadAllAsync(connection, RawStatements.Activities, ct, Tenant.TenantId, lead.Id);
+            await RawSql.ReadAllAsync(connection, RawStatements.ActiveAgreement, null, ct, Tenant.TenantId);
+            await RawSql.ReadAllAsync(connection, RawStatements.Activities, null, ct, Tenant.TenantId, new[] { lead.Id });
 
             var trigger = BenchAgreement.NextTrigger(state);
             var target = LeadWorkflow.TargetOf(trigger);
             await using (var batch = new NpgsqlBatch(connection))
             {
-                // Typed as EF Core types them (varchar columns as varchar), so PostgreSQL sees the very same statements.
                 var reject = trigger == LeadTrigger.Reject;
-                batch.BatchCommands.Add(BatchCommand(
+                batch.BatchCommands.Add(RawSql.BatchCommand(
                     RawStatements.InsertTransition,
                     (Guid.NewGuid(), NpgsqlDbType.Uuid), ("User", NpgsqlDbType.Varchar), (user.UserId, NpgsqlDbType.Uuid), (AgreementVersion, NpgsqlDbType.Integer),
-                    (_criteriaJson[trigger], NpgsqlDbType.Text), (state.ToString(), NpgsqlDbType.Varchar), (lead.Id, NpgsqlDbType.Uuid), (null, NpgsqlDbType.Varchar),
-                    (now, NpgsqlDbType.TimestampTz), (reject ? "no-need" : null, NpgsqlDbType.Varchar), (reject ? "No current need" : null, NpgsqlDbType.Varchar),
-                    (Tenant.TenantId, NpgsqlDbType.Uuid), (target.ToString(), NpgsqlDbType.Varchar), (trigger.ToString(), NpgsqlDbType.Varchar)));
-                batch.BatchCommands.Add(BatchCommand(
+                    (_criteriaJson[trigger], NpgsqlDbType.Text), (state.ToString(), NpgsqlDbType.Varchar), ("Moved", NpgsqlDbType.Varchar), (lead.Id, NpgsqlDbType.Uuid),
+                    (null, NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz), (reject ? "no-need" : null, NpgsqlDbType.Varchar),
+                    (reject ? "No current need" : null, NpgsqlDbType.Varchar), (0, NpgsqlDbType.Integer), (Tenant.TenantId, NpgsqlDbType.Uuid),
+                    (target.ToString(), NpgsqlDbType.Varchar), (trigger.ToString(), NpgsqlDbType.Varchar)));
+                batch.BatchCommands.Add(RawSql.BatchCommand(
                     RawStatements.UpdateLead,
-                    (now, NpgsqlDbType.TimestampTz), (target.ToString(), NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz),
+                    (now, NpgsqlDbType.TimestampTz), (now, NpgsqlDbType.TimestampTz), (target.ToString(), NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz),
                     (version + 1, NpgsqlDbType.Integer), (lead.Id, NpgsqlDbType.Uuid), (version, NpgsqlDbType.Integer)));
                 await batch.ExecuteNonQueryAsync(ct);
                 if (batch.BatchCommands[1].RecordsAffected != 1)
@@ -178,7 +179,7 @@ public sealed class TransitionBench : IAsyncDisposable
                 }
             }
 
-            await ReadAllAsync(connection, RawStatements.UserNames, ct, Tenant.TenantId, new[] { user.UserId });
+            await RawSql.ReadAllAsync(connection, RawStatements.UserNames, null, ct, Tenant.TenantId, new[] { user.UserId });
             await transaction.CommitAsync(ct);
             lead.State = target;
         }
@@ -195,88 +196,16 @@ public sealed class TransitionBench : IAsyncDisposable
 
     private async Task<(LeadState State, int Version)> ReadLeadAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(RawStatements.Lead, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = Tenant.TenantId });
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
-        {
-            throw new InvalidOperationException($"Lead {id} is gone.");
-        }
-
-        var values = new object[reader.FieldCount];
-        reader.GetValues(values);
-        return (Enum.Parse<LeadState>(reader.GetString(reader.GetOrdinal("State"))), reader.GetInt32(reader.GetOrdinal("Version")));
-    }
-
-    private static async Task ReadAllAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params object[] parameters)
-    {
-        await using var command = Command(sql, parameters);
-        command.Connection = connection;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var values = new object[reader.FieldCount];
-        while (await reader.ReadAsync(ct))
-        {
-            reader.GetValues(values);
-        }
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static NpgsqlCommand Command(string sql, params object[] parameters)
-    {
-        var command = new NpgsqlCommand(sql);
-        foreach (var value in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
-    }
-
-    private static NpgsqlBatchCommand BatchCommand(string sql, params (object? Value, NpgsqlDbType Type)[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var (value, type) in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value, NpgsqlDbType = type });
-        }
-
-        return command;
-    }
-
-    /// <summary>History rows as large as the API's: every criterion of the move with its evaluation.</summary>
-    private static Dictionary<LeadTrigger, string> SampleCriteria()
-    {
-        var agreement = BenchAgreement.Create();
-        return new[] { LeadTrigger.Qualify, LeadTrigger.Reject, LeadTrigger.Reengage }.ToDictionary(
-            t => t,
-            t => JsonSerializer.Serialize(
-                agreement.RuleFor(t).Criteria.Select(c => new CriterionEvaluation(c.Id, c.Description, true, "fit score 45, needs ≥ 30")).ToList(),
-                AgreementJson.Options));
+        (LeadState State, int Version)? lead = null;
+        await RawSql.ReadAllAsync(connection, RawStatements.Lead, values => lead = (Enum.Parse<LeadState>((string)values[RawStatements.LeadOrdinal("State")]), (int)values[RawStatements.LeadOrdinal("Version")]), ct, Tenant.TenantId, id);
+        return lead ?? throw new InvalidOperationException($"Lead {id} is gone.");
     }
 
     /// <summary>Through the product's own agreement workflow: draft, edit, a Marketing and a Sales sign-off by two people, activate.</summary>
     private static async Task<int> InstallBenchAgreementAsync(ApiClient api, Session admin, Session marketing, Session sales, CancellationToken ct)
     {
-        var draft = await api.SendAsync(HttpMethod.Post, "/api/agreement/drafts", admin, new { fromVersion = (int?)null }, HttpStatusCode.Created, ct);
-        var id = draft["id"]!.GetValue<string>();
-        var agreement = JsonNode.Parse(AgreementJson.Serialize(BenchAgreement.Create()));
-        draft = await api.SendAsync(HttpMethod.Put, $"/api/agreement/drafts/{id}", admin, new { agreement, revision = draft["revision"]!.GetValue<int>() }, HttpStatusCode.OK, ct);
-        var revision = draft["revision"]!.GetValue<int>();
-        await api.SendAsync(HttpMethod.Post, $"/api/agreement/drafts/{id}/approvals", marketing, new { role = "Marketing", revision }, HttpStatusCode.OK, ct);
-        await api.SendAsync(HttpMethod.Post, $"/api/agreement/drafts/{id}/approvals", sales, new { role = "Sales", revision }, HttpStatusCode.OK, ct);
-        var activation = await api.SendAsync(HttpMethod.Post, $"/api/agreement/drafts/{id}/activate", admin, null, HttpStatusCode.Accepted, ct);
-        for (var i = 0; i < 100 && activation["status"]!.GetValue<string>() == "Running"; i++)
-        {
-            await Task.Delay(100, ct);
-            activation = await api.SendAsync(HttpMethod.Get, $"/api/agreement/activations/{activation["id"]!.GetValue<string>()}", admin, null, HttpStatusCode.OK, ct);
-        }
-
+        var draft = await api.SignedOffDraftAsync(admin, marketing, sales, BenchAgreement.Create(), ct);
+        var (activation, _) = await api.ActivateAsync(admin, draft, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), ct);
         if (activation["status"]!.GetValue<string>() != "Completed")
         {
             throw new InvalidOperationException($"The bench agreement's activation did not complete: {activation.ToJsonString()}");
@@ -289,18 +218,25 @@ public sealed class TransitionBench : IAsyncDisposable
 /// <summary>
 /// The statements one user-fired transition sends (EF Core 10 + Npgsql, read from PostgreSQL's log with
 /// log_statement=all; the bench writes a fresh capture to artifacts/bench/s1-transition-statements.log): in one
-/// transaction the lead, the active agreement, the lead's activities; history INSERT + lead UPDATE in one batch; the
-/// actor's name for the response; COMMIT. (The token's active-user check is cached by the API, and auto-advance is
+/// transaction the lead, the active agreement, the lead's activities (the mover's batch query, for one lead); history
+/// INSERT + lead UPDATE (new stage, and the instant it was scored as of) in one SaveChanges batch; the actor's name for
+/// the response; COMMIT. (The token's active-user check is cached by the API, and auto-advance is
 /// skipped where the agreement has no automatic move from the new stage.) The bench checks at run time, by
 /// pg_stat_statements query id, that the API still sends exactly these.
 /// </summary>
 public static class RawStatements
 {
-    private const string LeadColumns =
+    /// <summary>Every column of a lead, as EF Core reads a tracked one (the transition's lead, the activation's batch).</summary>
+    public const string LeadColumns =
         """
-        SELECT l."Id", l."AgreementVersion", l."Amount", l."AnnualRevenue", l."Authority", l."Budget", l."Campaign", l."Company", l."CompanySize", l."Country", l."CreatedAt", l."CustomFields", l."Email", l."EngagementScore", l."ExpectedCloseDate", l."FirstName", l."FitScore", l."Industry", l."LastName", l."Need", l."NormalizedEmail", l."OwnerId", l."Phone", l."Source", l."StageEnteredAt", l."State", l."TenantId", l."Timeline", l."Title", l."TotalScore", l."UpdatedAt", l."Version", l."Website"
+        SELECT l."Id", l."AgreementVersion", l."Amount", l."AnnualRevenue", l."Authority", l."Budget", l."Campaign", l."Company", l."CompanySize", l."Country", l."CreatedAt", l."CustomFields", l."DisplayName", l."Email", l."EngagementScore", l."ExpectedCloseDate", l."FirstName", l."FitScore", l."Industry", l."LastName", l."Need", l."NormalizedEmail", l."OwnerId", l."Phone", l."ScoredAt", l."Source", l."StageEnteredAt", l."State", l."TenantId", l."Timeline", l."Title", l."TotalScore", l."UpdatedAt", l."Version", l."Website"
         FROM "Leads" AS l
         """;
+
+    private static readonly string[] LeadColumnNames = LeadColumns.Split('\n')[0]["SELECT ".Length..].Split(", ").Select(c => c.Trim()[3..^1]).ToArray();
+
+    /// <summary>Where <paramref name="column"/> is among the values of a row read with <see cref="LeadColumns"/>.</summary>
+    public static int LeadOrdinal(string column) => Array.IndexOf(LeadColumnNames, column) is >= 0 and var i ? i : throw new ArgumentException($"No lead column {column}.", nameof(column));
 
     public const string Lead = LeadColumns + "\n" +
         """
@@ -318,22 +254,21 @@ public static class RawStatements
 
     public const string Activities =
         """
-        SELECT l."Type", l."OccurredAt", l."Campaign"
+        SELECT l."LeadId", l."Type", l."OccurredAt", l."Campaign"
         FROM "LeadActivities" AS l
-        WHERE l."TenantId" = $1 AND l."LeadId" = $2
+        WHERE l."TenantId" = $1 AND l."LeadId" = ANY ($2)
         """;
-
 
     public const string InsertTransition =
         """
-        INSERT INTO "LeadTransitions" ("Id", "ActorKind", "ActorUserId", "AgreementVersion", "Criteria", "From", "LeadId", "Note", "OccurredAt", "ReasonCode", "ReasonLabel", "TenantId", "To", "Trigger")
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+        INSERT INTO "LeadTransitions" ("Id", "ActorKind", "ActorUserId", "AgreementVersion", "Criteria", "From", "Kind", "LeadId", "Note", "OccurredAt", "ReasonCode", "ReasonLabel", "Step", "TenantId", "To", "Trigger")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
         """;
 
     public const string UpdateLead =
         """
-        UPDATE "Leads" SET "StageEnteredAt" = $1, "State" = $2, "UpdatedAt" = $3, "Version" = $4
-        WHERE "Id" = $5 AND "Version" = $6
+        UPDATE "Leads" SET "ScoredAt" = $1, "StageEnteredAt" = $2, "State" = $3, "UpdatedAt" = $4, "Version" = $5
+        WHERE "Id" = $6 AND "Version" = $7
         """;
 
     public const string UserNames =

@@ -81,7 +81,7 @@ public class WorkflowBenchmarks
             new(ActivityType.EmailOpen, now.AddDays(-10), "Spring"),
             new(ActivityType.Webinar, now.AddDays(-35), "Winter"),
         };
-        return (new LeadFacts(lead, activities, now), new Actor(Guid.NewGuid(), Roles.Sales | Roles.Marketing));
+        return (new LeadFacts(lead, activities, now), Actor.User(Guid.NewGuid(), Roles.Sales | Roles.Marketing));
     }
 
     public static IReadOnlyList<WorkflowResult> Run(string artifactsPath, bool verbose)

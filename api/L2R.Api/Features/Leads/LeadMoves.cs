@@ -60,25 +60,41 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
     public async Task<IReadOnlyList<LeadFacts>> FactsAsync(IReadOnlyList<Lead> leads, CancellationToken ct)
     {
         var ids = leads.Select(l => l.Id).ToList();
-        var activities = (await db.LeadActivities.AsNoTracking()
-                .Where(a => ids.Contains(a.LeadId))
-                .Select(a => new { a.LeadId, Fact = new ActivityFact(a.Type, a.OccurredAt, a.Campaign) })
-                .ToListAsync(ct))
-            .ToLookup(a => a.LeadId, a => a.Fact);
-        var now = Now;
-        return leads.Select(l => new LeadFacts(l, activities[l.Id].ToList(), now)).ToList();
+        return await FactsAsync(leads, db.LeadActivities.Where(a => ids.Contains(a.LeadId)), ct);
     }
 
     /// <summary>
-    /// The batch form for leads already tracked by the context (the sweep, activation): one query for their activities,
-    /// the mover in memory, the history added in bulk. A lead whose stored score is unchanged, that did not move and was
-    /// scored within <paramref name="refreshAfter"/> is left unwritten, so a sweep does not rewrite every lead each time.
+    /// The facts of one keyset page of leads, in the order the database sorted them by id: their activities are read as
+    /// one range of the (TenantId, LeadId) index, from the page's first id to its last. Thousands of ids asked one by one
+    /// cost more: PostgreSQL answers them by scanning every tenant's activities, once per page.
     /// </summary>
-    public async Task<IReadOnlyList<LeadTransition>> AdvanceManyAsync(IReadOnlyList<Lead> leads, TimeSpan refreshAfter, CancellationToken ct)
+    public async Task<IReadOnlyList<LeadFacts>> FactsOfPageAsync(IReadOnlyList<Lead> page, CancellationToken ct)
     {
-        var mover = await MoverAsync(ct);
+        if (page.Count == 0)
+        {
+            return [];
+        }
+
+        var (first, last) = (page[0].Id, page[^1].Id);
+        return await FactsAsync(page, db.LeadActivities.Where(a => a.LeadId >= first && a.LeadId <= last), ct);
+    }
+
+    /// <summary>
+    /// The batch form for leads already tracked by the context (the sweep): one query for their activities, the mover
+    /// in memory, the history added in bulk. A lead whose stored score is unchanged, that did not move and was scored
+    /// within <paramref name="refreshAfter"/> is left unwritten, so a sweep does not rewrite every lead each time.
+    /// </summary>
+    public async Task<IReadOnlyList<LeadTransition>> AdvanceManyAsync(IReadOnlyList<Lead> leads, TimeSpan refreshAfter, CancellationToken ct) =>
+        Advance(await MoverAsync(ct), await FactsAsync(leads, ct), refreshAfter);
+
+    /// <summary><see cref="AdvanceManyAsync"/> over one keyset page of tracked leads (activation), its activities read as <see cref="FactsOfPageAsync"/> does.</summary>
+    public async Task<IReadOnlyList<LeadTransition>> AdvancePageAsync(IReadOnlyList<Lead> page, TimeSpan refreshAfter, CancellationToken ct) =>
+        Advance(await MoverAsync(ct), await FactsOfPageAsync(page, ct), refreshAfter);
+
+    private List<LeadTransition> Advance(LeadMover mover, IReadOnlyList<LeadFacts> leads, TimeSpan refreshAfter)
+    {
         var history = new List<LeadTransition>();
-        foreach (var facts in await FactsAsync(leads, ct))
+        foreach (var facts in leads)
         {
             var lead = facts.Lead;
             var before = (lead.FitScore, lead.EngagementScore, lead.AgreementVersion, lead.ScoredAt);
@@ -94,6 +110,25 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
 
         db.LeadTransitions.AddRange(history);
         return history;
+    }
+
+    /// <summary>Reads the activities as facts, grouped by lead as they stream in.</summary>
+    private async Task<IReadOnlyList<LeadFacts>> FactsAsync(IReadOnlyList<Lead> leads, IQueryable<LeadActivity> activities, CancellationToken ct)
+    {
+        var byLead = new Dictionary<Guid, List<ActivityFact>>();
+        var rows = activities.AsNoTracking().Select(a => new { a.LeadId, a.Type, a.OccurredAt, a.Campaign }).AsAsyncEnumerable();
+        await foreach (var a in rows.WithCancellation(ct))
+        {
+            if (!byLead.TryGetValue(a.LeadId, out var facts))
+            {
+                byLead[a.LeadId] = facts = [];
+            }
+
+            facts.Add(new ActivityFact(a.Type, a.OccurredAt, a.Campaign));
+        }
+
+        var now = Now;
+        return leads.Select(l => new LeadFacts(l, byLead.TryGetValue(l.Id, out var facts) ? facts : [], now)).ToList();
     }
 
     private static AppException ToException(MoveRefusal refusal, Lead lead) => refusal.Kind switch

@@ -50,16 +50,53 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        AddAgreementAudit();
-        EnforceTenantAndVersion();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detect = PrepareToSave();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        AddAgreementAudit();
-        EnforceTenantAndVersion();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detect = PrepareToSave();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>
+    /// Detects changes once, then adds the audit, stamps tenants and bumps versions through the change tracker (so it
+    /// needs no second look) and leaves automatic detection off for the save itself: each <c>Entries()</c> and the save
+    /// would otherwise compare every tracked entity with its snapshot again, five times over a batch of 5,000 leads.
+    /// Answers whether automatic detection was on, for the caller to restore.
+    /// </summary>
+    private bool PrepareToSave()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            AddAgreementAudit();
+            EnforceTenantAndVersion();
+        }
+        catch
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+            throw;
+        }
+
+        return detect;
     }
 
     private void ApplyTenantFilter<TEntity>(ModelBuilder modelBuilder)
@@ -87,7 +124,7 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
             var current = tenant.TenantId ?? throw new CrossTenantWriteException("No tenant is set for this write.");
             if (entry.State == EntityState.Added && entry.Entity.TenantId == Guid.Empty)
             {
-                entry.Entity.TenantId = current;
+                entry.Property(nameof(ITenantOwned.TenantId)).CurrentValue = current;
             }
 
             if (entry.Entity.TenantId != current
@@ -99,12 +136,12 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
 
         foreach (var entry in ChangeTracker.Entries<Lead>().Where(e => e.State == EntityState.Modified))
         {
-            entry.Entity.Version = entry.Property(l => l.Version).OriginalValue + 1;
+            entry.Property(l => l.Version).CurrentValue = entry.Property(l => l.Version).OriginalValue + 1;
         }
 
         foreach (var entry in ChangeTracker.Entries<User>().Where(e => e.State == EntityState.Modified))
         {
-            entry.Entity.Version = entry.Property(u => u.Version).OriginalValue + 1;
+            entry.Property(u => u.Version).CurrentValue = entry.Property(u => u.Version).OriginalValue + 1;
         }
     }
 }

@@ -7,9 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace L2R.Api.Features.Agreements.RunActivation;
 
 /// <summary>
-/// The mover's batch form over every open lead below the new version: each batch re-reads its leads in its own
-/// transaction (a lead edited meanwhile is judged on its current data), and a lead at the new version is never taken
-/// again, so a resumed run never moves a lead twice.
+/// The mover's batch form over every open lead below the new version, one keyset page in id order at a time: each page
+/// re-reads its leads in its own transaction (a lead edited meanwhile is judged on its current data), the next starts
+/// after the last id committed, and a lead at the new version is never taken again, so a resumed run (which starts from
+/// the first id) never moves a lead twice.
 /// </summary>
 public sealed class RunActivationHandler(L2RDbContext db, LeadMoves moves, TimeProvider clock) : ICommandHandler<RunActivationCommand>
 {
@@ -29,19 +30,21 @@ public sealed class RunActivationHandler(L2RDbContext db, LeadMoves moves, TimeP
         // SQLite has one writer: small batches keep its lock short; a server database takes larger ones.
         var batchSize = db.Database.IsSqlite() ? 1000 : 5000;
         var failures = 0;
+        Guid? after = null;
         while (activation.Status == ActivationStatus.Running)
         {
             var version = activation.Version;
             try
             {
-                var done = await db.InTransactionAsync(async () =>
+                var last = await db.InTransactionAsync(async () =>
                 {
-                    var leads = await db.Leads
-                        .Open()
-                        .Where(l => l.AgreementVersion < version)
-                        .OrderBy(l => l.Id)
-                        .Take(batchSize)
-                        .ToListAsync(ct);
+                    var query = db.Leads.Open().Where(l => l.AgreementVersion < version);
+                    if (after is { } previous)
+                    {
+                        query = query.Where(l => l.Id > previous);
+                    }
+
+                    var leads = await query.OrderBy(l => l.Id).Take(batchSize).ToListAsync(ct);
                     if (leads.Count == 0)
                     {
                         activation.Status = ActivationStatus.Completed;
@@ -50,19 +53,21 @@ public sealed class RunActivationHandler(L2RDbContext db, LeadMoves moves, TimeP
                     }
                     else
                     {
-                        var history = await moves.AdvanceManyAsync(leads, TimeSpan.Zero, ct);
+                        var history = await moves.AdvancePageAsync(leads, TimeSpan.Zero, ct);
                         activation.Processed += leads.Count;
                         activation.Moved += history.Select(m => m.LeadId).Distinct().Count();
                     }
 
                     await db.SaveChangesAsync(ct);
-                    return leads.Count == 0;
+                    return leads.Count == 0 ? (Guid?)null : leads[^1].Id;
                 }, ct);
                 failures = 0;
-                if (done)
+                if (last is null)
                 {
                     break;
                 }
+
+                after = last;
             }
             catch (Exception ex) when (ex is DbUpdateException && ++failures < MaxAttempts)
             {

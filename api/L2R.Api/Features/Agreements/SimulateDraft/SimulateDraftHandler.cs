@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Agreements.SimulateDraft;
 
-public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreements, TimeProvider clock) : ICommandHandler<SimulateDraftCommand, SimulationDto>
+public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreements, LeadMoves moves) : ICommandHandler<SimulateDraftCommand, SimulationDto>
 {
     private const int SampleSize = 5;
-    private const int BatchSize = 2000;
+    private const int BatchSize = 5000;
 
     public async ValueTask<SimulationDto> Handle(SimulateDraftCommand command, CancellationToken ct)
     {
@@ -19,7 +19,7 @@ public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreeme
             ?? throw new Infrastructure.Web.NotFoundException("Agreement draft", command.DraftId);
         var draft = AgreementJson.Deserialize(draftRow.Content);
         var active = await agreements.GetActiveAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var simulation = new AgreementSimulation(active.Agreement, draft);
 
         var impacts = new Dictionary<LeadTrigger, ImpactTally>();
         var willMove = new List<SimulationLeadDto>();
@@ -45,18 +45,11 @@ public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreeme
             }
 
             after = leads[^1].Id;
-            var ids = leads.Select(l => l.Id).ToList();
-            var activities = (await db.LeadActivities.AsNoTracking()
-                    .Where(a => ids.Contains(a.LeadId))
-                    .Select(a => new { a.LeadId, Fact = new ActivityFact(a.Type, a.OccurredAt, a.Campaign) })
-                    .ToListAsync(ct))
-                .ToLookup(a => a.LeadId, a => a.Fact);
-
-            foreach (var lead in leads)
+            foreach (var facts in await moves.FactsOfPageAsync(leads, ct))
             {
+                var lead = facts.Lead;
                 openLeads++;
-                var projection = AgreementSimulation.Project(active.Agreement, draft, lead, activities[lead.Id].ToList(), now);
-                var summary = new SimulationLeadDto(lead.Id, lead.DisplayName, lead.Company, lead.State, lead.Source, lead.Campaign);
+                var projection = simulation.Project(lead, facts.Activities, facts.Now);
                 mqlNow += lead.State == LeadState.MQL ? 1 : 0;
                 mqlAfter += projection.To == LeadState.MQL ? 1 : 0;
                 if (projection.Moves.Count > 0)
@@ -64,14 +57,14 @@ public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreeme
                     moving++;
                     if (willMove.Count < SampleSize)
                     {
-                        willMove.Add(summary);
+                        willMove.Add(Summary(lead));
                     }
                 }
 
                 foreach (var guard in projection.Guards)
                 {
                     var tally = impacts.TryGetValue(guard.Trigger, out var existing) ? existing : impacts[guard.Trigger] = new ImpactTally();
-                    tally.Add(guard, summary, projection.Moves.Contains(guard.Trigger));
+                    tally.Add(guard, lead, projection.Moves.Contains(guard.Trigger));
                 }
             }
         }
@@ -83,6 +76,8 @@ public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreeme
         return new SimulationDto(draftRow.Id, draftRow.Version, active.Version, openLeads, moving, mqlNow, mqlAfter, transitions, willMove, started.Elapsed.TotalMilliseconds);
     }
 
+    private static SimulationLeadDto Summary(Lead lead) => new(lead.Id, lead.DisplayName, lead.Company, lead.State, lead.Source, lead.Campaign);
+
     private sealed class ImpactTally
     {
         private readonly Dictionary<string, (int NewlyPass, int NoLongerPass)> _bySource = [];
@@ -93,7 +88,7 @@ public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreeme
         private int _noLonger;
         private int _willMove;
 
-        public void Add(GuardComparison guard, SimulationLeadDto lead, bool moves)
+        public void Add(GuardComparison guard, Lead lead, bool moves)
         {
             _willMove += moves ? 1 : 0;
             var newly = !guard.PassesNow && guard.PassesDraft;
@@ -110,7 +105,7 @@ public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreeme
             var sample = newly ? _newlySample : _noLongerSample;
             if (sample.Count < SampleSize)
             {
-                sample.Add(lead);
+                sample.Add(Summary(lead));
             }
         }
 

@@ -1,0 +1,319 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using L2R.Bench.Infrastructure;
+using L2R.Domain.Leads;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace L2R.Bench.Scenarios;
+
+/// <summary>A tenant seeded for S5 and S6: who signs in, its signed-off draft, and each lead's kind, which says whether activation must move it.</summary>
+public sealed record ActivationTenant(TenantInfo Tenant, Session Admin, DraftInfo Draft, IReadOnlyDictionary<Guid, ActivationData.Kind> Kinds)
+{
+    public int Leads => Kinds.Count;
+
+    public int Movers => Kinds.Values.Count(ActivationData.Moves);
+}
+
+/// <summary>What an activation left: history rows of the new version, the leads they belong to, how many of those were meant to move, and open leads still below the version.</summary>
+public sealed record ActivationCheck(int Moves, int MovedLeads, int MovedAsDesigned, int LeftBehind)
+{
+    public bool IsExactly(int movers) => Moves == movers && MovedLeads == movers && MovedAsDesigned == movers && LeftBehind == 0;
+
+    public override string ToString() => $"{Moves:N0} moves of {MovedLeads:N0} leads, {MovedAsDesigned:N0} of them designed to move, {LeftBehind:N0} open leads left below the version";
+}
+
+/// <summary>
+/// S5 (activation) and S6 (simulation) over one store. Tenants are signed up through the API and their leads and
+/// activities written in bulk (<see cref="ActivationData"/>); the draft goes through the product's own workflow (draft,
+/// edit, a Marketing and a Sales sign-off). On PostgreSQL the raw baselines run over Npgsql on a tenant of their own
+/// with the same data: the simulation's SELECTs (<see cref="SimulationStatements"/>), and the activation's reads and
+/// writes (<see cref="ActivationStatements"/>) in the API's batch size, each batch in its own transaction.
+/// </summary>
+public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSource? raw = null)
+{
+    /// <summary>RunActivationHandler's batch on a server database; the raw baseline writes in the same batches.</summary>
+    public const int PostgresBatch = 5000;
+
+    /// <summary>SimulateDraftHandler's keyset batch; the raw baseline reads in the same batches.</summary>
+    public const int SimulationBatch = 5000;
+
+    public LeadStore Store => store;
+
+    /// <summary>A tenant signed up through the API with a Marketing and a Sales user, its leads and activities written in bulk, and the draft signed off.</summary>
+    public async Task<ActivationTenant> SeedAsync(string name, int leads, CancellationToken ct)
+    {
+        var tenant = await api.SignUpAsync(name, ct);
+        var admin = await api.LoginAsync(tenant.Slug, tenant.AdminEmail, ct);
+        var (rows, activities, kinds) = ActivationData.Rows(tenant.TenantId, tenant.AdminUserId, leads, DateTime.UtcNow);
+        await store.WriteAsync(rows, ct);
+        await store.WriteAsync(activities, ct);
+        var marketing = await api.AddUserAsync(admin, tenant.Slug, "Bench Marketing", ["Marketing"], ct);
+        var sales = await api.AddUserAsync(admin, tenant.Slug, "Bench Sales", ["Sales"], ct);
+        var draft = await api.SignedOffDraftAsync(admin, marketing, sales, ActivationData.Draft(), ct);
+        return new ActivationTenant(tenant, admin, draft, kinds);
+    }
+
+    /// <summary>POST .../simulation, timed from request to the whole answer read.</summary>
+    public async Task<(double Ms, JsonObject Simulation)> SimulateViaApiAsync(ActivationTenant tenant, CancellationToken ct)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var simulation = await api.SendAsync(HttpMethod.Post, $"/api/agreement/drafts/{tenant.Draft.Id}/simulation", tenant.Admin, null, HttpStatusCode.OK, ct);
+        return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, simulation);
+    }
+
+    /// <summary>POST .../activate, then the activation polled every 50 ms until it is no longer running: seconds end to end.</summary>
+    public async Task<(double Seconds, JsonObject Activation, IReadOnlyList<(double Seconds, int Processed)> Progress)> ActivateViaApiAsync(
+        ActivationTenant tenant, CancellationToken ct)
+    {
+        var (activation, progress) = await api.ActivateAsync(tenant.Admin, tenant.Draft, TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(15), ct);
+        if (activation["status"]!.GetValue<string>() != "Completed")
+        {
+            throw new InvalidOperationException($"The activation did not complete: {activation.ToJsonString()}");
+        }
+
+        return (progress[^1].Seconds, activation, progress);
+    }
+
+    /// <summary>The simulation's SELECTs on one connection, every value of every row read: milliseconds.</summary>
+    public async Task<double> SimulateRawAsync(ActivationTenant tenant, CancellationToken ct)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var tenantId = tenant.Tenant.TenantId;
+        await using var connection = await Raw.OpenConnectionAsync(ct);
+        await RawSql.ReadAllAsync(connection, SimulationStatements.Draft, null, ct, tenantId, Guid.Parse(tenant.Draft.Id));
+        await RawSql.ReadAllAsync(connection, RawStatements.ActiveAgreement, null, ct, tenantId);
+        var idOrdinal = SimulationStatements.LeadOrdinal("Id");
+        Guid? after = null;
+        while (true)
+        {
+            var ids = new List<Guid>(SimulationBatch);
+            void Collect(object[] values) => ids.Add((Guid)values[idOrdinal]);
+            _ = after is { } last
+                ? await RawSql.ReadAllAsync(connection, SimulationStatements.NextLeads, Collect, ct, tenantId, last, SimulationBatch)
+                : await RawSql.ReadAllAsync(connection, SimulationStatements.FirstLeads, Collect, ct, tenantId, SimulationBatch);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+
+            await RawSql.ReadAllAsync(connection, PageStatements.Activities, null, ct, tenantId, ids[0], ids[^1]);
+            after = ids[^1];
+        }
+
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    /// <summary>
+    /// Activation's reads and writes, raw: per keyset page of <see cref="PostgresBatch"/> in its own transaction, the
+    /// page's leads and their activities, then one Npgsql batch with an UPDATE per lead (scores, version; stage too where it
+    /// moves) and a history INSERT per move. The decisions are the data's design, not computed: seconds.
+    /// </summary>
+    public async Task<double> ActivateRawAsync(ActivationTenant tenant, CancellationToken ct)
+    {
+        var version = tenant.Draft.Version;
+        var criteria = BenchAgreement.SampleCriteriaJson(ActivationData.Draft(), LeadTrigger.Qualify);
+        var (idOrdinal, versionOrdinal) = (RawStatements.LeadOrdinal("Id"), RawStatements.LeadOrdinal("Version"));
+        var tenantId = tenant.Tenant.TenantId;
+        var start = Stopwatch.GetTimestamp();
+        await using var connection = await Raw.OpenConnectionAsync(ct);
+        Guid? after = null;
+        while (true)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            var leads = new List<(Guid Id, int Version)>(PostgresBatch);
+            void Collect(object[] v) => leads.Add(((Guid)v[idOrdinal], (int)v[versionOrdinal]));
+            _ = after is { } last
+                ? await RawSql.ReadAllAsync(connection, ActivationStatements.NextBatch, Collect, ct, tenantId, version, last, PostgresBatch)
+                : await RawSql.ReadAllAsync(connection, ActivationStatements.FirstBatch, Collect, ct, tenantId, version, PostgresBatch);
+            if (leads.Count == 0)
+            {
+                await transaction.CommitAsync(ct);
+                break;
+            }
+
+            after = leads[^1].Id;
+            await RawSql.ReadAllAsync(connection, PageStatements.Activities, null, ct, tenantId, leads[0].Id, leads[^1].Id);
+            var now = DateTime.UtcNow;
+            await using var batch = new NpgsqlBatch(connection);
+            foreach (var (id, leadVersion) in leads)
+            {
+                var kind = tenant.Kinds[id];
+                var (fit, engagement) = ActivationData.Scores(kind);
+                if (ActivationData.Moves(kind))
+                {
+                    batch.BatchCommands.Add(RawSql.BatchCommand(
+                        RawStatements.InsertTransition,
+                        (Guid.NewGuid(), NpgsqlDbType.Uuid), ("System", NpgsqlDbType.Varchar), (null, NpgsqlDbType.Uuid), (version, NpgsqlDbType.Integer),
+                        (criteria, NpgsqlDbType.Text), ("Scored", NpgsqlDbType.Varchar), ("Moved", NpgsqlDbType.Varchar), (id, NpgsqlDbType.Uuid),
+                        (null, NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz), (null, NpgsqlDbType.Varchar), (null, NpgsqlDbType.Varchar),
+                        (0, NpgsqlDbType.Integer), (tenantId, NpgsqlDbType.Uuid), ("MQL", NpgsqlDbType.Varchar), ("Qualify", NpgsqlDbType.Varchar)));
+                    batch.BatchCommands.Add(RawSql.BatchCommand(
+                        ActivationStatements.MoveLead,
+                        (version, NpgsqlDbType.Integer), (engagement, NpgsqlDbType.Integer), (fit, NpgsqlDbType.Integer), (now, NpgsqlDbType.TimestampTz),
+                        (now, NpgsqlDbType.TimestampTz), ("MQL", NpgsqlDbType.Varchar), (fit + engagement, NpgsqlDbType.Integer), (now, NpgsqlDbType.TimestampTz),
+                        (leadVersion + 1, NpgsqlDbType.Integer), (id, NpgsqlDbType.Uuid), (leadVersion, NpgsqlDbType.Integer)));
+                }
+                else
+                {
+                    batch.BatchCommands.Add(RawSql.BatchCommand(
+                        ActivationStatements.RescoreLead,
+                        (version, NpgsqlDbType.Integer), (engagement, NpgsqlDbType.Integer), (fit, NpgsqlDbType.Integer), (now, NpgsqlDbType.TimestampTz),
+                        (fit + engagement, NpgsqlDbType.Integer), (leadVersion + 1, NpgsqlDbType.Integer), (id, NpgsqlDbType.Uuid), (leadVersion, NpgsqlDbType.Integer)));
+                }
+            }
+
+            await batch.ExecuteNonQueryAsync(ct);
+            if (batch.BatchCommands.Any((NpgsqlBatchCommand c) => c.RecordsAffected != 1))
+            {
+                throw new InvalidOperationException("A lead changed under the raw activation baseline.");
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+
+        return Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the simulation's and the activation's reads for the tenant's second page (PostgreSQL).</summary>
+    public async Task<string> ExplainAsync(ActivationTenant tenant, CancellationToken ct)
+    {
+        var tenantId = tenant.Tenant.TenantId;
+        var idOrdinal = RawStatements.LeadOrdinal("Id");
+        await using var connection = (NpgsqlConnection)store.Open();
+        var first = new List<Guid>();
+        await RawSql.ReadAllAsync(connection, SimulationStatements.FirstLeads, v => first.Add((Guid)v[idOrdinal]), ct, tenantId, SimulationBatch);
+        var after = first[^1];
+        var second = new List<Guid>();
+        await RawSql.ReadAllAsync(connection, SimulationStatements.NextLeads, v => second.Add((Guid)v[idOrdinal]), ct, tenantId, after, SimulationBatch);
+        var page = second.Count > 0 ? second : first;
+        var of = $", tenant with {tenant.Leads:N0} leads";
+        return await RawSql.ExplainAsync(connection,
+        [
+            ($"simulation: the second {SimulationBatch:N0} open leads" + of, SimulationStatements.NextLeads, [tenantId, after, SimulationBatch]),
+            ($"simulation: their activities" + of, PageStatements.Activities, [tenantId, page[0], page[^1]]),
+            ($"activation: the second page of {PostgresBatch:N0}" + of, ActivationStatements.NextBatch, [tenantId, tenant.Draft.Version, after, PostgresBatch]),
+        ], ct);
+    }
+
+    /// <summary>Reads what the activation of the tenant's draft left in its history and leads.</summary>
+    public async Task<ActivationCheck> CheckAsync(ActivationTenant tenant, CancellationToken ct)
+    {
+        var version = tenant.Draft.Version;
+        await using var connection = store.Open();
+        var moved = new List<Guid>();
+        await using (var history = Command(connection, """SELECT "LeadId" FROM "LeadTransitions" WHERE "TenantId" = @tenant AND "AgreementVersion" = @version AND "Kind" = 'Moved'"""))
+        {
+            await using var reader = await history.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                moved.Add(LeadStore.IdOf(reader.GetValue(0)));
+            }
+        }
+
+        await using var left = Command(connection,
+            """SELECT count(*) FROM "Leads" WHERE "TenantId" = @tenant AND "AgreementVersion" < @version AND "State" NOT IN ('Won', 'Lost', 'Disqualified')""");
+        var behind = Convert.ToInt32(await left.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        return new ActivationCheck(moved.Count, moved.Distinct().Count(), moved.Count(id => tenant.Kinds.TryGetValue(id, out var kind) && ActivationData.Moves(kind)), behind);
+
+        DbCommand Command(DbConnection c, string sql)
+        {
+            var command = c.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in new (string, object)[] { ("tenant", store.Key(tenant.Tenant.TenantId)), ("version", version) })
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
+            return command;
+        }
+    }
+
+    private NpgsqlDataSource Raw => raw ?? throw new InvalidOperationException($"No raw baseline on {store.Name}.");
+}
+
+/// <summary>What activation and simulation both send per keyset page: its leads' activities, one range of ids from the page's first to its last.</summary>
+public static class PageStatements
+{
+    public const string Activities =
+        """
+        SELECT l."LeadId", l."Type", l."OccurredAt", l."Campaign"
+        FROM "LeadActivities" AS l
+        WHERE l."TenantId" = $1 AND l."LeadId" >= $2 AND l."LeadId" <= $3
+        """;
+}
+
+/// <summary>
+/// The statements activation sends per page that S1's <see cref="RawStatements"/> do not already hold (EF Core 10 +
+/// Npgsql, read from PostgreSQL's log): the page of open leads below the new version (the first, then each after the
+/// last id committed), and a lead's UPDATE after re-scoring, with its stage where it moved. History rows are
+/// <see cref="RawStatements.InsertTransition"/>, activities <see cref="PageStatements.Activities"/>.
+/// </summary>
+public static class ActivationStatements
+{
+    public const string FirstBatch = RawStatements.LeadColumns + "\n" +
+        """
+        WHERE l."TenantId" = $1 AND l."State" NOT IN ('Won', 'Lost', 'Disqualified') AND l."AgreementVersion" < $2
+        ORDER BY l."Id"
+        LIMIT $3
+        """;
+
+    public const string NextBatch = RawStatements.LeadColumns + "\n" +
+        """
+        WHERE l."TenantId" = $1 AND l."State" NOT IN ('Won', 'Lost', 'Disqualified') AND l."AgreementVersion" < $2 AND l."Id" > $3
+        ORDER BY l."Id"
+        LIMIT $4
+        """;
+
+    public const string MoveLead =
+        """
+        UPDATE "Leads" SET "AgreementVersion" = $1, "EngagementScore" = $2, "FitScore" = $3, "ScoredAt" = $4, "StageEnteredAt" = $5, "State" = $6, "TotalScore" = $7, "UpdatedAt" = $8, "Version" = $9
+        WHERE "Id" = $10 AND "Version" = $11
+        """;
+
+    public const string RescoreLead =
+        """
+        UPDATE "Leads" SET "AgreementVersion" = $1, "EngagementScore" = $2, "FitScore" = $3, "ScoredAt" = $4, "TotalScore" = $5, "Version" = $6
+        WHERE "Id" = $7 AND "Version" = $8
+        """;
+}
+
+/// <summary>
+/// The simulation's statements (EF Core 10 + Npgsql, read from PostgreSQL's log; the bench writes a fresh capture to
+/// artifacts/bench/s6-simulation-statements.log): the draft, the active version, then open leads by keyset in batches of
+/// <see cref="ActivationBench.SimulationBatch"/>, each with its activities (<see cref="PageStatements.Activities"/>).
+/// The bench checks at run time, by pg_stat_statements query id, that the API still sends exactly these.
+/// </summary>
+public static class SimulationStatements
+{
+    public const string Draft =
+        """
+        SELECT a."Id", a."ActivatedAt", a."ActivatedBy", a."BasedOnVersion", a."Content", a."CreatedAt", a."CreatedBy", a."Revision", a."Status", a."TenantId", a."UpdatedAt", a."UpdatedBy", a."Version"
+        FROM "AgreementVersions" AS a
+        WHERE a."TenantId" = $1 AND a."Id" = $2
+        LIMIT 1
+        """;
+
+    private const string LeadColumns = RawStatements.LeadColumns;
+
+    public const string FirstLeads = LeadColumns + "\n" +
+        """
+        WHERE l."TenantId" = $1 AND l."State" NOT IN ('Won', 'Lost', 'Disqualified')
+        ORDER BY l."Id"
+        LIMIT $2
+        """;
+
+    public const string NextLeads = LeadColumns + "\n" +
+        """
+        WHERE l."TenantId" = $1 AND l."State" NOT IN ('Won', 'Lost', 'Disqualified') AND l."Id" > $2
+        ORDER BY l."Id"
+        LIMIT $3
+        """;
+
+    public static int LeadOrdinal(string column) => RawStatements.LeadOrdinal(column);
+}
