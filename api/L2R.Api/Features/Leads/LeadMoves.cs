@@ -46,6 +46,29 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
         return outcome.Transitions;
     }
 
+    /// <summary>
+    /// The batch form of <see cref="FireAsync"/> for leads the context tracks: one query for their activities, the mover's
+    /// <see cref="LeadMover.FireMany"/>, the history of the moved ones added. A refused lead is left unwritten (the mover
+    /// scored it as of now, but a refusal changes nothing), and its refusal is <see cref="ToException"/>'s to explain.
+    /// </summary>
+    public async Task<IReadOnlyList<MoveOutcome>> FireManyAsync(IReadOnlyList<Lead> leads, Actor actor, MoveRequest request, CancellationToken ct)
+    {
+        var outcomes = (await MoverAsync(ct)).FireMany(await FactsAsync(leads, ct), actor, request);
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Moved)
+            {
+                db.LeadTransitions.AddRange(outcome.Transitions);
+            }
+            else
+            {
+                db.Entry(outcome.Lead).State = EntityState.Unchanged;
+            }
+        }
+
+        return outcomes;
+    }
+
     /// <summary>Re-scores a lead after its data or activities changed and makes every automatic move that now holds.</summary>
     public async Task<IReadOnlyList<LeadTransition>> AdvanceAsync(Lead lead, CancellationToken ct)
     {
@@ -131,7 +154,7 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
         return leads.Select(l => new LeadFacts(l, byLead.TryGetValue(l.Id, out var facts) ? facts : [], now)).ToList();
     }
 
-    private static AppException ToException(MoveRefusal refusal, Lead lead) => refusal.Kind switch
+    public static AppException ToException(MoveRefusal refusal, Lead lead) => refusal.Kind switch
     {
         MoveRefusalKind.RoleMayNot => new ForbiddenException(refusal.Message),
         MoveRefusalKind.NotAMoveFromState => new ConflictException(refusal.Message, new Dictionary<string, object?> { ["state"] = lead.State.ToString() }),

@@ -1,4 +1,8 @@
+using L2R.Api.Features.Leads.BulkCampaign;
+using L2R.Api.Features.Leads.BulkOwner;
+using L2R.Api.Features.Leads.BulkTransitions;
 using L2R.Api.Features.Leads.CreateLead;
+using L2R.Api.Features.Leads.ExportLeads;
 using L2R.Api.Features.Leads.FireTrigger;
 using L2R.Api.Features.Leads.GetActivity;
 using L2R.Api.Features.Leads.GetLead;
@@ -22,7 +26,22 @@ public static class LeadsEndpoints
     public static void MapLeads(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/leads").WithTags("Leads").RequireAuthorization();
-        group.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("Leads of the tenant, filtered and paged, most recently updated first.");
+        group.MapGet("/", ListLeads).WithName("ListLeads")
+            .WithSummary("Leads of the tenant, filtered, sorted and paged: by nextCursor (keyset, fast at any depth) or by page number.")
+            .ProducesValidationProblem();
+        group.MapGet("/export", ExportLeads).WithName("ExportLeads")
+            .WithSummary("The list's filter and order as a CSV file, streamed row by row; every role may export what it can see.")
+            .Produces<Stream>(StatusCodes.Status200OK, CsvResults.ContentType)
+            .ProducesValidationProblem();
+        group.MapPost("/bulk/owner", BulkOwner).WithName("BulkAssignOwner")
+            .WithSummary("Assign many leads to one owner (Sales or Admin), or unassign them; a result per lead.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/bulk/transitions", BulkTransitions).WithName("BulkFireTrigger")
+            .WithSummary("Fire one trigger with one reason for many leads, each through the agreement's guard; a result per lead with the refusal's problem.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/bulk/campaign", BulkCampaign).WithName("BulkSetCampaign")
+            .WithSummary("Set (or, with an empty string, clear) the campaign of many leads; a result per lead.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/", CreateLead).WithName("CreateLead")
             .WithSummary("Create a lead; it is scored and auto-advanced at once. 409 when the tenant already has a lead with the email.");
         group.MapGet("/{id:guid}", GetLead).WithName("GetLead").WithSummary("One lead; its ETag is its version.");
@@ -42,9 +61,23 @@ public static class LeadsEndpoints
     }
 
     private static async Task<Ok<LeadPageDto>> ListLeads(
-        IMediator mediator, CancellationToken ct,
-        LeadState? stage = null, string? owner = null, string? source = null, string? campaign = null, string? text = null, int page = 1, int pageSize = 50) =>
-        TypedResults.Ok(await mediator.Send(new ListLeadsQuery(stage, new LeadFilter(owner, source, campaign, text), page, pageSize), ct));
+        [AsParameters] LeadListParameters filter, IMediator mediator, CancellationToken ct, int page = 1, int pageSize = 50, string? cursor = null) =>
+        TypedResults.Ok(await mediator.Send(new ListLeadsQuery(filter.ToFilter(), filter.SortField, filter.SortOrder, page, pageSize, cursor), ct));
+
+    private static async Task<PushStreamHttpResult> ExportLeads([AsParameters] LeadListParameters filter, IMediator mediator, CancellationToken ct)
+    {
+        var export = await mediator.Send(new ExportLeadsQuery(filter.ToFilter(), filter.SortField, filter.SortOrder), ct);
+        return CsvResults.Stream("leads.csv", export.Columns, export.Rows);
+    }
+
+    private static async Task<Ok<BulkResultDto>> BulkOwner(BulkOwnerCommand command, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(command, ct));
+
+    private static async Task<Ok<BulkResultDto>> BulkTransitions(BulkTransitionsCommand command, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(command, ct));
+
+    private static async Task<Ok<BulkResultDto>> BulkCampaign(BulkCampaignCommand command, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(command, ct));
 
     private static async Task<Created<LeadMovesDto>> CreateLead(CreateLeadCommand command, IMediator mediator, HttpContext http, CancellationToken ct)
     {

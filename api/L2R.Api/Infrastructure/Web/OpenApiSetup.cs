@@ -16,6 +16,9 @@ public static class OpenApiSetup
             options.SelectDiscriminatorNameUsing(type => type == typeof(Criterion) ? "kind" : null);
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(type => type.Name);
+
+            // A streamed file (CSV exports): one binary string, not a oneOf of every Stream subclass.
+            options.MapType<Stream>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" });
             options.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

@@ -35,7 +35,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails Map(Exception exception) => exception switch
+    /// <summary>The ProblemDetails of an exception; batch answers use it to explain each item as its single request would.</summary>
+    internal static ProblemDetails Map(Exception exception) => exception switch
     {
         ValidationException validation => Validation(validation.Errors
             .GroupBy(e => ToCamelCase(e.PropertyName))

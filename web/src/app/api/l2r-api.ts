@@ -1473,22 +1473,31 @@ export class LeadsClient {
     }
 
     /**
-     * Leads of the tenant, filtered and paged, most recently updated first.
+     * Leads of the tenant, filtered, sorted and paged: by nextCursor (keyset, fast at any depth) or by page number.
      * @param stage (optional) 
      * @param owner (optional) 
      * @param source (optional) 
      * @param campaign (optional) 
      * @param text (optional) 
+     * @param minScore (optional) 
+     * @param maxScore (optional) 
+     * @param createdFrom (optional) 
+     * @param createdTo (optional) 
+     * @param updatedFrom (optional) 
+     * @param updatedTo (optional) 
+     * @param sort (optional) 
+     * @param order (optional) 
      * @param page (optional) 
      * @param pageSize (optional) 
+     * @param cursor (optional) 
      * @return OK
      */
-    listLeads(stage?: LeadState | undefined, owner?: string | undefined, source?: string | undefined, campaign?: string | undefined, text?: string | undefined, page?: number | undefined, pageSize?: number | undefined): Observable<LeadPageDto> {
+    listLeads(stage?: LeadState[] | undefined, owner?: string | undefined, source?: string | undefined, campaign?: string | undefined, text?: string | undefined, minScore?: number | undefined, maxScore?: number | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, updatedFrom?: string | undefined, updatedTo?: string | undefined, sort?: LeadSortField | undefined, order?: SortOrder | undefined, page?: number | undefined, pageSize?: number | undefined, cursor?: string | undefined): Observable<LeadPageDto> {
         let url_ = this.baseUrl + "/api/leads?";
         if (stage === null)
             throw new globalThis.Error("The parameter 'stage' cannot be null.");
         else if (stage !== undefined)
-            url_ += "stage=" + encodeURIComponent("" + stage) + "&";
+            stage && stage.forEach(item => { url_ += "stage=" + encodeURIComponent("" + item) + "&"; });
         if (owner === null)
             throw new globalThis.Error("The parameter 'owner' cannot be null.");
         else if (owner !== undefined)
@@ -1505,6 +1514,38 @@ export class LeadsClient {
             throw new globalThis.Error("The parameter 'text' cannot be null.");
         else if (text !== undefined)
             url_ += "text=" + encodeURIComponent("" + text) + "&";
+        if (minScore === null)
+            throw new globalThis.Error("The parameter 'minScore' cannot be null.");
+        else if (minScore !== undefined)
+            url_ += "minScore=" + encodeURIComponent("" + minScore) + "&";
+        if (maxScore === null)
+            throw new globalThis.Error("The parameter 'maxScore' cannot be null.");
+        else if (maxScore !== undefined)
+            url_ += "maxScore=" + encodeURIComponent("" + maxScore) + "&";
+        if (createdFrom === null)
+            throw new globalThis.Error("The parameter 'createdFrom' cannot be null.");
+        else if (createdFrom !== undefined)
+            url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
+        if (createdTo === null)
+            throw new globalThis.Error("The parameter 'createdTo' cannot be null.");
+        else if (createdTo !== undefined)
+            url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
+        if (updatedFrom === null)
+            throw new globalThis.Error("The parameter 'updatedFrom' cannot be null.");
+        else if (updatedFrom !== undefined)
+            url_ += "updatedFrom=" + encodeURIComponent("" + updatedFrom) + "&";
+        if (updatedTo === null)
+            throw new globalThis.Error("The parameter 'updatedTo' cannot be null.");
+        else if (updatedTo !== undefined)
+            url_ += "updatedTo=" + encodeURIComponent("" + updatedTo) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (order === null)
+            throw new globalThis.Error("The parameter 'order' cannot be null.");
+        else if (order !== undefined)
+            url_ += "order=" + encodeURIComponent("" + order) + "&";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
         else if (page !== undefined)
@@ -1513,6 +1554,10 @@ export class LeadsClient {
             throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
         else if (pageSize !== undefined)
             url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_ : any = {
@@ -1549,6 +1594,12 @@ export class LeadsClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LeadPageDto;
             return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
             }));
         } else if (status !== 200 && status !== 204) {
             return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
@@ -1604,6 +1655,335 @@ export class LeadsClient {
             let result201: any = null;
             result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LeadMovesDto;
             return _observableOf(result201);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * The list's filter and order as a CSV file, streamed row by row; every role may export what it can see.
+     * @param stage (optional) 
+     * @param owner (optional) 
+     * @param source (optional) 
+     * @param campaign (optional) 
+     * @param text (optional) 
+     * @param minScore (optional) 
+     * @param maxScore (optional) 
+     * @param createdFrom (optional) 
+     * @param createdTo (optional) 
+     * @param updatedFrom (optional) 
+     * @param updatedTo (optional) 
+     * @param sort (optional) 
+     * @param order (optional) 
+     * @return OK
+     */
+    exportLeads(stage?: LeadState[] | undefined, owner?: string | undefined, source?: string | undefined, campaign?: string | undefined, text?: string | undefined, minScore?: number | undefined, maxScore?: number | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, updatedFrom?: string | undefined, updatedTo?: string | undefined, sort?: LeadSortField | undefined, order?: SortOrder | undefined): Observable<FileResponse> {
+        let url_ = this.baseUrl + "/api/leads/export?";
+        if (stage === null)
+            throw new globalThis.Error("The parameter 'stage' cannot be null.");
+        else if (stage !== undefined)
+            stage && stage.forEach(item => { url_ += "stage=" + encodeURIComponent("" + item) + "&"; });
+        if (owner === null)
+            throw new globalThis.Error("The parameter 'owner' cannot be null.");
+        else if (owner !== undefined)
+            url_ += "owner=" + encodeURIComponent("" + owner) + "&";
+        if (source === null)
+            throw new globalThis.Error("The parameter 'source' cannot be null.");
+        else if (source !== undefined)
+            url_ += "source=" + encodeURIComponent("" + source) + "&";
+        if (campaign === null)
+            throw new globalThis.Error("The parameter 'campaign' cannot be null.");
+        else if (campaign !== undefined)
+            url_ += "campaign=" + encodeURIComponent("" + campaign) + "&";
+        if (text === null)
+            throw new globalThis.Error("The parameter 'text' cannot be null.");
+        else if (text !== undefined)
+            url_ += "text=" + encodeURIComponent("" + text) + "&";
+        if (minScore === null)
+            throw new globalThis.Error("The parameter 'minScore' cannot be null.");
+        else if (minScore !== undefined)
+            url_ += "minScore=" + encodeURIComponent("" + minScore) + "&";
+        if (maxScore === null)
+            throw new globalThis.Error("The parameter 'maxScore' cannot be null.");
+        else if (maxScore !== undefined)
+            url_ += "maxScore=" + encodeURIComponent("" + maxScore) + "&";
+        if (createdFrom === null)
+            throw new globalThis.Error("The parameter 'createdFrom' cannot be null.");
+        else if (createdFrom !== undefined)
+            url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
+        if (createdTo === null)
+            throw new globalThis.Error("The parameter 'createdTo' cannot be null.");
+        else if (createdTo !== undefined)
+            url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
+        if (updatedFrom === null)
+            throw new globalThis.Error("The parameter 'updatedFrom' cannot be null.");
+        else if (updatedFrom !== undefined)
+            url_ += "updatedFrom=" + encodeURIComponent("" + updatedFrom) + "&";
+        if (updatedTo === null)
+            throw new globalThis.Error("The parameter 'updatedTo' cannot be null.");
+        else if (updatedTo !== undefined)
+            url_ += "updatedTo=" + encodeURIComponent("" + updatedTo) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (order === null)
+            throw new globalThis.Error("The parameter 'order' cannot be null.");
+        else if (order !== undefined)
+            url_ += "order=" + encodeURIComponent("" + order) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "text/csv"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processExportLeads(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processExportLeads(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<FileResponse>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<FileResponse>;
+        }));
+    }
+
+    protected processExportLeads(response: HttpResponseBase): Observable<FileResponse> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FileResponse;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Assign many leads to one owner (Sales or Admin), or unassign them; a result per lead.
+     * @return OK
+     */
+    bulkAssignOwner(body: BulkOwnerCommand): Observable<BulkResultDto> {
+        let url_ = this.baseUrl + "/api/leads/bulk/owner";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processBulkAssignOwner(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processBulkAssignOwner(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<BulkResultDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<BulkResultDto>;
+        }));
+    }
+
+    protected processBulkAssignOwner(response: HttpResponseBase): Observable<BulkResultDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BulkResultDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 409) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Fire one trigger with one reason for many leads, each through the agreement's guard; a result per lead with the refusal's problem.
+     * @return OK
+     */
+    bulkFireTrigger(body: BulkTransitionsCommand): Observable<BulkResultDto> {
+        let url_ = this.baseUrl + "/api/leads/bulk/transitions";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processBulkFireTrigger(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processBulkFireTrigger(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<BulkResultDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<BulkResultDto>;
+        }));
+    }
+
+    protected processBulkFireTrigger(response: HttpResponseBase): Observable<BulkResultDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BulkResultDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 409) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Set (or, with an empty string, clear) the campaign of many leads; a result per lead.
+     * @return OK
+     */
+    bulkSetCampaign(body: BulkCampaignCommand): Observable<BulkResultDto> {
+        let url_ = this.baseUrl + "/api/leads/bulk/campaign";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processBulkSetCampaign(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processBulkSetCampaign(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<BulkResultDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<BulkResultDto>;
+        }));
+    }
+
+    protected processBulkSetCampaign(response: HttpResponseBase): Observable<BulkResultDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BulkResultDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 409) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
             }));
         } else if (status !== 200 && status !== 204) {
             return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
@@ -2607,6 +2987,47 @@ export interface BoardDto {
     columns?: BoardColumnDto[];
 }
 
+export interface BulkCampaignCommand {
+    leadIds?: string[];
+    campaign?: string;
+}
+
+export interface BulkLeadResultDto {
+    leadId?: string;
+    outcome?: BulkOutcome;
+    state?: LeadState;
+    version?: number | undefined;
+    problem?: BulkProblemDto;
+}
+
+export type BulkOutcome = "Moved" | "Updated" | "Unchanged" | "Refused" | "NotFound";
+
+export interface BulkOwnerCommand {
+    leadIds?: string[];
+    ownerId?: string | undefined;
+}
+
+export interface BulkProblemDto {
+    status?: number;
+    type?: string;
+    title?: string;
+    detail?: string;
+    criteria?: CriterionEvaluation[] | undefined;
+}
+
+export interface BulkResultDto {
+    results?: BulkLeadResultDto[];
+    changed?: number;
+    failed?: number;
+}
+
+export interface BulkTransitionsCommand {
+    leadIds?: string[];
+    trigger?: LeadTrigger;
+    reasonCode?: string | undefined;
+    note?: string | undefined;
+}
+
 export interface CardDto {
     id?: string;
     name?: string;
@@ -2739,6 +3160,22 @@ export interface HistoryEntryDto {
 
 export type HistoryEntryKind = "Created" | "Moved";
 
+export interface ProblemDetails {
+    type?: string | undefined;
+    title?: string | undefined;
+    status?: number | undefined;
+    detail?: string | undefined;
+    instance?: string | undefined;
+
+    [key: string]: any;
+}
+
+export interface HttpValidationProblemDetails extends ProblemDetails {
+    errors?: { [key: string]: string[]; };
+
+    [key: string]: any;
+}
+
 export interface LeadAgreement {
     scoring: ScoringModel;
     transitions: TransitionRule[];
@@ -2802,7 +3239,10 @@ export interface LeadPageDto {
     total?: number;
     page?: number;
     pageSize?: number;
+    nextCursor?: string | undefined;
 }
+
+export type LeadSortField = "UpdatedAt" | "CreatedAt" | "Name" | "Email" | "Company" | "Stage" | "TotalScore" | "Source" | "Campaign" | "StageEnteredAt";
 
 export type LeadState = "Raw" | "Scored" | "MQL" | "SalesAccepted" | "SQL" | "Opportunity" | "Nurture" | "Won" | "Lost" | "Disqualified";
 
@@ -2811,14 +3251,19 @@ export interface LeadSummaryDto {
     name?: string;
     email?: string | undefined;
     company?: string | undefined;
+    title?: string | undefined;
     state?: LeadState;
     totalScore?: number;
+    fitScore?: number;
+    engagementScore?: number;
     ownerId?: string | undefined;
     ownerName?: string | undefined;
     source?: string | undefined;
     campaign?: string | undefined;
     stageEnteredAt?: string;
+    createdAt?: string;
     updatedAt?: string;
+    version?: number;
 }
 
 export type LeadTrigger = "Score" | "Qualify" | "Accept" | "Reject" | "QualifyForSales" | "Recycle" | "Convert" | "Win" | "Lose" | "Reengage" | "Disqualify" | "Reopen";
@@ -2973,6 +3418,8 @@ export interface SlaTerms {
     mqlResponseHours?: number;
     salesAcceptedToSqlDays?: number;
 }
+
+export type SortOrder = "Asc" | "Desc";
 
 export interface TimeInStageCriterion extends Criterion {
     days: number;
