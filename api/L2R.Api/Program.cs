@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
-builder.Services.AddL2R(builder.Configuration);
+builder.Services.AddL2R(builder.Configuration, builder.Environment);
 builder.Services.AddL2ROpenApi();
 
 var app = builder.Build();

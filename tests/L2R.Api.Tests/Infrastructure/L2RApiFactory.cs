@@ -2,6 +2,7 @@ using L2R.Api.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +23,8 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
     public abstract DatabaseProvider Provider { get; }
 
     public TestClock Clock { get; } = new();
+
+    public ConflictInjector Conflicts { get; } = new();
 
     protected abstract string ConnectionString { get; }
 
@@ -46,7 +49,21 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
             // Hashing strength is not under test; the default 100,000 iterations cost ~50 ms per sign-in on these machines.
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            AddInterceptor(services);
         });
+    }
+
+    private void AddInterceptor(IServiceCollection services)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.ConfigureDbContext<PostgresL2RDbContext>(options => options.AddInterceptors(Conflicts));
+                break;
+            default:
+                services.ConfigureDbContext<SqliteL2RDbContext>(options => options.AddInterceptors(Conflicts));
+                break;
+        }
     }
 
     public T WithScope<T>(Func<IServiceProvider, T> work)

@@ -93,6 +93,55 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
         return history;
     }
 
+    /// <summary>
+    /// The background unit of work (the sweep, activation): open leads among <paramref name="ids"/> advanced in one
+    /// short transaction. When a person's write to one of them wins meanwhile, the batch is taken again one lead at a
+    /// time, so the conflict costs that one lead, which the person's own command has just re-scored, not the batch.
+    /// </summary>
+    public async Task<BatchOutcome> AdvanceBatchAsync(IReadOnlyList<Guid> ids, TimeSpan refreshAfter, CancellationToken ct)
+    {
+        try
+        {
+            return await AdvanceInTransactionAsync(ids, refreshAfter, ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        var outcome = BatchOutcome.None;
+        foreach (var id in ids)
+        {
+            try
+            {
+                outcome += await AdvanceInTransactionAsync([id], refreshAfter, ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                outcome += BatchOutcome.None with { Skipped = 1 };
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return outcome;
+    }
+
+    private async Task<BatchOutcome> AdvanceInTransactionAsync(IReadOnlyList<Guid> ids, TimeSpan refreshAfter, CancellationToken ct)
+    {
+        var outcome = await db.InTransactionAsync(async () =>
+        {
+            var leads = await db.Leads.Where(l => ids.Contains(l.Id)).Open().ToListAsync(ct);
+            var history = await AdvanceManyAsync(leads, refreshAfter, ct);
+            await db.SaveChangesAsync(ct);
+            return new BatchOutcome(leads.Count, history.Count, history.Select(t => t.LeadId).Distinct().Count(), 0);
+        }, ct);
+        db.ChangeTracker.Clear();
+        return outcome;
+    }
+
     private static AppException ToException(MoveRefusal refusal, Lead lead) => refusal.Kind switch
     {
         MoveRefusalKind.RoleMayNot => new ForbiddenException(refusal.Message),
@@ -101,4 +150,13 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
         MoveRefusalKind.ReasonMissing or MoveRefusalKind.ReasonUnknown => RequestValidationException.For("reasonCode", refusal.Message),
         _ => new GuardUnmetException(refusal.Message, refusal.Unmet),
     };
+}
+
+/// <summary>What a batch did: leads advanced, moves made, leads that moved, and leads left to a person's concurrent write.</summary>
+public sealed record BatchOutcome(int Advanced, int Moves, int MovedLeads, int Skipped)
+{
+    public static readonly BatchOutcome None = new(0, 0, 0, 0);
+
+    public static BatchOutcome operator +(BatchOutcome a, BatchOutcome b) =>
+        new(a.Advanced + b.Advanced, a.Moves + b.Moves, a.MovedLeads + b.MovedLeads, a.Skipped + b.Skipped);
 }
