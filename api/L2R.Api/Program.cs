@@ -1,7 +1,10 @@
 using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Auth;
 using L2R.Api.Features.Board;
+using L2R.Api.Features.Calendars;
 using L2R.Api.Features.Leads;
+using L2R.Api.Features.Notifications;
+using L2R.Api.Features.Slas;
 using L2R.Api.Features.Tenants;
 using L2R.Api.Features.Users;
 using L2R.Api.Infrastructure;
@@ -41,6 +44,9 @@ app.MapUsers();
 app.MapLeads();
 app.MapBoard();
 app.MapAgreement();
+app.MapCalendars();
+app.MapSlas();
+app.MapNotifications();
 
 app.Run();
 

@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Auth;
+using L2R.Api.Features.Calendars;
 using L2R.Api.Features.Leads;
+using L2R.Api.Features.Notifications;
 using L2R.Api.Features.Users;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
@@ -37,6 +39,7 @@ public static class ServiceRegistration
         services.AddSingleton<IValidateOptions<AuthOptions>>(new AuthOptionsValidator(database));
         services.AddValidatedOptions<SeedOptions>(SeedOptions.Section);
         services.AddValidatedOptions<SweepOptions>(SweepOptions.Section);
+        services.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
         services.AddValidatedOptions<OpenApiOptions>(OpenApiOptions.Section);
         services.AddHttpContextAccessor();
 
@@ -50,6 +53,8 @@ public static class ServiceRegistration
         services.AddSingleton<EveryTenant>();
         services.AddScoped<AgreementStore>();
         services.AddScoped<LeadMoves>();
+        services.AddScoped<CalendarStore>();
+        services.AddScoped<SlaNotifier>();
         services.AddSingleton<ParsedAgreementCache>();
 
         services.AddMediator(options =>

@@ -16,10 +16,13 @@ public enum SlaClockStatus
     Ended,
 }
 
-/// <summary>One stretch a clock stood still because the lead was in a pausing stage.</summary>
+/// <summary>
+/// One stretch a clock stood still because the lead was in a pausing stage. Its id is left unset until it is saved,
+/// so EF takes a pause found through its clock's collection for a new row.
+/// </summary>
 public sealed class SlaClockPause : Common.ITenantOwned
 {
-    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid Id { get; set; }
     public Guid TenantId { get; set; }
     public Guid ClockId { get; set; }
     public LeadState Stage { get; set; }

@@ -43,6 +43,7 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Auth:Audience", Audience);
         builder.UseSetting("Seed:DemoTenant", "false");
         builder.UseSetting("Sweep:IntervalMinutes", "0");
+        builder.UseSetting("Sla:CheckIntervalSeconds", "0");
 
         builder.ConfigureServices(services =>
         {

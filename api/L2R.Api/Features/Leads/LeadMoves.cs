@@ -1,17 +1,22 @@
 using L2R.Api.Features.Agreements;
+using L2R.Api.Features.Calendars;
+using L2R.Api.Features.Slas;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Agreements;
 using L2R.Domain.Leads;
+using L2R.Domain.Slas;
 using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Leads;
 
 /// <summary>
 /// The database side of <see cref="LeadMover"/>: loads a lead's (or many leads') facts as of now, runs the mover under
-/// the active agreement, and adds the history it wrote to the unit of work. The caller saves, inside its transaction.
+/// the active agreement, and adds the history it wrote to the unit of work, with what that history does to the
+/// leads' SLA clocks (<see cref="SlaTracker"/>): every path that moves a lead comes through here, so every clock
+/// starts, pauses and stops with the move that caused it. The caller saves, inside its transaction.
 /// </summary>
-public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimeProvider clock)
+public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, CalendarStore calendars, TimeProvider clock)
 {
     public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
 
@@ -28,6 +33,7 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
         var history = (await MoverAsync(ct)).Create(new LeadFacts(lead, [], Now), actor);
         db.Leads.Add(lead);
         db.LeadTransitions.AddRange(history);
+        await TrackSlasAsync([lead], history, ct);
         return history;
     }
 
@@ -41,6 +47,7 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
         }
 
         db.LeadTransitions.AddRange(outcome.Transitions);
+        await TrackSlasAsync([lead], outcome.Transitions, ct);
         return outcome.Transitions;
     }
 
@@ -49,7 +56,26 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
     {
         var history = (await MoverAsync(ct)).Advance(await FactsAsync(lead, ct));
         db.LeadTransitions.AddRange(history);
+        await TrackSlasAsync([lead], history, ct);
         return history;
+    }
+
+    /// <summary>
+    /// Records an activity; a touch a person recorded meets the lead's clocks that wait for it, at the server's time
+    /// (<see cref="LeadActivity.RecordedAt"/>, not the time they typed). Then re-scores and advances the lead.
+    /// </summary>
+    public async Task<IReadOnlyList<LeadTransition>> RecordActivityAsync(Lead lead, LeadActivity activity, CancellationToken ct)
+    {
+        db.LeadActivities.Add(activity);
+        lead.UpdatedAt = activity.RecordedAt;
+        if (activity.RecordedBy is not null)
+        {
+            SlaTracker.Touch(activity.Type, activity.RecordedAt, await OpenClocksAsync([lead.Id], ct), await calendars.GetAsync(ct));
+        }
+
+        // The facts the mover judges include the activity, so it is saved first, in the caller's transaction.
+        await db.SaveChangesAsync(ct);
+        return await AdvanceAsync(lead, ct);
     }
 
     public async Task<LeadFacts> FactsAsync(Lead lead, CancellationToken ct) => (await FactsAsync([lead], ct))[0];
@@ -90,7 +116,34 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
         }
 
         db.LeadTransitions.AddRange(history);
+        await TrackSlasAsync(leads, history, ct);
         return history;
+    }
+
+    /// <summary>The clocks of these leads still running or paused, tracked, with their pauses.</summary>
+    private Task<List<SlaClock>> OpenClocksAsync(IReadOnlyList<Guid> leadIds, CancellationToken ct) =>
+        db.OpenClocks().Where(c => leadIds.Contains(c.LeadId)).ToListAsync(ct);
+
+    /// <summary>Applies each history entry, in order, to its lead's clocks under the active agreement's terms; starts are added to the unit of work.</summary>
+    private async Task TrackSlasAsync(IReadOnlyList<Lead> leads, IReadOnlyList<LeadTransition> history, CancellationToken ct)
+    {
+        if (history.Count == 0)
+        {
+            return;
+        }
+
+        var terms = (await agreements.GetActiveAsync(ct)).Agreement.Slas.Effective();
+        var calendar = await calendars.GetAsync(ct);
+        var moved = history.Select(h => h.LeadId).Distinct().ToList();
+        var open = (await OpenClocksAsync(moved, ct)).GroupBy(c => c.LeadId).ToDictionary(g => g.Key, g => g.ToList());
+        var byId = leads.ToDictionary(l => l.Id);
+        foreach (var entry in history)
+        {
+            var clocks = open.TryGetValue(entry.LeadId, out var found) ? found : open[entry.LeadId] = [];
+            var started = SlaTracker.Apply(entry, byId[entry.LeadId], clocks, terms, calendar);
+            clocks.AddRange(started);
+            db.SlaClocks.AddRange(started);
+        }
     }
 
     /// <summary>

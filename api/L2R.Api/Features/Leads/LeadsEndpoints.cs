@@ -3,11 +3,13 @@ using L2R.Api.Features.Leads.FireTrigger;
 using L2R.Api.Features.Leads.GetLead;
 using L2R.Api.Features.Leads.GetLeadHistory;
 using L2R.Api.Features.Leads.GetLeadScore;
+using L2R.Api.Features.Leads.GetLeadSla;
 using L2R.Api.Features.Leads.GetLeadTransitions;
 using L2R.Api.Features.Leads.ListActivities;
 using L2R.Api.Features.Leads.ListLeads;
 using L2R.Api.Features.Leads.RecordActivity;
 using L2R.Api.Features.Leads.UpdateLead;
+using L2R.Api.Features.Slas;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Leads;
 using Mediator;
@@ -36,6 +38,9 @@ public static class LeadsEndpoints
         group.MapPost("/{id:guid}/activities", RecordActivity).WithName("RecordActivity")
             .WithSummary("Record an activity; the lead is re-scored and auto-advanced.");
         group.MapGet("/{id:guid}/activities", ListActivities).WithName("ListActivities").WithSummary("The lead's journey, newest first.");
+        group.MapGet("/{id:guid}/sla", GetSla).WithName("GetLeadSla")
+            .WithSummary("The lead's SLA clocks, newest first: started, due and warning instants, pauses, met or breached, with the agreement version.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/score", GetScore).WithName("GetLeadScore").WithSummary("The score breakdown: each rule and activity and the points it gives now.");
     }
 
@@ -90,6 +95,9 @@ public static class LeadsEndpoints
 
     private static async Task<Ok<IReadOnlyList<ActivityDto>>> ListActivities(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListActivitiesQuery(id), ct));
+
+    private static async Task<Ok<IReadOnlyList<SlaClockDto>>> GetSla(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetLeadSlaQuery(id), ct));
 
     private static async Task<Ok<ScoreBreakdownDto>> GetScore(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetLeadScoreQuery(id), ct));

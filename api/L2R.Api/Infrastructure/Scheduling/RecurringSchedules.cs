@@ -9,14 +9,16 @@ namespace L2R.Api.Infrastructure.Scheduling;
 /// the trigger, which turns the work off for the whole cluster: the instance started last decides), then schedules
 /// again any activation an earlier process left unfinished.
 /// </summary>
-public sealed class RecurringSchedules(ISchedulerFactory schedulers, IOptions<SweepOptions> sweep, ActivationScheduler activations) : IHostedService
+public sealed class RecurringSchedules(ISchedulerFactory schedulers, IOptions<SweepOptions> sweep, IOptions<SlaOptions> sla, ActivationScheduler activations) : IHostedService
 {
     public static readonly TriggerKey SweepTrigger = new("sweep", "l2r");
+    public static readonly TriggerKey SlaCheckTrigger = new("sla-check", "l2r");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await EveryAsync(scheduler, SweepJob.Key, SweepTrigger, TimeSpan.FromMinutes(sweep.Value.IntervalMinutes), cancellationToken);
+        await EveryAsync(scheduler, SlaCheckJob.Key, SlaCheckTrigger, TimeSpan.FromSeconds(sla.Value.CheckIntervalSeconds), cancellationToken);
         await activations.ResumeUnfinishedAsync(cancellationToken);
     }
 

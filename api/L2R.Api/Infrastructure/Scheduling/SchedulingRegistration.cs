@@ -52,6 +52,7 @@ public static class SchedulingRegistration
                 }
             });
             quartz.AddJob<SweepJob>(job => job.WithIdentity(SweepJob.Key).StoreDurably());
+            quartz.AddJob<SlaCheckJob>(job => job.WithIdentity(SlaCheckJob.Key).StoreDurably());
         });
         services.AddSingleton<ActivationScheduler>();
         return services;
