@@ -1,7 +1,10 @@
 using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Auth;
 using L2R.Api.Features.Board;
+using L2R.Api.Features.Calendars;
 using L2R.Api.Features.Leads;
+using L2R.Api.Features.Notifications;
+using L2R.Api.Features.Slas;
 using L2R.Api.Features.Tenants;
 using L2R.Api.Features.Users;
 using L2R.Api.Infrastructure;
@@ -11,7 +14,7 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
-builder.Services.AddL2R(builder.Configuration);
+builder.Services.AddL2R(builder.Configuration, builder.Environment);
 builder.Services.AddL2ROpenApi();
 
 var app = builder.Build();
@@ -41,6 +44,9 @@ app.MapUsers();
 app.MapLeads();
 app.MapBoard();
 app.MapAgreement();
+app.MapCalendars();
+app.MapSlas();
+app.MapNotifications();
 
 app.Run();
 

@@ -14,7 +14,7 @@ public abstract class AgreementDraftTests<TFactory>(TFactory factory) : IClassFi
         var team = await Team.CreateAsync(factory);
         var draft = await team.Admin.CreateDraftAsync();
         var agreement = draft["agreement"]!.DeepClone().AsObject();
-        var qualify = Transition(agreement, "Qualify");
+        var qualify = Team.Transition(agreement, "Qualify");
         qualify["criteria"]!.AsArray().Add(new JsonObject { ["kind"] = "numberAtLeast", ["id"] = "bad", ["description"] = "Shoe size", ["field"] = "shoeSize", ["value"] = -3 });
 
         var response = await team.Admin.Http.PutAsJsonAsync($"/api/agreement/drafts/{draft["id"]}", new { agreement, revision = draft["revision"]!.GetValue<int>() });
@@ -85,7 +85,7 @@ public abstract class AgreementDraftTests<TFactory>(TFactory factory) : IClassFi
         await team.ApproveAsync(id);
         Assert.True((await team.Admin.GetJsonAsync($"/api/agreement/drafts/{id}"))["canActivate"]!.GetValue<bool>());
 
-        var edited = await team.Admin.UpdateDraftAsync(draft, a => Threshold(a, "Qualify", "mql-engagement", 10));
+        var edited = await team.Admin.UpdateDraftAsync(draft, a => Team.Threshold(a, "Qualify", "mql-engagement", 10));
 
         Assert.Empty(edited["approvals"]!.AsArray());
         Assert.False(edited["canActivate"]!.GetValue<bool>());
@@ -109,7 +109,7 @@ public abstract class AgreementDraftTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal("Marketing", Assert.Single(reloaded["missingApprovals"]!.AsArray())!.GetValue<string>());
         Assert.Equal("Withdrew", (await team.Admin.GetJsonAsync("/api/agreement/audit"))[0]!["action"]!.GetValue<string>());
 
-        await team.Admin.UpdateDraftAsync(draft, a => Threshold(a, "Qualify", "mql-engagement", 10));
+        await team.Admin.UpdateDraftAsync(draft, a => Team.Threshold(a, "Qualify", "mql-engagement", 10));
         var stale = await team.Marketing.Http.PostAsJsonAsync($"/api/agreement/drafts/{id}/approvals", new { role = "Marketing", revision = draft["revision"]!.GetValue<int>() });
         await ApiSession.ProblemAsync(stale, HttpStatusCode.PreconditionFailed);
         await ApiSession.Expect(await team.Marketing.Http.PostAsJsonAsync($"/api/agreement/drafts/{id}/approvals", new { role = "Marketing" }), HttpStatusCode.OK);
@@ -134,7 +134,7 @@ public abstract class AgreementDraftTests<TFactory>(TFactory factory) : IClassFi
 
         var unengaged = LeadId(await team.Marketing.CreateLeadAsync(ApiSession.GoodFitLead()));
         var draft = await team.Admin.CreateDraftAsync();
-        draft = await team.Admin.UpdateDraftAsync(draft, a => Threshold(a, "Qualify", "mql-engagement", 10));
+        draft = await team.Admin.UpdateDraftAsync(draft, a => Team.Threshold(a, "Qualify", "mql-engagement", 10));
         var id = draft["id"]!.GetValue<string>();
 
         var diff = await team.Admin.GetJsonAsync("/api/agreement/diff?from=1&to=2");
@@ -213,42 +213,6 @@ public abstract class AgreementDraftTests<TFactory>(TFactory factory) : IClassFi
 
     private static Guid LeadId(JsonObject created) => Guid.Parse(created["lead"]!["id"]!.GetValue<string>());
 
-    private static JsonObject Transition(JsonObject agreement, string trigger) =>
-        agreement["transitions"]!.AsArray().Single(t => t!["trigger"]!.GetValue<string>() == trigger)!.AsObject();
-
-    private static void Threshold(JsonObject agreement, string trigger, string criterionId, int value) =>
-        Transition(agreement, trigger)["criteria"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == criterionId)!["value"] = value;
-
-    private sealed record Team(ApiSession Admin, ApiSession Marketing, ApiSession Sales)
-    {
-        public static async Task<Team> CreateAsync(L2RApiFactory factory)
-        {
-            var admin = await ApiSession.SignUpAsync(factory);
-            return new Team(admin, await admin.AddUserAsync(factory, "Marketing"), await admin.AddUserAsync(factory, "Sales"));
-        }
-
-        public async Task ApproveAsync(string draftId)
-        {
-            await ApiSession.Expect(await Marketing.Http.PostAsJsonAsync($"/api/agreement/drafts/{draftId}/approvals", new { role = "Marketing" }), HttpStatusCode.OK);
-            await ApiSession.Expect(await Sales.Http.PostAsJsonAsync($"/api/agreement/drafts/{draftId}/approvals", new { role = "Sales" }), HttpStatusCode.OK);
-        }
-
-        public async Task<JsonNode> WaitForActivationAsync(string activationId)
-        {
-            for (var attempt = 0; attempt < 200; attempt++)
-            {
-                var activation = await Admin.GetJsonAsync($"/api/agreement/activations/{activationId}");
-                if (activation["status"]!.GetValue<string>() != "Running")
-                {
-                    return activation;
-                }
-
-                await Task.Delay(50);
-            }
-
-            throw new TimeoutException("The activation did not finish in 10 s.");
-        }
-    }
 }
 
 public sealed class SqliteAgreementDraftTests(SqliteApiFactory factory) : AgreementDraftTests<SqliteApiFactory>(factory);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using L2R.Api.Features.Leads.RecordActivity;
 using L2R.Api.Features.Leads.SweepLeads;
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Scheduling;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Tests.Infrastructure;
 using L2R.Domain.Leads;
@@ -89,6 +90,76 @@ public abstract class SweepTests<TFactory>(TFactory factory) : IClassFixture<TFa
         Assert.Equal("Scored", decayed["state"]!.GetValue<string>());
         Assert.Equal(aged["version"]!.GetValue<int>() + 1, decayed["version"]!.GetValue<int>());
         Assert.Equal(otherBefore, (await other.GetJsonAsync($"/api/leads/{otherId}")).ToJsonString());
+    }
+
+    [Fact]
+    public async Task SweepJob_ATenantWhoseSweepFails_DoesNotStopTheOthers()
+    {
+        var broken = await BrokenTenantAsync();
+        var admin = await ApiSession.SignUpAsync(factory);
+        var id = Guid.Parse((await admin.CreateLeadAsync(ApiSession.GoodFitLead()))["lead"]!["id"]!.GetValue<string>());
+        await admin.RecordActivityAsync(id, "Webinar");
+        await AgeAsync(admin.TenantId, id, TimeSpan.FromDays(60));
+
+        // Tenants are swept in id order, so the broken one goes first.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var failed = await scope.ServiceProvider.GetRequiredService<SweepJob>().SweepAsync(CancellationToken.None);
+
+        Assert.Contains(broken, failed);
+        Assert.DoesNotContain(admin.TenantId, failed);
+        Assert.Equal(4, (await admin.GetJsonAsync($"/api/leads/{id}"))["engagementScore"]!.GetValue<int>());
+        Assert.Equal(4, (await BoardCardAsync(admin, id))["engagementScore"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Sweep_ALeadAPersonWritesMeanwhile_CostsOnlyThatLead_NotItsBatch()
+    {
+        var admin = await ApiSession.SignUpAsync(factory);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var id = Guid.Parse((await admin.CreateLeadAsync(ApiSession.GoodFitLead()))["lead"]!["id"]!.GetValue<string>());
+            await admin.RecordActivityAsync(id, "Webinar");
+            await AgeAsync(admin.TenantId, id, TimeSpan.FromDays(60));
+            ids.Add(id);
+        }
+
+        SweepResult swept;
+        using (factory.Conflicts.On(ids[1]))
+        {
+            swept = await SendAsync(admin.TenantId, new SweepLeadsCommand());
+        }
+
+        Assert.Equal((3, 1), (swept.LeadsChecked, swept.Skipped));
+        Assert.Equal(4, (await BoardCardAsync(admin, ids[0]))["engagementScore"]!.GetValue<int>());
+        Assert.Equal(15, (await BoardCardAsync(admin, ids[1]))["engagementScore"]!.GetValue<int>());
+        Assert.Equal(4, (await BoardCardAsync(admin, ids[2]))["engagementScore"]!.GetValue<int>());
+    }
+
+    /// <summary>
+    /// A tenant with the smallest id and a lead but no agreement, so its sweep fails first. It is made once per
+    /// database: the other tests' sweeps step over it too, which is the point.
+    /// </summary>
+    private async Task<Guid> BrokenTenantAsync()
+    {
+        var id = new Guid("00000000-0000-0000-0000-000000000001");
+        await using (var anonymous = factory.Services.CreateAsyncScope())
+        {
+            var db = anonymous.ServiceProvider.GetRequiredService<L2RDbContext>();
+            if (await db.Tenants.AnyAsync(t => t.Id == id))
+            {
+                return id;
+            }
+
+            db.Tenants.Add(new Tenant { Id = id, Name = "Broken", Slug = $"broken-{Guid.NewGuid():N}"[..20] });
+            await db.SaveChangesAsync();
+        }
+
+        await using var scope = factory.Services.GetRequiredService<ITenantScopes>().Open(id);
+        var tenantDb = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
+        tenantDb.Leads.Add(new Lead { FirstName = "No", LastName = "Agreement" });
+        await tenantDb.SaveChangesAsync();
+        return id;
     }
 
     private static async Task<JsonNode> BoardCardAsync(ApiSession session, Guid id) =>

@@ -7,6 +7,7 @@ using L2R.Domain.Leads;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace L2R.Api.Tests;
 
@@ -92,6 +93,7 @@ public sealed class TenantScopeTests
     private static ServiceProvider Services(params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
-        return new ServiceCollection().AddLogging().AddL2R(configuration).BuildServiceProvider();
+        var environment = new HostingEnvironment { ContentRootPath = Path.GetTempPath() };
+        return new ServiceCollection().AddLogging().AddL2R(configuration, environment).BuildServiceProvider();
     }
 }

@@ -64,6 +64,31 @@ public class AgreementDiffTests
         Assert.Contains("Title contains \"VP\": +15 points → +25 points", descriptions);
         Assert.Contains("Webinar: half-life 30 days → 60 days", descriptions);
         Assert.Contains("Reject reason added: Wrong region (wrong-region)", descriptions);
-        Assert.Contains("MQL response time 24 h → 8 h", descriptions);
+        Assert.Contains("MQL response: target (hours) 24 → 8", descriptions);
+    }
+
+    [Fact]
+    public void Compare_SlaTerms_AddedRemovedAndChangedByProperty()
+    {
+        var first = new SlaTerm { Id = "first-touch", Name = "First touch", StopTouches = [ActivityType.Call], TargetHours = 4 };
+        var before = DefaultAgreement.Create() with { Slas = new SlaTerms { Terms = [first, new SlaTerm { Id = "old", Name = "Old", StopTriggers = [LeadTrigger.Accept], TargetHours = 8 }] } };
+        var after = before with
+        {
+            Slas = new SlaTerms
+            {
+                Terms =
+                [
+                    first with { TargetHours = 2, StopTouches = [ActivityType.Call, ActivityType.EmailSent], Basis = SlaTimeBasis.CalendarHours },
+                    new SlaTerm { Id = "sal", Name = "SAL to SQL", StartStage = LeadState.SalesAccepted, StopTriggers = [LeadTrigger.QualifyForSales], TargetHours = 72 },
+                ],
+            },
+        };
+
+        var descriptions = AgreementDiff.Compare(before, after).Where(c => c.Area == ChangeArea.Slas).Select(c => c.Description).ToList();
+
+        Assert.Equal(
+            ["SLA removed: Old", "First touch: met by touches Call → Call, EmailSent", "First touch: target (hours) 4 → 2",
+             "First touch: counted in BusinessHours → CalendarHours", "SLA added: SAL to SQL, 72 h from entering SalesAccepted"],
+            descriptions);
     }
 }

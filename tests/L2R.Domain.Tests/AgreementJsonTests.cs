@@ -45,7 +45,8 @@ public class AgreementJsonTests
         Assert.Equal(original.Reasons.Loss, restored.Reasons.Loss);
         Assert.Equal(original.Reasons.Disqualify, restored.Reasons.Disqualify);
         Assert.Equal(original.Reasons.Reopen, restored.Reasons.Reopen);
-        Assert.Equal(original.Slas, restored.Slas);
+        Assert.Equal((original.Slas.MqlResponseHours, original.Slas.SalesAcceptedToSqlDays), (restored.Slas.MqlResponseHours, restored.Slas.SalesAcceptedToSqlDays));
+        Assert.Empty(restored.Slas.Terms);
         Assert.Empty(AgreementValidator.Validate(restored));
     }
 
@@ -115,6 +116,27 @@ public class AgreementJsonTests
         Assert.False(workflow.CanFire(LeadTrigger.Accept, out var unmet));
         Assert.Equal(["Based in the US"], unmet);
         Assert.Equal(24, agreement.Slas.MqlResponseHours);
+        var term = Assert.Single(agreement.Slas.Effective());
+        Assert.Equal((SlaTerms.MqlResponseId, LeadState.MQL, 24.0, SlaTimeBasis.BusinessHours), (term.Id, term.StartStage, term.TargetHours, term.Basis));
+    }
+
+    [Fact]
+    public void Deserialize_ASlaTermWithOnlyItsEssentials_TakesEveryDefault()
+    {
+        var json = DefaultJson.Replace(
+            "\"slas\":{\"mqlResponseHours\":24,\"salesAcceptedToSqlDays\":14,\"terms\":[]}",
+            "\"slas\":{\"terms\":[{\"id\":\"first-touch\",\"targetHours\":4,\"stopTouches\":[\"Call\",\"EmailSent\"]}]}",
+            StringComparison.Ordinal);
+        Assert.NotEqual(DefaultJson, json);
+
+        var term = Assert.Single(AgreementJson.Deserialize(json).Slas.Effective());
+
+        Assert.Equal("first-touch", term.Id);
+        Assert.Equal(LeadState.MQL, term.StartStage);
+        Assert.Equal([ActivityType.Call, ActivityType.EmailSent], term.StopTouches);
+        Assert.Empty(term.StopTriggers);
+        Assert.Equal((SlaTimeBasis.BusinessHours, 75, SlaEscalation.TeamLead, false), (term.Basis, term.WarningPercent, term.OnBreach.EscalateTo, term.OnBreach.Reassign));
+        Assert.Empty(term.PausingStages);
     }
 
     [Fact]

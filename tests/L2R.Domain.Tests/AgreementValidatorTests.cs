@@ -281,6 +281,33 @@ public class AgreementValidatorTests
     }
 
     [Fact]
+    public void Validate_BadSlaTerms_ReportEachProblemByPath()
+    {
+        var good = new SlaTerm { Id = "t", StopTriggers = [LeadTrigger.Accept], TargetHours = 4 };
+        var agreement = Default with
+        {
+            Slas = new SlaTerms
+            {
+                Terms =
+                [
+                    good,
+                    good with { StopTriggers = [LeadTrigger.Convert], TargetHours = 0, WarningPercent = 100 },
+                    good with { Id = "u", StopTriggers = [], PausingStages = [LeadState.MQL], OnBreach = new SlaBreachAction { EscalateTo = SlaEscalation.Role } },
+                    good with { Id = "v", StartStage = LeadState.Won },
+                ],
+            },
+        };
+
+        var paths = AgreementValidator.Validate(agreement).Select(i => i.Path).ToList();
+
+        Assert.Equal(
+            ["slas.terms", "slas.terms[1].stopTriggers", "slas.terms[1].targetHours", "slas.terms[1].warningPercent",
+             "slas.terms[2].stopTriggers", "slas.terms[2].pausingStages", "slas.terms[2].onBreach.role",
+             "slas.terms[3].startStage", "slas.terms[3].stopTriggers"],
+            paths);
+    }
+
+    [Fact]
     public void Validate_SeveralProblems_ReportsEveryOne()
     {
         var agreement = Default.WithCriteria(

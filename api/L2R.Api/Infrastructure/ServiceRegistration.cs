@@ -2,11 +2,14 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Auth;
+using L2R.Api.Features.Calendars;
 using L2R.Api.Features.Leads;
+using L2R.Api.Features.Notifications;
 using L2R.Api.Features.Users;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Hosting;
+using L2R.Api.Infrastructure.Scheduling;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Agreements;
@@ -22,9 +25,12 @@ public static class ServiceRegistration
 {
     private const string ConnectionStringName = "L2R";
 
-    public static IServiceCollection AddL2R(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddL2R(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var database = configuration.BindOptions<DatabaseOptions>(DatabaseOptions.Section);
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        var usesDataDirectory = database.IsEmbeddedDefault && string.IsNullOrWhiteSpace(configured);
+        var connectionString = usesDataDirectory ? DefaultSqlite(database, environment) : configured ?? "";
         services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section)
             .Validate<IConfiguration>(
                 (options, config) => options.IsEmbeddedDefault || !string.IsNullOrWhiteSpace(config.GetConnectionString(ConnectionStringName)),
@@ -33,6 +39,7 @@ public static class ServiceRegistration
         services.AddSingleton<IValidateOptions<AuthOptions>>(new AuthOptionsValidator(database));
         services.AddValidatedOptions<SeedOptions>(SeedOptions.Section);
         services.AddValidatedOptions<SweepOptions>(SweepOptions.Section);
+        services.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
         services.AddValidatedOptions<OpenApiOptions>(OpenApiOptions.Section);
         services.AddHttpContextAccessor();
 
@@ -41,9 +48,13 @@ public static class ServiceRegistration
         services.AddScoped<ITenantContext>(sp => new TenantContext(sp.GetRequiredService<ICurrentUser>()));
         services.AddSingleton<ITenantScopes, TenantScopes>();
 
-        services.AddDatabase(database, configuration.GetConnectionString(ConnectionStringName));
+        services.AddDatabase(database.Provider, connectionString, usesDataDirectory);
+        services.AddL2RScheduling(database.Provider, connectionString);
+        services.AddSingleton<EveryTenant>();
         services.AddScoped<AgreementStore>();
         services.AddScoped<LeadMoves>();
+        services.AddScoped<CalendarStore>();
+        services.AddScoped<SlaNotifier>();
         services.AddSingleton<ParsedAgreementCache>();
 
         services.AddMediator(options =>
@@ -65,11 +76,8 @@ public static class ServiceRegistration
         if (!IsGeneratingOpenApiDocument)
         {
             services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
-            services.AddHostedService<LeadSweeper>();
-            services.AddHostedService<ActivationWorker>();
+            services.AddL2RSchedulerHosting();
         }
-
-        services.AddSingleton<ActivationQueue>();
 
         // The seeder's travelling clock and run-as exist only where it runs: never in production, never in tests.
         if (configuration.BindOptions<SeedOptions>(SeedOptions.Section).SeedsDemoTenant(database))
@@ -133,9 +141,9 @@ public static class ServiceRegistration
     private static void Strict(BinderOptions binder) => binder.ErrorOnUnknownConfiguration = true;
 
     /// <summary>A missing connection string for Postgres or SqlServer is refused at start, before a context is ever made.</summary>
-    private static void AddDatabase(this IServiceCollection services, DatabaseOptions database, string? connectionString)
+    private static void AddDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString, bool usesDataDirectory)
     {
-        switch (database.Provider)
+        switch (provider)
         {
             case DatabaseProvider.Postgres:
                 services.AddDbContext<L2RDbContext, PostgresL2RDbContext>(o => o.UseNpgsql(connectionString));
@@ -145,17 +153,26 @@ public static class ServiceRegistration
                 break;
             default:
                 services.AddDbContext<L2RDbContext, SqliteL2RDbContext>((sp, o) =>
-                    o.UseSqlite(connectionString ?? DefaultSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>())));
+                {
+                    if (usesDataDirectory)
+                    {
+                        Directory.CreateDirectory(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolveDataDirectory(sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+                    }
+
+                    o.UseSqlite(connectionString);
+                });
                 break;
         }
     }
 
-    private static string DefaultSqlite(DatabaseOptions options, IHostEnvironment environment)
-    {
-        var directory = options.ResolveDataDirectory(environment.ContentRootPath);
-        Directory.CreateDirectory(directory);
-        return $"Data Source={Path.Combine(directory, "l2r.db")};Default Timeout=15";
-    }
+    /// <summary>
+    /// Only names the file; the folder is made when the first context opens (the build's document generator never
+    /// opens one). A blank folder is left to the options check at start, which names the key.
+    /// </summary>
+    private static string DefaultSqlite(DatabaseOptions options, IHostEnvironment environment) =>
+        string.IsNullOrWhiteSpace(options.DataDirectory)
+            ? ""
+            : $"Data Source={Path.Combine(options.ResolveDataDirectory(environment.ContentRootPath), "l2r.db")};Default Timeout=15";
 
     private static void AddAuth(this IServiceCollection services)
     {

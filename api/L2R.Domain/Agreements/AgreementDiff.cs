@@ -34,18 +34,52 @@ public static class AgreementDiff
         CompareReasons("Loss", from.Reasons.Loss, to.Reasons.Loss, changes);
         CompareReasons("Disqualify", from.Reasons.Disqualify, to.Reasons.Disqualify, changes);
         CompareReasons("Reopen", from.Reasons.Reopen, to.Reasons.Reopen, changes);
-        if (from.Slas.MqlResponseHours != to.Slas.MqlResponseHours)
-        {
-            changes.Add(new(ChangeArea.Slas, "MQL response", $"MQL response time {from.Slas.MqlResponseHours} h → {to.Slas.MqlResponseHours} h"));
-        }
-
-        if (from.Slas.SalesAcceptedToSqlDays != to.Slas.SalesAcceptedToSqlDays)
-        {
-            changes.Add(new(ChangeArea.Slas, "SalesAccepted to SQL", $"SalesAccepted to SQL {from.Slas.SalesAcceptedToSqlDays} days → {to.Slas.SalesAcceptedToSqlDays} days"));
-        }
-
+        CompareSlaTerms(from.Slas.Effective(), to.Slas.Effective(), changes);
         return changes;
     }
+
+    /// <summary>Terms by id: added, removed, or each property that changed ("MQL response: target (hours) 24 → 8").</summary>
+    private static void CompareSlaTerms(IReadOnlyList<SlaTerm> from, IReadOnlyList<SlaTerm> to, List<AgreementChange> changes)
+    {
+        foreach (var removed in from.Where(f => to.All(t => t.Id != f.Id)))
+        {
+            changes.Add(new(ChangeArea.Slas, TermName(removed), $"SLA removed: {TermName(removed)}"));
+        }
+
+        foreach (var term in to)
+        {
+            var before = from.FirstOrDefault(f => f.Id == term.Id);
+            if (before is null)
+            {
+                changes.Add(new(ChangeArea.Slas, TermName(term), $"SLA added: {TermName(term)}, {Hours(term.TargetHours)} from entering {term.StartStage}"));
+                continue;
+            }
+
+            var old = JsonSerializer.SerializeToNode(before, AgreementJson.Options)!.AsObject();
+            var now = JsonSerializer.SerializeToNode(term, AgreementJson.Options)!.AsObject();
+            foreach (var name in now.Select(p => p.Key).Where(n => n != "id" && old[n]?.ToJsonString() != now[n]?.ToJsonString()))
+            {
+                changes.Add(new(ChangeArea.Slas, TermName(term), $"{TermName(term)}: {SlaPropertyLabel(name)} {Show(old[name])} → {Show(now[name])}"));
+            }
+        }
+    }
+
+    private static string TermName(SlaTerm term) => string.IsNullOrWhiteSpace(term.Name) ? term.Id : term.Name;
+
+    private static string SlaPropertyLabel(string property) => property switch
+    {
+        "startStage" => "starts on entering",
+        "stopTriggers" => "met by decisions",
+        "stopTouches" => "met by touches",
+        "targetHours" => "target (hours)",
+        "basis" => "counted in",
+        "warningPercent" => "warning at (%)",
+        "onBreach" => "on breach",
+        "pausingStages" => "paused in",
+        _ => property,
+    };
+
+    private static string Hours(double hours) => hours.ToString("0.##", CultureInfo.InvariantCulture) + " h";
 
     private static void CompareFitRules(IReadOnlyList<FitRule> from, IReadOnlyList<FitRule> to, List<AgreementChange> changes)
     {

@@ -98,7 +98,61 @@ public static class AgreementValidator
             issues.Add(new("slas.salesAcceptedToSqlDays", "The SalesAccepted-to-SQL time cannot be negative."));
         }
 
+        ValidateSlaTerms(agreement.Slas.Terms, issues);
         return issues;
+    }
+
+    private static void ValidateSlaTerms(IReadOnlyList<SlaTerm> terms, List<AgreementIssue> issues)
+    {
+        foreach (var duplicate in terms.GroupBy(t => t.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            issues.Add(new("slas.terms", $"The SLA term id \"{duplicate.Key}\" is used twice."));
+        }
+
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var term = terms[i];
+            var path = $"slas.terms[{i}]";
+            if (string.IsNullOrWhiteSpace(term.Id))
+            {
+                issues.Add(new($"{path}.id", "An SLA term needs an id."));
+            }
+
+            if (!Enum.IsDefined(term.StartStage) || !term.StartStage.IsOpen())
+            {
+                issues.Add(new($"{path}.startStage", "A clock can only start in an open stage."));
+            }
+
+            if (term.StopTriggers.Count == 0 && term.StopTouches.Count == 0)
+            {
+                issues.Add(new($"{path}.stopTriggers", "Name at least one decision or touch that meets the term."));
+            }
+
+            foreach (var trigger in term.StopTriggers.Where(t => !LeadWorkflow.IsDefinedFrom(term.StartStage, t)))
+            {
+                issues.Add(new($"{path}.stopTriggers", $"{trigger} is not a move from {term.StartStage}."));
+            }
+
+            if (term.TargetHours is <= 0 or > 24 * 366)
+            {
+                issues.Add(new($"{path}.targetHours", "The target must be more than 0 hours and at most a year."));
+            }
+
+            if (term.WarningPercent is < 1 or > 99)
+            {
+                issues.Add(new($"{path}.warningPercent", "Warn between 1% and 99% of the target."));
+            }
+
+            if (term.PausingStages.Contains(term.StartStage) || term.PausingStages.Any(s => !Enum.IsDefined(s) || !s.IsOpen()))
+            {
+                issues.Add(new($"{path}.pausingStages", "A pausing stage is an open stage other than the start stage."));
+            }
+
+            if (term.OnBreach.EscalateTo == SlaEscalation.Role && term.OnBreach.Role is null)
+            {
+                issues.Add(new($"{path}.onBreach.role", "Name the role to escalate to."));
+            }
+        }
     }
 
     private static bool IsScoreField(string field) =>

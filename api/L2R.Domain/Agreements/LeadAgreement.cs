@@ -67,13 +67,112 @@ public sealed record ReasonLists
     public IReadOnlyList<Reason> Reopen { get; init; } = [];
 }
 
+/// <summary>
+/// The follow-up promises. <see cref="Terms"/> states them in full; an agreement stored before terms existed has only
+/// the two numbers, and <see cref="Effective"/> reads those as the terms they always meant.
+/// </summary>
 public sealed record SlaTerms
 {
-    /// <summary>An MQL must be accepted or rejected within this many hours.</summary>
+    /// <summary>An MQL must be accepted or rejected within this many hours (used when <see cref="Terms"/> is empty).</summary>
     public int MqlResponseHours { get; init; }
 
-    /// <summary>A SalesAccepted lead must reach SQL or be recycled within this many days.</summary>
+    /// <summary>A SalesAccepted lead must reach SQL or be recycled within this many days (used when <see cref="Terms"/> is empty).</summary>
     public int SalesAcceptedToSqlDays { get; init; }
+
+    public IReadOnlyList<SlaTerm> Terms { get; init; } = [];
+
+    public const string MqlResponseId = "mql-response";
+    public const string SalesAcceptedToSqlId = "sal-to-sql";
+
+    /// <summary>
+    /// The terms in force: <see cref="Terms"/>, or the two numbers as terms: the MQL response in business hours, met by
+    /// a decision or the first call, meeting or email; SalesAccepted to SQL in calendar days, met by the decision.
+    /// </summary>
+    public IReadOnlyList<SlaTerm> Effective()
+    {
+        if (Terms.Count > 0)
+        {
+            return Terms;
+        }
+
+        var terms = new List<SlaTerm>();
+        if (MqlResponseHours > 0)
+        {
+            terms.Add(new SlaTerm
+            {
+                Id = MqlResponseId,
+                Name = "MQL response",
+                StartStage = LeadState.MQL,
+                StopTriggers = [LeadTrigger.Accept, LeadTrigger.Reject],
+                StopTouches = [ActivityType.Call, ActivityType.Meeting, ActivityType.EmailSent],
+                TargetHours = MqlResponseHours,
+            });
+        }
+
+        if (SalesAcceptedToSqlDays > 0)
+        {
+            terms.Add(new SlaTerm
+            {
+                Id = SalesAcceptedToSqlId,
+                Name = "SalesAccepted to SQL",
+                StartStage = LeadState.SalesAccepted,
+                StopTriggers = [LeadTrigger.QualifyForSales, LeadTrigger.Recycle],
+                TargetHours = SalesAcceptedToSqlDays * 24,
+                Basis = SlaTimeBasis.CalendarHours,
+            });
+        }
+
+        return terms;
+    }
+}
+
+/// <summary>Whether a target counts only the tenant's working hours or every hour.</summary>
+public enum SlaTimeBasis
+{
+    BusinessHours,
+    CalendarHours,
+}
+
+/// <summary>Who hears of a warning or a breach besides the lead's owner.</summary>
+public enum SlaEscalation
+{
+    /// <summary>The lead of the owner's team; until teams exist, the tenant's admins.</summary>
+    TeamLead,
+
+    /// <summary>Every active user holding <see cref="SlaBreachAction.Role"/>.</summary>
+    Role,
+}
+
+public sealed record SlaBreachAction
+{
+    public SlaEscalation EscalateTo { get; init; } = SlaEscalation.TeamLead;
+
+    /// <summary>For <see cref="SlaEscalation.Role"/>.</summary>
+    public Role? Role { get; init; }
+
+    /// <summary>Give the lead to the next rep in the rotation who has not had it (once routing exists).</summary>
+    public bool Reassign { get; init; }
+}
+
+/// <summary>
+/// One follow-up promise: a clock starts when a lead enters <see cref="StartStage"/> and stops at the first of
+/// <see cref="StopTriggers"/> (a decision) or <see cref="StopTouches"/> (a touch a person recorded); it warns at
+/// <see cref="WarningPercent"/> of <see cref="TargetHours"/> and is breached at the target. While the lead is in one
+/// of <see cref="PausingStages"/> the clock stands still; leaving the start stage any other way ends it unmet.
+/// Every property but <see cref="Id"/> has a default, so versions stored before a property existed still load.
+/// </summary>
+public sealed record SlaTerm
+{
+    public required string Id { get; init; }
+    public string Name { get; init; } = "";
+    public LeadState StartStage { get; init; } = LeadState.MQL;
+    public IReadOnlyList<LeadTrigger> StopTriggers { get; init; } = [];
+    public IReadOnlyList<ActivityType> StopTouches { get; init; } = [];
+    public double TargetHours { get; init; }
+    public SlaTimeBasis Basis { get; init; } = SlaTimeBasis.BusinessHours;
+    public int WarningPercent { get; init; } = 75;
+    public SlaBreachAction OnBreach { get; init; } = new();
+    public IReadOnlyList<LeadState> PausingStages { get; init; } = [];
 }
 
 public sealed record ScoringModel

@@ -10,6 +10,9 @@ public enum ActivityType
     FormSubmission,
     Meeting,
     Call,
+
+    /// <summary>An email a rep sent (the email types above record the lead's engagement, not the rep's).</summary>
+    EmailSent,
 }
 
 public enum ChecklistItem

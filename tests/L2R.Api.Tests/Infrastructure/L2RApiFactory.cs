@@ -2,6 +2,7 @@ using L2R.Api.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +24,8 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
 
     public TestClock Clock { get; } = new();
 
+    public ConflictInjector Conflicts { get; } = new();
+
     protected abstract string ConnectionString { get; }
 
     protected override IHost CreateHost(IHostBuilder builder)
@@ -40,13 +43,28 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Auth:Audience", Audience);
         builder.UseSetting("Seed:DemoTenant", "false");
         builder.UseSetting("Sweep:IntervalMinutes", "0");
+        builder.UseSetting("Sla:CheckIntervalSeconds", "0");
 
         builder.ConfigureServices(services =>
         {
             // Hashing strength is not under test; the default 100,000 iterations cost ~50 ms per sign-in on these machines.
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            AddInterceptor(services);
         });
+    }
+
+    private void AddInterceptor(IServiceCollection services)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.ConfigureDbContext<PostgresL2RDbContext>(options => options.AddInterceptors(Conflicts));
+                break;
+            default:
+                services.ConfigureDbContext<SqliteL2RDbContext>(options => options.AddInterceptors(Conflicts));
+                break;
+        }
     }
 
     public T WithScope<T>(Func<IServiceProvider, T> work)

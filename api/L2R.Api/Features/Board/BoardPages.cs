@@ -1,3 +1,4 @@
+using L2R.Api.Features.Slas;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Leads;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +27,16 @@ internal static class BoardPages
                 l.Campaign,
                 l.State,
                 l.StageEnteredAt,
-                l.Version))
+                l.Version,
+                null))
             .ToListAsync(ct);
+
+    /// <summary>Every card of a board or a column gets its SLA summary from one more query.</summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<CardDto>>> WithSlasAsync(L2RDbContext db, IReadOnlyList<IReadOnlyList<CardDto>> pages, CancellationToken ct)
+    {
+        var slas = await db.SummariesAsync(pages.SelectMany(p => p.Select(c => c.Id)).ToList(), ct);
+        return pages.Select(p => (IReadOnlyList<CardDto>)p.Select(c => c with { Sla = slas.GetValueOrDefault(c.Id) }).ToList()).ToList();
+    }
 
     public static string? NextCursor(int count, int offset, int returned) =>
         offset + returned < count ? BoardCursor.Encode(offset + returned) : null;

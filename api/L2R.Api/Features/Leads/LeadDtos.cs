@@ -1,11 +1,12 @@
 using System.Linq.Expressions;
+using L2R.Api.Features.Slas;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Agreements;
 using L2R.Domain.Leads;
 
 namespace L2R.Api.Features.Leads;
 
-/// <summary>A lead with its scores as of the answer: every command re-scores the lead it writes, and reads score it as of now.</summary>
+/// <summary>A lead with its scores as of the answer (every command re-scores the lead it writes, and reads score it as of now) and its most pressing SLA clock.</summary>
 public sealed record LeadDto(
     Guid Id,
     LeadState State,
@@ -38,13 +39,14 @@ public sealed record LeadDto(
     IReadOnlyDictionary<string, string> CustomFields,
     DateTime StageEnteredAt,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    SlaSummaryDto? Sla)
 {
-    public static LeadDto From(Lead l, string? ownerName) => new(
+    public static LeadDto From(Lead l, string? ownerName, SlaSummaryDto? sla) => new(
         l.Id, l.State, l.Version, l.FirstName, l.LastName, l.DisplayName, l.Email, l.Phone, l.Title, l.Company, l.Website,
         l.Industry, l.Country, l.CompanySize, l.AnnualRevenue, l.Source, l.Campaign, l.OwnerId, ownerName,
         l.Budget, l.Authority, l.Need, l.Timeline, l.Amount, l.ExpectedCloseDate,
-        l.FitScore, l.EngagementScore, l.TotalScore, l.CustomFields, l.StageEnteredAt, l.CreatedAt, l.UpdatedAt);
+        l.FitScore, l.EngagementScore, l.TotalScore, l.CustomFields, l.StageEnteredAt, l.CreatedAt, l.UpdatedAt, sla);
 }
 
 /// <summary>One history entry: a creation (no <c>from</c>, no <c>trigger</c>) or a move.</summary>

@@ -1,17 +1,22 @@
 using L2R.Api.Features.Agreements;
+using L2R.Api.Features.Calendars;
+using L2R.Api.Features.Slas;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Agreements;
 using L2R.Domain.Leads;
+using L2R.Domain.Slas;
 using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Leads;
 
 /// <summary>
 /// The database side of <see cref="LeadMover"/>: loads a lead's (or many leads') facts as of now, runs the mover under
-/// the active agreement, and adds the history it wrote to the unit of work. The caller saves, inside its transaction.
+/// the active agreement, and adds the history it wrote to the unit of work, with what that history does to the
+/// leads' SLA clocks (<see cref="SlaTracker"/>): every path that moves a lead comes through here, so every clock
+/// starts, pauses and stops with the move that caused it. The caller saves, inside its transaction.
 /// </summary>
-public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimeProvider clock)
+public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, CalendarStore calendars, TimeProvider clock)
 {
     /// <summary>Read per command, not per scope: one scope may run several commands while the demo's clock travels.</summary>
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -30,6 +35,7 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
         var history = (await MoverAsync(ct)).Create(new LeadFacts(lead, [], now), actor);
         db.Leads.Add(lead);
         db.LeadTransitions.AddRange(history);
+        await TrackSlasAsync([lead], history, ct);
         return history;
     }
 
@@ -43,6 +49,7 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
         }
 
         db.LeadTransitions.AddRange(outcome.Transitions);
+        await TrackSlasAsync([lead], outcome.Transitions, ct);
         return outcome.Transitions;
     }
 
@@ -66,6 +73,7 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
             }
         }
 
+        await TrackSlasAsync(leads, outcomes.SelectMany(o => o.Transitions).ToList(), ct);
         return outcomes;
     }
 
@@ -74,7 +82,26 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
     {
         var history = (await MoverAsync(ct)).Advance(await FactsAsync(lead, ct));
         db.LeadTransitions.AddRange(history);
+        await TrackSlasAsync([lead], history, ct);
         return history;
+    }
+
+    /// <summary>
+    /// Records an activity; a touch a person recorded meets the lead's clocks that wait for it, at the server's time
+    /// (<see cref="LeadActivity.RecordedAt"/>, not the time they typed). Then re-scores and advances the lead.
+    /// </summary>
+    public async Task<IReadOnlyList<LeadTransition>> RecordActivityAsync(Lead lead, LeadActivity activity, CancellationToken ct)
+    {
+        db.LeadActivities.Add(activity);
+        lead.UpdatedAt = activity.RecordedAt;
+        if (activity.RecordedBy is not null)
+        {
+            SlaTracker.Touch(activity.Type, activity.RecordedAt, await OpenClocksAsync([lead.Id], ct), await calendars.GetAsync(ct));
+        }
+
+        // The facts the mover judges include the activity, so it is saved first, in the caller's transaction.
+        await db.SaveChangesAsync(ct);
+        return await AdvanceAsync(lead, ct);
     }
 
     public async Task<LeadFacts> FactsAsync(Lead lead, CancellationToken ct) => (await FactsAsync([lead], ct))[0];
@@ -108,13 +135,13 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
     /// within <paramref name="refreshAfter"/> is left unwritten, so a sweep does not rewrite every lead each time.
     /// </summary>
     public async Task<IReadOnlyList<LeadTransition>> AdvanceManyAsync(IReadOnlyList<Lead> leads, TimeSpan refreshAfter, CancellationToken ct) =>
-        Advance(await MoverAsync(ct), await FactsAsync(leads, ct), refreshAfter);
+        await AdvanceAsync(await MoverAsync(ct), await FactsAsync(leads, ct), refreshAfter, ct);
 
     /// <summary><see cref="AdvanceManyAsync"/> over one keyset page of tracked leads (activation), its activities read as <see cref="FactsOfPageAsync"/> does.</summary>
     public async Task<IReadOnlyList<LeadTransition>> AdvancePageAsync(IReadOnlyList<Lead> page, TimeSpan refreshAfter, CancellationToken ct) =>
-        Advance(await MoverAsync(ct), await FactsOfPageAsync(page, ct), refreshAfter);
+        await AdvanceAsync(await MoverAsync(ct), await FactsOfPageAsync(page, ct), refreshAfter, ct);
 
-    private List<LeadTransition> Advance(LeadMover mover, IReadOnlyList<LeadFacts> leads, TimeSpan refreshAfter)
+    private async Task<List<LeadTransition>> AdvanceAsync(LeadMover mover, IReadOnlyList<LeadFacts> leads, TimeSpan refreshAfter, CancellationToken ct)
     {
         var history = new List<LeadTransition>();
         foreach (var facts in leads)
@@ -132,6 +159,7 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
         }
 
         db.LeadTransitions.AddRange(history);
+        await TrackSlasAsync(leads.Select(f => f.Lead).ToList(), history, ct);
         return history;
     }
 
@@ -154,6 +182,81 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
         return leads.Select(l => new LeadFacts(l, byLead.TryGetValue(l.Id, out var facts) ? facts : [], now)).ToList();
     }
 
+    /// <summary>The clocks of these leads still running or paused, tracked, with their pauses.</summary>
+    private Task<List<SlaClock>> OpenClocksAsync(IReadOnlyList<Guid> leadIds, CancellationToken ct) =>
+        db.OpenClocks().Where(c => leadIds.Contains(c.LeadId)).ToListAsync(ct);
+
+    /// <summary>Applies each history entry, in order, to its lead's clocks under the active agreement's terms; starts are added to the unit of work.</summary>
+    private async Task TrackSlasAsync(IReadOnlyList<Lead> leads, IReadOnlyList<LeadTransition> history, CancellationToken ct)
+    {
+        if (history.Count == 0)
+        {
+            return;
+        }
+
+        var terms = (await agreements.GetActiveAsync(ct)).Agreement.Slas.Effective();
+        var calendar = await calendars.GetAsync(ct);
+        var moved = history.Select(h => h.LeadId).Distinct().ToList();
+        var open = (await OpenClocksAsync(moved, ct)).GroupBy(c => c.LeadId).ToDictionary(g => g.Key, g => g.ToList());
+        var byId = leads.ToDictionary(l => l.Id);
+        foreach (var entry in history)
+        {
+            var clocks = open.TryGetValue(entry.LeadId, out var found) ? found : open[entry.LeadId] = [];
+            var started = SlaTracker.Apply(entry, byId[entry.LeadId], clocks, terms, calendar);
+            clocks.AddRange(started);
+            db.SlaClocks.AddRange(started);
+        }
+    }
+
+    /// <summary>
+    /// The background unit of work (the sweep, activation): open leads among <paramref name="ids"/> advanced in one
+    /// short transaction. When a person's write to one of them wins meanwhile, the batch is taken again one lead at a
+    /// time, so the conflict costs that one lead, which the person's own command has just re-scored, not the batch.
+    /// </summary>
+    public async Task<BatchOutcome> AdvanceBatchAsync(IReadOnlyList<Guid> ids, TimeSpan refreshAfter, CancellationToken ct)
+    {
+        try
+        {
+            return await AdvanceInTransactionAsync(ids, refreshAfter, ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        var outcome = BatchOutcome.None;
+        foreach (var id in ids)
+        {
+            try
+            {
+                outcome += await AdvanceInTransactionAsync([id], refreshAfter, ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                outcome += BatchOutcome.None with { Skipped = 1 };
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return outcome;
+    }
+
+    private async Task<BatchOutcome> AdvanceInTransactionAsync(IReadOnlyList<Guid> ids, TimeSpan refreshAfter, CancellationToken ct)
+    {
+        var outcome = await db.InTransactionAsync(async () =>
+        {
+            var leads = await db.Leads.Where(l => ids.Contains(l.Id)).Open().OrderBy(l => l.Id).ToListAsync(ct);
+            var history = await AdvancePageAsync(leads, refreshAfter, ct);
+            await db.SaveChangesAsync(ct);
+            return new BatchOutcome(leads.Count, history.Count, history.Select(t => t.LeadId).Distinct().Count(), 0);
+        }, ct);
+        db.ChangeTracker.Clear();
+        return outcome;
+    }
+
     public static AppException ToException(MoveRefusal refusal, Lead lead) => refusal.Kind switch
     {
         MoveRefusalKind.RoleMayNot => new ForbiddenException(refusal.Message),
@@ -162,4 +265,13 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, TimePr
         MoveRefusalKind.ReasonMissing or MoveRefusalKind.ReasonUnknown => RequestValidationException.For("reasonCode", refusal.Message),
         _ => new GuardUnmetException(refusal.Message, refusal.Unmet),
     };
+}
+
+/// <summary>What a batch did: leads advanced, moves made, leads that moved, and leads left to a person's concurrent write.</summary>
+public sealed record BatchOutcome(int Advanced, int Moves, int MovedLeads, int Skipped)
+{
+    public static readonly BatchOutcome None = new(0, 0, 0, 0);
+
+    public static BatchOutcome operator +(BatchOutcome a, BatchOutcome b) =>
+        new(a.Advanced + b.Advanced, a.Moves + b.Moves, a.MovedLeads + b.MovedLeads, a.Skipped + b.Skipped);
 }

@@ -1,3 +1,4 @@
+using L2R.Api.Features.Slas;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Leads;
@@ -45,7 +46,7 @@ public static class LeadReads
     {
         var names = await db.UserNamesAsync(transitions.Select(t => t.ActorUserId).Append(lead.OwnerId), ct);
         return new LeadMovesDto(
-            LeadDto.From(lead, lead.OwnerId is { } owner ? names.GetValueOrDefault(owner) : null),
+            LeadDto.From(lead, lead.OwnerId is { } owner ? names.GetValueOrDefault(owner) : null, await db.SummaryAsync(lead.Id, ct)),
             transitions.Select(t => HistoryEntryDto.Of(t, names)).ToList());
     }
 

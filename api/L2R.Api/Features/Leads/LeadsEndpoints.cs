@@ -8,11 +8,13 @@ using L2R.Api.Features.Leads.GetActivity;
 using L2R.Api.Features.Leads.GetLead;
 using L2R.Api.Features.Leads.GetLeadHistory;
 using L2R.Api.Features.Leads.GetLeadScore;
+using L2R.Api.Features.Leads.GetLeadSla;
 using L2R.Api.Features.Leads.GetLeadTransitions;
 using L2R.Api.Features.Leads.ListActivities;
 using L2R.Api.Features.Leads.ListLeads;
 using L2R.Api.Features.Leads.RecordActivity;
 using L2R.Api.Features.Leads.UpdateLead;
+using L2R.Api.Features.Slas;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Leads;
 using Mediator;
@@ -57,6 +59,9 @@ public static class LeadsEndpoints
             .WithSummary("Record an activity; the lead is re-scored and auto-advanced.");
         group.MapGet("/{id:guid}/activities", ListActivities).WithName("ListActivities").WithSummary("The lead's journey, newest first.");
         group.MapGet("/{id:guid}/activities/{activityId:guid}", GetActivity).WithName("GetActivity").WithSummary("One activity of the lead's journey.");
+        group.MapGet("/{id:guid}/sla", GetSla).WithName("GetLeadSla")
+            .WithSummary("The lead's SLA clocks, newest first: started, due and warning instants, pauses, met or breached, with the agreement version.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/score", GetScore).WithName("GetLeadScore").WithSummary("The score breakdown: each rule and activity and the points it gives now.");
     }
 
@@ -128,6 +133,9 @@ public static class LeadsEndpoints
 
     private static async Task<Ok<ActivityDto>> GetActivity(Guid id, Guid activityId, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetActivityQuery(id, activityId), ct));
+
+    private static async Task<Ok<IReadOnlyList<SlaClockDto>>> GetSla(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetLeadSlaQuery(id), ct));
 
     private static async Task<Ok<ScoreBreakdownDto>> GetScore(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetLeadScoreQuery(id), ct));

@@ -1,4 +1,5 @@
 using L2R.Domain.Agreements;
+using L2R.Domain.Calendars;
 using L2R.Domain.Common;
 using L2R.Domain.Leads;
 
@@ -75,4 +76,49 @@ public sealed class LeadChange : ITenantOwned
     public string? NewValue { get; set; }
     public Guid? ChangedBy { get; set; }
     public DateTime ChangedAt { get; set; }
+}
+
+/// <summary>The tenant's working time; a tenant without one works on <see cref="BusinessCalendar.Default"/>.</summary>
+public sealed class TenantCalendar : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public string TimeZone { get; set; } = BusinessCalendar.DefaultTimeZone;
+    public List<WorkingDay> Hours { get; set; } = [];
+    public List<DateOnly> Holidays { get; set; } = [];
+    public DateTime UpdatedAt { get; set; }
+    public Guid? UpdatedBy { get; set; }
+
+    public BusinessCalendar ToCalendar() => new() { TimeZone = TimeZone, Hours = Hours, Holidays = Holidays };
+}
+
+/// <summary>A user's own working hours (none: the tenant's calendar) and out-of-office periods; routing reads these.</summary>
+public sealed class UserAvailability : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public Guid UserId { get; set; }
+    public List<WorkingDay>? Hours { get; set; }
+    public List<OutOfOffice> OutOfOffice { get; set; } = [];
+    public DateTime UpdatedAt { get; set; }
+}
+
+public enum NotificationKind
+{
+    SlaWarning,
+    SlaBreach,
+}
+
+/// <summary>An in-app message to one user; at most one per clock, kind and user, so a warning or breach reaches each person once.</summary>
+public sealed class Notification : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public Guid UserId { get; set; }
+    public NotificationKind Kind { get; set; }
+    public Guid LeadId { get; set; }
+    public Guid? ClockId { get; set; }
+    public required string Message { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ReadAt { get; set; }
 }

@@ -2,6 +2,7 @@ using L2R.Api.Infrastructure.Tenancy;
 using L2R.Domain.Agreements;
 using L2R.Domain.Common;
 using L2R.Domain.Leads;
+using L2R.Domain.Slas;
 using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Infrastructure.Data;
@@ -25,6 +26,11 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<LeadActivity> LeadActivities => Set<LeadActivity>();
     public DbSet<LeadTransition> LeadTransitions => Set<LeadTransition>();
     public DbSet<LeadChange> LeadChanges => Set<LeadChange>();
+    public DbSet<TenantCalendar> Calendars => Set<TenantCalendar>();
+    public DbSet<UserAvailability> Availabilities => Set<UserAvailability>();
+    public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
+    public DbSet<SlaClockPause> SlaClockPauses => Set<SlaClockPause>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;
@@ -142,6 +148,11 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
         foreach (var entry in ChangeTracker.Entries<User>().Where(e => e.State == EntityState.Modified))
         {
             entry.Property(u => u.Version).CurrentValue = entry.Property(u => u.Version).OriginalValue + 1;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<SlaClock>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = entry.Property(c => c.Version).OriginalValue + 1;
         }
     }
 }

@@ -13,7 +13,7 @@ public interface ITenantScopes
     /// <summary>A new scope whose tenant is fixed to <paramref name="tenantId"/>, acting as no user.</summary>
     AsyncServiceScope Open(Guid tenantId);
 
-    /// <summary>For background work that visits every tenant.</summary>
+    /// <summary>For background work that visits every tenant, always in the same order.</summary>
     Task<IReadOnlyList<Guid>> AllTenantIdsAsync(CancellationToken ct);
 }
 
@@ -30,6 +30,6 @@ public sealed class TenantScopes(IServiceScopeFactory scopes) : ITenantScopes
     {
         // The tenants table belongs to no tenant, so a scope without one can list it.
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<L2RDbContext>().Tenants.Select(t => t.Id).ToListAsync(ct);
+        return await scope.ServiceProvider.GetRequiredService<L2RDbContext>().Tenants.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(ct);
     }
 }

@@ -1462,6 +1462,595 @@ export class BoardClient {
 @Injectable({
     providedIn: 'root'
 })
+export class CalendarClient {
+    private http: HttpClient;
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(@Inject(HttpClient) http: HttpClient, @Optional() @Inject(API_BASE_URL) baseUrl?: string) {
+        this.http = http;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The tenant's time zone, working hours per weekday and holidays, on which SLA targets in business hours count.
+     * @return OK
+     */
+    getCalendar(): Observable<CalendarDto> {
+        let url_ = this.baseUrl + "/api/calendar";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetCalendar(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetCalendar(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<CalendarDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<CalendarDto>;
+        }));
+    }
+
+    protected processGetCalendar(response: HttpResponseBase): Observable<CalendarDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CalendarDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Replace the tenant's calendar (Admin); every open SLA clock's due time is recomputed on it.
+     * @return OK
+     */
+    updateCalendar(body: UpdateCalendarRequest): Observable<CalendarDto> {
+        let url_ = this.baseUrl + "/api/calendar";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("put", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processUpdateCalendar(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processUpdateCalendar(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<CalendarDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<CalendarDto>;
+        }));
+    }
+
+    protected processUpdateCalendar(response: HttpResponseBase): Observable<CalendarDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CalendarDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Your own working hours and out-of-office periods.
+     * @return OK
+     */
+    getMyAvailability(): Observable<AvailabilityDto> {
+        let url_ = this.baseUrl + "/api/me/availability";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetMyAvailability(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetMyAvailability(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<AvailabilityDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<AvailabilityDto>;
+        }));
+    }
+
+    protected processGetMyAvailability(response: HttpResponseBase): Observable<AvailabilityDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AvailabilityDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Replace your own working hours (null: the tenant's calendar) and out-of-office periods.
+     * @return OK
+     */
+    updateMyAvailability(body: UpdateAvailabilityRequest): Observable<AvailabilityDto> {
+        let url_ = this.baseUrl + "/api/me/availability";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("put", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processUpdateMyAvailability(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processUpdateMyAvailability(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<AvailabilityDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<AvailabilityDto>;
+        }));
+    }
+
+    protected processUpdateMyAvailability(response: HttpResponseBase): Observable<AvailabilityDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AvailabilityDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * A user's working hours and out-of-office periods (Admin).
+     * @return OK
+     */
+    getUserAvailability(id: string): Observable<AvailabilityDto> {
+        let url_ = this.baseUrl + "/api/users/{id}/availability";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetUserAvailability(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetUserAvailability(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<AvailabilityDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<AvailabilityDto>;
+        }));
+    }
+
+    protected processGetUserAvailability(response: HttpResponseBase): Observable<AvailabilityDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AvailabilityDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 404) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Replace a user's working hours and out-of-office periods (Admin).
+     * @return OK
+     */
+    updateUserAvailability(id: string, body: UpdateAvailabilityRequest): Observable<AvailabilityDto> {
+        let url_ = this.baseUrl + "/api/users/{id}/availability";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("put", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processUpdateUserAvailability(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processUpdateUserAvailability(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<AvailabilityDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<AvailabilityDto>;
+        }));
+    }
+
+    protected processUpdateUserAvailability(response: HttpResponseBase): Observable<AvailabilityDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AvailabilityDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 404) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+}
+
+@Injectable({
+    providedIn: 'root'
+})
+export class FollowUpClient {
+    private http: HttpClient;
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(@Inject(HttpClient) http: HttpClient, @Optional() @Inject(API_BASE_URL) baseUrl?: string) {
+        this.http = http;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * My queue: your open leads, the first SLA to fall due at the top.
+     * @param take (optional) 
+     * @return OK
+     */
+    getQueue(take?: number | undefined): Observable<QueueItemDto[]> {
+        let url_ = this.baseUrl + "/api/queue?";
+        if (take === null)
+            throw new globalThis.Error("The parameter 'take' cannot be null.");
+        else if (take !== undefined)
+            url_ += "take=" + encodeURIComponent("" + take) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetQueue(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetQueue(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<QueueItemDto[]>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<QueueItemDto[]>;
+        }));
+    }
+
+    protected processGetQueue(response: HttpResponseBase): Observable<QueueItemDto[]> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as QueueItemDto[];
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Your notifications (SLA warnings and breaches), newest first, with the unread count.
+     * @param unreadOnly (optional) 
+     * @param take (optional) 
+     * @return OK
+     */
+    listNotifications(unreadOnly?: boolean | undefined, take?: number | undefined): Observable<NotificationListDto> {
+        let url_ = this.baseUrl + "/api/notifications?";
+        if (unreadOnly === null)
+            throw new globalThis.Error("The parameter 'unreadOnly' cannot be null.");
+        else if (unreadOnly !== undefined)
+            url_ += "unreadOnly=" + encodeURIComponent("" + unreadOnly) + "&";
+        if (take === null)
+            throw new globalThis.Error("The parameter 'take' cannot be null.");
+        else if (take !== undefined)
+            url_ += "take=" + encodeURIComponent("" + take) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processListNotifications(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processListNotifications(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<NotificationListDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<NotificationListDto>;
+        }));
+    }
+
+    protected processListNotifications(response: HttpResponseBase): Observable<NotificationListDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationListDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Mark one of your notifications read.
+     * @return OK
+     */
+    markNotificationRead(id: string): Observable<NotificationDto> {
+        let url_ = this.baseUrl + "/api/notifications/{id}/read";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processMarkNotificationRead(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processMarkNotificationRead(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<NotificationDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<NotificationDto>;
+        }));
+    }
+
+    protected processMarkNotificationRead(response: HttpResponseBase): Observable<NotificationDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 404) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+}
+
+@Injectable({
+    providedIn: 'root'
+})
 export class LeadsClient {
     private http: HttpClient;
     private baseUrl: string;
@@ -2445,6 +3034,66 @@ export class LeadsClient {
     }
 
     /**
+     * The lead's SLA clocks, newest first: started, due and warning instants, pauses, met or breached, with the agreement version.
+     * @return OK
+     */
+    getLeadSla(id: string): Observable<SlaClockDto[]> {
+        let url_ = this.baseUrl + "/api/leads/{id}/sla";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetLeadSla(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetLeadSla(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<SlaClockDto[]>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<SlaClockDto[]>;
+        }));
+    }
+
+    protected processGetLeadSla(response: HttpResponseBase): Observable<SlaClockDto[]> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SlaClockDto[];
+            return _observableOf(result200);
+            }));
+        } else if (status === 404) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
      * The score breakdown: each rule and activity and the points it gives now.
      * @return OK
      */
@@ -2877,7 +3526,7 @@ export interface ActivityDto {
     title?: string | undefined;
 }
 
-export type ActivityType = "PageView" | "ContentDownload" | "Webinar" | "EmailOpen" | "EmailClick" | "FormSubmission" | "Meeting" | "Call";
+export type ActivityType = "PageView" | "ContentDownload" | "Webinar" | "EmailOpen" | "EmailClick" | "FormSubmission" | "Meeting" | "Call" | "EmailSent";
 
 export type ActorKind = "User" | "System";
 
@@ -2976,6 +3625,13 @@ export interface ApproveDraftRequest {
     revision?: number | undefined;
 }
 
+export interface AvailabilityDto {
+    userId?: string;
+    workingHours?: WorkingDay[] | undefined;
+    outOfOffice?: OutOfOffice[];
+    updatedAt?: string | undefined;
+}
+
 export interface BoardColumnDto {
     state?: LeadState;
     count?: number;
@@ -3028,6 +3684,13 @@ export interface BulkTransitionsCommand {
     note?: string | undefined;
 }
 
+export interface CalendarDto {
+    timeZone?: string;
+    workingHours?: WorkingDay[];
+    holidays?: string[];
+    updatedAt?: string | undefined;
+}
+
 export interface CardDto {
     id?: string;
     name?: string;
@@ -3043,6 +3706,7 @@ export interface CardDto {
     state?: LeadState;
     stageEnteredAt?: string;
     version?: number;
+    sla?: SlaSummaryDto;
 }
 
 export type ChangeArea = "Scoring" | "Transition" | "Reasons" | "Slas";
@@ -3090,6 +3754,8 @@ export interface CriterionEvaluation {
     passed?: boolean;
     actual?: string;
 }
+
+export type DayOfWeek = "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
 
 export interface EngagementRule {
     activityType?: ActivityType;
@@ -3216,6 +3882,7 @@ export interface LeadDto {
     stageEnteredAt?: string;
     createdAt?: string;
     updatedAt?: string;
+    sla?: SlaSummaryDto;
 }
 
 export interface LeadFieldDto {
@@ -3288,6 +3955,23 @@ export interface MeDto {
     roles?: Role[];
 }
 
+export interface NotificationDto {
+    id?: string;
+    kind?: NotificationKind;
+    leadId?: string;
+    clockId?: string | undefined;
+    message?: string;
+    createdAt?: string;
+    readAt?: string | undefined;
+}
+
+export type NotificationKind = "SlaWarning" | "SlaBreach";
+
+export interface NotificationListDto {
+    items?: NotificationDto[];
+    unreadCount?: number;
+}
+
 export interface NumberAtLeastCriterion extends FieldCriterion {
     value: number;
 }
@@ -3300,7 +3984,24 @@ export interface OpenDraftDto {
     draft?: AgreementDraftDto;
 }
 
+export interface OutOfOffice {
+    from?: string;
+    to?: string;
+    note?: string | undefined;
+}
+
 export interface OwnerAssignedCriterion extends Criterion {
+}
+
+export interface QueueItemDto {
+    id?: string;
+    name?: string;
+    company?: string | undefined;
+    state?: LeadState;
+    totalScore?: number;
+    stageEnteredAt?: string;
+    version?: number;
+    sla?: SlaSummaryDto;
 }
 
 export interface Reason {
@@ -3414,10 +4115,73 @@ export interface SimulationLeadDto {
     campaign?: string | undefined;
 }
 
+export interface SlaBreachAction {
+    escalateTo?: SlaEscalation;
+    role?: Role;
+    reassign?: boolean;
+}
+
+export interface SlaClockDto {
+    id?: string;
+    termId?: string;
+    termName?: string;
+    agreementVersion?: number;
+    status?: SlaClockStatus;
+    targetHours?: number;
+    basis?: SlaTimeBasis;
+    warningPercent?: number;
+    startedAt?: string;
+    warnAt?: string | undefined;
+    dueAt?: string | undefined;
+    warnedAt?: string | undefined;
+    breachedAt?: string | undefined;
+    stoppedAt?: string | undefined;
+    stopReason?: string | undefined;
+    pauses?: SlaPauseDto[];
+}
+
+export type SlaClockStatus = "Running" | "Paused" | "Met" | "Ended";
+
+export type SlaEscalation = "TeamLead" | "Role";
+
+export interface SlaPauseDto {
+    pausedAt?: string;
+    resumedAt?: string | undefined;
+    stage?: string;
+}
+
+export interface SlaSummaryDto {
+    clockId?: string;
+    termId?: string;
+    termName?: string;
+    status?: SlaClockStatus;
+    startedAt?: string;
+    warnAt?: string | undefined;
+    dueAt?: string | undefined;
+    warned?: boolean;
+    breached?: boolean;
+}
+
+export interface SlaTerm {
+    id: string;
+    name?: string;
+    startStage?: LeadState;
+    stopTriggers?: LeadTrigger[];
+    stopTouches?: ActivityType[];
+    targetHours?: number;
+    basis?: SlaTimeBasis;
+    warningPercent?: number;
+    onBreach?: SlaBreachAction;
+    pausingStages?: LeadState[];
+}
+
 export interface SlaTerms {
     mqlResponseHours?: number;
     salesAcceptedToSqlDays?: number;
+    terms?: SlaTerm[];
 }
+
+export type SlaTimeBasis = "BusinessHours" | "CalendarHours";
 
 export type SortOrder = "Asc" | "Desc";
 
@@ -3469,6 +4233,17 @@ export interface TriggerCountDto {
     count?: number;
 }
 
+export interface UpdateAvailabilityRequest {
+    workingHours?: WorkingDay[] | undefined;
+    outOfOffice?: OutOfOffice[] | undefined;
+}
+
+export interface UpdateCalendarRequest {
+    timeZone?: string;
+    workingHours?: WorkingDay[];
+    holidays?: string[] | undefined;
+}
+
 export interface UpdateDraftRequest {
     agreement?: LeadAgreement;
     revision?: number | undefined;
@@ -3501,6 +4276,12 @@ export interface VersionTransitionsDto {
     total?: number;
     byTrigger?: TriggerCountDto[];
     latest?: HistoryEntryDto[];
+}
+
+export interface WorkingDay {
+    day?: DayOfWeek;
+    start?: string;
+    end?: string;
 }
 
 export class ApiException extends Error {

@@ -1,14 +1,14 @@
 using L2R.Api.Features.Leads;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
-using L2R.Api.Infrastructure.Hosting;
+using L2R.Api.Infrastructure.Scheduling;
 using L2R.Domain.Agreements;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Agreements.ActivateDraft;
 
-public sealed class ActivateDraftHandler(L2RDbContext db, ICurrentUser user, TimeProvider clock, ActivationQueue queue)
+public sealed class ActivateDraftHandler(L2RDbContext db, ICurrentUser user, TimeProvider clock, ActivationScheduler scheduler)
     : ICommandHandler<ActivateDraftCommand, AgreementActivationDto>
 {
     public async ValueTask<AgreementActivationDto> Handle(ActivateDraftCommand command, CancellationToken ct)
@@ -33,7 +33,7 @@ public sealed class ActivateDraftHandler(L2RDbContext db, ICurrentUser user, Tim
             return run;
         }, ct);
 
-        queue.Enqueue(activation.TenantId, activation.Id);
+        await scheduler.ScheduleAsync(activation.TenantId, activation.Id, ct);
         return AgreementActivationDto.From(activation);
     }
 }

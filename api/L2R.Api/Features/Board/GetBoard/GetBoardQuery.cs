@@ -16,8 +16,8 @@ public sealed class GetBoardValidator : AbstractValidator<GetBoardQuery>
 }
 
 /// <summary>
-/// A column per stage: one grouped count and one bounded page per column, so the statements per board stay
-/// constant however many leads the tenant has. Cards are ordered by total score, best first.
+/// A column per stage: one grouped count, one bounded page per column and one query for the cards' SLA clocks, so
+/// the statements per board stay constant however many leads the tenant has. Cards are ordered by total score, best first.
 /// </summary>
 public sealed class GetBoardHandler(L2RDbContext db, ICurrentUser user) : IQueryHandler<GetBoardQuery, BoardDto>
 {
@@ -27,14 +27,17 @@ public sealed class GetBoardHandler(L2RDbContext db, ICurrentUser user) : IQuery
         await db.Database.OpenConnectionAsync(ct);
         var leads = query.Filter.Apply(db.Leads.AsNoTracking(), user.UserId);
         var counts = await leads.GroupBy(l => l.State).Select(g => new { State = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.State, g => g.Count, ct);
-        var columns = new List<BoardColumnDto>();
+        var pages = new List<IReadOnlyList<CardDto>>();
         foreach (var state in LeadStates.All)
         {
-            var count = counts.GetValueOrDefault(state);
-            var cards = count == 0 ? [] : await BoardPages.PageAsync(db, leads, state, 0, query.Take, ct);
-            columns.Add(new BoardColumnDto(state, count, cards, BoardPages.NextCursor(count, 0, cards.Count)));
+            pages.Add(counts.GetValueOrDefault(state) == 0 ? [] : await BoardPages.PageAsync(db, leads, state, 0, query.Take, ct));
         }
 
-        return new BoardDto(columns);
+        var withSlas = await BoardPages.WithSlasAsync(db, pages, ct);
+        return new BoardDto(LeadStates.All.Select((state, i) =>
+        {
+            var count = counts.GetValueOrDefault(state);
+            return new BoardColumnDto(state, count, withSlas[i], BoardPages.NextCursor(count, 0, withSlas[i].Count));
+        }).ToList());
     }
 }

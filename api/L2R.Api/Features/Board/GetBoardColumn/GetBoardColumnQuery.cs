@@ -27,7 +27,7 @@ public sealed class GetBoardColumnHandler(L2RDbContext db, ICurrentUser user) : 
         BoardCursor.TryDecode(query.Cursor, out var offset);
         var leads = query.Filter.Apply(db.Leads.AsNoTracking(), user.UserId);
         var count = await leads.CountAsync(l => l.State == query.State, ct);
-        var cards = await BoardPages.PageAsync(db, leads, query.State, offset, query.Take, ct);
+        var cards = (await BoardPages.WithSlasAsync(db, [await BoardPages.PageAsync(db, leads, query.State, offset, query.Take, ct)], ct))[0];
         return new BoardColumnDto(query.State, count, cards, BoardPages.NextCursor(count, offset, cards.Count));
     }
 }

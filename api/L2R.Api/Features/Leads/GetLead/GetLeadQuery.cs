@@ -1,3 +1,4 @@
+using L2R.Api.Features.Slas;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Web;
 using Mediator;
@@ -18,6 +19,6 @@ public sealed class GetLeadHandler(L2RDbContext db, LeadMoves moves) : IQueryHan
             .FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("Lead", query.LeadId);
         (await moves.MoverAsync(ct)).Rescore(await moves.FactsAsync(row.Lead, ct));
-        return LeadDto.From(row.Lead, row.OwnerName);
+        return LeadDto.From(row.Lead, row.OwnerName, await db.SummaryAsync(row.Lead.Id, ct));
     }
 }

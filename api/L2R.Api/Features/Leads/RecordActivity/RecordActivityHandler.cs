@@ -5,7 +5,7 @@ using Mediator;
 
 namespace L2R.Api.Features.Leads.RecordActivity;
 
-/// <summary>Adds a step to the lead's journey, then re-scores and auto-advances it in the same transaction.</summary>
+/// <summary>Adds a step to the lead's journey (a person's touch meets the SLA clocks waiting for it), then re-scores and auto-advances it in the same transaction.</summary>
 public sealed class RecordActivityHandler(L2RDbContext db, ICurrentUser user, LeadMoves moves)
     : ICommandHandler<RecordActivityCommand, RecordActivityResultDto>
 {
@@ -26,11 +26,7 @@ public sealed class RecordActivityHandler(L2RDbContext db, ICurrentUser user, Le
                 RecordedBy = user.UserId,
                 RecordedAt = now,
             };
-            db.LeadActivities.Add(activity);
-            lead.UpdatedAt = now;
-            await db.SaveChangesAsync(ct);
-
-            var history = await moves.AdvanceAsync(lead, ct);
+            var history = await moves.RecordActivityAsync(lead, activity, ct);
             await db.SaveChangesAsync(ct);
             var result = await db.ToMovesDtoAsync(lead, history, ct);
             return new RecordActivityResultDto(ActivityDto.From(activity), result.Lead, result.Transitions);

@@ -10,7 +10,8 @@ namespace L2R.Api.Features.Leads.SweepLeads;
 /// </summary>
 public sealed record SweepLeadsCommand : ICommand<SweepResult>;
 
-public sealed record SweepResult(int LeadsChecked, int Moves);
+/// <summary><paramref name="Skipped"/>: leads a person's concurrent write had just re-scored, left to that write.</summary>
+public sealed record SweepResult(int LeadsChecked, int Moves, int Skipped);
 
 public sealed class SweepLeadsHandler(L2RDbContext db, LeadMoves moves) : ICommandHandler<SweepLeadsCommand, SweepResult>
 {
@@ -25,27 +26,12 @@ public sealed class SweepLeadsHandler(L2RDbContext db, LeadMoves moves) : IComma
             .ToListAsync(ct);
 
         // Batches in short transactions, so writers are never blocked for long.
-        var moved = 0;
+        var outcome = BatchOutcome.None;
         foreach (var batch in open.Chunk(BatchSize))
         {
-            try
-            {
-                moved += await db.InTransactionAsync(async () =>
-                {
-                    var leads = await db.Leads.Where(l => batch.Contains(l.Id)).Open().ToListAsync(ct);
-                    var history = await moves.AdvanceManyAsync(leads, RefreshStoredScoreAfter, ct);
-                    await db.SaveChangesAsync(ct);
-                    return history.Count;
-                }, ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // A user changed a lead meanwhile; their command already re-scored and advanced it, and the next sweep retries the rest.
-            }
-
-            db.ChangeTracker.Clear();
+            outcome += await moves.AdvanceBatchAsync(batch, RefreshStoredScoreAfter, ct);
         }
 
-        return new SweepResult(open.Count, moved);
+        return new SweepResult(open.Count, outcome.Moves, outcome.Skipped);
     }
 }

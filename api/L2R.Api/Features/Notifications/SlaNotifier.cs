@@ -1,0 +1,44 @@
+using L2R.Api.Features.Slas;
+using L2R.Api.Infrastructure.Data;
+using L2R.Domain.Agreements;
+using L2R.Domain.Leads;
+using L2R.Domain.Slas;
+using Microsoft.EntityFrameworkCore;
+
+namespace L2R.Api.Features.Notifications;
+
+/// <summary>
+/// Who hears of a clock's warning or breach: the lead's owner and the term's escalation target. Teams do not exist yet,
+/// so "team lead" means the tenant's admins until routing names a team lead for the owner; routing replaces
+/// <see cref="EscalationTargetsAsync"/> and nothing else.
+/// </summary>
+public sealed class SlaNotifier(L2RDbContext db)
+{
+    /// <summary>Adds one notification per recipient to the unit of work; the caller saves it with the clock.</summary>
+    public async Task AddAsync(SlaClock clock, Lead lead, NotificationKind kind, DateTime now, CancellationToken ct)
+    {
+        var recipients = (await EscalationTargetsAsync(clock.Term.OnBreach, ct)).Prepend(lead.OwnerId).OfType<Guid>().Distinct();
+        var due = clock.DueAt is { } at ? $"{at:yyyy-MM-dd HH:mm} UTC" : "when it resumes";
+        var message = kind == NotificationKind.SlaWarning
+            ? $"{lead.DisplayName}: {SlaReads.NameOf(clock.Term)} is due {due}."
+            : $"{lead.DisplayName}: {SlaReads.NameOf(clock.Term)} was missed; it was due {due}.";
+        db.Notifications.AddRange(recipients.Select(user => new Notification
+        {
+            UserId = user,
+            Kind = kind,
+            LeadId = lead.Id,
+            ClockId = clock.Id,
+            Message = message,
+            CreatedAt = now,
+        }));
+    }
+
+    private async Task<IReadOnlyList<Guid?>> EscalationTargetsAsync(SlaBreachAction action, CancellationToken ct)
+    {
+        var role = action.EscalateTo == SlaEscalation.Role && action.Role is { } named ? RoleSet.ToFlag(named) : Roles.Admin;
+
+        // Roles are stored as a set; a tenant has few users, so the set is read and tested here.
+        var users = await db.Users.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.Roles }).ToListAsync(ct);
+        return users.Where(u => u.Roles.HasFlag(role)).Select(u => (Guid?)u.Id).ToList();
+    }
+}

@@ -1,0 +1,71 @@
+using L2R.Api.Features.Notifications;
+using L2R.Api.Infrastructure.Data;
+using L2R.Domain.Slas;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace L2R.Api.Features.Slas.CheckSlaClocks;
+
+/// <summary>Records, for the current tenant, every warning and breach that has fallen due, and notifies who must hear of it.</summary>
+public sealed record CheckSlaClocksCommand : ICommand<SlaCheckResult>;
+
+public sealed record SlaCheckResult(int Warned, int Breached);
+
+/// <summary>
+/// Each clock in its own short transaction, guarded by the clock's version: a person meeting the clock meanwhile, or
+/// another check, wins, and this one leaves the clock alone. With the scheduler running one check at a time across
+/// the cluster, each warning and breach is recorded and notified once; the unique index on notifications is the last word.
+/// </summary>
+public sealed class CheckSlaClocksHandler(L2RDbContext db, SlaNotifier notifier, TimeProvider clock) : ICommandHandler<CheckSlaClocksCommand, SlaCheckResult>
+{
+    public async ValueTask<SlaCheckResult> Handle(CheckSlaClocksCommand command, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.SlaClocks.AsNoTracking()
+            .Where(c => c.Status == SlaClockStatus.Running
+                && ((c.WarnedAt == null && c.WarnAt <= now) || (c.BreachedAt == null && c.DueAt <= now)))
+            .Select(c => c.Id)
+            .ToListAsync(ct);
+
+        var (warned, breached) = (0, 0);
+        foreach (var id in due)
+        {
+            try
+            {
+                var (warning, breach) = await db.InTransactionAsync(() => RecordAsync(id, now, ct), ct);
+                warned += warning ? 1 : 0;
+                breached += breach ? 1 : 0;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Met or checked meanwhile: that write decided, and this clock is no longer this check's.
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return new SlaCheckResult(warned, breached);
+    }
+
+    private async Task<(bool Warned, bool Breached)> RecordAsync(Guid clockId, DateTime now, CancellationToken ct)
+    {
+        var slaClock = await db.SlaClocks.SingleAsync(c => c.Id == clockId, ct);
+        var lead = await db.Leads.AsNoTracking().SingleAsync(l => l.Id == slaClock.LeadId, ct);
+        var warned = slaClock.Warn(now);
+        var breached = slaClock.Breach(now);
+        if (warned)
+        {
+            await notifier.AddAsync(slaClock, lead, NotificationKind.SlaWarning, now, ct);
+        }
+
+        if (breached)
+        {
+            await notifier.AddAsync(slaClock, lead, NotificationKind.SlaBreach, now, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (warned, breached);
+    }
+}
