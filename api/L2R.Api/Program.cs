@@ -2,6 +2,7 @@ using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Auth;
 using L2R.Api.Features.Board;
 using L2R.Api.Features.Leads;
+using L2R.Api.Features.Metrics;
 using L2R.Api.Features.Tenants;
 using L2R.Api.Features.Users;
 using L2R.Api.Infrastructure;
@@ -41,6 +42,7 @@ app.MapUsers();
 app.MapLeads();
 app.MapBoard();
 app.MapAgreement();
+app.MapMetrics();
 
 app.Run();
 

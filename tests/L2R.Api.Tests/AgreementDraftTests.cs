@@ -218,37 +218,6 @@ public abstract class AgreementDraftTests<TFactory>(TFactory factory) : IClassFi
 
     private static void Threshold(JsonObject agreement, string trigger, string criterionId, int value) =>
         Transition(agreement, trigger)["criteria"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == criterionId)!["value"] = value;
-
-    private sealed record Team(ApiSession Admin, ApiSession Marketing, ApiSession Sales)
-    {
-        public static async Task<Team> CreateAsync(L2RApiFactory factory)
-        {
-            var admin = await ApiSession.SignUpAsync(factory);
-            return new Team(admin, await admin.AddUserAsync(factory, "Marketing"), await admin.AddUserAsync(factory, "Sales"));
-        }
-
-        public async Task ApproveAsync(string draftId)
-        {
-            await ApiSession.Expect(await Marketing.Http.PostAsJsonAsync($"/api/agreement/drafts/{draftId}/approvals", new { role = "Marketing" }), HttpStatusCode.OK);
-            await ApiSession.Expect(await Sales.Http.PostAsJsonAsync($"/api/agreement/drafts/{draftId}/approvals", new { role = "Sales" }), HttpStatusCode.OK);
-        }
-
-        public async Task<JsonNode> WaitForActivationAsync(string activationId)
-        {
-            for (var attempt = 0; attempt < 200; attempt++)
-            {
-                var activation = await Admin.GetJsonAsync($"/api/agreement/activations/{activationId}");
-                if (activation["status"]!.GetValue<string>() != "Running")
-                {
-                    return activation;
-                }
-
-                await Task.Delay(50);
-            }
-
-            throw new TimeoutException("The activation did not finish in 10 s.");
-        }
-    }
 }
 
 public sealed class SqliteAgreementDraftTests(SqliteApiFactory factory) : AgreementDraftTests<SqliteApiFactory>(factory);

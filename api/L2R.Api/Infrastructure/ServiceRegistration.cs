@@ -3,6 +3,7 @@ using FluentValidation;
 using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Auth;
 using L2R.Api.Features.Leads;
+using L2R.Api.Features.Metrics;
 using L2R.Api.Features.Users;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
@@ -44,6 +45,7 @@ public static class ServiceRegistration
         services.AddDatabase(database, configuration.GetConnectionString(ConnectionStringName));
         services.AddScoped<AgreementStore>();
         services.AddScoped<LeadMoves>();
+        services.AddScoped<DriftWatch>();
         services.AddSingleton<ParsedAgreementCache>();
 
         services.AddMediator(options =>
@@ -183,6 +185,7 @@ public static class ServiceRegistration
                 };
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(UsersEndpoints.AdminPolicy, policy => policy.RequireRole(nameof(L2R.Domain.Leads.Role.Admin)));
+            .AddPolicy(UsersEndpoints.AdminPolicy, policy => policy.RequireRole(nameof(L2R.Domain.Leads.Role.Admin)))
+            .AddPolicy(MetricsEndpoints.ReadPolicy, policy => policy.RequireRole(MetricsEndpoints.Readers));
     }
 }

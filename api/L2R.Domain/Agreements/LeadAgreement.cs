@@ -33,6 +33,10 @@ public sealed record LeadAgreement
     public AgreementClause? FindClause(string id) =>
         id == Reason.DataQuality ? AgreementClause.DataQualityClause : ClausesWithId(id).FirstOrDefault();
 
+    /// <summary>The clause the reason given for a move disputes, if the reason names one.</summary>
+    public AgreementClause? ClauseDisputedBy(LeadTrigger trigger, string? reasonCode) =>
+        ReasonsFor(trigger).FirstOrDefault(r => r.Code == reasonCode)?.Disputes is { } id ? FindClause(id) : null;
+
     public IEnumerable<AgreementClause> ClausesWithId(string id) =>
         Transitions.SelectMany(t => t.Criteria.Where(c => c.Id == id).Select(c => new AgreementClause(ClauseKind.Criterion, id, c.Description, t.Trigger)))
             .Concat(Scoring.FitRules.Where(r => r.Id == id).Select(r => new AgreementClause(ClauseKind.FitRule, id, r.Condition.Description, null)));

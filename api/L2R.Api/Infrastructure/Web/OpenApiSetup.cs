@@ -16,6 +16,8 @@ public static class OpenApiSetup
             options.SelectDiscriminatorNameUsing(type => type == typeof(Criterion) ? "kind" : null);
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(type => type.Name);
+            options.OperationFilter<CsvAlternativeFilter>();
+            options.SchemaFilter<WrittenInFullFilter>();
             options.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
