@@ -5,6 +5,7 @@ using L2R.Api.Features.Calendars;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Notifications;
 using L2R.Api.Features.Slas;
+using L2R.Api.Features.Metrics;
 using L2R.Api.Features.Tenants;
 using L2R.Api.Features.Users;
 using L2R.Api.Infrastructure;
@@ -47,6 +48,7 @@ app.MapAgreement();
 app.MapCalendars();
 app.MapSlas();
 app.MapNotifications();
+app.MapMetrics();
 
 app.Run();
 

@@ -81,7 +81,7 @@ public abstract class TenantIsolationTests<TFactory>(TFactory factory) : IClassF
         var (_, intruder, leadId) = await TwoTenantsAndAnMqlLeadAsync();
         var unknown = Guid.NewGuid();
 
-        foreach (var path in new[] { "", "/history", "/activities", "/score", "/transitions" })
+        foreach (var path in new[] { "", "/history", "/activities", "/score", "/transitions", "/feedback" })
         {
             var foreign = await ApiSession.ProblemAsync(await intruder.Http.GetAsync($"/api/leads/{leadId}{path}"), HttpStatusCode.NotFound);
             var random = await ApiSession.ProblemAsync(await intruder.Http.GetAsync($"/api/leads/{unknown}{path}"), HttpStatusCode.NotFound);

@@ -91,4 +91,47 @@ public class AgreementDiffTests
              "First touch: counted in BusinessHours → CalendarHours", "SLA added: SAL to SQL, 72 h from entering SalesAccepted"],
             descriptions);
     }
+
+    [Fact]
+    public void Compare_DisputedClauses_SayWhichClauseInItsWords()
+    {
+        var before = DefaultAgreement.Create();
+        var after = before with
+        {
+            Reasons = before.Reasons with
+            {
+                Reject = [.. before.Reasons.Reject.Select(r => r.Code switch
+                {
+                    "no-need" => r with { Disputes = "mql-fit" },
+                    "not-decision-maker" => r with { Disputes = null },
+                    _ => r,
+                }), new Reason("fake-name", "Fake name", Reason.DataQuality)],
+            },
+        };
+
+        var descriptions = AgreementDiff.Compare(before, after).Select(c => c.Description).ToList();
+
+        Assert.Equal(
+            [
+                "Reject reason not-decision-maker no longer disputes “Title contains \"VP\"”",
+                "Reject reason no-need disputes “Fit score at least 30”",
+                "Reject reason added: Fake name (fake-name)",
+                "Reject reason fake-name disputes “Data quality: contact data wrong, missing or fake”",
+            ],
+            descriptions);
+    }
+
+    [Fact]
+    public void Compare_DriftAlarms_AreDescribedAsShares()
+    {
+        var before = DefaultAgreement.Create();
+        var after = before with { Drift = new DriftAlarms { MqlAcceptanceFloor = 0.6, RejectRateCeiling = 0.35, WindowDays = 14, MinimumSample = 10 } };
+
+        var changes = AgreementDiff.Compare(before, after);
+
+        Assert.All(changes, c => Assert.Equal(ChangeArea.Alarms, c.Area));
+        Assert.Equal(
+            ["MQL acceptance floor none → 60%", "Reject-rate ceiling none → 35%", "Alarm window 30 days → 14 days", "Alarms need 20 → 10 decisions"],
+            changes.Select(c => c.Description));
+    }
 }

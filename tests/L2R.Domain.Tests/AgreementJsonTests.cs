@@ -181,6 +181,40 @@ public class AgreementJsonTests
         Assert.Equal(new ScoreAtLeastCriterion { Id = "c", Score = ScoreKind.Total, Value = 5, Description = "d" }, criterion);
     }
 
+    [Fact]
+    public void Deserialize_AVersionStoredBeforeDisputesAndAlarms_LoadsWithNoClauseAndEveryAlarmOff()
+    {
+        var stored = JsonNode.Parse(DefaultJson)!.AsObject();
+        stored.Remove("drift");
+        foreach (var list in stored["reasons"]!.AsObject())
+        {
+            foreach (var reason in list.Value!.AsArray())
+            {
+                reason!.AsObject().Remove("disputes");
+            }
+        }
+
+        var restored = AgreementJson.Deserialize(stored.ToJsonString());
+
+        Assert.All(restored.Reasons.Reject, r => Assert.Null(r.Disputes));
+        Assert.Equal(new DriftAlarms(), restored.Drift);
+        Assert.True(restored.Drift.IsOff);
+        Assert.Equal((30, 20), (restored.Drift.WindowDays, restored.Drift.MinimumSample));
+        Assert.Empty(AgreementValidator.Validate(restored));
+    }
+
+    [Fact]
+    public void Serialize_DisputesAndAlarms_RoundTrip()
+    {
+        var agreement = DefaultAgreement.Create() with { Drift = new DriftAlarms { MqlAcceptanceFloor = 0.55, RejectRateCeiling = 0.4, WindowDays = 14, MinimumSample = 10 } };
+
+        var restored = AgreementJson.Deserialize(AgreementJson.Serialize(agreement));
+
+        Assert.Equal(agreement.Drift, restored.Drift);
+        Assert.Equal("sql-budget", restored.Reasons.Recycle.Single(r => r.Code == "no-budget").Disputes);
+        Assert.Equal(Reason.DataQuality, restored.Reasons.Reject.Single(r => r.Code == "bad-contact-data").Disputes);
+    }
+
     private static string Json(FitRule rule) => JsonSerializer.Serialize(rule, AgreementJson.Options);
 
     /// <summary>PostgreSQL jsonb keeps object keys shorter-first, then bytewise, so "id" comes before "kind".</summary>

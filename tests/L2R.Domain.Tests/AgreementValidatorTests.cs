@@ -148,8 +148,9 @@ public class AgreementValidatorTests
     {
         var agreement = Default.WithCriteria(
             LeadTrigger.QualifyForSales,
-            new ChecklistConfirmedCriterion { Id = "bant", Item = ChecklistItem.Budget, Description = "Budget confirmed" },
-            new ChecklistConfirmedCriterion { Id = "bant", Item = ChecklistItem.Need, Description = "Need confirmed" });
+            new ChecklistConfirmedCriterion { Id = "sql-budget", Item = ChecklistItem.Budget, Description = "Budget confirmed" },
+            new ChecklistConfirmedCriterion { Id = "bant", Item = ChecklistItem.Need, Description = "Need confirmed" },
+            new ChecklistConfirmedCriterion { Id = "bant", Item = ChecklistItem.Timeline, Description = "Timeline confirmed" });
 
         var issue = SingleIssue(agreement);
 
@@ -328,6 +329,65 @@ public class AgreementValidatorTests
         Assert.Contains("reasons.reopen", paths);
         Assert.Contains("slas.mqlResponseHours", paths);
     }
+
+    [Fact]
+    public void Validate_DefaultReasons_EachDisputeOneClause()
+    {
+        var clauses = Default.Reasons.Reject.Concat(Default.Reasons.Recycle).Concat(Default.Reasons.Disqualify)
+            .Where(r => r.Disputes is not null)
+            .ToDictionary(r => r.Code + "/" + r.Disputes, r => Default.FindClause(r.Disputes!));
+
+        Assert.All(clauses.Values, Assert.NotNull);
+        Assert.Equal(("Budget confirmed", ClauseKind.Criterion, LeadTrigger.QualifyForSales), clauses["no-budget/sql-budget"] is { } c ? (c.Description, c.Kind, c.Trigger!.Value) : default);
+        Assert.Equal(ClauseKind.FitRule, clauses["not-decision-maker/title-vp"]!.Kind);
+        Assert.Equal(ClauseKind.DataQuality, clauses["spam/data-quality"]!.Kind);
+    }
+
+    [Fact]
+    public void Validate_AReasonDisputingAnUnknownClause_ReportsItsDisputes()
+    {
+        var agreement = Default with { Reasons = Default.Reasons with { Reject = [new Reason("no-need", "No need", "mql-budget")] } };
+
+        var issue = SingleIssue(agreement);
+
+        Assert.Equal("reasons.reject[0].disputes", issue.Path);
+        Assert.Contains("\"mql-budget\"", issue.Message);
+    }
+
+    [Fact]
+    public void Validate_AReasonDisputingAnIdTwoClausesShare_AsksForDifferentIds()
+    {
+        var agreement = Default
+            .WithCriteria(LeadTrigger.Accept, new OwnerAssignedCriterion { Id = "sql-budget", Description = "An owner is assigned" })
+            with
+            { Reasons = Default.Reasons with { Recycle = [new Reason("no-budget", "No budget", "sql-budget")] } };
+
+        var issue = SingleIssue(agreement);
+
+        Assert.Equal("reasons.recycle[0].disputes", issue.Path);
+        Assert.Contains("a criterion of Accept, a criterion of QualifyForSales", issue.Message);
+    }
+
+    [Fact]
+    public void Validate_AReasonWithoutAClauseOrWithDataQuality_IsFine()
+    {
+        var agreement = Default with { Reasons = Default.Reasons with { Loss = [new Reason("price", "Price"), new Reason("fake", "Fake", Reason.DataQuality)] } };
+
+        Assert.Empty(AgreementValidator.Validate(agreement));
+    }
+
+    [Theory]
+    [InlineData(-0.1, null, 30, 20, "drift.mqlAcceptanceFloor")]
+    [InlineData(null, 1.5, 30, 20, "drift.rejectRateCeiling")]
+    [InlineData(0.5, 0.3, 0, 20, "drift.windowDays")]
+    [InlineData(0.5, 0.3, 400, 20, "drift.windowDays")]
+    [InlineData(0.5, 0.3, 30, 0, "drift.minimumSample")]
+    public void Validate_DriftAlarmsOutOfRange_ReportTheField(double? floor, double? ceiling, int windowDays, int minimumSample, string path)
+    {
+        var agreement = Default with { Drift = new DriftAlarms { MqlAcceptanceFloor = floor, RejectRateCeiling = ceiling, WindowDays = windowDays, MinimumSample = minimumSample } };
+
+        Assert.Equal(path, SingleIssue(agreement).Path);
+    }
 }
 
 public class AgreementValidatorReviewTests
@@ -349,12 +409,12 @@ public class AgreementValidatorReviewTests
         {
             Scoring = new ScoringModel
             {
-                FitRules = [new FitRule("busy", new ActivityCountCriterion { Id = "busy", AtLeast = 3, WithinDays = 7, Description = "Busy" }, 5)],
+                FitRules = [.. DefaultAgreement.Create().Scoring.FitRules, new FitRule("busy", new ActivityCountCriterion { Id = "busy", AtLeast = 3, WithinDays = 7, Description = "Busy" }, 5)],
             },
         };
 
         var issue = Assert.Single(AgreementValidator.Validate(agreement));
 
-        Assert.Equal("scoring.fitRules[0].condition", issue.Path);
+        Assert.Equal($"scoring.fitRules[{agreement.Scoring.FitRules.Count - 1}].condition", issue.Path);
     }
 }

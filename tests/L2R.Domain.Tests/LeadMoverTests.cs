@@ -101,6 +101,18 @@ public sealed class LeadMoverTests
     }
 
     [Fact]
+    public void EveryEntry_RecordsTheOwnerAsTheLeadEntersTheStage_SoAcceptRecordsTheAcceptingUser()
+    {
+        var lead = Qualified(LeadState.MQL).With(l => l.OwnerId = null);
+        var unowned = Mover.Advance(Qualified(LeadState.Raw).With(l => l.OwnerId = null).Facts());
+
+        var accept = Mover.Fire(lead.Facts(), Actors.Sales, new MoveRequest(LeadTrigger.Accept)).Transitions.Single();
+
+        Assert.Equal(Actors.SalesUserId, accept.OwnerId);
+        Assert.All(unowned, t => Assert.Null(t.OwnerId));
+    }
+
+    [Fact]
     public void Advance_CarriesTheLeadThroughEveryAutomaticMoveThatHolds_AsTheSystem()
     {
         var lead = Qualified(LeadState.Raw);

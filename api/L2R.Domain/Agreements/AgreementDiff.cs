@@ -11,6 +11,7 @@ public enum ChangeArea
     Transition,
     Reasons,
     Slas,
+    Alarms,
 }
 
 /// <summary>One difference between two agreement versions, said the way both teams talk: "Qualify: fit score threshold 30 → 40".</summary>
@@ -29,12 +30,13 @@ public static class AgreementDiff
             CompareTransition(from.RuleFor(trigger), to.RuleFor(trigger), changes);
         }
 
-        CompareReasons("Reject", from.Reasons.Reject, to.Reasons.Reject, changes);
-        CompareReasons("Recycle", from.Reasons.Recycle, to.Reasons.Recycle, changes);
-        CompareReasons("Loss", from.Reasons.Loss, to.Reasons.Loss, changes);
-        CompareReasons("Disqualify", from.Reasons.Disqualify, to.Reasons.Disqualify, changes);
-        CompareReasons("Reopen", from.Reasons.Reopen, to.Reasons.Reopen, changes);
+        CompareReasons("Reject", from, to, a => a.Reasons.Reject, changes);
+        CompareReasons("Recycle", from, to, a => a.Reasons.Recycle, changes);
+        CompareReasons("Loss", from, to, a => a.Reasons.Loss, changes);
+        CompareReasons("Disqualify", from, to, a => a.Reasons.Disqualify, changes);
+        CompareReasons("Reopen", from, to, a => a.Reasons.Reopen, changes);
         CompareSlaTerms(from.Slas.Effective(), to.Slas.Effective(), changes);
+        CompareDrift(from.Drift, to.Drift, changes);
         return changes;
     }
 
@@ -80,6 +82,31 @@ public static class AgreementDiff
     };
 
     private static string Hours(double hours) => hours.ToString("0.##", CultureInfo.InvariantCulture) + " h";
+
+    private static void CompareDrift(DriftAlarms from, DriftAlarms to, List<AgreementChange> changes)
+    {
+        void Add(string subject, string text) => changes.Add(new(ChangeArea.Alarms, subject, text));
+
+        if (from.MqlAcceptanceFloor != to.MqlAcceptanceFloor)
+        {
+            Add("MQL acceptance floor", $"MQL acceptance floor {Share(from.MqlAcceptanceFloor)} → {Share(to.MqlAcceptanceFloor)}");
+        }
+
+        if (from.RejectRateCeiling != to.RejectRateCeiling)
+        {
+            Add("Reject-rate ceiling", $"Reject-rate ceiling {Share(from.RejectRateCeiling)} → {Share(to.RejectRateCeiling)}");
+        }
+
+        if (from.WindowDays != to.WindowDays)
+        {
+            Add("Alarm window", $"Alarm window {from.WindowDays} days → {to.WindowDays} days");
+        }
+
+        if (from.MinimumSample != to.MinimumSample)
+        {
+            Add("Alarm sample", $"Alarms need {from.MinimumSample} → {to.MinimumSample} decisions");
+        }
+    }
 
     private static void CompareFitRules(IReadOnlyList<FitRule> from, IReadOnlyList<FitRule> to, List<AgreementChange> changes)
     {
@@ -227,8 +254,10 @@ public static class AgreementDiff
         _ => node.ToJsonString(),
     };
 
-    private static void CompareReasons(string list, IReadOnlyList<Reason> from, IReadOnlyList<Reason> to, List<AgreementChange> changes)
+    private static void CompareReasons(string list, LeadAgreement fromAgreement, LeadAgreement toAgreement, Func<LeadAgreement, IReadOnlyList<Reason>> reasons, List<AgreementChange> changes)
     {
+        var from = reasons(fromAgreement);
+        var to = reasons(toAgreement);
         foreach (var removed in from.Where(f => to.All(t => !t.Code.Equals(f.Code, StringComparison.OrdinalIgnoreCase))))
         {
             changes.Add(new(ChangeArea.Reasons, list, $"{list} reason removed: {removed.Label} ({removed.Code})"));
@@ -240,13 +269,25 @@ public static class AgreementDiff
             if (before is null)
             {
                 changes.Add(new(ChangeArea.Reasons, list, $"{list} reason added: {reason.Label} ({reason.Code})"));
+                before = reason with { Disputes = null };
             }
             else if (before.Label != reason.Label)
             {
                 changes.Add(new(ChangeArea.Reasons, list, $"{list} reason {reason.Code}: “{before.Label}” → “{reason.Label}”"));
             }
+
+            if (before.Disputes != reason.Disputes)
+            {
+                changes.Add(new(ChangeArea.Reasons, list, reason.Disputes is null
+                    ? $"{list} reason {reason.Code} no longer disputes {Clause(fromAgreement, before.Disputes!)}"
+                    : $"{list} reason {reason.Code} disputes {Clause(toAgreement, reason.Disputes)}"));
+            }
         }
     }
+
+    private static string Clause(LeadAgreement agreement, string id) => agreement.FindClause(id) is { } clause ? $"“{clause.Description}”" : $"“{id}”";
+
+    private static string Share(double? share) => share is { } s ? s.ToString("0.#%", CultureInfo.InvariantCulture) : "none";
 
     private static string Roles(IReadOnlyList<Role> roles) => roles.Count == 0 ? "nobody" : string.Join(" and ", roles);
 

@@ -82,11 +82,11 @@ public static class AgreementValidator
             }
         }
 
-        ValidateReasons(agreement.Reasons.Reject, "reasons.reject", issues);
-        ValidateReasons(agreement.Reasons.Recycle, "reasons.recycle", issues);
-        ValidateReasons(agreement.Reasons.Loss, "reasons.loss", issues);
-        ValidateReasons(agreement.Reasons.Disqualify, "reasons.disqualify", issues);
-        ValidateReasons(agreement.Reasons.Reopen, "reasons.reopen", issues);
+        ValidateReasons(agreement, agreement.Reasons.Reject, "reasons.reject", issues);
+        ValidateReasons(agreement, agreement.Reasons.Recycle, "reasons.recycle", issues);
+        ValidateReasons(agreement, agreement.Reasons.Loss, "reasons.loss", issues);
+        ValidateReasons(agreement, agreement.Reasons.Disqualify, "reasons.disqualify", issues);
+        ValidateReasons(agreement, agreement.Reasons.Reopen, "reasons.reopen", issues);
 
         if (agreement.Slas.MqlResponseHours < 0)
         {
@@ -99,6 +99,7 @@ public static class AgreementValidator
         }
 
         ValidateSlaTerms(agreement.Slas.Terms, issues);
+        ValidateDrift(agreement.Drift, issues);
         return issues;
     }
 
@@ -152,6 +153,29 @@ public static class AgreementValidator
             {
                 issues.Add(new($"{path}.onBreach.role", "Name the role to escalate to."));
             }
+        }
+    }
+
+    private static void ValidateDrift(DriftAlarms drift, List<AgreementIssue> issues)
+    {
+        if (drift.MqlAcceptanceFloor is < 0 or > 1)
+        {
+            issues.Add(new("drift.mqlAcceptanceFloor", "The acceptance floor is a share from 0 to 1."));
+        }
+
+        if (drift.RejectRateCeiling is < 0 or > 1)
+        {
+            issues.Add(new("drift.rejectRateCeiling", "The reject-rate ceiling is a share from 0 to 1."));
+        }
+
+        if (drift.WindowDays is < 1 or > 365)
+        {
+            issues.Add(new("drift.windowDays", "The rolling window is 1 to 365 days."));
+        }
+
+        if (drift.MinimumSample < 1)
+        {
+            issues.Add(new("drift.minimumSample", "An alarm needs at least one decision to judge."));
         }
     }
 
@@ -214,10 +238,15 @@ public static class AgreementValidator
         }
     }
 
-    private static void ValidateReasons(IReadOnlyList<Reason> reasons, string path, List<AgreementIssue> issues)
+    private static void ValidateReasons(LeadAgreement agreement, IReadOnlyList<Reason> reasons, string path, List<AgreementIssue> issues)
     {
         for (var i = 0; i < reasons.Count; i++)
         {
+            if (reasons[i].Disputes is { } disputed)
+            {
+                ValidateDisputes(agreement, disputed, $"{path}[{i}].disputes", issues);
+            }
+
             if (string.IsNullOrWhiteSpace(reasons[i].Code))
             {
                 issues.Add(new($"{path}[{i}].code", "A reason needs a code."));
@@ -234,4 +263,25 @@ public static class AgreementValidator
             issues.Add(new(path, $"The reason code \"{duplicate.Key}\" is used twice."));
         }
     }
+
+    /// <summary>A disputed clause must be exactly one clause of this agreement, so feedback lands on the words it means.</summary>
+    private static void ValidateDisputes(LeadAgreement agreement, string disputed, string path, List<AgreementIssue> issues)
+    {
+        if (disputed == Reason.DataQuality)
+        {
+            return;
+        }
+
+        var clauses = agreement.ClausesWithId(disputed).ToList();
+        if (clauses.Count == 0)
+        {
+            issues.Add(new(path, $"\"{disputed}\" is neither a criterion nor a fit rule of this agreement, nor {Reason.DataQuality}."));
+        }
+        else if (clauses.Count > 1)
+        {
+            issues.Add(new(path, $"\"{disputed}\" names {clauses.Count} clauses ({string.Join(", ", clauses.Select(Where))}); give them different ids to dispute one."));
+        }
+    }
+
+    private static string Where(AgreementClause clause) => clause.Trigger is { } trigger ? $"a criterion of {trigger}" : "a fit rule";
 }

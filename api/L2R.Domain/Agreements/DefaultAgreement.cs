@@ -4,7 +4,8 @@ namespace L2R.Domain.Agreements;
 
 /// <summary>
 /// The Demand-Waterfall starting point every new tenant signs as version 1: data quality before scoring,
-/// fit and engagement before MQL, BANT before SQL, a reason for every rejection, recycle and loss.
+/// fit and engagement before MQL, BANT before SQL, a reason for every rejection, recycle and loss, and for
+/// the plainest reasons the clause they dispute, so sales's feedback lands on the rule it questions.
 /// </summary>
 public static class DefaultAgreement
 {
@@ -106,15 +107,15 @@ public static class DefaultAgreement
         {
             Reject =
             [
-                new("not-decision-maker", "Not a decision maker"),
+                new("not-decision-maker", "Not a decision maker", "title-vp"),
                 new("no-need", "No current need"),
-                new("bad-contact-data", "Contact data wrong or missing"),
+                new("bad-contact-data", "Contact data wrong or missing", Reason.DataQuality),
                 new("too-early", "Too early in the buying process"),
                 new("existing-customer", "Already a customer"),
             ],
             Recycle =
             [
-                new("no-budget", "No budget this period"),
+                new("no-budget", "No budget this period", "sql-budget"),
                 new("timing", "Timing: revisit later"),
                 new("unresponsive", "Stopped responding"),
             ],
@@ -127,9 +128,9 @@ public static class DefaultAgreement
             ],
             Disqualify =
             [
-                new("spam", "Spam or fake"),
+                new("spam", "Spam or fake", Reason.DataQuality),
                 new("competitor", "Competitor"),
-                new("student", "Student or job seeker"),
+                new("student", "Student or job seeker", "student"),
                 new("out-of-territory", "Outside our territory"),
             ],
             Reopen =

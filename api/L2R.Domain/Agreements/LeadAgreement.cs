@@ -10,6 +10,9 @@ public sealed record LeadAgreement
     public required ReasonLists Reasons { get; init; }
     public required SlaTerms Slas { get; init; }
 
+    /// <summary>Absent from versions stored before alarms existed: they load with every alarm off.</summary>
+    public DriftAlarms Drift { get; init; } = new();
+
     public TransitionRule RuleFor(LeadTrigger trigger)
     {
         foreach (var rule in Transitions)
@@ -32,6 +35,34 @@ public sealed record LeadAgreement
         ReasonListKind.Reopen => Reasons.Reopen,
         _ => [],
     };
+
+    /// <summary>
+    /// The clause a reason disputes: <see cref="Reason.DataQuality"/>, a guard's criterion, or a fit rule, by id. Null
+    /// when nothing here has the id; <see cref="AgreementValidator"/> refuses that, and an id two clauses share.
+    /// </summary>
+    public AgreementClause? FindClause(string id) =>
+        id == Reason.DataQuality ? AgreementClause.DataQualityClause : ClausesWithId(id).FirstOrDefault();
+
+    /// <summary>The clause the reason given for a move disputes, if the reason names one.</summary>
+    public AgreementClause? ClauseDisputedBy(LeadTrigger trigger, string? reasonCode) =>
+        ReasonsFor(trigger).FirstOrDefault(r => r.Code == reasonCode)?.Disputes is { } id ? FindClause(id) : null;
+
+    public IEnumerable<AgreementClause> ClausesWithId(string id) =>
+        Transitions.SelectMany(t => t.Criteria.Where(c => c.Id == id).Select(c => new AgreementClause(ClauseKind.Criterion, id, c.Description, t.Trigger)))
+            .Concat(Scoring.FitRules.Where(r => r.Id == id).Select(r => new AgreementClause(ClauseKind.FitRule, id, r.Condition.Description, null)));
+}
+
+public enum ClauseKind
+{
+    Criterion,
+    FitRule,
+    DataQuality,
+}
+
+/// <summary>A part of the agreement a reason can dispute: the words both teams signed, and where they sit.</summary>
+public sealed record AgreementClause(ClauseKind Kind, string Id, string Description, LeadTrigger? Trigger)
+{
+    public static readonly AgreementClause DataQualityClause = new(ClauseKind.DataQuality, Reason.DataQuality, "Data quality: contact data wrong, missing or fake", null);
 }
 
 /// <summary>What the agreement says about one trigger: who may fire it, whether it fires by itself, and the criteria that must all hold.</summary>
@@ -55,8 +86,16 @@ public enum ReasonListKind
     Reopen,
 }
 
-/// <summary>A reason keeps its <see cref="Code"/> forever (history and metrics group by it); the label may be reworded.</summary>
-public sealed record Reason(string Code, string Label);
+/// <summary>
+/// A reason keeps its <see cref="Code"/> forever (history and metrics group by it); the label may be reworded.
+/// <see cref="Disputes"/> names the clause the reason says was wrong, so feedback reaches the words that made the lead:
+/// a criterion id or a fit rule id of the same agreement, or <see cref="DataQuality"/>.
+/// </summary>
+public sealed record Reason(string Code, string Label, string? Disputes = null)
+{
+    /// <summary>The clause id of a data-quality problem (bad phone, wrong email, fake name) rather than a rule.</summary>
+    public const string DataQuality = "data-quality";
+}
 
 public sealed record ReasonLists
 {
@@ -173,6 +212,25 @@ public sealed record SlaTerm
     public int WarningPercent { get; init; } = 75;
     public SlaBreachAction OnBreach { get; init; } = new();
     public IReadOnlyList<LeadState> PausingStages { get; init; } = [];
+}
+
+/// <summary>
+/// Alarms on sales's MQL decisions (accept or reject) made under the live version over a rolling window; each alarm is
+/// off while its threshold is unset, and none sounds on fewer decisions than <see cref="MinimumSample"/>.
+/// </summary>
+public sealed record DriftAlarms
+{
+    /// <summary>Alert when accepted ÷ (accepted + rejected) falls below this share, from 0 to 1.</summary>
+    public double? MqlAcceptanceFloor { get; init; }
+
+    /// <summary>Alert when rejected ÷ (accepted + rejected) rises above this share, from 0 to 1.</summary>
+    public double? RejectRateCeiling { get; init; }
+
+    public int WindowDays { get; init; } = 30;
+
+    public int MinimumSample { get; init; } = 20;
+
+    public bool IsOff => MqlAcceptanceFloor is null && RejectRateCeiling is null;
 }
 
 public sealed record ScoringModel

@@ -220,6 +220,7 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
         To = lead.State,
         ActorKind = actor.Kind,
         ActorUserId = actor.UserId,
+        OwnerId = lead.OwnerId,
         OccurredAt = now,
         AgreementVersion = agreementVersion,
     };

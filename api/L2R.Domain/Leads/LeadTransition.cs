@@ -35,6 +35,9 @@ public sealed class LeadTransition : Common.ITenantOwned
     public LeadTrigger? Trigger { get; set; }
     public ActorKind ActorKind { get; set; }
     public Guid? ActorUserId { get; set; }
+
+    /// <summary>The lead's owner as it entered <see cref="To"/>: metrics credit an entry to the owner of that moment, not today's.</summary>
+    public Guid? OwnerId { get; set; }
     public DateTime OccurredAt { get; set; }
 
     /// <summary>The entry's place among those one command wrote at the same instant (creation, a move, the automatic moves after it).</summary>

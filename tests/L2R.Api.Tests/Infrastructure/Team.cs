@@ -27,6 +27,18 @@ public sealed record Team(ApiSession Admin, ApiSession Marketing, ApiSession Sal
         return await WaitForActivationAsync((await activate.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
     }
 
+    /// <summary>Drafts the active agreement with <paramref name="edit"/>, signs it off, activates it and waits for its re-scoring; answers the new version.</summary>
+    public async Task<int> ActivateAsync(Action<JsonObject> edit)
+    {
+        var draft = await Admin.UpdateDraftAsync(await Admin.CreateDraftAsync(), edit);
+        var id = draft["id"]!.GetValue<string>();
+        await ApproveAsync(id);
+        var activate = await Admin.Http.PostAsync($"/api/agreement/drafts/{id}/activate", null);
+        await ApiSession.Expect(activate, HttpStatusCode.Accepted);
+        await WaitForActivationAsync((await activate.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
+        return draft["version"]!.GetValue<int>();
+    }
+
     public async Task<JsonNode> WaitForActivationAsync(string activationId)
     {
         for (var attempt = 0; attempt < 200; attempt++)
@@ -48,4 +60,8 @@ public sealed record Team(ApiSession Admin, ApiSession Marketing, ApiSession Sal
 
     public static void Threshold(JsonObject agreement, string trigger, string criterionId, int value) =>
         Transition(agreement, trigger)["criteria"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == criterionId)!["value"] = value;
+
+    /// <summary>The same people with tokens valid for sixty days either side of now, for tests that move the API's clock over days.</summary>
+    public async Task<Team> ForTimeTravelAsync(L2RApiFactory factory) =>
+        new(await Admin.ForTimeTravelAsync(factory), await Marketing.ForTimeTravelAsync(factory), await Sales.ForTimeTravelAsync(factory));
 }

@@ -33,6 +33,29 @@ public sealed class AgreementStore(L2RDbContext db, ParsedAgreementCache cache)
         _active = new ActiveAgreement(row.Id, row.Version, agreement);
         return _active;
     }
+
+    /// <summary>
+    /// The agreements of versions that were once live (history rows name them), by version number; drafts are left out
+    /// because only a version that no longer changes may be cached.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, LeadAgreement>> GetVersionsAsync(IEnumerable<int> versions, CancellationToken ct)
+    {
+        var wanted = versions.Distinct().ToList();
+        var rows = await db.AgreementVersions.AsNoTracking()
+            .Where(v => wanted.Contains(v.Version) && v.Status != AgreementStatus.Draft)
+            .Select(v => new { v.Id, v.Version })
+            .ToListAsync(ct);
+        var missing = rows.Where(r => cache.Get(r.Id) is null).Select(r => r.Id).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var loaded in await db.AgreementVersions.AsNoTracking().Where(v => missing.Contains(v.Id)).Select(v => new { v.Id, v.Content }).ToListAsync(ct))
+            {
+                cache.Add(loaded.Id, AgreementJson.Deserialize(loaded.Content));
+            }
+        }
+
+        return rows.ToDictionary(r => r.Version, r => cache.Get(r.Id)!);
+    }
 }
 
 public sealed class ParsedAgreementCache

@@ -6,6 +6,7 @@ using L2R.Api.Features.Leads.ExportLeads;
 using L2R.Api.Features.Leads.FireTrigger;
 using L2R.Api.Features.Leads.GetActivity;
 using L2R.Api.Features.Leads.GetLead;
+using L2R.Api.Features.Leads.GetLeadFeedback;
 using L2R.Api.Features.Leads.GetLeadHistory;
 using L2R.Api.Features.Leads.GetLeadScore;
 using L2R.Api.Features.Leads.GetLeadSla;
@@ -55,6 +56,8 @@ public static class LeadsEndpoints
             .WithSummary("Move a lead by firing a trigger; 422 lists the agreement's unmet criteria.");
         group.MapGet("/{id:guid}/history", GetHistory).WithName("GetLeadHistory")
             .WithSummary("Stage moves with agreement version and criteria, and field edits with who changed what.");
+        group.MapGet("/{id:guid}/feedback", GetFeedback).WithName("GetLeadFeedback")
+            .WithSummary("The reasons the lead was rejected, recycled, lost, disqualified or reopened with, the agreement clause each disputes, and the notes; newest first.");
         group.MapPost("/{id:guid}/activities", RecordActivity).WithName("RecordActivity")
             .WithSummary("Record an activity; the lead is re-scored and auto-advanced.");
         group.MapGet("/{id:guid}/activities", ListActivities).WithName("ListActivities").WithSummary("The lead's journey, newest first.");
@@ -121,6 +124,9 @@ public static class LeadsEndpoints
 
     private static async Task<Ok<LeadHistoryDto>> GetHistory(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetLeadHistoryQuery(id), ct));
+
+    private static async Task<Ok<IReadOnlyList<LeadFeedbackDto>>> GetFeedback(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetLeadFeedbackQuery(id), ct));
 
     private static async Task<Created<RecordActivityResultDto>> RecordActivity(Guid id, RecordActivityRequest request, IMediator mediator, CancellationToken ct)
     {

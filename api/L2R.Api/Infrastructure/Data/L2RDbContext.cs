@@ -3,6 +3,7 @@ using L2R.Domain.Agreements;
 using L2R.Domain.Common;
 using L2R.Domain.Leads;
 using L2R.Domain.Slas;
+using L2R.Domain.Metrics;
 using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Infrastructure.Data;
@@ -31,9 +32,13 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
     public DbSet<SlaClockPause> SlaClockPauses => Set<SlaClockPause>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<DriftAlert> DriftAlerts => Set<DriftAlert>();
 
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;
+
+    /// <summary>SQL for the whole hours from one UTC timestamp expression to a later one: the one date sum the metrics ledger needs that the three databases spell differently.</summary>
+    public abstract string WholeHoursSql(string from, string to);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -22,11 +22,20 @@ public sealed class SqliteL2RDbContext(DbContextOptions<SqliteL2RDbContext> opti
         configurationBuilder.Properties<decimal>().HaveConversion<double>();
         configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
     }
+
+    // Times are stored as ISO text; julianday counts days as a double, so round to whole seconds before dividing.
+    public override string WholeHoursSql(string from, string to) => $"(CAST(ROUND((julianday({to}) - julianday({from})) * 86400) AS INTEGER) / 3600)";
 }
 
-public sealed class PostgresL2RDbContext(DbContextOptions<PostgresL2RDbContext> options, ITenantContext tenant) : L2RDbContext(options, tenant);
+public sealed class PostgresL2RDbContext(DbContextOptions<PostgresL2RDbContext> options, ITenantContext tenant) : L2RDbContext(options, tenant)
+{
+    public override string WholeHoursSql(string from, string to) => $"CAST(FLOOR(EXTRACT(EPOCH FROM ({to} - {from})) / 3600) AS integer)";
+}
 
-public sealed class SqlServerL2RDbContext(DbContextOptions<SqlServerL2RDbContext> options, ITenantContext tenant) : L2RDbContext(options, tenant);
+public sealed class SqlServerL2RDbContext(DbContextOptions<SqlServerL2RDbContext> options, ITenantContext tenant) : L2RDbContext(options, tenant)
+{
+    public override string WholeHoursSql(string from, string to) => $"CAST(DATEDIFF_BIG(second, {from}, {to}) / 3600 AS int)";
+}
 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteL2RDbContext>
 {

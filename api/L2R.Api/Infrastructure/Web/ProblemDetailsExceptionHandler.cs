@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FluentValidation;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Agreements;
@@ -14,7 +15,7 @@ namespace L2R.Api.Infrastructure.Web;
 /// The one place exceptions become ProblemDetails. Expected refusals are logged at Information; anything else is a
 /// 500 with a trace id and no internals.
 /// </summary>
-public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public const string TypeBase = "https://l2r.dev/problems/";
 
@@ -49,6 +50,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(413, "payload-too-large", "Request body too large", exception.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Problem(415, "unsupported-media-type", "Send JSON", "The request body must be application/json."),
         BadHttpRequestException { InnerException: JsonException json } => Problem(400, "bad-request", "The request could not be read", ReadableJsonError(json)),
+        BadHttpRequestException bind when UnboundParameter(bind) is { } parameter => Validation(new Dictionary<string, string[]> { [parameter] = [$"The value given for {parameter} is not one it takes."] }),
         BadHttpRequestException bad => Problem(400, "bad-request", "The request could not be read", bad.Message),
         NotFoundException => Problem(404, "not-found", "Not found", exception.Message),
         UnauthorizedException => Problem(401, "unauthorized", "Not signed in", exception.Message),
@@ -69,13 +71,23 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         _ => Problem(500, "internal", "Something went wrong", "An unexpected error occurred; quote the trace id when reporting it."),
     };
 
+    /// <summary>
+    /// The route or query parameter that minimal APIs could not bind (an unknown enum name, a malformed date or number),
+    /// read from the framework's message, so the 400 names it like any other invalid field.
+    /// </summary>
+    private static string? UnboundParameter(BadHttpRequestException exception) =>
+        UnboundParameterMessage().Match(exception.Message) is { Success: true } match ? match.Groups["name"].Value : null;
+
+    [GeneratedRegex("^(Failed to bind parameter|Required parameter) \"[^\"]* (?<name>[A-Za-z0-9_]+)\"")]
+    private static partial Regex UnboundParameterMessage();
+
     /// <summary>Names where the JSON went wrong without naming our types.</summary>
     private static string ReadableJsonError(JsonException json) =>
         string.IsNullOrEmpty(json.Path) || json.Path == "$"
             ? "The body is not valid JSON for this request."
             : $"The value at {json.Path} is not valid here (malformed JSON, a wrong type, or an unknown enum value).";
 
-    private static bool IsUniqueViolation(Exception exception) =>
+    public static bool IsUniqueViolation(Exception exception) =>
         exception.InnerException switch
         {
             SqliteException sqlite => sqlite.SqliteErrorCode == 19,

@@ -2865,6 +2865,60 @@ export class LeadsClient {
     }
 
     /**
+     * The reasons the lead was rejected, recycled, lost, disqualified or reopened with, the agreement clause each disputes, and the notes; newest first.
+     * @return OK
+     */
+    getLeadFeedback(id: string): Observable<LeadFeedbackDto[]> {
+        let url_ = this.baseUrl + "/api/leads/{id}/feedback";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetLeadFeedback(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetLeadFeedback(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<LeadFeedbackDto[]>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<LeadFeedbackDto[]>;
+        }));
+    }
+
+    protected processGetLeadFeedback(response: HttpResponseBase): Observable<LeadFeedbackDto[]> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LeadFeedbackDto[];
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
      * Record an activity; the lead is re-scored and auto-advanced.
      * @return Created
      */
@@ -3138,6 +3192,547 @@ export class LeadsClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ScoreBreakdownDto;
             return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+}
+
+@Injectable({
+    providedIn: 'root'
+})
+export class MetricsClient {
+    private http: HttpClient;
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(@Inject(HttpClient) http: HttpClient, @Optional() @Inject(API_BASE_URL) baseUrl?: string) {
+        this.http = http;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The waterfall from the lead history: per stage what entered and what became of each entry (the outcomes add up), rates, velocity and value; cohort or period mode, grouped by source, campaign, owner or agreement version. Accept: text/csv answers one row per group and stage.
+     * @param from (optional) Start of the period (inclusive, UTC); 90 days before `to` when left out.
+     * @param to (optional) End of the period (exclusive, UTC); now when left out.
+     * @param mode (optional) 
+     * @param source (optional) Only leads from this source.
+     * @param campaign (optional) Only leads of this campaign.
+     * @param ownerId (optional) Only entries whose owner at the moment of entry is this user id, "me", or "none" (unowned).
+     * @param agreementVersion (optional) Only entries of this agreement version: in cohort mode the version under which the lead last became an MQL, in period mode the version recorded on the entry.
+     * @param groupBy (optional) 
+     * @return OK
+     */
+    getWaterfall(from?: string | undefined, to?: string | undefined, mode?: WaterfallMode | undefined, source?: string | undefined, campaign?: string | undefined, ownerId?: string | undefined, agreementVersion?: number | undefined, groupBy?: MetricsGrouping | undefined): Observable<WaterfallDto> {
+        let url_ = this.baseUrl + "/api/metrics/waterfall?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (mode === null)
+            throw new globalThis.Error("The parameter 'mode' cannot be null.");
+        else if (mode !== undefined)
+            url_ += "mode=" + encodeURIComponent("" + mode) + "&";
+        if (source === null)
+            throw new globalThis.Error("The parameter 'source' cannot be null.");
+        else if (source !== undefined)
+            url_ += "source=" + encodeURIComponent("" + source) + "&";
+        if (campaign === null)
+            throw new globalThis.Error("The parameter 'campaign' cannot be null.");
+        else if (campaign !== undefined)
+            url_ += "campaign=" + encodeURIComponent("" + campaign) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (agreementVersion === null)
+            throw new globalThis.Error("The parameter 'agreementVersion' cannot be null.");
+        else if (agreementVersion !== undefined)
+            url_ += "agreementVersion=" + encodeURIComponent("" + agreementVersion) + "&";
+        if (groupBy === null)
+            throw new globalThis.Error("The parameter 'groupBy' cannot be null.");
+        else if (groupBy !== undefined)
+            url_ += "groupBy=" + encodeURIComponent("" + groupBy) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetWaterfall(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetWaterfall(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<WaterfallDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<WaterfallDto>;
+        }));
+    }
+
+    protected processGetWaterfall(response: HttpResponseBase): Observable<WaterfallDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WaterfallDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * The entries behind one number of the waterfall (same filters, plus stage, outcome and the group's key): one row per entry, so the total equals the number. Accept: text/csv answers the page.
+     * @param from (optional) Start of the period (inclusive, UTC); 90 days before `to` when left out.
+     * @param to (optional) End of the period (exclusive, UTC); now when left out.
+     * @param mode (optional) 
+     * @param source (optional) Only leads from this source.
+     * @param campaign (optional) Only leads of this campaign.
+     * @param ownerId (optional) Only entries whose owner at the moment of entry is this user id, "me", or "none" (unowned).
+     * @param agreementVersion (optional) Only entries of this agreement version: in cohort mode the version under which the lead last became an MQL, in period mode the version recorded on the entry.
+     * @param groupBy (optional) 
+     * @param group (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    listWaterfallLeads(stage: LeadState, outcome: WaterfallCount, from?: string | undefined, to?: string | undefined, mode?: WaterfallMode | undefined, source?: string | undefined, campaign?: string | undefined, ownerId?: string | undefined, agreementVersion?: number | undefined, groupBy?: MetricsGrouping | undefined, group?: string | undefined, page?: number | undefined, pageSize?: number | undefined): Observable<WaterfallLeadPageDto> {
+        let url_ = this.baseUrl + "/api/metrics/waterfall/leads?";
+        if (stage === undefined || stage === null)
+            throw new globalThis.Error("The parameter 'stage' must be defined and cannot be null.");
+        else
+            url_ += "stage=" + encodeURIComponent("" + stage) + "&";
+        if (outcome === undefined || outcome === null)
+            throw new globalThis.Error("The parameter 'outcome' must be defined and cannot be null.");
+        else
+            url_ += "outcome=" + encodeURIComponent("" + outcome) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (mode === null)
+            throw new globalThis.Error("The parameter 'mode' cannot be null.");
+        else if (mode !== undefined)
+            url_ += "mode=" + encodeURIComponent("" + mode) + "&";
+        if (source === null)
+            throw new globalThis.Error("The parameter 'source' cannot be null.");
+        else if (source !== undefined)
+            url_ += "source=" + encodeURIComponent("" + source) + "&";
+        if (campaign === null)
+            throw new globalThis.Error("The parameter 'campaign' cannot be null.");
+        else if (campaign !== undefined)
+            url_ += "campaign=" + encodeURIComponent("" + campaign) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (agreementVersion === null)
+            throw new globalThis.Error("The parameter 'agreementVersion' cannot be null.");
+        else if (agreementVersion !== undefined)
+            url_ += "agreementVersion=" + encodeURIComponent("" + agreementVersion) + "&";
+        if (groupBy === null)
+            throw new globalThis.Error("The parameter 'groupBy' cannot be null.");
+        else if (groupBy !== undefined)
+            url_ += "groupBy=" + encodeURIComponent("" + groupBy) + "&";
+        if (group === null)
+            throw new globalThis.Error("The parameter 'group' cannot be null.");
+        else if (group !== undefined)
+            url_ += "group=" + encodeURIComponent("" + group) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processListWaterfallLeads(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processListWaterfallLeads(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<WaterfallLeadPageDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<WaterfallLeadPageDto>;
+        }));
+    }
+
+    protected processListWaterfallLeads(response: HttpResponseBase): Observable<WaterfallLeadPageDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WaterfallLeadPageDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Why entries were rejected, recycled, lost or disqualified: by reason, by the agreement clause each disputes, by source and campaign, with the reps' notes; counted as the waterfall counts. Accept: text/csv answers one row per reason.
+     * @param from (optional) Start of the period (inclusive, UTC); 90 days before `to` when left out.
+     * @param to (optional) End of the period (exclusive, UTC); now when left out.
+     * @param mode (optional) 
+     * @param source (optional) Only leads from this source.
+     * @param campaign (optional) Only leads of this campaign.
+     * @param ownerId (optional) Only entries whose owner at the moment of entry is this user id, "me", or "none" (unowned).
+     * @param agreementVersion (optional) Only entries of this agreement version: in cohort mode the version under which the lead last became an MQL, in period mode the version recorded on the entry.
+     * @param stage (optional) 
+     * @param trigger (optional) 
+     * @return OK
+     */
+    getReasons(from?: string | undefined, to?: string | undefined, mode?: WaterfallMode | undefined, source?: string | undefined, campaign?: string | undefined, ownerId?: string | undefined, agreementVersion?: number | undefined, stage?: LeadState | undefined, trigger?: LeadTrigger | undefined): Observable<ReasonsReportDto> {
+        let url_ = this.baseUrl + "/api/metrics/reasons?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (mode === null)
+            throw new globalThis.Error("The parameter 'mode' cannot be null.");
+        else if (mode !== undefined)
+            url_ += "mode=" + encodeURIComponent("" + mode) + "&";
+        if (source === null)
+            throw new globalThis.Error("The parameter 'source' cannot be null.");
+        else if (source !== undefined)
+            url_ += "source=" + encodeURIComponent("" + source) + "&";
+        if (campaign === null)
+            throw new globalThis.Error("The parameter 'campaign' cannot be null.");
+        else if (campaign !== undefined)
+            url_ += "campaign=" + encodeURIComponent("" + campaign) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (agreementVersion === null)
+            throw new globalThis.Error("The parameter 'agreementVersion' cannot be null.");
+        else if (agreementVersion !== undefined)
+            url_ += "agreementVersion=" + encodeURIComponent("" + agreementVersion) + "&";
+        if (stage === null)
+            throw new globalThis.Error("The parameter 'stage' cannot be null.");
+        else if (stage !== undefined)
+            url_ += "stage=" + encodeURIComponent("" + stage) + "&";
+        if (trigger === null)
+            throw new globalThis.Error("The parameter 'trigger' cannot be null.");
+        else if (trigger !== undefined)
+            url_ += "trigger=" + encodeURIComponent("" + trigger) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetReasons(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetReasons(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<ReasonsReportDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<ReasonsReportDto>;
+        }));
+    }
+
+    protected processGetReasons(response: HttpResponseBase): Observable<ReasonsReportDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReasonsReportDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * The waterfall per week or month (UTC) over the period, in cohort or period mode. Accept: text/csv answers one row per bucket and stage.
+     * @param from (optional) Start of the period (inclusive, UTC); 90 days before `to` when left out.
+     * @param to (optional) End of the period (exclusive, UTC); now when left out.
+     * @param mode (optional) 
+     * @param source (optional) Only leads from this source.
+     * @param campaign (optional) Only leads of this campaign.
+     * @param ownerId (optional) Only entries whose owner at the moment of entry is this user id, "me", or "none" (unowned).
+     * @param agreementVersion (optional) Only entries of this agreement version: in cohort mode the version under which the lead last became an MQL, in period mode the version recorded on the entry.
+     * @param bucket (optional) 
+     * @return OK
+     */
+    getTrend(from?: string | undefined, to?: string | undefined, mode?: WaterfallMode | undefined, source?: string | undefined, campaign?: string | undefined, ownerId?: string | undefined, agreementVersion?: number | undefined, bucket?: TrendBucket | undefined): Observable<TrendDto> {
+        let url_ = this.baseUrl + "/api/metrics/trend?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (mode === null)
+            throw new globalThis.Error("The parameter 'mode' cannot be null.");
+        else if (mode !== undefined)
+            url_ += "mode=" + encodeURIComponent("" + mode) + "&";
+        if (source === null)
+            throw new globalThis.Error("The parameter 'source' cannot be null.");
+        else if (source !== undefined)
+            url_ += "source=" + encodeURIComponent("" + source) + "&";
+        if (campaign === null)
+            throw new globalThis.Error("The parameter 'campaign' cannot be null.");
+        else if (campaign !== undefined)
+            url_ += "campaign=" + encodeURIComponent("" + campaign) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (agreementVersion === null)
+            throw new globalThis.Error("The parameter 'agreementVersion' cannot be null.");
+        else if (agreementVersion !== undefined)
+            url_ += "agreementVersion=" + encodeURIComponent("" + agreementVersion) + "&";
+        if (bucket === null)
+            throw new globalThis.Error("The parameter 'bucket' cannot be null.");
+        else if (bucket !== undefined)
+            url_ += "bucket=" + encodeURIComponent("" + bucket) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetTrend(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetTrend(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<TrendDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<TrendDto>;
+        }));
+    }
+
+    protected processGetTrend(response: HttpResponseBase): Observable<TrendDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TrendDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Open drift alerts of the live agreement version (MQL acceptance below its floor, reject rate above its ceiling), with the reading now: what the banner shows. Accept: text/csv answers one row per alert.
+     * @return OK
+     */
+    listDriftAlerts(): Observable<DriftAlertDto[]> {
+        let url_ = this.baseUrl + "/api/metrics/alerts";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processListDriftAlerts(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processListDriftAlerts(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<DriftAlertDto[]>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<DriftAlertDto[]>;
+        }));
+    }
+
+    protected processListDriftAlerts(response: HttpResponseBase): Observable<DriftAlertDto[]> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DriftAlertDto[];
+            return _observableOf(result200);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
             }));
         } else if (status !== 200 && status !== 204) {
             return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
@@ -3709,13 +4304,32 @@ export interface CardDto {
     sla?: SlaSummaryDto;
 }
 
-export type ChangeArea = "Scoring" | "Transition" | "Reasons" | "Slas";
+export type ChangeArea = "Scoring" | "Transition" | "Reasons" | "Slas" | "Alarms";
 
 export interface ChecklistConfirmedCriterion extends Criterion {
     item: ChecklistItem;
 }
 
 export type ChecklistItem = "Budget" | "Authority" | "Need" | "Timeline";
+
+export interface ClauseDto {
+    kind: ClauseKind;
+    /** The criterion or fit rule id, or "data-quality". */
+    id: string;
+    /** The clause in the words both teams signed. */
+    description: string;
+    trigger: LeadTrigger;
+}
+
+export interface ClauseFigureDto {
+    clause: ClauseDto;
+    count: number;
+    /** count ÷ total. */
+    share: number;
+    reasonCodes: string[];
+}
+
+export type ClauseKind = "Criterion" | "FitRule" | "DataQuality";
 
 export interface CreateDraftRequest {
     fromVersion?: number | undefined;
@@ -3756,6 +4370,46 @@ export interface CriterionEvaluation {
 }
 
 export type DayOfWeek = "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
+
+export interface DriftAlarms {
+    mqlAcceptanceFloor?: number | undefined;
+    rejectRateCeiling?: number | undefined;
+    windowDays?: number;
+    minimumSample?: number;
+    readonly isOff?: boolean;
+}
+
+export interface DriftAlertDto {
+    id: string;
+    measure: DriftMeasure;
+    agreementVersion: number;
+    /** The episode's number for this version and measure. */
+    episode: number;
+    /** The floor (acceptance) or ceiling (reject rate) crossed. */
+    threshold: number;
+    /** The measure when the crossing was recorded. */
+    valueAtStart: number;
+    startedAt: string;
+    current: DriftReadingDto;
+}
+
+export type DriftMeasure = "MqlAcceptanceRate" | "RejectRate";
+
+export interface DriftReadingDto {
+    measure: DriftMeasure;
+    threshold: number;
+    /** Null with no decision in the window. */
+    value: number | undefined;
+    accepted: number;
+    rejected: number;
+    minimumSample: number;
+    /** At least the minimum sample of decisions: only then can the alarm cross. */
+    sufficient: boolean;
+    crossed: boolean;
+    /** Start of the rolling window; it ends now. */
+    windowFrom: string;
+    windowTo: string;
+}
 
 export interface EngagementRule {
     activityType?: ActivityType;
@@ -3847,6 +4501,7 @@ export interface LeadAgreement {
     transitions: TransitionRule[];
     reasons: ReasonLists;
     slas: SlaTerms;
+    drift?: DriftAlarms;
 }
 
 export interface LeadDto {
@@ -3883,6 +4538,22 @@ export interface LeadDto {
     createdAt?: string;
     updatedAt?: string;
     sla?: SlaSummaryDto;
+}
+
+export interface LeadFeedbackDto {
+    transitionId: string;
+    at: string;
+    trigger: LeadTrigger;
+    from: LeadState;
+    to: LeadState;
+    reasonCode: string;
+    /** The reason's label when it was given. */
+    reasonLabel: string;
+    disputes: ClauseDto;
+    note: string | undefined;
+    byUserId: string | undefined;
+    byName: string;
+    agreementVersion: number;
 }
 
 export interface LeadFieldDto {
@@ -3955,6 +4626,8 @@ export interface MeDto {
     roles?: Role[];
 }
 
+export type MetricsGrouping = "Source" | "Campaign" | "Owner" | "AgreementVersion";
+
 export interface NotificationDto {
     id?: string;
     kind?: NotificationKind;
@@ -4007,6 +4680,24 @@ export interface QueueItemDto {
 export interface Reason {
     code?: string;
     label?: string;
+    disputes?: string | undefined;
+}
+
+export interface ReasonCountDto {
+    trigger: LeadTrigger;
+    code: string;
+    count: number;
+}
+
+export interface ReasonFigureDto {
+    trigger: LeadTrigger;
+    code: string;
+    /** The label in the latest version that has the code. */
+    label: string;
+    disputes: ClauseDto;
+    count: number;
+    /** count ÷ total. */
+    share: number;
 }
 
 export type ReasonListKind = "None" | "Reject" | "Recycle" | "Loss" | "Disqualify" | "Reopen";
@@ -4017,6 +4708,41 @@ export interface ReasonLists {
     loss?: Reason[];
     disqualify?: Reason[];
     reopen?: Reason[];
+}
+
+export interface ReasonNoteDto {
+    leadId: string;
+    leadName: string;
+    trigger: LeadTrigger;
+    code: string;
+    label: string;
+    note: string;
+    byUserId: string | undefined;
+    byName: string;
+    at: string;
+}
+
+export interface ReasonSliceDto {
+    /** The source or campaign; "" for none. */
+    key: string;
+    label: string;
+    count: number;
+    reasons: ReasonCountDto[];
+}
+
+export interface ReasonsReportDto {
+    mode: WaterfallMode;
+    from: string;
+    to: string;
+    total: number;
+    /** Most frequent first. */
+    reasons: ReasonFigureDto[];
+    /** Most disputed first. */
+    clauses: ClauseFigureDto[];
+    bySource: ReasonSliceDto[];
+    byCampaign: ReasonSliceDto[];
+    /** The latest 50 notes, newest first. */
+    notes: ReasonNoteDto[];
 }
 
 export interface RecordActivityRequest {
@@ -4097,6 +4823,8 @@ export interface SimulationDto {
     mqlAfter?: number;
     transitions?: TransitionImpactDto[];
     willMoveSample?: SimulationLeadDto[];
+    /** The draft's drift alarms read against the MQL decisions of their window under the active version: whether the banner would show if the draft were live today. */
+    drift?: DriftReadingDto[];
     elapsedMilliseconds?: number;
 }
 
@@ -4185,6 +4913,48 @@ export type SlaTimeBasis = "BusinessHours" | "CalendarHours";
 
 export type SortOrder = "Asc" | "Desc";
 
+export interface StageFiguresDto {
+    stage: LeadState;
+    /** Entries already in the stage when the period began. Period mode only; always 0 in cohort mode. */
+    opening: number;
+    /** Entries into the stage: in cohort mode by the leads created in the period, ever; in period mode within the period. A lead back in the stage after recycling counts again. */
+    entered: number;
+    /** Leads behind `entered`, each counted once, in the group of its first entry. */
+    distinctLeads: number;
+    /** Entries that went on to the next stage (for Nurture: re-engaged, back to Scored); for MQL these are the accepted. */
+    advanced: number;
+    /** Entries rejected by sales (MQL → Nurture). */
+    rejected: number;
+    /** Entries recycled by sales (SalesAccepted or SQL → Nurture). */
+    recycled: number;
+    /** Entries disqualified. */
+    disqualified: number;
+    /** Entries lost (Opportunity → Lost). */
+    lost: number;
+    /** Entries won (Opportunity → Won): Opportunity's way forward, counted here and not in advanced. */
+    won: number;
+    /** Entries not ended: in cohort mode still in the stage today; in period mode still in it at the end of the period. */
+    stillIn: number;
+    /** advanced ÷ (opening + entered); for Opportunity won ÷ (opening + entered). In cohort mode opening is 0, so advanced ÷ entered. */
+    conversionRate: number | undefined;
+    /** MQL only: accepted ÷ (accepted + rejected), accepted being `advanced`. */
+    acceptanceRate: number | undefined;
+    /** MQL only: rejected ÷ (accepted + rejected). */
+    rejectRate: number | undefined;
+    /** Opportunity only: won ÷ (won + lost). */
+    winRate: number | undefined;
+    /** Median days in the stage of the entries that left it (counted in an outcome), measured in whole hours; the mean of the middle two for an even count. */
+    medianDaysInStage: number | undefined;
+    /** 90th percentile of the same days, interpolated between the nearest ranks. */
+    p90DaysInStage: number | undefined;
+    /** Opportunity only: the sum of the amounts of the leads behind `entered`. */
+    pipelineAmount: number | undefined;
+    /** Opportunity only: the sum of the amounts of the leads behind `won`. */
+    wonAmount: number | undefined;
+}
+
+export type StageOutcome = "Advanced" | "Rejected" | "Recycled" | "Disqualified" | "Lost" | "Won";
+
 export interface TimeInStageCriterion extends Criterion {
     days: number;
 }
@@ -4226,6 +4996,27 @@ export interface TransitionRule {
     roles: Role[];
     autoAdvance?: boolean;
     criteria?: FieldCriterion[];
+}
+
+export type TrendBucket = "Week" | "Month";
+
+export interface TrendDto {
+    mode: WaterfallMode;
+    bucket: TrendBucket;
+    /** Start of the first bucket: `from` moved back to the start of its week or month. */
+    from: string;
+    /** End of the last bucket: `to` moved on to the end of its week or month. */
+    to: string;
+    buckets: TrendPointDto[];
+}
+
+export interface TrendPointDto {
+    /** Start of the bucket (UTC; weeks start on Monday). */
+    start: string;
+    /** End of the bucket (exclusive). */
+    end: string;
+    /** The waterfall of the bucket in the trend's mode, in the order of the waterfall's stages. */
+    stages: StageFiguresDto[];
 }
 
 export interface TriggerCountDto {
@@ -4277,6 +5068,61 @@ export interface VersionTransitionsDto {
     byTrigger?: TriggerCountDto[];
     latest?: HistoryEntryDto[];
 }
+
+export type WaterfallCount = "Opening" | "Entered" | "Left" | "Advanced" | "Rejected" | "Recycled" | "Disqualified" | "Lost" | "Won" | "StillIn";
+
+export interface WaterfallDto {
+    mode: WaterfallMode;
+    /** Start of the period (inclusive, UTC). */
+    from: string;
+    /** End of the period (exclusive, UTC). */
+    to: string;
+    groupBy: MetricsGrouping;
+    /** One group (key "all") when not grouped; else one per key, in key order. */
+    groups: WaterfallGroupDto[];
+}
+
+export interface WaterfallGroupDto {
+    /** "all" when not grouped; else the source, campaign, owner id or agreement version, "" for none. Pass it back as `group` to drill down. */
+    key: string;
+    /** The key as people read it: the owner's name, "Version 3", "(no source)". */
+    label: string;
+    /** Raw, Scored, MQL, SalesAccepted, SQL, Opportunity, Nurture, in that order. */
+    stages: StageFiguresDto[];
+}
+
+export interface WaterfallLeadDto {
+    leadId: string;
+    name: string;
+    company: string | undefined;
+    source: string | undefined;
+    campaign: string | undefined;
+    stage: LeadState;
+    enteredAt: string;
+    /** When the entry ended; null while still in (or, in period mode, not ended before the period's end). */
+    leftAt: string | undefined;
+    exitTrigger: LeadTrigger;
+    outcome: StageOutcome;
+    /** The reason given for the move that ended the entry, if it needed one. */
+    reasonCode: string | undefined;
+    /** Whole hours from entry to exit, in days; null while still in. */
+    daysInStage: number | undefined;
+    /** The owner recorded when the lead entered the stage. */
+    ownerId: string | undefined;
+    ownerName: string | undefined;
+    /** The entry's agreement version as the waterfall groups it. */
+    agreementVersion: number;
+    amount: number | undefined;
+}
+
+export interface WaterfallLeadPageDto {
+    items: WaterfallLeadDto[];
+    total: number;
+    page: number;
+    pageSize: number;
+}
+
+export type WaterfallMode = "Cohort" | "Period";
 
 export interface WorkingDay {
     day?: DayOfWeek;

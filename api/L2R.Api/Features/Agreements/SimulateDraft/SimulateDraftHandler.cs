@@ -1,13 +1,15 @@
 using L2R.Api.Features.Leads;
+using L2R.Api.Features.Metrics;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Agreements;
 using L2R.Domain.Leads;
+using L2R.Domain.Metrics;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Agreements.SimulateDraft;
 
-public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreements, LeadMoves moves) : ICommandHandler<SimulateDraftCommand, SimulationDto>
+public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreements, LeadMoves moves, DriftWatch drift) : ICommandHandler<SimulateDraftCommand, SimulationDto>
 {
     private const int SampleSize = 5;
     private const int BatchSize = 5000;
@@ -73,7 +75,9 @@ public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreeme
             .Select(d => (Definition: d, Tally: impacts.GetValueOrDefault(d.Trigger) ?? new ImpactTally()))
             .Select(x => x.Tally.ToDto(x.Definition.Trigger, x.Definition.To, draft.RuleFor(x.Definition.Trigger).AutoAdvance))
             .ToList();
-        return new SimulationDto(draftRow.Id, draftRow.Version, active.Version, openLeads, moving, mqlNow, mqlAfter, transitions, willMove, started.Elapsed.TotalMilliseconds);
+        var window = await drift.WindowAsync(draft.Drift, active.Version, ct);
+        var alarms = DriftCheck.Read(draft.Drift, window.Accepted, window.Rejected).Select(r => DriftReadingDto.From(r, window)).ToList();
+        return new SimulationDto(draftRow.Id, draftRow.Version, active.Version, openLeads, moving, mqlNow, mqlAfter, transitions, willMove, alarms, started.Elapsed.TotalMilliseconds);
     }
 
     private static SimulationLeadDto Summary(Lead lead) => new(lead.Id, lead.DisplayName, lead.Company, lead.State, lead.Source, lead.Campaign);

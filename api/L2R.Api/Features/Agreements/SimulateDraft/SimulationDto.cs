@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using L2R.Api.Features.Metrics;
 using L2R.Domain.Leads;
 
 namespace L2R.Api.Features.Agreements.SimulateDraft;
@@ -32,4 +34,6 @@ public sealed record SimulationDto(
     int MqlAfter,
     IReadOnlyList<TransitionImpactDto> Transitions,
     IReadOnlyList<SimulationLeadDto> WillMoveSample,
+    [property: Description("The draft's drift alarms read against the MQL decisions of their window under the active version: whether the banner would show if the draft were live today.")]
+    IReadOnlyList<DriftReadingDto> Drift,
     double ElapsedMilliseconds);

@@ -1,3 +1,4 @@
+using L2R.Api.Features.Metrics;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Leads;
@@ -10,12 +11,14 @@ namespace L2R.Api.Features.Leads.FireTrigger;
 /// then <see cref="LeadMover"/>'s checks: the actor's role may fire the trigger (403), the trigger exists from the
 /// current state (409), the caller's copy is current (412), a required reason is one of the agreement's (400), and the
 /// agreement's guard holds on the score as of now (422). Then the move and every automatic move after it are saved together.
+/// An accept or reject, once saved, is followed by the drift check, so an alarm it crossed is recorded at once.
 /// </summary>
-public sealed class FireTriggerHandler(L2RDbContext db, LeadMoves moves, ICurrentUser user)
+public sealed class FireTriggerHandler(L2RDbContext db, LeadMoves moves, ICurrentUser user, DriftWatch drift)
     : ICommandHandler<FireTriggerCommand, LeadMovesDto>
 {
-    public async ValueTask<LeadMovesDto> Handle(FireTriggerCommand command, CancellationToken ct) =>
-        await db.InTransactionAsync(async () =>
+    public async ValueTask<LeadMovesDto> Handle(FireTriggerCommand command, CancellationToken ct)
+    {
+        var result = await db.InTransactionAsync(async () =>
         {
             var lead = await db.FindLeadAsync(command.LeadId, ct);
             var request = new MoveRequest(command.Trigger, command.ReasonCode, command.Note, command.ExpectedVersion);
@@ -23,4 +26,11 @@ public sealed class FireTriggerHandler(L2RDbContext db, LeadMoves moves, ICurren
             await db.SaveChangesAsync(ct);
             return await db.ToMovesDtoAsync(lead, history, ct);
         }, ct);
+        if (command.Trigger is LeadTrigger.Accept or LeadTrigger.Reject)
+        {
+            await drift.CheckAsync(ct);
+        }
+
+        return result;
+    }
 }

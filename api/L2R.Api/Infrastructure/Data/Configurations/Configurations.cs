@@ -1,6 +1,7 @@
 using System.Text.Json;
 using L2R.Domain.Agreements;
 using L2R.Domain.Leads;
+using L2R.Domain.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -167,6 +168,20 @@ internal sealed class LeadTransitionConfiguration : IEntityTypeConfiguration<Lea
         builder.HasOne<Lead>().WithMany().HasForeignKey(t => new { t.TenantId, t.LeadId }).HasPrincipalKey(l => new { l.TenantId, l.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.TenantId, t.LeadId, t.OccurredAt, t.Step });
         builder.HasIndex(t => new { t.TenantId, t.AgreementVersion });
+
+        // Metrics: a cohort is found by its creation entries, and the drift check counts the recent Accept and Reject moves.
+        builder.HasIndex(t => new { t.TenantId, t.Kind, t.OccurredAt });
+        builder.HasIndex(t => new { t.TenantId, t.Trigger, t.OccurredAt });
+    }
+}
+
+internal sealed class DriftAlertConfiguration : IEntityTypeConfiguration<DriftAlert>
+{
+    public void Configure(EntityTypeBuilder<DriftAlert> builder)
+    {
+        // One alert per episode: two checks racing over the same crossing cannot both insert it.
+        builder.HasIndex(a => new { a.TenantId, a.AgreementVersion, a.Measure, a.Episode }).IsUnique();
+        builder.HasIndex(a => new { a.TenantId, a.EndedAt });
     }
 }
 
