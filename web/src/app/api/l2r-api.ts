@@ -1921,6 +1921,73 @@ export class FollowUpClient {
     }
 
     /**
+     * SLA compliance of the clocks started in [from, to) (default: the last 30 days): met on time, late, breached, hours to meet, by term, owner and source.
+     * @param from (optional) 
+     * @param to (optional) 
+     * @return OK
+     */
+    getSlaMetrics(from?: string | undefined, to?: string | undefined): Observable<SlaMetricsDto> {
+        let url_ = this.baseUrl + "/api/metrics/sla?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetSlaMetrics(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetSlaMetrics(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<SlaMetricsDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<SlaMetricsDto>;
+        }));
+    }
+
+    protected processGetSlaMetrics(response: HttpResponseBase): Observable<SlaMetricsDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SlaMetricsDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
      * Your notifications (SLA warnings and breaches), newest first, with the unread count.
      * @param unreadOnly (optional) 
      * @param take (optional) 
@@ -3658,6 +3725,15 @@ export type SlaClockStatus = "Running" | "Paused" | "Met" | "Ended";
 
 export type SlaEscalation = "TeamLead" | "Role";
 
+export interface SlaMetricsDto {
+    from?: string;
+    to?: string;
+    total?: SlaTallyDto;
+    byTerm?: SlaTallyByDto[];
+    byOwner?: SlaTallyByDto[];
+    bySource?: SlaTallyByDto[];
+}
+
 export interface SlaPauseDto {
     pausedAt?: string;
     resumedAt?: string | undefined;
@@ -3674,6 +3750,24 @@ export interface SlaSummaryDto {
     dueAt?: string | undefined;
     warned?: boolean;
     breached?: boolean;
+}
+
+export interface SlaTallyByDto {
+    key?: string;
+    label?: string;
+    tally?: SlaTallyDto;
+}
+
+export interface SlaTallyDto {
+    clocks?: number;
+    metOnTime?: number;
+    metLate?: number;
+    breached?: number;
+    open?: number;
+    ended?: number;
+    metOnTimePercent?: number | undefined;
+    medianHoursToMeet?: number | undefined;
+    p90HoursToMeet?: number | undefined;
 }
 
 export interface SlaTerm {
