@@ -119,6 +119,7 @@ public abstract class SlaTests<TFactory>(TFactory factory) : IClassFixture<TFact
         // From Monday 09:00 UTC (10:00 in Berlin): 7 hours on Monday, Tuesday a holiday, 8 each on Wednesday and
         // Thursday, and the last hour on Friday from 09:00 in Berlin, 08:00 UTC.
         Assert.Equal("Europe/Berlin", (await team.Sales.GetJsonAsync("/api/calendar"))["timeZone"]!.GetValue<string>());
+        Assert.Equal("UTC", (await (await ApiSession.SignUpAsync(factory)).GetJsonAsync("/api/calendar"))["timeZone"]!.GetValue<string>());
         var clock = Assert.Single((await team.Sales.GetJsonAsync($"/api/leads/{id}/sla")).AsArray())!;
         Assert.Equal(Monday(96 + 9).UtcDateTime, At(clock["dueAt"]));
     }
@@ -166,6 +167,33 @@ public abstract class SlaTests<TFactory>(TFactory factory) : IClassFixture<TFact
         Assert.Equal([ids[1], ids[0]], queue.Select(q => Guid.Parse(q!["id"]!.GetValue<string>())));
         Assert.Equal(Monday(48 + 17).UtcDateTime, At(queue[0]!["sla"]!["dueAt"]));
         Assert.Empty((await team.Marketing.GetJsonAsync("/api/queue")).AsArray());
+    }
+
+    [Fact]
+    public async Task SlaMetrics_CountMetOnTimeAndBreached_WithTheHoursToMeet()
+    {
+        var team = await Team.CreateAsync(factory);
+        var salesId = Guid.Parse((await team.Sales.GetJsonAsync("/api/me"))["id"]!.GetValue<string>());
+        using (var travel = factory.Clock.TravelTo(Monday(9)))
+        {
+            var called = await team.Marketing.CreateMqlLeadAsync();
+            var missed = await team.Marketing.CreateMqlLeadAsync();
+            await ApiSession.Expect(await team.Sales.PatchLeadAsync(missed, new { ownerId = salesId }), HttpStatusCode.OK);
+            travel.Now = Monday(10.5);
+            await team.Sales.RecordActivityAsync(called, "Call");
+            travel.Now = Monday(48 + 18);
+            await CheckAsync(team);
+        }
+
+        var metrics = await team.Marketing.GetJsonAsync($"/api/metrics/sla?from={Monday(0).UtcDateTime:O}&to={Monday(24).UtcDateTime:O}");
+        var total = metrics["total"]!;
+        Assert.Equal((2, 1, 0, 1, 1), (total["clocks"]!.GetValue<int>(), total["metOnTime"]!.GetValue<int>(), total["metLate"]!.GetValue<int>(), total["breached"]!.GetValue<int>(), total["open"]!.GetValue<int>()));
+        Assert.Equal((50.0, 1.5, 1.5), (total["metOnTimePercent"]!.GetValue<double>(), total["medianHoursToMeet"]!.GetValue<double>(), total["p90HoursToMeet"]!.GetValue<double>()));
+        var byOwner = metrics["byOwner"]!.AsArray();
+        Assert.Equal(("Sales user", 1), (byOwner[0]!["label"]!.GetValue<string>(), byOwner[0]!["tally"]!["breached"]!.GetValue<int>()));
+        Assert.Equal("MQL response", metrics["byTerm"]![0]!["label"]!.GetValue<string>());
+        await ApiSession.ProblemAsync(await team.Marketing.Http.GetAsync($"/api/metrics/sla?from={Monday(24).UtcDateTime:O}&to={Monday(0).UtcDateTime:O}"), HttpStatusCode.BadRequest);
+        Assert.Equal(0, (await (await ApiSession.SignUpAsync(factory)).GetJsonAsync($"/api/metrics/sla?from={Monday(0).UtcDateTime:O}&to={Monday(24).UtcDateTime:O}"))["total"]!["clocks"]!.GetValue<int>());
     }
 
     [Fact]

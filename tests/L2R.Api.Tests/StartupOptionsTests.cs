@@ -13,6 +13,8 @@ public sealed class StartupOptionsTests(SqliteApiFactory factory) : IClassFixtur
     [InlineData("Auth:SigningKey", "@Microsoft.KeyVault(SecretUri=https://vault/secrets/Auth--SigningKey/)", "Auth:SigningKey must be base64 of at least 32 bytes.")]
     [InlineData("Auth:SigningKey", "c2hvcnQta2V5", "Auth:SigningKey must be base64 of at least 32 bytes.")]
     [InlineData("Sweep:IntervalMinutes", "-5", "Sweep:IntervalMinutes must be between 0 (off) and 1440.")]
+    [InlineData("Sla:CheckIntervalSeconds", "-1", "Sla:CheckIntervalSeconds must be between 0 (off) and 3600.")]
+    [InlineData("Sla:CheckInterval", "5", "CheckInterval")]
     [InlineData("Database:DataDirectory", "", "Database:DataDirectory must name a folder.")]
     [InlineData("Sweep:IntervalMinute", "5", "IntervalMinute")]
     [InlineData("Seed:DemoTenant", "sometimes", "Seed:DemoTenant")]

@@ -13,7 +13,8 @@ namespace L2R.Api.Tests;
 
 /// <summary>
 /// Two API instances on one PostgreSQL database (two hosts, each with its own scheduler in the cluster): every
-/// firing of background work runs on exactly one of them.
+/// firing of background work runs on exactly one of them, so an activation runs once, a sweep's work is done once,
+/// and a breach is recorded and notified once.
 /// </summary>
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
@@ -76,10 +77,10 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             await db.Leads.Where(l => l.Id == id).ExecuteUpdateAsync(s => s.SetProperty(l => l.StageEnteredAt, entered.AddDays(-15)));
         }
 
-        var before = _runs.Of(SweepJob.Key.Group).Count;
-        await _runs.WaitForAsync(SweepJob.Key.Group, before + 6, TimeSpan.FromSeconds(60));
+        var before = _runs.Of(SweepJob.Key.Group).Count(r => r.Job == SweepJob.Key);
+        await _runs.WaitForAsync(r => r.Job == SweepJob.Key, before + 6, TimeSpan.FromSeconds(60));
 
-        var sweeps = _runs.Of(SweepJob.Key.Group);
+        var sweeps = _runs.Of(SweepJob.Key.Group).Where(r => r.Job == SweepJob.Key).ToList();
         Assert.Equal(sweeps.Count, sweeps.Select(r => r.ScheduledFireTime).Distinct().Count());
         // Re-engaged once, and (its engagement being fresh) qualified again at once by the same sweep.
         var history = (await admin.GetJsonAsync($"/api/leads/{id}/history"))["transitions"]!.AsArray();
@@ -87,23 +88,49 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.Equal(["Reengage", "Qualify"], afterReject);
     }
 
-    /// <summary>One after the other, so the second finds the database migrated.</summary>
-    private async Task StartBothAsync(double sweepMinutes)
+    [Fact]
+    public async Task EachBreach_IsRecordedAndNotifiedOnce()
     {
-        _first = await StartAsync("first", sweepMinutes);
-        _second = await StartAsync("second", sweepMinutes);
+        await StartBothAsync(sweepMinutes: 0, slaCheckSeconds: 1);
+        var admin = await ApiSession.SignUpAsync(_first);
+        var id = await admin.CreateMqlLeadAsync();
+
+        // The schedulers share the application's clock, so the clock is made due by moving its instants back.
+        var due = DateTime.UtcNow.AddMinutes(-1);
+        await using (var scope = _first.Services.GetRequiredService<ITenantScopes>().Open(admin.TenantId))
+        {
+            await scope.ServiceProvider.GetRequiredService<L2RDbContext>().SlaClocks.Where(c => c.LeadId == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.WarnAt, due.AddHours(-1)).SetProperty(c => c.DueAt, due));
+        }
+
+        var before = _runs.Of(SlaCheckJob.Key.Group).Count(r => r.Job == SlaCheckJob.Key);
+        await _runs.WaitForAsync(r => r.Job == SlaCheckJob.Key, before + 6, TimeSpan.FromSeconds(60));
+
+        var checks = _runs.Of(SlaCheckJob.Key.Group).Where(r => r.Job == SlaCheckJob.Key).ToList();
+        Assert.Equal(checks.Count, checks.Select(r => r.ScheduledFireTime).Distinct().Count());
+        var clock = Assert.Single((await admin.GetJsonAsync($"/api/leads/{id}/sla")).AsArray())!;
+        Assert.Equal(due, clock["breachedAt"]!.GetValue<DateTime>().ToUniversalTime(), TimeSpan.FromMilliseconds(1));
+        var notifications = (await admin.GetJsonAsync("/api/notifications"))["items"]!.AsArray();
+        Assert.Equal(["SlaBreach", "SlaWarning"], notifications.Select(n => n!["kind"]!.GetValue<string>()).Order(StringComparer.Ordinal));
     }
 
-    private async Task<InstanceFactory> StartAsync(string name, double sweepMinutes)
+    /// <summary>One after the other, so the second finds the database migrated.</summary>
+    private async Task StartBothAsync(double sweepMinutes, int slaCheckSeconds = 0)
     {
-        var factory = new InstanceFactory(_database, sweepMinutes);
+        _first = await StartAsync("first", sweepMinutes, slaCheckSeconds);
+        _second = await StartAsync("second", sweepMinutes, slaCheckSeconds);
+    }
+
+    private async Task<InstanceFactory> StartAsync(string name, double sweepMinutes, int slaCheckSeconds)
+    {
+        var factory = new InstanceFactory(_database, sweepMinutes, slaCheckSeconds);
         var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         scheduler.ListenerManager.AddJobListener(_runs.For(name));
         return factory;
     }
 
-    /// <summary>An instance of the API on the shared database; a sweep every 0.01 minutes shows many firings shared between two.</summary>
-    private sealed class InstanceFactory(string database, double sweepMinutes) : L2RApiFactory
+    /// <summary>An instance of the API on the shared database; short intervals show many firings shared between two.</summary>
+    private sealed class InstanceFactory(string database, double sweepMinutes, int slaCheckSeconds) : L2RApiFactory
     {
         public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
@@ -113,6 +140,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Sweep:IntervalMinutes", sweepMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Sla:CheckIntervalSeconds", slaCheckSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
@@ -127,16 +155,14 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
         public IReadOnlyList<JobRun> Of(string group) => _runs.Where(r => r.Job.Group == group).ToList();
 
-        public async Task<IReadOnlyList<JobRun>> WaitForAsync(string group, int count, TimeSpan timeout)
+        public async Task WaitForAsync(Func<JobRun, bool> which, int count, TimeSpan timeout)
         {
             var until = DateTime.UtcNow + timeout;
-            while (Of(group).Count < count)
+            while (_runs.Count(which) < count)
             {
-                Assert.True(DateTime.UtcNow < until, $"Only {Of(group).Count} of {count} runs of {group} jobs happened in {timeout}.");
+                Assert.True(DateTime.UtcNow < until, $"Only {_runs.Count(which)} of {count} runs happened in {timeout}.");
                 await Task.Delay(100);
             }
-
-            return Of(group);
         }
 
         private sealed class Listener(string instance, ConcurrentQueue<JobRun> runs) : IJobListener

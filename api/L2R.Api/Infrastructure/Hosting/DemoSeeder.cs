@@ -1,3 +1,5 @@
+using L2R.Api.Features.Calendars;
+using L2R.Api.Features.Calendars.UpdateCalendar;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Leads.CreateLead;
 using L2R.Api.Features.Leads.FireTrigger;
@@ -9,6 +11,7 @@ using L2R.Api.Features.Users.CreateUser;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Tenancy;
+using L2R.Domain.Calendars;
 using L2R.Domain.Leads;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +20,8 @@ namespace L2R.Api.Infrastructure.Hosting;
 
 /// <summary>
 /// The local demo tenant "acme": three users and about 300 leads in every stage, made by the real commands at
-/// backdated instants from a fixed seed, so every lead's history, time in stage and decayed score are genuine.
-/// Runs only for the embedded default database.
+/// backdated instants from a fixed seed, so every lead's history, time in stage, decayed score and SLA clocks (on a
+/// Berlin calendar) are genuine. Runs only for the embedded default database.
 /// </summary>
 public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantScopes tenantScopes, ILogger<DemoSeeder> logger)
 {
@@ -80,7 +83,20 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         var marketing = await mediator.Send(new CreateUserCommand("marketing@acme.test", "Mia Marketing", Password, [Role.Marketing]), ct);
         var sales = await mediator.Send(new CreateUserCommand("sales@acme.test", "Sam Sales", Password, [Role.Sales]), ct);
         var seller = await mediator.Send(new CreateUserCommand("sofia@acme.test", "Sofia Seller", Password, [Role.Sales]), ct);
+        await mediator.Send(new UpdateCalendarCommand(DemoCalendar(DateOnly.FromDateTime(DateTime.UtcNow))), ct);
         return new Crew(tenant.TenantId, tenant.AdminUserId, marketing.Id, [sales.Id, seller.Id]);
+    }
+
+    /// <summary>Berlin office hours with the public holidays around the demo's four months, so due times skip them.</summary>
+    private static UpdateCalendarRequest DemoCalendar(DateOnly today)
+    {
+        var weekdays = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
+        var holidays = new[] { (1, 1), (5, 1), (10, 3), (12, 25), (12, 26) }
+            .SelectMany(d => new[] { today.Year - 1, today.Year, today.Year + 1 }.Select(year => new DateOnly(year, d.Item1, d.Item2)))
+            .Where(d => Math.Abs(d.DayNumber - today.DayNumber) <= 200)
+            .Order()
+            .ToList();
+        return new UpdateCalendarRequest("Europe/Berlin", [.. weekdays.Select(d => new WorkingDay(d, new TimeOnly(8, 30), new TimeOnly(17, 30)))], holidays);
     }
 
     private async Task SeedLeadAsync(Crew crew, Random random, TravellingTimeProvider.StrongBox clock, int number, DateTimeOffset createdAt, DateTimeOffset now, CancellationToken ct)
@@ -89,15 +105,15 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         var at = createdAt;
         void Later(double maxDays) => at = Min(at.AddHours(1 + (random.NextDouble() * maxDays * 24)), now.AddMinutes(-5));
 
-        // Marketing brings the lead in; each person works in a scope of their own, as each would in a request.
-        await using var marketing = runAs.Open(crew.TenantId, crew.Marketing, Roles.Marketing);
-        var mediator = marketing.ServiceProvider.GetRequiredService<IMediator>();
+        // Marketing brings the lead in; every command runs in a scope of its own, as each would be a request of its own
+        // (a scope reads "now" once, so one scope for several backdated commands would judge them all at the first instant).
+        var marketing = new Person(runAs, crew.TenantId, crew.Marketing, Roles.Marketing);
         clock.Now = at;
         var first = FirstNames[random.Next(FirstNames.Length)];
         var last = LastNames[random.Next(LastNames.Length)];
         var company = Companies[random.Next(Companies.Length)];
         var messy = random.NextDouble() < 0.08;
-        var lead = (await mediator.Send(new CreateLeadCommand
+        var lead = (await marketing.SendAsync(new CreateLeadCommand
         {
             FirstName = first,
             LastName = last,
@@ -118,7 +134,7 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         {
             Later(6);
             clock.Now = at;
-            lead = (await mediator.Send(new RecordActivityCommand(lead.Id, new RecordActivityRequest(ActivityMix[random.Next(ActivityMix.Length)], at.UtcDateTime, lead.Campaign, null, null)), ct)).Lead;
+            lead = (await marketing.SendAsync(new RecordActivityCommand(lead.Id, new RecordActivityRequest(ActivityMix[random.Next(ActivityMix.Length)], at.UtcDateTime, lead.Campaign, null, null)), ct)).Lead;
         }
 
         if (lead.State != LeadState.MQL)
@@ -127,18 +143,19 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
             {
                 Later(3);
                 clock.Now = at;
-                await mediator.Send(new FireTriggerCommand(lead.Id, LeadTrigger.Disqualify, "student"), ct);
+                await marketing.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.Disqualify, "student"), ct);
             }
 
             return;
         }
 
-        // Sales works the MQL queue: some stay waiting, most are accepted, some rejected with a reason.
-        await using var sales = runAs.Open(crew.TenantId, salesRep, Roles.Sales);
-        mediator = sales.ServiceProvider.GetRequiredService<IMediator>();
+        // Sales works the MQL queue: most are accepted (some late, so their clocks record a breach), some rejected
+        // with a reason. Only recent MQLs still wait, taken by a rep: their clocks run on time, a few warned or breached.
+        var sales = new Person(runAs, crew.TenantId, salesRep, Roles.Sales);
         var roll = random.NextDouble();
-        if (roll < 0.3 || at >= now.AddDays(-1))
+        if (at >= now.AddDays(-1) || (at >= now.AddDays(-3) && roll < 0.6))
         {
+            await sales.SendAsync(new UpdateLeadCommand(lead.Id, null, new UpdateLeadRequest { OwnerId = salesRep }), ct);
             return;
         }
 
@@ -146,12 +163,14 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         clock.Now = at;
         if (roll < 0.45 || lead.Phone is null)
         {
-            await mediator.Send(new FireTriggerCommand(lead.Id, LeadTrigger.Reject, new[] { "not-decision-maker", "no-need", "too-early" }[random.Next(3)]), ct);
+            await sales.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.Reject, new[] { "not-decision-maker", "no-need", "too-early" }[random.Next(3)]), ct);
             return;
         }
 
-        lead = (await mediator.Send(new FireTriggerCommand(lead.Id, LeadTrigger.Accept), ct)).Lead;
-        if (random.NextDouble() < 0.3)
+        lead = (await sales.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.Accept), ct)).Lead;
+
+        // Accepted leads still waiting for SQL are recent ones, so their two-week clocks are mostly on time.
+        if (random.NextDouble() < 0.3 && at >= now.AddDays(-16))
         {
             return;
         }
@@ -160,12 +179,12 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         clock.Now = at;
         if (random.NextDouble() < 0.15)
         {
-            await mediator.Send(new FireTriggerCommand(lead.Id, LeadTrigger.Recycle, "timing"), ct);
+            await sales.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.Recycle, "timing"), ct);
             return;
         }
 
-        await mediator.Send(new UpdateLeadCommand(lead.Id, null, new UpdateLeadRequest { Budget = true, Authority = true, Need = true, Timeline = true }), ct);
-        await mediator.Send(new FireTriggerCommand(lead.Id, LeadTrigger.QualifyForSales), ct);
+        await sales.SendAsync(new UpdateLeadCommand(lead.Id, null, new UpdateLeadRequest { Budget = true, Authority = true, Need = true, Timeline = true }), ct);
+        await sales.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.QualifyForSales), ct);
         if (random.NextDouble() < 0.35)
         {
             return;
@@ -173,8 +192,8 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
 
         Later(7);
         clock.Now = at;
-        await mediator.Send(new UpdateLeadCommand(lead.Id, null, new UpdateLeadRequest { Amount = 5_000 * random.Next(2, 40), ExpectedCloseDate = at.UtcDateTime.AddDays(45) }), ct);
-        await mediator.Send(new FireTriggerCommand(lead.Id, LeadTrigger.Convert), ct);
+        await sales.SendAsync(new UpdateLeadCommand(lead.Id, null, new UpdateLeadRequest { Amount = 5_000 * random.Next(2, 40), ExpectedCloseDate = at.UtcDateTime.AddDays(45) }), ct);
+        await sales.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.Convert), ct);
         if (random.NextDouble() < 0.4)
         {
             return;
@@ -184,13 +203,23 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         clock.Now = at;
         if (random.NextDouble() < 0.55)
         {
-            await mediator.Send(new FireTriggerCommand(lead.Id, LeadTrigger.Win), ct);
+            await sales.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.Win), ct);
         }
         else
         {
-            await mediator.Send(new FireTriggerCommand(lead.Id, LeadTrigger.Lose, new[] { "price", "competitor", "no-decision" }[random.Next(3)]), ct);
+            await sales.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.Lose, new[] { "price", "competitor", "no-decision" }[random.Next(3)]), ct);
         }
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    /// <summary>One of the demo's people; each command is a scope of its own, like a request.</summary>
+    private sealed class Person(RunAs runAs, Guid tenantId, Guid userId, Roles roles)
+    {
+        public async Task<T> SendAsync<T>(ICommand<T> command, CancellationToken ct)
+        {
+            await using var scope = runAs.Open(tenantId, userId, roles);
+            return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, ct);
+        }
+    }
 }

@@ -12,6 +12,11 @@ public static class OpenApiSetup
         {
             options.SwaggerDoc("v1", new OpenApiInfo { Title = "L2R API", Version = "v1", Description = "Lead-to-revenue: the lead agreement, executable." });
             options.UseOneOfForPolymorphism();
+            // Polymorphism is for the API's own hierarchies (criteria); a Stream's subclasses would turn a CSV
+            // download into a oneOf that no client generator understands.
+            options.SelectSubTypesUsing(type => type.Assembly == typeof(Criterion).Assembly
+                ? type.Assembly.GetTypes().Where(subType => subType.IsSubclassOf(type))
+                : []);
             options.UseAllOfForInheritance();
             options.SelectDiscriminatorNameUsing(type => type == typeof(Criterion) ? "kind" : null);
             options.SupportNonNullableReferenceTypes();

@@ -1921,6 +1921,73 @@ export class FollowUpClient {
     }
 
     /**
+     * SLA compliance of the clocks started in [from, to) (default: the last 30 days): met on time, late, breached, hours to meet, by term, owner and source.
+     * @param from (optional) 
+     * @param to (optional) 
+     * @return OK
+     */
+    getSlaMetrics(from?: string | undefined, to?: string | undefined): Observable<SlaMetricsDto> {
+        let url_ = this.baseUrl + "/api/metrics/sla?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetSlaMetrics(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetSlaMetrics(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<SlaMetricsDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<SlaMetricsDto>;
+        }));
+    }
+
+    protected processGetSlaMetrics(response: HttpResponseBase): Observable<SlaMetricsDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SlaMetricsDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
      * Your notifications (SLA warnings and breaches), newest first, with the unread count.
      * @param unreadOnly (optional) 
      * @param take (optional) 
@@ -2355,12 +2422,17 @@ export class LeadsClient {
             (response as any).error instanceof Blob ? (response as any).error : undefined;
 
         let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
-        if (status === 200) {
-            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FileResponse;
-            return _observableOf(result200);
-            }));
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return _observableOf({ fileName: fileName, data: responseBlob as any, status: status, headers: _headers });
         } else if (status === 400) {
             return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
             let result400: any = null;
@@ -4335,7 +4407,7 @@ export interface CreateDraftRequest {
     fromVersion?: number | undefined;
 }
 
-export interface LeadProfile {
+export interface CreateLeadCommand {
     firstName?: string | undefined;
     lastName?: string | undefined;
     email?: string | undefined;
@@ -4350,9 +4422,6 @@ export interface LeadProfile {
     source?: string | undefined;
     campaign?: string | undefined;
     customFields?: { [key: string]: string; } | undefined;
-}
-
-export interface CreateLeadCommand extends LeadProfile {
 }
 
 export interface CreateUserCommand {
@@ -4480,17 +4549,12 @@ export interface HistoryEntryDto {
 
 export type HistoryEntryKind = "Created" | "Moved";
 
-export interface ProblemDetails {
+export interface HttpValidationProblemDetails {
     type?: string | undefined;
     title?: string | undefined;
     status?: number | undefined;
     detail?: string | undefined;
     instance?: string | undefined;
-
-    [key: string]: any;
-}
-
-export interface HttpValidationProblemDetails extends ProblemDetails {
     errors?: { [key: string]: string[]; };
 
     [key: string]: any;
@@ -4664,6 +4728,16 @@ export interface OutOfOffice {
 }
 
 export interface OwnerAssignedCriterion extends Criterion {
+}
+
+export interface ProblemDetails {
+    type?: string | undefined;
+    title?: string | undefined;
+    status?: number | undefined;
+    detail?: string | undefined;
+    instance?: string | undefined;
+
+    [key: string]: any;
 }
 
 export interface QueueItemDto {
@@ -4872,6 +4946,15 @@ export type SlaClockStatus = "Running" | "Paused" | "Met" | "Ended";
 
 export type SlaEscalation = "TeamLead" | "Role";
 
+export interface SlaMetricsDto {
+    from?: string;
+    to?: string;
+    total?: SlaTallyDto;
+    byTerm?: SlaTallyByDto[];
+    byOwner?: SlaTallyByDto[];
+    bySource?: SlaTallyByDto[];
+}
+
 export interface SlaPauseDto {
     pausedAt?: string;
     resumedAt?: string | undefined;
@@ -4888,6 +4971,24 @@ export interface SlaSummaryDto {
     dueAt?: string | undefined;
     warned?: boolean;
     breached?: boolean;
+}
+
+export interface SlaTallyByDto {
+    key?: string;
+    label?: string;
+    tally?: SlaTallyDto;
+}
+
+export interface SlaTallyDto {
+    clocks?: number;
+    metOnTime?: number;
+    metLate?: number;
+    breached?: number;
+    open?: number;
+    ended?: number;
+    metOnTimePercent?: number | undefined;
+    medianHoursToMeet?: number | undefined;
+    p90HoursToMeet?: number | undefined;
 }
 
 export interface SlaTerm {
@@ -5040,7 +5141,21 @@ export interface UpdateDraftRequest {
     revision?: number | undefined;
 }
 
-export interface UpdateLeadRequest extends LeadProfile {
+export interface UpdateLeadRequest {
+    firstName?: string | undefined;
+    lastName?: string | undefined;
+    email?: string | undefined;
+    phone?: string | undefined;
+    title?: string | undefined;
+    company?: string | undefined;
+    website?: string | undefined;
+    industry?: string | undefined;
+    country?: string | undefined;
+    companySize?: number | undefined;
+    annualRevenue?: number | undefined;
+    source?: string | undefined;
+    campaign?: string | undefined;
+    customFields?: { [key: string]: string; } | undefined;
     ownerId?: string | undefined;
     budget?: boolean | undefined;
     authority?: boolean | undefined;
@@ -5128,6 +5243,13 @@ export interface WorkingDay {
     day?: DayOfWeek;
     start?: string;
     end?: string;
+}
+
+export interface FileResponse {
+    data: Blob;
+    status: number;
+    fileName?: string;
+    headers?: { [name: string]: any };
 }
 
 export class ApiException extends Error {
