@@ -1,6 +1,8 @@
 using L2R.Api.Features.Agreements;
+using L2R.Api.Features.Audit;
 using L2R.Api.Features.Auth;
 using L2R.Api.Features.Board;
+using L2R.Api.Features.Imports;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Tenants;
 using L2R.Api.Features.Users;
@@ -41,6 +43,8 @@ app.MapUsers();
 app.MapLeads();
 app.MapBoard();
 app.MapAgreement();
+app.MapImports();
+app.MapAudit();
 
 app.Run();
 

@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Auth;
+using L2R.Api.Features.Imports;
+using L2R.Api.Features.Imports.RunImport;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Users;
 using L2R.Api.Infrastructure.Auth;
@@ -34,6 +36,7 @@ public static class ServiceRegistration
         services.AddValidatedOptions<SeedOptions>(SeedOptions.Section);
         services.AddValidatedOptions<SweepOptions>(SweepOptions.Section);
         services.AddValidatedOptions<OpenApiOptions>(OpenApiOptions.Section);
+        services.AddValidatedOptions<ImportOptions>(ImportOptions.Section);
         services.AddHttpContextAccessor();
 
         services.AddScoped<CurrentUser>();
@@ -44,6 +47,9 @@ public static class ServiceRegistration
         services.AddDatabase(database, configuration.GetConnectionString(ConnectionStringName));
         services.AddScoped<AgreementStore>();
         services.AddScoped<LeadMoves>();
+        services.AddScoped<ImportFileStore>();
+        services.AddScoped<LeadImportBatch>();
+        services.AddScoped<ActivityImportBatch>();
         services.AddSingleton<ParsedAgreementCache>();
 
         services.AddMediator(options =>
@@ -67,9 +73,11 @@ public static class ServiceRegistration
             services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
             services.AddHostedService<LeadSweeper>();
             services.AddHostedService<ActivationWorker>();
+            services.AddHostedService<ImportWorker>();
         }
 
         services.AddSingleton<ActivationQueue>();
+        services.AddSingleton<ImportQueue>();
 
         // The seeder's travelling clock and run-as exist only where it runs: never in production, never in tests.
         if (configuration.BindOptions<SeedOptions>(SeedOptions.Section).SeedsDemoTenant(database))
@@ -183,6 +191,7 @@ public static class ServiceRegistration
                 };
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(UsersEndpoints.AdminPolicy, policy => policy.RequireRole(nameof(L2R.Domain.Leads.Role.Admin)));
+            .AddPolicy(UsersEndpoints.AdminPolicy, policy => policy.RequireRole(nameof(L2R.Domain.Leads.Role.Admin)))
+            .AddPolicy(ImportsEndpoints.ImporterPolicy, policy => policy.RequireRole(nameof(L2R.Domain.Leads.Role.Admin), nameof(L2R.Domain.Leads.Role.Marketing)));
     }
 }

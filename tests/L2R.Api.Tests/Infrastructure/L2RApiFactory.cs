@@ -41,6 +41,9 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:DemoTenant", "false");
         builder.UseSetting("Sweep:IntervalMinutes", "0");
 
+        // Small import batches (100 rows on SQLite), so a few thousand rows make a run long enough to cancel halfway.
+        builder.UseSetting("Import:BatchRows", "500");
+
         builder.ConfigureServices(services =>
         {
             // Hashing strength is not under test; the default 100,000 iterations cost ~50 ms per sign-in on these machines.

@@ -75,4 +75,7 @@ public sealed class LeadChange : ITenantOwned
     public string? NewValue { get; set; }
     public Guid? ChangedBy { get; set; }
     public DateTime ChangedAt { get; set; }
+
+    /// <summary>The CSV import run that made the change; undoing the run restores <see cref="OldValue"/>.</summary>
+    public Guid? ImportRunId { get; set; }
 }

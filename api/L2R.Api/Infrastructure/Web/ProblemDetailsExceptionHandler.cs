@@ -50,7 +50,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Problem(415, "unsupported-media-type", "Send JSON", "The request body must be application/json."),
         BadHttpRequestException { InnerException: JsonException json } => Problem(400, "bad-request", "The request could not be read", ReadableJsonError(json)),
         BadHttpRequestException bad => Problem(400, "bad-request", "The request could not be read", bad.Message),
-        NotFoundException => Problem(404, "not-found", "Not found", exception.Message),
+        NotFoundException notFound => WithExtensions(Problem(404, "not-found", "Not found", exception.Message), notFound.Extensions),
         UnauthorizedException => Problem(401, "unauthorized", "Not signed in", exception.Message),
         ForbiddenException or ApproverLacksRoleException => Problem(403, "forbidden", "Not allowed", exception.Message),
         ConflictException conflict => WithExtensions(Problem(409, "conflict", "Conflict", exception.Message), conflict.Extensions),

@@ -16,7 +16,7 @@ public sealed class GetLeadHandler(L2RDbContext db, LeadMoves moves) : IQueryHan
             .Where(l => l.Id == query.LeadId)
             .Select(l => new { Lead = l, OwnerName = db.Users.Where(u => u.Id == l.OwnerId).Select(u => u.DisplayName).FirstOrDefault() })
             .FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Lead", query.LeadId);
+            ?? throw await db.LeadNotFoundAsync(query.LeadId, ct);
         (await moves.MoverAsync(ct)).Rescore(await moves.FactsAsync(row.Lead, ct));
         return LeadDto.From(row.Lead, row.OwnerName);
     }

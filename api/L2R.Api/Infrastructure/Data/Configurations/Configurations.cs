@@ -114,6 +114,11 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.HasIndex(l => new { l.TenantId, l.OwnerId });
         builder.HasIndex(l => new { l.TenantId, l.Source });
         builder.HasIndex(l => new { l.TenantId, l.Campaign });
+
+        // The leads list's default order and its other common sorts, for keyset pages at any depth.
+        builder.HasIndex(l => new { l.TenantId, l.UpdatedAt, l.Id });
+        builder.HasIndex(l => new { l.TenantId, l.CreatedAt, l.Id });
+        builder.HasIndex(l => new { l.TenantId, l.DisplayName, l.Id });
     }
 }
 
@@ -127,6 +132,7 @@ internal sealed class LeadActivityConfiguration : IEntityTypeConfiguration<LeadA
         builder.Property(a => a.Title).HasMaxLength(500);
         builder.HasOne<Lead>().WithMany().HasForeignKey(a => new { a.TenantId, a.LeadId }).HasPrincipalKey(l => new { l.TenantId, l.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.TenantId, a.LeadId, a.OccurredAt });
+        builder.HasIndex(a => new { a.TenantId, a.ImportRunId });
     }
 }
 
@@ -148,6 +154,7 @@ internal sealed class LeadTransitionConfiguration : IEntityTypeConfiguration<Lea
         builder.HasOne<Lead>().WithMany().HasForeignKey(t => new { t.TenantId, t.LeadId }).HasPrincipalKey(l => new { l.TenantId, l.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.TenantId, t.LeadId, t.OccurredAt, t.Step });
         builder.HasIndex(t => new { t.TenantId, t.AgreementVersion });
+        builder.HasIndex(t => new { t.TenantId, t.ImportRunId });
     }
 }
 
@@ -160,5 +167,6 @@ internal sealed class LeadChangeConfiguration : IEntityTypeConfiguration<LeadCha
         builder.Property(c => c.NewValue).HasMaxLength(2000);
         builder.HasOne<Lead>().WithMany().HasForeignKey(c => new { c.TenantId, c.LeadId }).HasPrincipalKey(l => new { l.TenantId, l.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.TenantId, c.LeadId, c.ChangedAt });
+        builder.HasIndex(c => new { c.TenantId, c.ImportRunId });
     }
 }

@@ -1,0 +1,53 @@
+using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Hosting;
+using L2R.Api.Infrastructure.Web;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace L2R.Api.Features.Imports.DryRunImport;
+
+/// <summary>A new mapping (or template) and policy for a dry run's file; fields left out keep the run's.</summary>
+public sealed record DryRunImportRequest(IReadOnlyList<ColumnMapping>? Mapping, string? Template, DuplicatePolicy? DuplicatePolicy);
+
+public sealed record DryRunImportCommand(Guid Id, DryRunImportRequest Request) : ICommand<ImportRunDto>;
+
+/// <summary>Runs the dry run again on the stored file, without uploading it again: the mapping screen's "check again".</summary>
+public sealed class DryRunImportHandler(L2RDbContext db, ImportQueue queue, IOptions<ImportOptions> options, TimeProvider clock)
+    : ICommandHandler<DryRunImportCommand, ImportRunDto>
+{
+    public async ValueTask<ImportRunDto> Handle(DryRunImportCommand command, CancellationToken ct)
+    {
+        var queued = await db.InTransactionAsync(async () =>
+        {
+            var run = await db.FindImportAsync(command.Id, ct);
+            if (!run.DryRun || run.Status is not (ImportStatus.Completed or ImportStatus.Failed or ImportStatus.Cancelled))
+            {
+                throw new ConflictException($"Only a dry run that has ended can run again; this one is {(run.DryRun ? run.Status.ToString().ToLowerInvariant() : "a real import")}.");
+            }
+
+            var request = command.Request;
+            if (request.Mapping is not null || !string.IsNullOrWhiteSpace(request.Template))
+            {
+                var (mapping, policy) = await ImportMappings.ResolveAsync(db, run.Kind, run.Header, request.Mapping, request.Template, ct);
+                run.Mapping = mapping;
+                run.TemplateName = request.Mapping is null ? request.Template!.Trim() : null;
+                run.DuplicatePolicy = policy ?? run.DuplicatePolicy;
+            }
+
+            run.DuplicatePolicy = request.DuplicatePolicy ?? run.DuplicatePolicy;
+            await db.ImportRowErrors.Where(e => e.ImportRunId == run.Id).ExecuteDeleteAsync(ct);
+            run.Status = ImportStatus.Queued;
+            run.CancelRequested = false;
+            run.RowsDone = 0;
+            run.Counts = new ImportCounts();
+            run.DryRunCounts = null;
+            run.CompletedAt = null;
+            run.Error = null;
+            await db.SaveChangesAsync(ct);
+            return run;
+        }, ct);
+        queue.Enqueue(queued.TenantId, queued.Id);
+        return await db.ToDtoAsync(queued, clock.GetUtcNow().UtcDateTime, options.Value.UndoDays, ct);
+    }
+}
