@@ -184,6 +184,38 @@ public abstract class ImportTests<TFactory>(TFactory factory) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task AnImportCutShortByARestart_ResumesAfterItsLastCommittedBatch_AndTakesEachRowOnce()
+    {
+        var file = new StringBuilder("Email,Last Name,Company\n");
+        for (var i = 0; i < 3000; i++)
+        {
+            file.Append($"resume{i}@restart.example,Resume{i},Restartco\n");
+        }
+
+        await using var first = factory.SameDatabase();
+        var admin = await ApiSession.SignUpAsync(first);
+        var response = await Imports.PostAsync(admin, file.ToString(), new { dryRun = false });
+        await ApiSession.Expect(response, HttpStatusCode.Accepted);
+        var id = Imports.Id((await response.Content.ReadFromJsonAsync<JsonObject>())!);
+        while ((await admin.GetJsonAsync($"/api/imports/{id}"))["progress"]!["rowsDone"]!.GetValue<int>() == 0)
+        {
+            await Task.Delay(20);
+        }
+
+        await first.DisposeAsync();
+        await using var second = factory.SameDatabase();
+        var again = await ApiSession.LoginAsync(second, admin.TenantSlug, admin.Email);
+        var run = await Imports.WaitAsync(again, id);
+
+        Assert.Equal("Completed", run["status"]!.GetValue<string>());
+        Assert.Equal("created 3000, updated 0, skipped 0, failed 0; Scored 3000", Imports.Summary(run["counts"]));
+        Assert.Equal(3000, await again.LeadCountAsync());
+        var export = await again.Http.GetAsync("/api/leads/export");
+        var emails = CsvFile.Read(await export.Content.ReadAsByteArrayAsync()).Skip(1).Select(r => r[3]).ToList();
+        Assert.Equal(3000, emails.Distinct().Count());
+    }
+
+    [Fact]
     public async Task AnotherTenant_CannotSeeStartCancelOrUndoARun()
     {
         var marketing = await MarketingAsync();

@@ -52,6 +52,9 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>Another API process on this factory's database, as after a restart or on a second instance; it leaves the database to this factory.</summary>
+    public abstract L2RApiFactory SameDatabase();
+
     public T WithScope<T>(Func<IServiceProvider, T> work)
     {
         using var scope = Services.CreateScope();
@@ -61,15 +64,30 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
 
 public sealed class SqliteApiFactory : L2RApiFactory
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"l2r-test-{Guid.NewGuid():N}.db");
+    private readonly string _path;
+    private readonly bool _ownsDatabase;
+
+    public SqliteApiFactory()
+        : this(Path.Combine(Path.GetTempPath(), $"l2r-test-{Guid.NewGuid():N}.db"), ownsDatabase: true)
+    {
+    }
+
+    private SqliteApiFactory(string path, bool ownsDatabase) => (_path, _ownsDatabase) = (path, ownsDatabase);
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     protected override string ConnectionString => $"Data Source={_path};Default Timeout=15";
 
+    public override L2RApiFactory SameDatabase() => new SqliteApiFactory(_path, ownsDatabase: false);
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
         {
             File.Delete(file);
@@ -83,7 +101,16 @@ public sealed class SqliteApiFactory : L2RApiFactory
 /// </summary>
 public sealed class PostgresApiFactory : L2RApiFactory
 {
-    private readonly string _database = $"l2r_test_{Guid.NewGuid():N}";
+    private readonly string _database;
+
+    public PostgresApiFactory()
+        : this($"l2r_test_{Guid.NewGuid():N}")
+    {
+    }
+
+    private PostgresApiFactory(string database) => _database = database;
+
+    public override L2RApiFactory SameDatabase() => new PostgresApiFactory(_database);
 
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 

@@ -12,6 +12,18 @@ public static class ImportReads
     public static async Task<ImportRun> FindImportAsync(this L2RDbContext db, Guid id, CancellationToken ct) =>
         await db.ImportRuns.FirstOrDefaultAsync(r => r.Id == id && r.Status != ImportStatus.Uploading, ct) ?? throw new NotFoundException("Import", id);
 
+    /// <summary>Queues a new pass over the run's file from its first row: the last pass's errors and counts go.</summary>
+    public static async Task QueueNewPassAsync(this L2RDbContext db, ImportRun run, CancellationToken ct)
+    {
+        await db.ImportRowErrors.Where(e => e.ImportRunId == run.Id).ExecuteDeleteAsync(ct);
+        run.Status = ImportStatus.Queued;
+        run.CancelRequested = false;
+        run.RowsDone = 0;
+        run.Counts = new ImportCounts();
+        run.CompletedAt = null;
+        run.Error = null;
+    }
+
     public static async Task<ImportRunDto> ToDtoAsync(this L2RDbContext db, ImportRun run, DateTime now, int undoDays, CancellationToken ct)
     {
         var errors = await db.ImportRowErrors.AsNoTracking()

@@ -148,17 +148,6 @@ public static partial class LeadImportFields
             return;
         }
 
-        var name = field[CustomPrefix.Length..];
-        var fields = new Dictionary<string, string>(lead.CustomFields);
-        if (value is null)
-        {
-            fields.Remove(name);
-        }
-        else
-        {
-            fields[name] = value;
-        }
-
-        lead.CustomFields = fields;
+        lead.SetCustomField(field[CustomPrefix.Length..], value);
     }
 }

@@ -68,10 +68,14 @@ public sealed class ImportWorker(
         foreach (var tenantId in await tenantScopes.AllTenantIdsAsync(ct))
         {
             await using var scope = tenantScopes.Open(tenantId);
-            var runs = await scope.ServiceProvider.GetRequiredService<L2RDbContext>().ImportRuns
+            var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
+            var runs = await db.ImportRuns
                 .Where(r => (r.Status == ImportStatus.Queued || r.Status == ImportStatus.Running) && (r.ClaimedBy == null || r.HeartbeatAt < stale))
                 .Select(r => r.Id)
                 .ToListAsync(ct);
+
+            // An upload cut off by a crash never became a run: its chunks go once it is surely dead.
+            await db.ImportRuns.Where(r => r.Status == ImportStatus.Uploading && r.CreatedAt < stale.AddDays(-1)).ExecuteDeleteAsync(ct);
             foreach (var runId in runs)
             {
                 queue.Enqueue(tenantId, runId);

@@ -2,7 +2,6 @@ using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Hosting;
 using L2R.Api.Infrastructure.Web;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace L2R.Api.Features.Imports.DryRunImport;
@@ -36,14 +35,8 @@ public sealed class DryRunImportHandler(L2RDbContext db, ImportQueue queue, IOpt
             }
 
             run.DuplicatePolicy = request.DuplicatePolicy ?? run.DuplicatePolicy;
-            await db.ImportRowErrors.Where(e => e.ImportRunId == run.Id).ExecuteDeleteAsync(ct);
-            run.Status = ImportStatus.Queued;
-            run.CancelRequested = false;
-            run.RowsDone = 0;
-            run.Counts = new ImportCounts();
+            await db.QueueNewPassAsync(run, ct);
             run.DryRunCounts = null;
-            run.CompletedAt = null;
-            run.Error = null;
             await db.SaveChangesAsync(ct);
             return run;
         }, ct);

@@ -2,7 +2,6 @@ using System.Globalization;
 using L2R.Api.Features.Leads;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Leads;
-using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Imports.RunImport;
 
@@ -17,9 +16,7 @@ public sealed class ActivityImportBatch(L2RDbContext db, LeadMoves moves)
     {
         var write = !run.DryRun;
         var now = moves.Now;
-        var wanted = rows.Where(r => r.Email is not null).Select(r => r.Email!).Distinct().ToList();
-        var query = db.Leads.Where(l => l.NormalizedEmail != null && wanted.Contains(l.NormalizedEmail));
-        var leads = await (write ? query : query.AsNoTracking()).ToDictionaryAsync(l => l.NormalizedEmail!, ct);
+        var leads = await db.LeadsByEmailAsync(rows, write, ct);
 
         var recorded = new List<LeadActivity>();
         var failed = 0;
@@ -29,7 +26,7 @@ public sealed class ActivityImportBatch(L2RDbContext db, LeadMoves moves)
             if (row.Failed)
             {
                 failed++;
-                db.ImportRowErrors.Add(new ImportRowError { ImportRunId = run.Id, Line = row.Line, Column = row.ErrorColumn, Message = row.Error!, Raw = row.Raw });
+                db.Refuse(run, row);
                 continue;
             }
 

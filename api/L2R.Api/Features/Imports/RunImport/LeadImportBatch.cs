@@ -1,7 +1,6 @@
 using L2R.Api.Features.Leads;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Leads;
-using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Imports.RunImport;
 
@@ -19,17 +18,16 @@ public sealed class LeadImportBatch(L2RDbContext db, LeadMoves moves)
         var write = !run.DryRun;
         var mover = await moves.MoverAsync(ct);
         var now = moves.Now;
-        var wanted = rows.Where(r => r.Email is not null).Select(r => r.Email!).Distinct().ToList();
-        var query = db.Leads.Where(l => l.NormalizedEmail != null && wanted.Contains(l.NormalizedEmail));
-        var existing = await (write ? query : query.AsNoTracking()).ToDictionaryAsync(l => l.NormalizedEmail!, ct);
+        var existing = await db.LeadsByEmailAsync(rows, write, ct);
 
         var (created, updated, skipped, failed) = (new List<Lead>(), new List<Lead>(), 0, 0);
+        var history = new List<LeadTransition>();
         foreach (var row in rows)
         {
             if (row.Failed)
             {
                 failed++;
-                db.ImportRowErrors.Add(new ImportRowError { ImportRunId = run.Id, Line = row.Line, Column = row.ErrorColumn, Message = row.Error!, Raw = row.Raw });
+                db.Refuse(run, row);
             }
             else if (row.Email is { } email && !emailsInFile.Add(email))
             {
@@ -58,23 +56,20 @@ public sealed class LeadImportBatch(L2RDbContext db, LeadMoves moves)
             {
                 var fresh = new Lead { CreatedAt = now, UpdatedAt = now };
                 LeadImportFields.Apply(fresh, row, DuplicatePolicy.Overwrite);
-                var history = mover.Create(new LeadFacts(fresh, [], now), actor, run.Id);
+                history.AddRange(mover.Create(new LeadFacts(fresh, [], now), actor, run.Id));
                 created.Add(fresh);
-                if (write)
-                {
-                    db.Leads.Add(fresh);
-                    db.LeadTransitions.AddRange(history);
-                }
             }
         }
 
         foreach (var facts in await moves.FactsAsync(updated, ct))
         {
-            var history = mover.Advance(facts);
-            if (write)
-            {
-                db.LeadTransitions.AddRange(history);
-            }
+            history.AddRange(mover.Advance(facts));
+        }
+
+        if (write)
+        {
+            await db.InsertManyAsync(created, ct);
+            await db.InsertManyAsync(history, ct);
         }
 
         return new ImportCounts

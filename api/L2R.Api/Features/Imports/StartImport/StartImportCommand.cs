@@ -3,7 +3,6 @@ using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Hosting;
 using L2R.Api.Infrastructure.Web;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace L2R.Api.Features.Imports.StartImport;
@@ -24,22 +23,22 @@ public sealed class StartImportHandler(L2RDbContext db, ImportQueue queue, ICurr
             var run = await db.FindImportAsync(command.Id, ct);
             if (run.DryRun && run.Status == ImportStatus.Completed)
             {
-                await db.ImportRowErrors.Where(e => e.ImportRunId == run.Id).ExecuteDeleteAsync(ct);
+                await db.QueueNewPassAsync(run, ct);
                 run.DryRun = false;
-                run.RowsDone = 0;
-                run.Counts = new ImportCounts();
                 run.StartedBy = user.RequiredUserId;
-                run.CompletedAt = null;
             }
-            else if (!(run.Status == ImportStatus.Failed && !run.DryRun))
+            else if (run.Status == ImportStatus.Failed && !run.DryRun)
+            {
+                run.Status = ImportStatus.Queued;
+                run.Error = null;
+            }
+            else
             {
                 throw new ConflictException(run.DryRun
                     ? $"The dry run is {run.Status.ToString().ToLowerInvariant()}; start an import once its dry run has completed."
                     : $"The import is {run.Status.ToString().ToLowerInvariant()}; only a failed import can be started again.");
             }
 
-            run.Status = ImportStatus.Queued;
-            run.Error = null;
             await db.SaveChangesAsync(ct);
             return run;
         }, ct);

@@ -1,5 +1,4 @@
 using L2R.Api.Infrastructure.Data;
-using L2R.Api.Infrastructure.Web;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
