@@ -42,7 +42,16 @@ public sealed class ImportWorker(
         var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await EnqueueOrphansAsync(lease, stoppingToken);
+            try
+            {
+                await EnqueueOrphansAsync(lease, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A busy or unreachable database must not stop the host: the next lease period looks again.
+                logger.LogWarning(ex, "Looking for import runs to resume failed; trying again in {Seconds} s", lease.TotalSeconds);
+            }
+
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             wait.CancelAfter(lease);
             try

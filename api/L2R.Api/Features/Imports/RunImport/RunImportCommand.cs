@@ -105,9 +105,10 @@ public sealed class RunImportHandler(L2RDbContext db, LeadImportBatch leads, Act
     /// <summary>Writes one batch with the run's progress; false when the run was cancelled (or taken over) and must stop.</summary>
     private async Task<bool> CommitAsync(Guid runId, List<ImportRow> batch, HashSet<string> emailsInFile, Actor actor, string instance, CancellationToken ct)
     {
+        // The emails this batch meets first: taken out again when its transaction rolls back, so a retry sees the file as before.
+        var firstSeen = batch.Select(r => r.Email).OfType<string>().Where(e => !emailsInFile.Contains(e)).ToHashSet(StringComparer.Ordinal);
         for (var attempt = 1; ; attempt++)
         {
-            var seen = new HashSet<string>(emailsInFile, StringComparer.Ordinal);
             try
             {
                 var carryOn = await db.InTransactionAsync(async () =>
@@ -119,7 +120,7 @@ public sealed class RunImportHandler(L2RDbContext db, LeadImportBatch leads, Act
                     }
 
                     var counts = run.Kind == ImportKind.Leads
-                        ? await leads.ProcessAsync(run, batch, seen, actor, ct)
+                        ? await leads.ProcessAsync(run, batch, emailsInFile, actor, ct)
                         : await activities.ProcessAsync(run, batch, actor, ct);
                     run.Counts = run.Counts.Add(counts);
                     run.RowsDone += batch.Count;
@@ -128,7 +129,6 @@ public sealed class RunImportHandler(L2RDbContext db, LeadImportBatch leads, Act
                     return true;
                 }, ct);
                 db.ChangeTracker.Clear();
-                emailsInFile.UnionWith(seen);
                 if (!carryOn)
                 {
                     await StopIfCancelledAsync(runId, ct);
@@ -144,6 +144,7 @@ public sealed class RunImportHandler(L2RDbContext db, LeadImportBatch leads, Act
             {
                 // A person wrote one of these leads (or created one with a row's email) meanwhile: take the batch again.
                 db.ChangeTracker.Clear();
+                emailsInFile.ExceptWith(firstSeen);
             }
         }
     }
