@@ -1,7 +1,9 @@
 using L2R.Api.Features.Agreements;
+using L2R.Api.Features.Audit;
 using L2R.Api.Features.Auth;
 using L2R.Api.Features.Board;
 using L2R.Api.Features.Calendars;
+using L2R.Api.Features.Imports;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Notifications;
 using L2R.Api.Features.Slas;
@@ -49,6 +51,8 @@ app.MapCalendars();
 app.MapSlas();
 app.MapNotifications();
 app.MapMetrics();
+app.MapImports();
+app.MapAudit();
 
 app.Run();
 

@@ -136,6 +136,8 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
         protected override string ConnectionString => $"{PostgresApiFactory.ServerConnectionString};Database={database}";
 
+        public override L2RApiFactory SameDatabase() => new InstanceFactory(database, sweepMinutes, slaCheckSeconds);
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);

@@ -140,6 +140,33 @@ public sealed class LeadMoverTests
     }
 
     [Fact]
+    public void Create_FromAnImportRun_NamesTheRunOnTheCreationEntryOnly()
+    {
+        var run = Guid.NewGuid();
+
+        var history = Mover.Create(Qualified().Facts(), Actors.Marketing, run);
+
+        Assert.Equal(run, history[0].ImportRunId);
+        Assert.All(history.Skip(1), t => Assert.Null(t.ImportRunId));
+        Assert.Equal(LeadState.MQL, history[^1].To);
+    }
+
+    [Fact]
+    public void Merge_RecordsTheAbsorbedLeadInPlace_ThenAdvancesOnTheCombinedJourney()
+    {
+        var absorbed = Guid.NewGuid();
+        var survivor = Qualified(LeadState.Scored);
+
+        var history = Mover.Merge(survivor.Facts(), absorbed, Actors.Marketing, " same person ");
+
+        var merged = history[0];
+        Assert.Equal((HistoryEntryKind.Merged, (LeadState?)LeadState.Scored, LeadState.Scored, absorbed, "same person"), (merged.Kind, merged.From, merged.To, merged.MergedLeadId, merged.Note));
+        Assert.Equal((ActorKind.User, (LeadTrigger?)null), (merged.ActorKind, merged.Trigger));
+        Assert.Equal([LeadTrigger.Qualify], history.Skip(1).Select(t => t.Trigger!.Value));
+        Assert.Equal([0, 1], history.Select(t => t.Step));
+    }
+
+    [Fact]
     public void Guards_UseTheScoreAsOfTheMoment_NotTheStoredOne()
     {
         // The stored scores claim far more than the activities are worth today: the guard must not believe them.

@@ -3,6 +3,8 @@ using FluentValidation;
 using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Auth;
 using L2R.Api.Features.Calendars;
+using L2R.Api.Features.Imports;
+using L2R.Api.Features.Imports.RunImport;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Notifications;
 using L2R.Api.Features.Metrics;
@@ -42,6 +44,7 @@ public static class ServiceRegistration
         services.AddValidatedOptions<SweepOptions>(SweepOptions.Section);
         services.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
         services.AddValidatedOptions<OpenApiOptions>(OpenApiOptions.Section);
+        services.AddValidatedOptions<ImportOptions>(ImportOptions.Section);
         services.AddHttpContextAccessor();
 
         services.AddScoped<CurrentUser>();
@@ -57,6 +60,9 @@ public static class ServiceRegistration
         services.AddScoped<CalendarStore>();
         services.AddScoped<SlaNotifier>();
         services.AddScoped<DriftWatch>();
+        services.AddScoped<ImportFileStore>();
+        services.AddScoped<LeadImportBatch>();
+        services.AddScoped<ActivityImportBatch>();
         services.AddSingleton<ParsedAgreementCache>();
 
         services.AddMediator(options =>
@@ -203,6 +209,7 @@ public static class ServiceRegistration
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(UsersEndpoints.AdminPolicy, policy => policy.RequireRole(nameof(L2R.Domain.Leads.Role.Admin)))
-            .AddPolicy(MetricsEndpoints.ReadPolicy, policy => policy.RequireRole(MetricsEndpoints.Readers));
+            .AddPolicy(MetricsEndpoints.ReadPolicy, policy => policy.RequireRole(MetricsEndpoints.Readers))
+            .AddPolicy(ImportsEndpoints.ImporterPolicy, policy => policy.RequireRole(nameof(L2R.Domain.Leads.Role.Admin), nameof(L2R.Domain.Leads.Role.Marketing)));
     }
 }

@@ -102,6 +102,22 @@ public sealed class Lead : Common.ITenantOwned
         return copy;
     }
 
+    /// <summary>Sets (or, with null, removes) one custom field; a new dictionary, so EF sees the change.</summary>
+    public void SetCustomField(string name, string? value)
+    {
+        var fields = new Dictionary<string, string>(CustomFields);
+        if (value is null)
+        {
+            fields.Remove(name);
+        }
+        else
+        {
+            fields[name] = value;
+        }
+
+        CustomFields = fields;
+    }
+
     public void ApplyScore(Scoring.ScoreBreakdown score, DateTime at) => ApplyScore(score.Fit, score.Engagement, at);
 
     public void ApplyScore(int fit, int engagement, DateTime at)

@@ -13,4 +13,7 @@ public sealed class LeadActivity : Common.ITenantOwned
     public string? Title { get; set; }
     public Guid? RecordedBy { get; set; }
     public DateTime RecordedAt { get; set; }
+
+    /// <summary>The activities CSV import that recorded it, so undoing that import removes exactly its activities.</summary>
+    public Guid? ImportRunId { get; set; }
 }

@@ -46,17 +46,38 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
 
     public int AgreementVersion => agreementVersion;
 
-    /// <summary>Records a new lead's entry into its first stage, then lets it advance as far as the agreement allows.</summary>
-    public IReadOnlyList<LeadTransition> Create(LeadFacts facts, Actor actor)
+    /// <summary>
+    /// Records a new lead's entry into its first stage, then lets it advance as far as the agreement allows. A lead a CSV
+    /// import brings in names the run on its creation entry, so its history says where it came from.
+    /// </summary>
+    public IReadOnlyList<LeadTransition> Create(LeadFacts facts, Actor actor, Guid? importRunId = null)
     {
         var lead = facts.Lead;
         lead.StageEnteredAt = facts.Now;
         Refresh(facts);
-        return Numbered([Entry(lead, actor, facts.Now, HistoryEntryKind.Created), .. AutoAdvance(facts)]);
+        var created = Entry(lead, actor, facts.Now, HistoryEntryKind.Created);
+        created.ImportRunId = importRunId;
+        return Numbered([created, .. AutoAdvance(facts)]);
     }
 
-    public IReadOnlyList<IReadOnlyList<LeadTransition>> CreateMany(IEnumerable<LeadFacts> leads, Actor actor) =>
-        leads.Select(facts => Create(facts, actor)).ToList();
+    public IReadOnlyList<IReadOnlyList<LeadTransition>> CreateMany(IEnumerable<LeadFacts> leads, Actor actor, Guid? importRunId = null) =>
+        leads.Select(facts => Create(facts, actor, importRunId)).ToList();
+
+    /// <summary>
+    /// Records that <paramref name="absorbedLeadId"/> was merged into the surviving lead (its activities are in the
+    /// facts now), then re-scores the survivor and makes every automatic move that now holds. The survivor keeps its stage.
+    /// </summary>
+    public IReadOnlyList<LeadTransition> Merge(LeadFacts survivor, Guid absorbedLeadId, Actor actor, string? note)
+    {
+        var lead = survivor.Lead;
+        Rescore(survivor);
+        lead.UpdatedAt = survivor.Now;
+        var merged = Entry(lead, actor, survivor.Now, HistoryEntryKind.Merged);
+        merged.From = lead.State;
+        merged.MergedLeadId = absorbedLeadId;
+        merged.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        return Numbered([merged, .. AutoAdvance(survivor)]);
+    }
 
     /// <summary>Fires <paramref name="request"/> for <paramref name="actor"/>, or explains why not without changing the lead.</summary>
     public MoveOutcome Fire(LeadFacts facts, Actor actor, MoveRequest request)

@@ -2,11 +2,12 @@ using L2R.Domain.Agreements;
 
 namespace L2R.Domain.Leads;
 
-/// <summary>What a history entry records: a lead entering the process, or a move between stages.</summary>
+/// <summary>What a history entry records: a lead entering the process, a move between stages, or another lead merged into it.</summary>
 public enum HistoryEntryKind
 {
     Created,
     Moved,
+    Merged,
 }
 
 public enum ActorKind
@@ -47,4 +48,10 @@ public sealed class LeadTransition : Common.ITenantOwned
     public string? ReasonLabel { get; set; }
     public string? Note { get; set; }
     public List<CriterionEvaluation> Criteria { get; set; } = [];
+
+    /// <summary>On a <see cref="HistoryEntryKind.Created"/> entry, the CSV import run that brought the lead in; undo finds its leads by it.</summary>
+    public Guid? ImportRunId { get; set; }
+
+    /// <summary>On a <see cref="HistoryEntryKind.Merged"/> entry, the lead absorbed into this one.</summary>
+    public Guid? MergedLeadId { get; set; }
 }

@@ -45,6 +45,9 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Sweep:IntervalMinutes", "0");
         builder.UseSetting("Sla:CheckIntervalSeconds", "0");
 
+        // Small import batches (100 rows on SQLite), so a few thousand rows make a run long enough to cancel halfway.
+        builder.UseSetting("Import:BatchRows", "500");
+
         builder.ConfigureServices(services =>
         {
             // Hashing strength is not under test; the default 100,000 iterations cost ~50 ms per sign-in on these machines.
@@ -66,6 +69,8 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
                 break;
         }
     }
+    /// <summary>Another API process on this factory's database, as after a restart or on a second instance; it leaves the database to this factory.</summary>
+    public abstract L2RApiFactory SameDatabase();
 
     public T WithScope<T>(Func<IServiceProvider, T> work)
     {
@@ -76,15 +81,30 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
 
 public sealed class SqliteApiFactory : L2RApiFactory
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"l2r-test-{Guid.NewGuid():N}.db");
+    private readonly string _path;
+    private readonly bool _ownsDatabase;
+
+    public SqliteApiFactory()
+        : this(Path.Combine(Path.GetTempPath(), $"l2r-test-{Guid.NewGuid():N}.db"), ownsDatabase: true)
+    {
+    }
+
+    private SqliteApiFactory(string path, bool ownsDatabase) => (_path, _ownsDatabase) = (path, ownsDatabase);
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     protected override string ConnectionString => $"Data Source={_path};Default Timeout=15";
 
+    public override L2RApiFactory SameDatabase() => new SqliteApiFactory(_path, ownsDatabase: false);
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
         {
             File.Delete(file);
@@ -98,7 +118,16 @@ public sealed class SqliteApiFactory : L2RApiFactory
 /// </summary>
 public sealed class PostgresApiFactory : L2RApiFactory
 {
-    private readonly string _database = $"l2r_test_{Guid.NewGuid():N}";
+    private readonly string _database;
+
+    public PostgresApiFactory()
+        : this($"l2r_test_{Guid.NewGuid():N}")
+    {
+    }
+
+    private PostgresApiFactory(string database) => _database = database;
+
+    public override L2RApiFactory SameDatabase() => new PostgresApiFactory(_database);
 
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 

@@ -49,7 +49,10 @@ public sealed record LeadDto(
         l.FitScore, l.EngagementScore, l.TotalScore, l.CustomFields, l.StageEnteredAt, l.CreatedAt, l.UpdatedAt, sla);
 }
 
-/// <summary>One history entry: a creation (no <c>from</c>, no <c>trigger</c>) or a move.</summary>
+/// <summary>
+/// One history entry: a creation (no <c>from</c>, no <c>trigger</c>; <c>importRunId</c> when a CSV import brought the
+/// lead in), a move, or a merge (<c>mergedLeadId</c> is the lead absorbed into this one).
+/// </summary>
 public sealed record HistoryEntryDto(
     Guid Id,
     Guid LeadId,
@@ -65,12 +68,14 @@ public sealed record HistoryEntryDto(
     string? ReasonCode,
     string? ReasonLabel,
     string? Note,
-    IReadOnlyList<CriterionEvaluation> Criteria)
+    IReadOnlyList<CriterionEvaluation> Criteria,
+    Guid? ImportRunId,
+    Guid? MergedLeadId)
 {
     public static HistoryEntryDto Of(LeadTransition t, IReadOnlyDictionary<Guid, string> userNames) => new(
         t.Id, t.LeadId, t.Kind, t.From, t.To, t.Trigger, t.ActorKind, t.ActorUserId,
         t.ActorUserId is { } id ? userNames.GetValueOrDefault(id, "former user") : t.ActorKind.ToString().ToLowerInvariant(),
-        t.OccurredAt, t.AgreementVersion, t.ReasonCode, t.ReasonLabel, t.Note, t.Criteria);
+        t.OccurredAt, t.AgreementVersion, t.ReasonCode, t.ReasonLabel, t.Note, t.Criteria, t.ImportRunId, t.MergedLeadId);
 }
 
 public sealed record ActivityDto(Guid Id, ActivityType Type, DateTime OccurredAt, string? Campaign, string? Url, string? Title)

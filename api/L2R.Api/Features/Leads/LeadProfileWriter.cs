@@ -47,17 +47,7 @@ public static class LeadProfileWriter
             }
 
             changes.Add((LeadFields.CustomPrefix + name, old, next));
-            var fields = new Dictionary<string, string>(lead.CustomFields);
-            if (next is null)
-            {
-                fields.Remove(name);
-            }
-            else
-            {
-                fields[name] = next;
-            }
-
-            lead.CustomFields = fields;
+            lead.SetCustomField(name, next);
         }
 
         return changes;

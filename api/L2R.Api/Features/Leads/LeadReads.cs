@@ -14,19 +14,32 @@ public static class LeadReads
         leads.Where(l => l.State != LeadState.Won && l.State != LeadState.Lost && l.State != LeadState.Disqualified);
 
     public static async Task<Lead> FindLeadAsync(this L2RDbContext db, Guid id, CancellationToken ct) =>
-        await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead", id);
+        await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw await db.LeadNotFoundAsync(id, ct);
 
     /// <summary>A lead to read, not to write: untracked, so scoring it as of now changes nothing.</summary>
     public static async Task<Lead> ReadLeadAsync(this L2RDbContext db, Guid id, CancellationToken ct) =>
-        await db.Leads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException("Lead", id);
+        await db.Leads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw await db.LeadNotFoundAsync(id, ct);
 
     public static async Task EnsureLeadExistsAsync(this L2RDbContext db, Guid id, CancellationToken ct)
     {
         if (!await db.Leads.AnyAsync(l => l.Id == id, ct))
         {
-            throw new NotFoundException("Lead", id);
+            throw await db.LeadNotFoundAsync(id, ct);
         }
     }
+
+    /// <summary>
+    /// The 404 for a lead id: a lead merged into another says which (<c>mergedInto</c>, <c>location</c>), so links to it
+    /// still lead somewhere; any other id, this tenant's or not, gets the plain 404.
+    /// </summary>
+    public static async Task<NotFoundException> LeadNotFoundAsync(this L2RDbContext db, Guid id, CancellationToken ct) =>
+        await db.MergedLeads.AsNoTracking().Where(m => m.Id == id).Select(m => (Guid?)m.SurvivorId).FirstOrDefaultAsync(ct) is { } survivor
+            ? new NotFoundException("Lead", id, $"Lead {id} was merged into lead {survivor}.", new Dictionary<string, object?>
+            {
+                ["mergedInto"] = survivor,
+                ["location"] = $"/api/leads/{survivor}",
+            })
+            : new NotFoundException("Lead", id);
 
     public static async Task<IReadOnlyDictionary<Guid, string>> UserNamesAsync(this L2RDbContext db, IEnumerable<Guid?> ids, CancellationToken ct)
     {

@@ -122,10 +122,14 @@ public static class LeadSort
             var value = Parameter(Parse(key1));
             var (left, right) = Comparable(key.Body, value);
             var beyond = descending ? Expression.LessThan(left, right) : Expression.GreaterThan(left, right);
+            var reached = descending ? Expression.LessThanOrEqual(left, right) : Expression.GreaterThanOrEqual(left, right);
             var idAfter = Expression.GreaterThan(
                 Expression.Call(Expression.Property(lead, nameof(Lead.Id)), typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!, Parameter(id)),
                 Expression.Constant(0));
-            return Expression.Lambda<Func<Lead, bool>>(Expression.OrElse(beyond, Expression.AndAlso(Expression.Equal(key.Body, value), idAfter)), lead);
+
+            // "key reached, and past it or past the id": the first half alone bounds an index range scan, which
+            // "beyond, or equal and past the id" does not.
+            return Expression.Lambda<Func<Lead, bool>>(Expression.AndAlso(reached, Expression.OrElse(beyond, idAfter)), lead);
         }
 
         public string Format(Lead lead) => Format(_read(lead));

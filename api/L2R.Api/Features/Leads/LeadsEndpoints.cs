@@ -12,7 +12,9 @@ using L2R.Api.Features.Leads.GetLeadScore;
 using L2R.Api.Features.Leads.GetLeadSla;
 using L2R.Api.Features.Leads.GetLeadTransitions;
 using L2R.Api.Features.Leads.ListActivities;
+using L2R.Api.Features.Leads.ListDuplicates;
 using L2R.Api.Features.Leads.ListLeads;
+using L2R.Api.Features.Leads.MergeLeads;
 using L2R.Api.Features.Leads.RecordActivity;
 using L2R.Api.Features.Leads.UpdateLead;
 using L2R.Api.Features.Slas;
@@ -36,6 +38,13 @@ public static class LeadsEndpoints
             .WithSummary("The list's filter and order as a CSV file, streamed row by row; every role may export what it can see.")
             .Produces<Stream>(StatusCodes.Status200OK, CsvResults.ContentType)
             .ProducesValidationProblem();
+        group.MapGet("/duplicates", ListDuplicates).WithName("ListDuplicateLeads")
+            .WithSummary("Leads that are probably one person (the same mailbox; the same name at the same company), in groups, to merge.")
+            .ProducesValidationProblem();
+        group.MapPost("/{id:guid}/merge", MergeLeads).WithName("MergeLeads")
+            .WithSummary("Absorb another lead into this one (Marketing or Admin), choosing the surviving value per field; both activities and histories stay under this lead, and the absorbed id answers 404 with mergedInto.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("/bulk/owner", BulkOwner).WithName("BulkAssignOwner")
             .WithSummary("Assign many leads to one owner (Sales or Admin), or unassign them; a result per lead.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
@@ -76,6 +85,18 @@ public static class LeadsEndpoints
     {
         var export = await mediator.Send(new ExportLeadsQuery(filter.ToFilter(), filter.SortField, filter.SortOrder), ct);
         return CsvResults.Stream("leads.csv", export.Columns, export.Rows);
+    }
+
+    private static async Task<Ok<IReadOnlyList<DuplicateGroupDto>>> ListDuplicates(IMediator mediator, CancellationToken ct, int take = 50) =>
+        TypedResults.Ok(await mediator.Send(new ListDuplicatesQuery(take), ct));
+
+    private static async Task<Ok<LeadMovesDto>> MergeLeads(
+        Guid id, MergeLeadsRequest request, IMediator mediator, HttpContext http, CancellationToken ct,
+        [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    {
+        var result = await mediator.Send(new MergeLeadsCommand(id, ETags.ParseIfMatch(ifMatch), request), ct);
+        http.Response.Headers.ETag = ETags.For(result.Lead.Version);
+        return TypedResults.Ok(result);
     }
 
     private static async Task<Ok<BulkResultDto>> BulkOwner(BulkOwnerCommand command, IMediator mediator, CancellationToken ct) =>

@@ -76,6 +76,9 @@ public sealed class LeadChange : ITenantOwned
     public string? NewValue { get; set; }
     public Guid? ChangedBy { get; set; }
     public DateTime ChangedAt { get; set; }
+
+    /// <summary>The CSV import run that made the change; undoing the run restores <see cref="OldValue"/>.</summary>
+    public Guid? ImportRunId { get; set; }
 }
 
 /// <summary>The tenant's working time; a tenant without one works on <see cref="BusinessCalendar.Default"/>.</summary>

@@ -33,6 +33,12 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<SlaClockPause> SlaClockPauses => Set<SlaClockPause>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DriftAlert> DriftAlerts => Set<DriftAlert>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportFileChunk> ImportFileChunks => Set<ImportFileChunk>();
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
+    public DbSet<ImportTemplate> ImportTemplates => Set<ImportTemplate>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<MergedLead> MergedLeads => Set<MergedLead>();
 
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;

@@ -7,9 +7,9 @@ namespace L2R.Api.Infrastructure.Scheduling;
 /// <summary>
 /// At start, makes the shared job store's recurring triggers match this instance's options (an interval of 0 removes
 /// the trigger, which turns the work off for the whole cluster: the instance started last decides), then schedules
-/// again any activation an earlier process left unfinished.
+/// again any activation or import an earlier process left unfinished.
 /// </summary>
-public sealed class RecurringSchedules(ISchedulerFactory schedulers, IOptions<SweepOptions> sweep, IOptions<SlaOptions> sla, ActivationScheduler activations) : IHostedService
+public sealed class RecurringSchedules(ISchedulerFactory schedulers, IOptions<SweepOptions> sweep, IOptions<SlaOptions> sla, ActivationScheduler activations, ImportScheduler imports) : IHostedService
 {
     public static readonly TriggerKey SweepTrigger = new("sweep", "l2r");
     public static readonly TriggerKey SlaCheckTrigger = new("sla-check", "l2r");
@@ -20,6 +20,7 @@ public sealed class RecurringSchedules(ISchedulerFactory schedulers, IOptions<Sw
         await EveryAsync(scheduler, SweepJob.Key, SweepTrigger, TimeSpan.FromMinutes(sweep.Value.IntervalMinutes), cancellationToken);
         await EveryAsync(scheduler, SlaCheckJob.Key, SlaCheckTrigger, TimeSpan.FromSeconds(sla.Value.CheckIntervalSeconds), cancellationToken);
         await activations.ResumeUnfinishedAsync(cancellationToken);
+        await imports.ResumeUnfinishedAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -55,6 +55,7 @@ public static class SchedulingRegistration
             quartz.AddJob<SlaCheckJob>(job => job.WithIdentity(SlaCheckJob.Key).StoreDurably());
         });
         services.AddSingleton<ActivationScheduler>();
+        services.AddSingleton<ImportScheduler>();
         return services;
     }
 

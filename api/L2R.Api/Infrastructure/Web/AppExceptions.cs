@@ -6,7 +6,12 @@ namespace L2R.Api.Infrastructure.Web;
 public abstract class AppException(string message) : Exception(message);
 
 /// <summary>Unknown id, or an id of another tenant: both look the same from outside.</summary>
-public sealed class NotFoundException(string resource, object id) : AppException($"{resource} {id} was not found.");
+public sealed class NotFoundException(string resource, object id, string? detail = null, IReadOnlyDictionary<string, object?>? extensions = null)
+    : AppException(detail ?? $"{resource} {id} was not found.")
+{
+    /// <summary>What the 404 can still say, such as the lead a merged lead lives on in.</summary>
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+}
 
 public sealed class ForbiddenException(string message) : AppException(message);
 

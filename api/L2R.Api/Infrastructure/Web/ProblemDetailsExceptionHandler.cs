@@ -52,7 +52,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         BadHttpRequestException { InnerException: JsonException json } => Problem(400, "bad-request", "The request could not be read", ReadableJsonError(json)),
         BadHttpRequestException bind when UnboundParameter(bind) is { } parameter => Validation(new Dictionary<string, string[]> { [parameter] = [$"The value given for {parameter} is not one it takes."] }),
         BadHttpRequestException bad => Problem(400, "bad-request", "The request could not be read", bad.Message),
-        NotFoundException => Problem(404, "not-found", "Not found", exception.Message),
+        NotFoundException notFound => WithExtensions(Problem(404, "not-found", "Not found", exception.Message), notFound.Extensions),
         UnauthorizedException => Problem(401, "unauthorized", "Not signed in", exception.Message),
         ForbiddenException or ApproverLacksRoleException => Problem(403, "forbidden", "Not allowed", exception.Message),
         ConflictException conflict => WithExtensions(Problem(409, "conflict", "Conflict", exception.Message), conflict.Extensions),

@@ -1,8 +1,12 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+
 namespace L2R.Api.Infrastructure.Web;
 
 /// <summary>
 /// Refuses oversized bodies with 413 before anything is read. Kestrel enforces the same limit on streamed bodies;
-/// this also covers hosts without Kestrel's limit (the test server) and answers with ProblemDetails.
+/// this also covers hosts without Kestrel's limit (the test server) and answers with ProblemDetails. An endpoint that
+/// takes more (the CSV upload) says so with <see cref="IRequestSizeLimitMetadata"/>, and Kestrel is told the same.
 /// </summary>
 public sealed class RequestLimits(RequestDelegate next)
 {
@@ -10,9 +14,15 @@ public sealed class RequestLimits(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > MaxBodyBytes)
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxBodyBytes;
+        if (context.Request.ContentLength > limit)
         {
-            throw new BadHttpRequestException($"The request body is larger than {MaxBodyBytes / 1024} KiB.", StatusCodes.Status413PayloadTooLarge);
+            throw new BadHttpRequestException($"The request body is larger than {limit / 1024} KiB.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (limit != MaxBodyBytes && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrel)
+        {
+            kestrel.MaxRequestBodySize = limit;
         }
 
         return next(context);

@@ -1,6 +1,5 @@
 using L2R.Api.Features.Slas;
 using L2R.Api.Infrastructure.Data;
-using L2R.Api.Infrastructure.Web;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +16,7 @@ public sealed class GetLeadHandler(L2RDbContext db, LeadMoves moves) : IQueryHan
             .Where(l => l.Id == query.LeadId)
             .Select(l => new { Lead = l, OwnerName = db.Users.Where(u => u.Id == l.OwnerId).Select(u => u.DisplayName).FirstOrDefault() })
             .FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Lead", query.LeadId);
+            ?? throw await db.LeadNotFoundAsync(query.LeadId, ct);
         (await moves.MoverAsync(ct)).Rescore(await moves.FactsAsync(row.Lead, ct));
         return LeadDto.From(row.Lead, row.OwnerName, await db.SummaryAsync(row.Lead.Id, ct));
     }

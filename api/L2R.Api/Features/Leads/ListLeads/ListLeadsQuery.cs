@@ -85,7 +85,7 @@ public sealed class ListLeadsHandler(L2RDbContext db, ICurrentUser user) : IQuer
         return new LeadPageDto(page.Select(r => ToSummary(r.Lead, r.OwnerName)).ToList(), total, query.Page, query.PageSize, next);
     }
 
-    private static LeadSummaryDto ToSummary(Lead l, string? ownerName) => new(
+    public static LeadSummaryDto ToSummary(Lead l, string? ownerName) => new(
         l.Id, l.DisplayName, l.Email, l.Company, l.Title, l.State, l.TotalScore, l.FitScore, l.EngagementScore, l.OwnerId, ownerName,
         l.Source, l.Campaign, l.StageEnteredAt, l.CreatedAt, l.UpdatedAt, l.Version);
 }

@@ -134,6 +134,11 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.HasIndex(l => new { l.TenantId, l.OwnerId });
         builder.HasIndex(l => new { l.TenantId, l.Source });
         builder.HasIndex(l => new { l.TenantId, l.Campaign });
+
+        // The leads list's default order and its other common sorts, for keyset pages at any depth.
+        builder.HasIndex(l => new { l.TenantId, l.UpdatedAt, l.Id });
+        builder.HasIndex(l => new { l.TenantId, l.CreatedAt, l.Id });
+        builder.HasIndex(l => new { l.TenantId, l.DisplayName, l.Id });
     }
 }
 
@@ -147,6 +152,7 @@ internal sealed class LeadActivityConfiguration : IEntityTypeConfiguration<LeadA
         builder.Property(a => a.Title).HasMaxLength(500);
         builder.HasOne<Lead>().WithMany().HasForeignKey(a => new { a.TenantId, a.LeadId }).HasPrincipalKey(l => new { l.TenantId, l.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.TenantId, a.LeadId, a.OccurredAt });
+        builder.HasIndex(a => new { a.TenantId, a.ImportRunId });
     }
 }
 
@@ -172,6 +178,7 @@ internal sealed class LeadTransitionConfiguration : IEntityTypeConfiguration<Lea
         // Metrics: a cohort is found by its creation entries, and the drift check counts the recent Accept and Reject moves.
         builder.HasIndex(t => new { t.TenantId, t.Kind, t.OccurredAt });
         builder.HasIndex(t => new { t.TenantId, t.Trigger, t.OccurredAt });
+        builder.HasIndex(t => new { t.TenantId, t.ImportRunId });
     }
 }
 
@@ -194,5 +201,6 @@ internal sealed class LeadChangeConfiguration : IEntityTypeConfiguration<LeadCha
         builder.Property(c => c.NewValue).HasMaxLength(2000);
         builder.HasOne<Lead>().WithMany().HasForeignKey(c => new { c.TenantId, c.LeadId }).HasPrincipalKey(l => new { l.TenantId, l.Id }).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.TenantId, c.LeadId, c.ChangedAt });
+        builder.HasIndex(c => new { c.TenantId, c.ImportRunId });
     }
 }

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace L2R.Api.Features.Imports;
+
+public sealed class ImportOptions
+{
+    public const string Section = "Import";
+
+    /// <summary>The largest CSV file an upload may carry; a larger upload is refused with 413 and nothing is kept.</summary>
+    [Range(1, 1024, ErrorMessage = "Import:MaxFileMegabytes must be between 1 and 1024.")]
+    public int MaxFileMegabytes { get; set; } = 100;
+
+    /// <summary>How long after it finished an import can be undone.</summary>
+    [Range(0, 365, ErrorMessage = "Import:UndoDays must be between 0 and 365.")]
+    public int UndoDays { get; set; } = 7;
+
+    /// <summary>Rows written per transaction; SQLite takes a fifth of it so its single writer is never held for long.</summary>
+    [Range(100, 50_000, ErrorMessage = "Import:BatchRows must be between 100 and 50000.")]
+    public int BatchRows { get; set; } = 5000;
+
+    /// <summary>A run whose instance has not renewed its lease for this long is taken over by another (or, after a restart, by this one).</summary>
+    [Range(10, 3600, ErrorMessage = "Import:LeaseSeconds must be between 10 and 3600.")]
+    public int LeaseSeconds { get; set; } = 60;
+
+    public long MaxFileBytes => MaxFileMegabytes * 1024L * 1024L;
+}

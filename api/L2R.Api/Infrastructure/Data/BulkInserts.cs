@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using L2R.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace L2R.Api.Infrastructure.Data;
+
+/// <summary>
+/// Inserts many new rows of one entity at once, inside the open transaction, with the columns and value conversions of
+/// the EF model, so it writes exactly what <c>SaveChanges</c> would: a binary <c>COPY</c> on PostgreSQL, one prepared
+/// INSERT run row by row on SQLite (whose provider sends every row as a statement of its own anyway); on SQL Server the
+/// rows go to the change tracker and the caller's <c>SaveChanges</c> writes them. The tenant rule of
+/// <see cref="L2RDbContext"/> holds here too: a row is stamped with the current tenant, and another tenant's is refused.
+/// </summary>
+public static class BulkInserts
+{
+    private static readonly ConcurrentDictionary<Type, (string Sql, IReadOnlyList<IProperty> Columns)> Copies = new();
+
+    public static async Task InsertManyAsync<T>(this L2RDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
+        where T : class, ITenantOwned
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await CopyAsync(db, Stamped(db, rows), ct);
+        }
+        else if (db.Database.IsSqlite())
+        {
+            await InsertEachAsync(db, Stamped(db, rows), ct);
+        }
+        else
+        {
+            db.Set<T>().AddRange(rows);
+        }
+    }
+
+    private static IReadOnlyCollection<T> Stamped<T>(L2RDbContext db, IReadOnlyCollection<T> rows)
+        where T : class, ITenantOwned
+    {
+        var tenant = db.CurrentTenantId ?? throw new CrossTenantWriteException("No tenant is set for this write.");
+        foreach (var row in rows)
+        {
+            if (row.TenantId == Guid.Empty)
+            {
+                row.TenantId = tenant;
+            }
+            else if (row.TenantId != tenant)
+            {
+                throw new CrossTenantWriteException($"A {typeof(T).Name} of another tenant cannot be written.");
+            }
+        }
+
+        return rows;
+    }
+
+    private static async Task InsertEachAsync<T>(L2RDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var columns = Columns(db.Model.FindEntityType(typeof(T))!, out var table);
+        var sql = db.GetService<ISqlGenerationHelper>();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) "
+            + $"VALUES ({string.Join(", ", columns.Select((_, i) => sql.GenerateParameterName($"p{i}")))})";
+        foreach (var row in rows)
+        {
+            command.Parameters.Clear();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var column = columns[i];
+                command.Parameters.Add(column.GetRelationalTypeMapping()
+                    .CreateParameter(command, sql.GenerateParameterName($"p{i}"), column.GetGetter().GetClrValueUsingContainingEntity(row), column.IsNullable));
+            }
+
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static async Task CopyAsync<T>(L2RDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var (sql, columns) = Copies.GetOrAdd(typeof(T), _ => CopyOf(db.Model.FindEntityType(typeof(T))!));
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var copy = await connection.BeginBinaryImportAsync(sql, ct);
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync(ct);
+            foreach (var column in columns)
+            {
+                var value = column.GetGetter().GetClrValueUsingContainingEntity(row);
+                if (column.GetTypeMapping().Converter is { } converter && value is not null)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+
+                await WriteAsync(copy, value, ct);
+            }
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>The provider values our model stores, each as the PostgreSQL type EF gives its column (text fits varchar too).</summary>
+    private static Task WriteAsync(NpgsqlBinaryImporter copy, object? value, CancellationToken ct) => value switch
+    {
+        null => copy.WriteNullAsync(ct),
+        string text => copy.WriteAsync(text, NpgsqlDbType.Text, ct),
+        Guid id => copy.WriteAsync(id, NpgsqlDbType.Uuid, ct),
+        int number => copy.WriteAsync(number, NpgsqlDbType.Integer, ct),
+        long number => copy.WriteAsync(number, NpgsqlDbType.Bigint, ct),
+        bool flag => copy.WriteAsync(flag, NpgsqlDbType.Boolean, ct),
+        decimal amount => copy.WriteAsync(amount, NpgsqlDbType.Numeric, ct),
+        DateTime at => copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct),
+        _ => throw new NotSupportedException($"Bulk inserts do not write {value.GetType().Name} values yet."),
+    };
+
+    private static (string, IReadOnlyList<IProperty>) CopyOf(IEntityType entity)
+    {
+        var columns = Columns(entity, out var table);
+        var names = string.Join(", ", columns.Select(p => $"\"{p.GetColumnName(table)}\""));
+        return ($"COPY \"{table.Name}\" ({names}) FROM STDIN (FORMAT BINARY)", columns);
+    }
+
+    private static List<IProperty> Columns(IEntityType entity, out StoreObjectIdentifier table)
+    {
+        var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        table = store;
+        return entity.GetProperties().Where(p => p.GetColumnName(store) is not null).ToList();
+    }
+}
