@@ -1,6 +1,7 @@
 using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Auth;
 using L2R.Api.Features.Board;
+using L2R.Api.Features.Clients;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Tenants;
 using L2R.Api.Features.Users;
@@ -41,6 +42,7 @@ app.MapUsers();
 app.MapLeads();
 app.MapBoard();
 app.MapAgreement();
+app.MapClients();
 
 app.Run();
 

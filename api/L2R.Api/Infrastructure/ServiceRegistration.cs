@@ -11,6 +11,7 @@ using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Agreements;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -157,6 +158,13 @@ public static class ServiceRegistration
         return $"Data Source={Path.Combine(directory, "l2r.db")};Default Timeout=15";
     }
 
+    /// <summary>Signed in, and either a person (with <paramref name="userRole"/> when named) or an API client holding the endpoint's scope.</summary>
+    private static AuthorizationPolicy CallerPolicy(L2R.Domain.Leads.Role? userRole) =>
+        new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .AddRequirements(new CallerRequirement(userRole))
+            .Build();
+
     private static void AddAuth(this IServiceCollection services)
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
@@ -182,7 +190,11 @@ public static class ServiceRegistration
                     RoleClaimType = L2RClaims.Role,
                 };
             });
+        services.AddClientCredentials();
+        services.AddSingleton<IAuthorizationHandler, CallerRequirementHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeAwareAuthorizationResultHandler>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(UsersEndpoints.AdminPolicy, policy => policy.RequireRole(nameof(L2R.Domain.Leads.Role.Admin)));
+            .SetDefaultPolicy(CallerPolicy(null))
+            .AddPolicy(UsersEndpoints.AdminPolicy, CallerPolicy(L2R.Domain.Leads.Role.Admin));
     }
 }

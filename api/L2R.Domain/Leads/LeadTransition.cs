@@ -13,6 +13,9 @@ public enum ActorKind
 {
     User,
     System,
+
+    /// <summary>An API client of the tenant, acting with client credentials.</summary>
+    Integration,
 }
 
 /// <summary>
@@ -35,6 +38,9 @@ public sealed class LeadTransition : Common.ITenantOwned
     public LeadTrigger? Trigger { get; set; }
     public ActorKind ActorKind { get; set; }
     public Guid? ActorUserId { get; set; }
+
+    /// <summary>The API client that made the move, for <see cref="ActorKind.Integration"/>.</summary>
+    public Guid? ActorClientId { get; set; }
     public DateTime OccurredAt { get; set; }
 
     /// <summary>The entry's place among those one command wrote at the same instant (creation, a move, the automatic moves after it).</summary>

@@ -9,6 +9,7 @@ using L2R.Api.Features.Leads.ListActivities;
 using L2R.Api.Features.Leads.ListLeads;
 using L2R.Api.Features.Leads.RecordActivity;
 using L2R.Api.Features.Leads.UpdateLead;
+using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Leads;
 using Mediator;
@@ -22,23 +23,23 @@ public static class LeadsEndpoints
     public static void MapLeads(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/leads").WithTags("Leads").RequireAuthorization();
-        group.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("Leads of the tenant, filtered and paged, most recently updated first.");
-        group.MapPost("/", CreateLead).WithName("CreateLead")
+        group.MapGet("/", ListLeads).WithName("ListLeads").RequireScope(ApiScopes.LeadsRead).WithSummary("Leads of the tenant, filtered and paged, most recently updated first.");
+        group.MapPost("/", CreateLead).WithName("CreateLead").RequireScope(ApiScopes.LeadsWrite)
             .WithSummary("Create a lead; it is scored and auto-advanced at once. 409 when the tenant already has a lead with the email.");
-        group.MapGet("/{id:guid}", GetLead).WithName("GetLead").WithSummary("One lead; its ETag is its version.");
-        group.MapPatch("/{id:guid}", UpdateLead).WithName("UpdateLead")
+        group.MapGet("/{id:guid}", GetLead).WithName("GetLead").RequireScope(ApiScopes.LeadsRead).WithSummary("One lead; its ETag is its version.");
+        group.MapPatch("/{id:guid}", UpdateLead).WithName("UpdateLead").RequireScope(ApiScopes.LeadsWrite)
             .WithSummary("Edit a lead (fields left out keep their value, an empty string clears one); If-Match makes a stale edit a 412.");
-        group.MapGet("/{id:guid}/transitions", GetTransitions).WithName("GetLeadTransitions")
+        group.MapGet("/{id:guid}/transitions", GetTransitions).WithName("GetLeadTransitions").RequireScope(ApiScopes.LeadsRead)
             .WithSummary("Every move from the lead's stage: target, whether you may make it, reasons, and each criterion as it evaluates now.");
-        group.MapPost("/{id:guid}/transitions", FireTrigger).WithName("FireTrigger")
+        group.MapPost("/{id:guid}/transitions", FireTrigger).WithName("FireTrigger").RequireScope(ApiScopes.TransitionsWrite)
             .WithSummary("Move a lead by firing a trigger; 422 lists the agreement's unmet criteria.");
-        group.MapGet("/{id:guid}/history", GetHistory).WithName("GetLeadHistory")
+        group.MapGet("/{id:guid}/history", GetHistory).WithName("GetLeadHistory").RequireScope(ApiScopes.LeadsRead)
             .WithSummary("Stage moves with agreement version and criteria, and field edits with who changed what.");
-        group.MapPost("/{id:guid}/activities", RecordActivity).WithName("RecordActivity")
+        group.MapPost("/{id:guid}/activities", RecordActivity).WithName("RecordActivity").RequireScope(ApiScopes.ActivitiesWrite)
             .WithSummary("Record an activity; the lead is re-scored and auto-advanced.");
-        group.MapGet("/{id:guid}/activities", ListActivities).WithName("ListActivities").WithSummary("The lead's journey, newest first.");
-        group.MapGet("/{id:guid}/activities/{activityId:guid}", GetActivity).WithName("GetActivity").WithSummary("One activity of the lead's journey.");
-        group.MapGet("/{id:guid}/score", GetScore).WithName("GetLeadScore").WithSummary("The score breakdown: each rule and activity and the points it gives now.");
+        group.MapGet("/{id:guid}/activities", ListActivities).WithName("ListActivities").RequireScope(ApiScopes.LeadsRead).WithSummary("The lead's journey, newest first.");
+        group.MapGet("/{id:guid}/activities/{activityId:guid}", GetActivity).WithName("GetActivity").RequireScope(ApiScopes.LeadsRead).WithSummary("One activity of the lead's journey.");
+        group.MapGet("/{id:guid}/score", GetScore).WithName("GetLeadScore").RequireScope(ApiScopes.LeadsRead).WithSummary("The score breakdown: each rule and activity and the points it gives now.");
     }
 
     private static async Task<Ok<LeadPageDto>> ListLeads(

@@ -25,6 +25,8 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<LeadActivity> LeadActivities => Set<LeadActivity>();
     public DbSet<LeadTransition> LeadTransitions => Set<LeadTransition>();
     public DbSet<LeadChange> LeadChanges => Set<LeadChange>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<ApiClientSecret> ApiClientSecrets => Set<ApiClientSecret>();
 
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;
@@ -105,6 +107,11 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
         foreach (var entry in ChangeTracker.Entries<User>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version = entry.Property(u => u.Version).OriginalValue + 1;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<ApiClient>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = entry.Property(c => c.Version).OriginalValue + 1;
         }
     }
 }

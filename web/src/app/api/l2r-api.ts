@@ -1462,6 +1462,345 @@ export class BoardClient {
 @Injectable({
     providedIn: 'root'
 })
+export class ClientsClient {
+    private http: HttpClient;
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(@Inject(HttpClient) http: HttpClient, @Optional() @Inject(API_BASE_URL) baseUrl?: string) {
+        this.http = http;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * API clients of the tenant with their scopes, secrets (by hint) and when each last got a token (Admin).
+     * @return OK
+     */
+    listClients(): Observable<ApiClientDto[]> {
+        let url_ = this.baseUrl + "/api/clients";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processListClients(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processListClients(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<ApiClientDto[]>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<ApiClientDto[]>;
+        }));
+    }
+
+    protected processListClients(response: HttpResponseBase): Observable<ApiClientDto[]> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiClientDto[];
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Create an API client; the answer shows its client id and secret, the secret only this once (Admin).
+     * @return Created
+     */
+    createClient(body: CreateClientCommand): Observable<IssuedClientSecretDto> {
+        let url_ = this.baseUrl + "/api/clients";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processCreateClient(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processCreateClient(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<IssuedClientSecretDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<IssuedClientSecretDto>;
+        }));
+    }
+
+    protected processCreateClient(response: HttpResponseBase): Observable<IssuedClientSecretDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 201) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IssuedClientSecretDto;
+            return _observableOf(result201);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * One API client (Admin).
+     * @return OK
+     */
+    getClient(id: string): Observable<ApiClientDto> {
+        let url_ = this.baseUrl + "/api/clients/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetClient(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetClient(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<ApiClientDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<ApiClientDto>;
+        }));
+    }
+
+    protected processGetClient(response: HttpResponseBase): Observable<ApiClientDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiClientDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Revoke an API client: its secrets end and its tokens are refused from their next request (Admin).
+     * @return OK
+     */
+    revokeClient(id: string): Observable<ApiClientDto> {
+        let url_ = this.baseUrl + "/api/clients/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("delete", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processRevokeClient(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processRevokeClient(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<ApiClientDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<ApiClientDto>;
+        }));
+    }
+
+    protected processRevokeClient(response: HttpResponseBase): Observable<ApiClientDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiClientDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Issue a second secret, shown once; the old one keeps working until it is ended (Admin). 409 when two are active.
+     * @return Created
+     */
+    rotateClientSecret(id: string): Observable<IssuedClientSecretDto> {
+        let url_ = this.baseUrl + "/api/clients/{id}/secrets";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processRotateClientSecret(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processRotateClientSecret(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<IssuedClientSecretDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<IssuedClientSecretDto>;
+        }));
+    }
+
+    protected processRotateClientSecret(response: HttpResponseBase): Observable<IssuedClientSecretDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 201) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IssuedClientSecretDto;
+            return _observableOf(result201);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * End one secret (the end of a rotation's overlap); tokens issued with it are refused from their next request (Admin).
+     * @return OK
+     */
+    endClientSecret(id: string, secretId: string): Observable<ApiClientDto> {
+        let url_ = this.baseUrl + "/api/clients/{id}/secrets/{secretId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (secretId === undefined || secretId === null)
+            throw new globalThis.Error("The parameter 'secretId' must be defined.");
+        url_ = url_.replace("{secretId}", encodeURIComponent("" + secretId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("delete", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processEndClientSecret(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processEndClientSecret(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<ApiClientDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<ApiClientDto>;
+        }));
+    }
+
+    protected processEndClientSecret(response: HttpResponseBase): Observable<ApiClientDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiClientDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+}
+
+@Injectable({
+    providedIn: 'root'
+})
 export class LeadsClient {
     private http: HttpClient;
     private baseUrl: string;
@@ -2499,7 +2838,7 @@ export interface ActivityDto {
 
 export type ActivityType = "PageView" | "ContentDownload" | "Webinar" | "EmailOpen" | "EmailClick" | "FormSubmission" | "Meeting" | "Call";
 
-export type ActorKind = "User" | "System";
+export type ActorKind = "User" | "System" | "Integration";
 
 export interface AgreementActivationDto {
     id?: string;
@@ -2583,6 +2922,26 @@ export interface AgreementVersionSummaryDto {
     activatedAt?: string | undefined;
 }
 
+export interface ApiClientDto {
+    id?: string;
+    clientId?: string;
+    name?: string;
+    scopes?: string[];
+    isActive?: boolean;
+    createdAt?: string;
+    lastUsedAt?: string | undefined;
+    revokedAt?: string | undefined;
+    version?: number;
+    secrets?: ApiClientSecretDto[];
+}
+
+export interface ApiClientSecretDto {
+    id?: string;
+    hint?: string;
+    createdAt?: string;
+    revokedAt?: string | undefined;
+}
+
 export interface ApprovalDto {
     userId?: string;
     userName?: string;
@@ -2631,6 +2990,11 @@ export interface ChecklistConfirmedCriterion extends Criterion {
 }
 
 export type ChecklistItem = "Budget" | "Authority" | "Need" | "Timeline";
+
+export interface CreateClientCommand {
+    name?: string;
+    scopes?: string[];
+}
 
 export interface CreateDraftRequest {
     fromVersion?: number | undefined;
@@ -2682,6 +3046,7 @@ export interface FieldChangeDto {
     oldValue?: string | undefined;
     newValue?: string | undefined;
     changedBy?: string | undefined;
+    changedByClientId?: string | undefined;
     changedByName?: string;
     changedAt?: string;
 }
@@ -2728,6 +3093,7 @@ export interface HistoryEntryDto {
     trigger?: LeadTrigger;
     actorKind?: ActorKind;
     actorUserId?: string | undefined;
+    actorClientId?: string | undefined;
     actorName?: string;
     occurredAt?: string;
     agreementVersion?: number;
@@ -2738,6 +3104,12 @@ export interface HistoryEntryDto {
 }
 
 export type HistoryEntryKind = "Created" | "Moved";
+
+export interface IssuedClientSecretDto {
+    client?: ApiClientDto;
+    secretId?: string;
+    clientSecret?: string;
+}
 
 export interface LeadAgreement {
     scoring: ScoringModel;
@@ -3014,6 +3386,7 @@ export interface TransitionRule {
     trigger: LeadTrigger;
     roles: Role[];
     autoAdvance?: boolean;
+    integrationMayFire?: boolean;
     criteria?: FieldCriterion[];
 }
 

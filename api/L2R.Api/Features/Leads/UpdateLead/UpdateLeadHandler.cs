@@ -17,7 +17,8 @@ public sealed class UpdateLeadHandler(L2RDbContext db, ICurrentUser user, LeadMo
         {
             var lead = await db.FindLeadAsync(command.LeadId, ct);
             var changes = command.Changes;
-            if (changes.TouchesSalesFields && (user.Roles & (Roles.Sales | Roles.Admin)) == 0)
+            // An integration's leads:write covers every field; among people, sales' fields are sales' (and admins').
+            if (changes.TouchesSalesFields && user.Actor.Kind == ActorKind.User && (user.Roles & (Roles.Sales | Roles.Admin)) == 0)
             {
                 throw new ForbiddenException("Only Sales or an Admin may change the owner, the BANT checklist or the opportunity.");
             }
@@ -40,7 +41,7 @@ public sealed class UpdateLeadHandler(L2RDbContext db, ICurrentUser user, LeadMo
             }
 
             lead.UpdatedAt = moves.Now;
-            db.LeadChanges.AddRange(changed.Select(c => LeadProfileWriter.ToChange(lead.Id, c, user.UserId, moves.Now)));
+            db.LeadChanges.AddRange(changed.Select(c => LeadProfileWriter.ToChange(lead.Id, c, user.Actor, moves.Now)));
             var history = await moves.AdvanceAsync(lead, ct);
             await db.SaveChangesAsync(ct);
             return await db.ToMovesDtoAsync(lead, history, ct);
