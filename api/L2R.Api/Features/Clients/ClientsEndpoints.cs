@@ -5,6 +5,7 @@ using L2R.Api.Features.Clients.ListClients;
 using L2R.Api.Features.Clients.RevokeClient;
 using L2R.Api.Features.Clients.RotateClientSecret;
 using L2R.Api.Features.Users;
+using L2R.Api.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,13 +18,13 @@ public static class ClientsEndpoints
         var group = app.MapGroup("/api/clients").WithTags("Clients").RequireAuthorization(UsersEndpoints.AdminPolicy);
         group.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListClientsQuery(), ct)))
             .WithName("ListClients").WithSummary("API clients of the tenant with their scopes, secrets (by hint) and when each last got a token (Admin).");
-        group.MapPost("/", CreateClient).WithName("CreateClient")
+        group.MapPost("/", CreateClient).WithName("CreateClient").Idempotent()
             .WithSummary("Create an API client; the answer shows its client id and secret, the secret only this once (Admin).");
         group.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetClientQuery(id), ct)))
             .WithName("GetClient").WithSummary("One API client (Admin).");
         group.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new RevokeClientCommand(id), ct)))
             .WithName("RevokeClient").WithSummary("Revoke an API client: its secrets end and its tokens are refused from their next request (Admin).");
-        group.MapPost("/{id:guid}/secrets", RotateSecret).WithName("RotateClientSecret")
+        group.MapPost("/{id:guid}/secrets", RotateSecret).WithName("RotateClientSecret").Idempotent()
             .WithSummary("Issue a second secret, shown once; the old one keeps working until it is ended (Admin). 409 when two are active.");
         group.MapDelete("/{id:guid}/secrets/{secretId:guid}", async (Guid id, Guid secretId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new EndClientSecretCommand(id, secretId), ct)))

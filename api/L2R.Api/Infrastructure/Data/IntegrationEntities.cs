@@ -42,3 +42,35 @@ public sealed class ApiClientSecret : ITenantOwned
     public DateTime CreatedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
 }
+
+public static class IdempotencyLimits
+{
+    public const int MaxKeyLength = 255;
+}
+
+/// <summary>
+/// An Idempotency-Key a caller sent with a POST: claimed (in flight, <see cref="Status"/> null) in its own commit, then
+/// completed in the same transaction as the change it guards, so a completed record always matches a committed change.
+/// </summary>
+public sealed class IdempotencyRecord : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+
+    /// <summary>The user or API client that sent it (<c>u:</c> or <c>c:</c> and its id): keys are scoped to the tenant and the caller.</summary>
+    public required string Caller { get; set; }
+    public required string Key { get; set; }
+
+    /// <summary>SHA-256 of method, path, query and body: the same key with another request is refused.</summary>
+    public required string RequestHash { get; set; }
+
+    /// <summary>While in flight, how long the claim holds; a claim past it was left by a request that never committed.</summary>
+    public DateTime LockedUntil { get; set; }
+    public int? Status { get; set; }
+    public string? ContentType { get; set; }
+    public string? Location { get; set; }
+    public string? ETag { get; set; }
+    public string? Body { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+}

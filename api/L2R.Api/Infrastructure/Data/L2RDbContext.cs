@@ -27,6 +27,7 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<LeadChange> LeadChanges => Set<LeadChange>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<ApiClientSecret> ApiClientSecrets => Set<ApiClientSecret>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;

@@ -1,3 +1,4 @@
+using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Agreements;
 using Microsoft.OpenApi;
 
@@ -24,7 +25,30 @@ public static class OpenApiSetup
                 Description = "An access token from POST /api/auth/login.",
             });
             options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+            options.OperationFilter<IdempotencyKeyParameter>();
         });
         return services;
+    }
+}
+
+/// <summary>Declares the optional Idempotency-Key header on the endpoints that honour it.</summary>
+internal sealed class IdempotencyKeyParameter : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context)
+    {
+        if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IdempotentEndpoint>().Any())
+        {
+            return;
+        }
+
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = Idempotency.Header,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "Optional. The same key and request within 24 hours get the stored response again and write nothing; the same key with another request is 422; while the first is in flight, 409.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyLimits.MaxKeyLength },
+        });
     }
 }

@@ -60,6 +60,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         DbUpdateConcurrencyException => Problem(409, "concurrent-change", "Changed by someone else", "Another change to this record won; reload and try again."),
         SqliteException { SqliteErrorCode: 5 or 6 } => Problem(409, "concurrent-change", "Changed by someone else", "Another change was being written at the same time; try again."),
         DbUpdateException when IsUniqueViolation(exception) => Problem(409, "conflict", "Conflict", "A record with the same unique value already exists."),
+        IdempotencyKeyReusedException => Problem(422, "idempotency-key-reused", "Idempotency-Key reused", exception.Message),
         PreconditionFailedException or StaleDraftException => Problem(412, "stale", "Your copy is out of date", exception.Message),
         GuardUnmetException guard => WithExtensions(
             Problem(422, "guard-unmet", "The lead agreement does not allow this move yet", exception.Message),
@@ -74,7 +75,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ? "The body is not valid JSON for this request."
             : $"The value at {json.Path} is not valid here (malformed JSON, a wrong type, or an unknown enum value).";
 
-    private static bool IsUniqueViolation(Exception exception) =>
+    internal static bool IsUniqueViolation(Exception exception) =>
         exception.InnerException switch
         {
             SqliteException sqlite => sqlite.SqliteErrorCode == 19,

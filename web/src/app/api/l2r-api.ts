@@ -1525,9 +1525,10 @@ export class ClientsClient {
 
     /**
      * Create an API client; the answer shows its client id and secret, the secret only this once (Admin).
+     * @param idempotency_Key (optional) Optional. The same key and request within 24 hours get the stored response again and write nothing; the same key with another request is 422; while the first is in flight, 409.
      * @return Created
      */
-    createClient(body: CreateClientCommand): Observable<IssuedClientSecretDto> {
+    createClient(body: CreateClientCommand, idempotency_Key?: string | undefined): Observable<IssuedClientSecretDto> {
         let url_ = this.baseUrl + "/api/clients";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1538,6 +1539,7 @@ export class ClientsClient {
             observe: "response",
             responseType: "blob",
             headers: new HttpHeaders({
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             })
@@ -1688,9 +1690,10 @@ export class ClientsClient {
 
     /**
      * Issue a second secret, shown once; the old one keeps working until it is ended (Admin). 409 when two are active.
+     * @param idempotency_Key (optional) Optional. The same key and request within 24 hours get the stored response again and write nothing; the same key with another request is 422; while the first is in flight, 409.
      * @return Created
      */
-    rotateClientSecret(id: string): Observable<IssuedClientSecretDto> {
+    rotateClientSecret(id: string, idempotency_Key?: string | undefined): Observable<IssuedClientSecretDto> {
         let url_ = this.baseUrl + "/api/clients/{id}/secrets";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1701,6 +1704,7 @@ export class ClientsClient {
             observe: "response",
             responseType: "blob",
             headers: new HttpHeaders({
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             })
         };
@@ -1899,9 +1903,10 @@ export class LeadsClient {
 
     /**
      * Create a lead; it is scored and auto-advanced at once. 409 when the tenant already has a lead with the email.
+     * @param idempotency_Key (optional) Optional. The same key and request within 24 hours get the stored response again and write nothing; the same key with another request is 422; while the first is in flight, 409.
      * @return Created
      */
-    createLead(body: CreateLeadCommand): Observable<LeadMovesDto> {
+    createLead(body: CreateLeadCommand, idempotency_Key?: string | undefined): Observable<LeadMovesDto> {
         let url_ = this.baseUrl + "/api/leads";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1912,6 +1917,7 @@ export class LeadsClient {
             observe: "response",
             responseType: "blob",
             headers: new HttpHeaders({
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             })
@@ -2123,9 +2129,10 @@ export class LeadsClient {
     /**
      * Move a lead by firing a trigger; 422 lists the agreement's unmet criteria.
      * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Optional. The same key and request within 24 hours get the stored response again and write nothing; the same key with another request is 422; while the first is in flight, 409.
      * @return OK
      */
-    fireTrigger(id: string, body: FireTriggerRequest, if_Match?: string | undefined): Observable<LeadMovesDto> {
+    fireTrigger(id: string, body: FireTriggerRequest, if_Match?: string | undefined, idempotency_Key?: string | undefined): Observable<LeadMovesDto> {
         let url_ = this.baseUrl + "/api/leads/{id}/transitions";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2140,6 +2147,7 @@ export class LeadsClient {
             responseType: "blob",
             headers: new HttpHeaders({
                 "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             })
@@ -2236,9 +2244,10 @@ export class LeadsClient {
 
     /**
      * Record an activity; the lead is re-scored and auto-advanced.
+     * @param idempotency_Key (optional) Optional. The same key and request within 24 hours get the stored response again and write nothing; the same key with another request is 422; while the first is in flight, 409.
      * @return Created
      */
-    recordActivity(id: string, body: RecordActivityRequest): Observable<RecordActivityResultDto> {
+    recordActivity(id: string, body: RecordActivityRequest, idempotency_Key?: string | undefined): Observable<RecordActivityResultDto> {
         let url_ = this.baseUrl + "/api/leads/{id}/activities";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2252,6 +2261,7 @@ export class LeadsClient {
             observe: "response",
             responseType: "blob",
             headers: new HttpHeaders({
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             })

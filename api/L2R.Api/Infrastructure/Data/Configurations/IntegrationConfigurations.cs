@@ -26,3 +26,18 @@ internal sealed class ApiClientSecretConfiguration : IEntityTypeConfiguration<Ap
         builder.HasIndex(s => new { s.TenantId, s.ApiClientId });
     }
 }
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.Property(r => r.Caller).HasMaxLength(40);
+        builder.Property(r => r.Key).HasMaxLength(IdempotencyLimits.MaxKeyLength);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.Property(r => r.ContentType).HasMaxLength(100);
+        builder.Property(r => r.Location).HasMaxLength(500);
+        builder.Property(r => r.ETag).HasMaxLength(40);
+        builder.HasIndex(r => new { r.TenantId, r.Caller, r.Key }).IsUnique();
+        builder.HasIndex(r => new { r.TenantId, r.ExpiresAt });
+    }
+}

@@ -45,6 +45,29 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Caller = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ETag = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiClientSecrets",
                 columns: table => new
                 {
@@ -76,6 +99,17 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_ApiClientSecrets_TenantId_ApiClientId",
                 table: "ApiClientSecrets",
                 columns: new[] { "TenantId", "ApiClientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_TenantId_Caller_Key",
+                table: "IdempotencyRecords",
+                columns: new[] { "TenantId", "Caller", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_TenantId_ExpiresAt",
+                table: "IdempotencyRecords",
+                columns: new[] { "TenantId", "ExpiresAt" });
         }
 
         /// <inheritdoc />
@@ -83,6 +117,9 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ApiClientSecrets");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
                 name: "ApiClients");

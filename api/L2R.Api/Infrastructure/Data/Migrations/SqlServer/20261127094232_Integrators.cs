@@ -45,6 +45,29 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Caller = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: true),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Location = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ETag = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiClientSecrets",
                 columns: table => new
                 {
@@ -76,6 +99,17 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 name: "IX_ApiClientSecrets_TenantId_ApiClientId",
                 table: "ApiClientSecrets",
                 columns: new[] { "TenantId", "ApiClientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_TenantId_Caller_Key",
+                table: "IdempotencyRecords",
+                columns: new[] { "TenantId", "Caller", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_TenantId_ExpiresAt",
+                table: "IdempotencyRecords",
+                columns: new[] { "TenantId", "ExpiresAt" });
         }
 
         /// <inheritdoc />
@@ -83,6 +117,9 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "ApiClientSecrets");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
                 name: "ApiClients");
