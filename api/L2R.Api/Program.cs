@@ -2,9 +2,11 @@ using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Auth;
 using L2R.Api.Features.Board;
 using L2R.Api.Features.Clients;
+using L2R.Api.Features.Events;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Tenants;
 using L2R.Api.Features.Users;
+using L2R.Api.Features.Webhooks;
 using L2R.Api.Infrastructure;
 using L2R.Api.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -44,6 +46,8 @@ app.MapLeads();
 app.MapBoard();
 app.MapAgreement();
 app.MapClients();
+app.MapWebhooks();
+app.MapEvents();
 
 app.Run();
 

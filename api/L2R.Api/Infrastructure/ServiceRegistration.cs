@@ -4,12 +4,15 @@ using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Auth;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Users;
+using L2R.Api.Features.Webhooks;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Hosting;
+using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Agreements;
+using Polly;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -35,6 +38,7 @@ public static class ServiceRegistration
         services.AddValidatedOptions<SeedOptions>(SeedOptions.Section);
         services.AddValidatedOptions<SweepOptions>(SweepOptions.Section);
         services.AddValidatedOptions<OpenApiOptions>(OpenApiOptions.Section);
+        services.AddValidatedOptions<WebhookOptions>(WebhookOptions.Section);
         services.AddHttpContextAccessor();
 
         services.AddScoped<CurrentUser>();
@@ -68,9 +72,11 @@ public static class ServiceRegistration
             services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
             services.AddHostedService<LeadSweeper>();
             services.AddHostedService<ActivationWorker>();
+            services.AddHostedService<OutboxRelayService>();
         }
 
         services.AddSingleton<ActivationQueue>();
+        services.AddWebhooks();
 
         // The seeder's travelling clock and run-as exist only where it runs: never in production, never in tests.
         if (configuration.BindOptions<SeedOptions>(SeedOptions.Section).SeedsDemoTenant(database))
@@ -156,6 +162,21 @@ public static class ServiceRegistration
         var directory = options.ResolveDataDirectory(environment.ContentRootPath);
         Directory.CreateDirectory(directory);
         return $"Data Source={Path.Combine(directory, "l2r.db")};Default Timeout=15";
+    }
+
+    /// <summary>The relay and the delivery HttpClient: 15 s per attempt, no redirects, the SSRF guard at connect time.</summary>
+    private static void AddWebhooks(this IServiceCollection services)
+    {
+        services.AddScoped<WebhookStore>();
+        services.AddSingleton<OutboxRelay>();
+        services.AddHttpClient<WebhookSender>()
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = WebhookTargets.Connect(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowsPrivateTargets(sp.GetRequiredService<IHostEnvironment>())),
+            })
+            .AddResilienceHandler("webhook", pipeline => pipeline.AddTimeout(WebhookOptions.Timeout));
     }
 
     /// <summary>Signed in, and either a person (with <paramref name="userRole"/> when named) or an API client holding the endpoint's scope.</summary>

@@ -41,6 +41,9 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:DemoTenant", "false");
         builder.UseSetting("Sweep:IntervalMinutes", "0");
 
+        // Tests run the outbox relay by hand (OutboxRelay.RunOnceAsync), so they know when deliveries go out.
+        builder.UseSetting("Webhooks:RelayIntervalMilliseconds", "0");
+
         builder.ConfigureServices(services =>
         {
             // Hashing strength is not under test; the default 100,000 iterations cost ~50 ms per sign-in on these machines.

@@ -48,6 +48,11 @@ public static class IdempotencyLimits
     public const int MaxKeyLength = 255;
 }
 
+public static class WebhookLimits
+{
+    public const int ResponseSnippetLength = 500;
+}
+
 /// <summary>
 /// An Idempotency-Key a caller sent with a POST: claimed (in flight, <see cref="Status"/> null) in its own commit, then
 /// completed in the same transaction as the change it guards, so a completed record always matches a committed change.
@@ -73,4 +78,103 @@ public sealed class IdempotencyRecord : ITenantOwned
     public string? Body { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
+}
+
+/// <summary>
+/// One event of the catalogue, written in the same transaction as the change it reports (the transactional outbox).
+/// <see cref="Position"/> is its place in the tenant's feed, given by the relay after commit, so a reader paging by
+/// position never skips an event whose transaction committed late; <see cref="LeadSequence"/> orders one lead's events.
+/// </summary>
+public sealed class OutboxEvent : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public required string Type { get; set; }
+    public Guid? LeadId { get; set; }
+    public int? LeadSequence { get; set; }
+    public DateTime OccurredAt { get; set; }
+
+    /// <summary>The event's <c>data</c>, as JSON.</summary>
+    public required string Data { get; set; }
+    public long? Position { get; set; }
+    public DateTime? PositionedAt { get; set; }
+}
+
+/// <summary>A tenant's webhook endpoint: the events it wants, the secret deliveries are signed with, and whether it still gets them.</summary>
+public sealed class WebhookSubscription : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public required string Url { get; set; }
+
+    /// <summary>Space-separated event types; empty means every type.</summary>
+    public string EventTypes { get; set; } = "";
+    public required string Secret { get; set; }
+
+    /// <summary>The secret before the last rotation, still signed with until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    public string? PreviousSecret { get; set; }
+    public DateTime? PreviousSecretExpiresAt { get; set; }
+    public bool Enabled { get; set; } = true;
+    public string? DisabledReason { get; set; }
+
+    /// <summary>The first failure of the current run of failures; cleared by a success.</summary>
+    public DateTime? FailingSince { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public int Version { get; set; } = 1;
+
+    public IReadOnlyList<string> EventTypeList => EventTypes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    public bool Wants(string type) => EventTypes.Length == 0 || EventTypeList.Contains(type);
+}
+
+public enum DeliveryStatus
+{
+    Pending,
+    Succeeded,
+    Failed,
+    Cancelled,
+}
+
+/// <summary>
+/// One event on its way to one subscription, with the exact body it is signed over (kept, so every attempt sends the
+/// same bytes under the same <c>webhook-id</c>). Claimed by a relay for <see cref="ClaimedUntil"/>, so two instances
+/// never send the same attempt.
+/// </summary>
+public sealed class WebhookDelivery : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public Guid SubscriptionId { get; set; }
+
+    /// <summary>The event's id, sent as <c>webhook-id</c>: the same for retries, replays and redeliveries, so receivers can drop duplicates.</summary>
+    public Guid EventId { get; set; }
+    public required string EventType { get; set; }
+    public Guid? LeadId { get; set; }
+    public int? LeadSequence { get; set; }
+    public required string Payload { get; set; }
+    public DeliveryStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public DateTime ClaimedUntil { get; set; }
+
+    /// <summary>The relay instance holding the claim, so it reads back only the deliveries it won.</summary>
+    public Guid? ClaimedBy { get; set; }
+    public int? LastStatusCode { get; set; }
+    public string? LastError { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    public List<WebhookAttempt> AttemptLog { get; set; } = [];
+}
+
+/// <summary>One try of a delivery: when, the answer (or the error), how long it took and the start of the response.</summary>
+public sealed class WebhookAttempt : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public Guid DeliveryId { get; set; }
+    public DateTime AttemptedAt { get; set; }
+    public int? StatusCode { get; set; }
+    public int LatencyMs { get; set; }
+    public string? Error { get; set; }
+    public string? ResponseSnippet { get; set; }
 }

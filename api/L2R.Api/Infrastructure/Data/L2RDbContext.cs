@@ -1,3 +1,4 @@
+using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Domain.Agreements;
 using L2R.Domain.Common;
@@ -9,6 +10,7 @@ namespace L2R.Api.Infrastructure.Data;
 /// <summary>
 /// The one unit of work. Every tenant-owned entity gets the same named query filter, and SaveChanges stamps new
 /// rows with the current tenant and refuses any row of another tenant, so a missed filter cannot leak or cross-write.
+/// SaveChanges also writes the events of what it saves into the outbox (<see cref="OutboxWriter"/>), in the same transaction.
 /// </summary>
 public abstract class L2RDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options)
 {
@@ -28,6 +30,10 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<ApiClientSecret> ApiClientSecrets => Set<ApiClientSecret>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;
@@ -54,6 +60,7 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AddAgreementAudit();
+        OutboxWriter.AddEvents(this);
         EnforceTenantAndVersion();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
@@ -61,6 +68,7 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AddAgreementAudit();
+        OutboxWriter.AddEvents(this);
         EnforceTenantAndVersion();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }

@@ -1805,6 +1805,86 @@ export class ClientsClient {
 @Injectable({
     providedIn: 'root'
 })
+export class EventsClient {
+    private http: HttpClient;
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(@Inject(HttpClient) http: HttpClient, @Optional() @Inject(API_BASE_URL) baseUrl?: string) {
+        this.http = http;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The event feed (the webhooks' payloads) after a position, oldest first; types is a comma-separated filter. Kept at least 30 days.
+     * @param after (optional) 
+     * @param types (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listEvents(after?: number | undefined, types?: string | undefined, limit?: number | undefined): Observable<EventPageDto> {
+        let url_ = this.baseUrl + "/api/events?";
+        if (after === null)
+            throw new globalThis.Error("The parameter 'after' cannot be null.");
+        else if (after !== undefined)
+            url_ += "after=" + encodeURIComponent("" + after) + "&";
+        if (types === null)
+            throw new globalThis.Error("The parameter 'types' cannot be null.");
+        else if (types !== undefined)
+            url_ += "types=" + encodeURIComponent("" + types) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processListEvents(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processListEvents(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<EventPageDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<EventPageDto>;
+        }));
+    }
+
+    protected processListEvents(response: HttpResponseBase): Observable<EventPageDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventPageDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+}
+
+@Injectable({
+    providedIn: 'root'
+})
 export class LeadsClient {
     private http: HttpClient;
     private baseUrl: string;
@@ -2823,6 +2903,522 @@ export class UsersClient {
     }
 }
 
+@Injectable({
+    providedIn: 'root'
+})
+export class WebhooksClient {
+    private http: HttpClient;
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(@Inject(HttpClient) http: HttpClient, @Optional() @Inject(API_BASE_URL) baseUrl?: string) {
+        this.http = http;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The tenant's webhook subscriptions (Admin or webhooks:manage).
+     * @return OK
+     */
+    listWebhooks(): Observable<WebhookDto[]> {
+        let url_ = this.baseUrl + "/api/webhooks";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processListWebhooks(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processListWebhooks(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<WebhookDto[]>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<WebhookDto[]>;
+        }));
+    }
+
+    protected processListWebhooks(response: HttpResponseBase): Observable<WebhookDto[]> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookDto[];
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Subscribe a URL to event types (none: all); the answer shows its whsec_ signing secret, only this once.
+     * @param idempotency_Key (optional) Optional. The same key and request within 24 hours get the stored response again and write nothing; the same key with another request is 422; while the first is in flight, 409.
+     * @return Created
+     */
+    createWebhook(body: CreateWebhookCommand, idempotency_Key?: string | undefined): Observable<WebhookWithSecretDto> {
+        let url_ = this.baseUrl + "/api/webhooks";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processCreateWebhook(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processCreateWebhook(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<WebhookWithSecretDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<WebhookWithSecretDto>;
+        }));
+    }
+
+    protected processCreateWebhook(response: HttpResponseBase): Observable<WebhookWithSecretDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 201) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookWithSecretDto;
+            return _observableOf(result201);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * One webhook subscription.
+     * @return OK
+     */
+    getWebhook(id: string): Observable<WebhookDto> {
+        let url_ = this.baseUrl + "/api/webhooks/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetWebhook(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetWebhook(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<WebhookDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<WebhookDto>;
+        }));
+    }
+
+    protected processGetWebhook(response: HttpResponseBase): Observable<WebhookDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Replace URL, event types and enabled; rotateSecret makes a new secret, the old one signing beside it for 24 h.
+     * @return OK
+     */
+    updateWebhook(id: string, body: UpdateWebhookRequest): Observable<WebhookWithSecretDto> {
+        let url_ = this.baseUrl + "/api/webhooks/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("put", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processUpdateWebhook(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processUpdateWebhook(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<WebhookWithSecretDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<WebhookWithSecretDto>;
+        }));
+    }
+
+    protected processUpdateWebhook(response: HttpResponseBase): Observable<WebhookWithSecretDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookWithSecretDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Remove a subscription and its delivery log.
+     * @return No Content
+     */
+    deleteWebhook(id: string): Observable<void> {
+        let url_ = this.baseUrl + "/api/webhooks/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+            })
+        };
+
+        return this.http.request("delete", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processDeleteWebhook(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processDeleteWebhook(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<void>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<void>;
+        }));
+    }
+
+    protected processDeleteWebhook(response: HttpResponseBase): Observable<void> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return _observableOf(null as any);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * The delivery log, newest first: status, attempts with status code, latency and the start of each answer.
+     * @param take (optional) 
+     * @return OK
+     */
+    listWebhookDeliveries(id: string, take?: number | undefined): Observable<WebhookDeliveryDto[]> {
+        let url_ = this.baseUrl + "/api/webhooks/{id}/deliveries?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (take === null)
+            throw new globalThis.Error("The parameter 'take' cannot be null.");
+        else if (take !== undefined)
+            url_ += "take=" + encodeURIComponent("" + take) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processListWebhookDeliveries(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processListWebhookDeliveries(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<WebhookDeliveryDto[]>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<WebhookDeliveryDto[]>;
+        }));
+    }
+
+    protected processListWebhookDeliveries(response: HttpResponseBase): Observable<WebhookDeliveryDto[]> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookDeliveryDto[];
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Queue a signed webhook.test event for this subscription.
+     * @param idempotency_Key (optional) Optional. The same key and request within 24 hours get the stored response again and write nothing; the same key with another request is 422; while the first is in flight, 409.
+     * @return Accepted
+     */
+    sendTestWebhook(id: string, idempotency_Key?: string | undefined): Observable<WebhookDeliveryDto> {
+        let url_ = this.baseUrl + "/api/webhooks/{id}/test";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processSendTestWebhook(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processSendTestWebhook(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<WebhookDeliveryDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<WebhookDeliveryDto>;
+        }));
+    }
+
+    protected processSendTestWebhook(response: HttpResponseBase): Observable<WebhookDeliveryDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 202) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookDeliveryDto;
+            return _observableOf(result202);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Queue again every event since a time that the subscription wants, in feed order.
+     * @param idempotency_Key (optional) Optional. The same key and request within 24 hours get the stored response again and write nothing; the same key with another request is 422; while the first is in flight, 409.
+     * @return Accepted
+     */
+    replayWebhook(id: string, body: ReplayWebhookRequest, idempotency_Key?: string | undefined): Observable<ReplayResultDto> {
+        let url_ = this.baseUrl + "/api/webhooks/{id}/replay";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processReplayWebhook(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processReplayWebhook(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<ReplayResultDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<ReplayResultDto>;
+        }));
+    }
+
+    protected processReplayWebhook(response: HttpResponseBase): Observable<ReplayResultDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 202) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReplayResultDto;
+            return _observableOf(result202);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Send one delivery's event again, with the same body and webhook-id.
+     * @param idempotency_Key (optional) Optional. The same key and request within 24 hours get the stored response again and write nothing; the same key with another request is 422; while the first is in flight, 409.
+     * @return Accepted
+     */
+    redeliverWebhook(id: string, idempotency_Key?: string | undefined): Observable<WebhookDeliveryDto> {
+        let url_ = this.baseUrl + "/api/webhooks/deliveries/{id}/redeliver";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processRedeliverWebhook(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processRedeliverWebhook(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<WebhookDeliveryDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<WebhookDeliveryDto>;
+        }));
+    }
+
+    protected processRedeliverWebhook(response: HttpResponseBase): Observable<WebhookDeliveryDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 202) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WebhookDeliveryDto;
+            return _observableOf(result202);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+}
+
 export type ActivationStatus = "Running" | "Completed" | "Failed";
 
 export interface Criterion {
@@ -3037,6 +3633,11 @@ export interface CreateUserCommand {
     roles?: Role[];
 }
 
+export interface CreateWebhookCommand {
+    url?: string;
+    eventTypes?: string[] | undefined;
+}
+
 export interface CriterionEvaluation {
     id?: string;
     description?: string;
@@ -3044,10 +3645,27 @@ export interface CriterionEvaluation {
     actual?: string;
 }
 
+export type DeliveryStatus = "Pending" | "Succeeded" | "Failed" | "Cancelled";
+
 export interface EngagementRule {
     activityType?: ActivityType;
     points?: number;
     halfLifeDays?: number;
+}
+
+export interface EventDto {
+    id?: string;
+    type?: string;
+    timestamp?: string;
+    position?: number;
+    leadId?: string | undefined;
+    leadSequence?: number | undefined;
+    data?: any;
+}
+
+export interface EventPageDto {
+    items?: EventDto[];
+    next?: number;
 }
 
 export interface FieldChangeDto {
@@ -3273,6 +3891,14 @@ export interface RefreshCommand {
     refreshToken?: string;
 }
 
+export interface ReplayResultDto {
+    queued?: number;
+}
+
+export interface ReplayWebhookRequest {
+    since?: string;
+}
+
 export type Role = "Admin" | "Marketing" | "Sales";
 
 export interface ScoreAtLeastCriterion extends Criterion {
@@ -3420,6 +4046,13 @@ export interface UpdateLeadRequest extends LeadProfile {
     expectedCloseDate?: string | undefined;
 }
 
+export interface UpdateWebhookRequest {
+    url?: string;
+    eventTypes?: string[] | undefined;
+    enabled?: boolean;
+    rotateSecret?: boolean;
+}
+
 export interface UserDto {
     id?: string;
     email?: string;
@@ -3437,6 +4070,48 @@ export interface VersionTransitionsDto {
     total?: number;
     byTrigger?: TriggerCountDto[];
     latest?: HistoryEntryDto[];
+}
+
+export interface WebhookAttemptDto {
+    attemptedAt?: string;
+    statusCode?: number | undefined;
+    latencyMs?: number;
+    error?: string | undefined;
+    responseSnippet?: string | undefined;
+}
+
+export interface WebhookDeliveryDto {
+    id?: string;
+    subscriptionId?: string;
+    eventId?: string;
+    eventType?: string;
+    leadId?: string | undefined;
+    leadSequence?: number | undefined;
+    status?: DeliveryStatus;
+    attempts?: number;
+    nextAttemptAt?: string;
+    lastStatusCode?: number | undefined;
+    lastError?: string | undefined;
+    createdAt?: string;
+    completedAt?: string | undefined;
+    attemptLog?: WebhookAttemptDto[];
+}
+
+export interface WebhookDto {
+    id?: string;
+    url?: string;
+    eventTypes?: string[];
+    enabled?: boolean;
+    disabledReason?: string | undefined;
+    failingSince?: string | undefined;
+    signsWithPreviousSecret?: boolean;
+    createdAt?: string;
+    version?: number;
+}
+
+export interface WebhookWithSecretDto {
+    webhook?: WebhookDto;
+    secret?: string | undefined;
 }
 
 export class ApiException extends Error {

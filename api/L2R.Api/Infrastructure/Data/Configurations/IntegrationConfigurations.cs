@@ -41,3 +41,53 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(r => new { r.TenantId, r.ExpiresAt });
     }
 }
+
+internal sealed class OutboxEventConfiguration : IEntityTypeConfiguration<OutboxEvent>
+{
+    public void Configure(EntityTypeBuilder<OutboxEvent> builder)
+    {
+        builder.Property(e => e.Type).HasMaxLength(60);
+        builder.HasIndex(e => new { e.TenantId, e.Position }).IsUnique();
+        builder.HasIndex(e => new { e.TenantId, e.LeadId, e.LeadSequence }).IsUnique();
+        builder.HasIndex(e => new { e.TenantId, e.OccurredAt });
+    }
+}
+
+internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<WebhookSubscription>
+{
+    public void Configure(EntityTypeBuilder<WebhookSubscription> builder)
+    {
+        builder.Ignore(s => s.EventTypeList);
+        builder.Property(s => s.Url).HasMaxLength(2000);
+        builder.Property(s => s.EventTypes).HasMaxLength(1000);
+        builder.Property(s => s.Secret).HasMaxLength(100);
+        builder.Property(s => s.PreviousSecret).HasMaxLength(100);
+        builder.Property(s => s.DisabledReason).HasMaxLength(500);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasIndex(s => new { s.TenantId, s.CreatedAt });
+    }
+}
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
+    {
+        builder.Property(d => d.EventType).HasMaxLength(60);
+        builder.Property(d => d.LastError).HasMaxLength(500);
+        builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => new { d.TenantId, d.SubscriptionId }).HasPrincipalKey(s => new { s.TenantId, s.Id }).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.TenantId, d.Status, d.NextAttemptAt });
+        builder.HasIndex(d => new { d.TenantId, d.SubscriptionId, d.CreatedAt });
+        builder.HasIndex(d => new { d.TenantId, d.SubscriptionId, d.LeadId, d.LeadSequence });
+    }
+}
+
+internal sealed class WebhookAttemptConfiguration : IEntityTypeConfiguration<WebhookAttempt>
+{
+    public void Configure(EntityTypeBuilder<WebhookAttempt> builder)
+    {
+        builder.Property(a => a.Error).HasMaxLength(500);
+        builder.Property(a => a.ResponseSnippet).HasMaxLength(WebhookLimits.ResponseSnippetLength);
+        builder.HasOne<WebhookDelivery>().WithMany(d => d.AttemptLog).HasForeignKey(a => new { a.TenantId, a.DeliveryId }).HasPrincipalKey(d => new { d.TenantId, d.Id }).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.TenantId, a.DeliveryId, a.AttemptedAt });
+    }
+}

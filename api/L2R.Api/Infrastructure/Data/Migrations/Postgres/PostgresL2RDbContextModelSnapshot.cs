@@ -253,6 +253,52 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("LeadChanges");
                 });
 
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.OutboxEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("LeadSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("PositionedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "OccurredAt");
+
+                    b.HasIndex("TenantId", "Position")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "LeadId", "LeadSequence")
+                        .IsUnique();
+
+                    b.ToTable("OutboxEvents");
+                });
+
             modelBuilder.Entity("L2R.Api.Infrastructure.Data.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -374,6 +420,168 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Users");
+                });
+
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.WebhookAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("LatencyMs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResponseSnippet")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "DeliveryId", "AttemptedAt");
+
+                    b.ToTable("WebhookAttempts");
+                });
+
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("LeadSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Status", "NextAttemptAt");
+
+                    b.HasIndex("TenantId", "SubscriptionId", "CreatedAt");
+
+                    b.HasIndex("TenantId", "SubscriptionId", "LeadId", "LeadSequence");
+
+                    b.ToTable("WebhookDeliveries");
+                });
+
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("EventTypes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("PreviousSecretExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.ToTable("WebhookSubscriptions");
                 });
 
             modelBuilder.Entity("L2R.Domain.Agreements.AgreementApproval", b =>
@@ -560,6 +768,9 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(254)");
 
                     b.Property<int>("EngagementScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EventSequence")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("ExpectedCloseDate")
@@ -791,6 +1002,26 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.WebhookAttempt", b =>
+                {
+                    b.HasOne("L2R.Api.Infrastructure.Data.WebhookDelivery", null)
+                        .WithMany("AttemptLog")
+                        .HasForeignKey("TenantId", "DeliveryId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.WebhookDelivery", b =>
+                {
+                    b.HasOne("L2R.Api.Infrastructure.Data.WebhookSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SubscriptionId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("L2R.Domain.Agreements.AgreementApproval", b =>
                 {
                     b.HasOne("L2R.Domain.Agreements.AgreementVersion", null)
@@ -824,6 +1055,11 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("L2R.Api.Infrastructure.Data.ApiClient", b =>
                 {
                     b.Navigation("Secrets");
+                });
+
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.WebhookDelivery", b =>
+                {
+                    b.Navigation("AttemptLog");
                 });
 
             modelBuilder.Entity("L2R.Domain.Agreements.AgreementVersion", b =>
