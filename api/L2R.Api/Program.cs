@@ -1,3 +1,4 @@
+using L2R.Api.Features.Activities;
 using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Auth;
 using L2R.Api.Features.Board;
@@ -48,6 +49,7 @@ app.MapAgreement();
 app.MapClients();
 app.MapWebhooks();
 app.MapEvents();
+app.MapActivities();
 
 app.Run();
 

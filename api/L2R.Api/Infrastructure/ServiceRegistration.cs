@@ -49,6 +49,7 @@ public static class ServiceRegistration
         services.AddDatabase(database, configuration.GetConnectionString(ConnectionStringName));
         services.AddScoped<AgreementStore>();
         services.AddScoped<LeadMoves>();
+        services.AddScoped<LeadEdits>();
         services.AddSingleton<ParsedAgreementCache>();
 
         services.AddMediator(options =>

@@ -9,6 +9,7 @@ using L2R.Api.Features.Leads.ListActivities;
 using L2R.Api.Features.Leads.ListLeads;
 using L2R.Api.Features.Leads.RecordActivity;
 using L2R.Api.Features.Leads.UpdateLead;
+using L2R.Api.Features.Leads.UpsertLead;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Leads;
@@ -26,6 +27,8 @@ public static class LeadsEndpoints
         group.MapGet("/", ListLeads).WithName("ListLeads").RequireScope(ApiScopes.LeadsRead).WithSummary("Leads of the tenant, filtered and paged, most recently updated first.");
         group.MapPost("/", CreateLead).WithName("CreateLead").Idempotent().RequireScope(ApiScopes.LeadsWrite)
             .WithSummary("Create a lead; it is scored and auto-advanced at once. 409 when the tenant already has a lead with the email.");
+        group.MapPost("/upsert", UpsertLead).WithName("UpsertLead").RequireScope(ApiScopes.LeadsWrite).Idempotent()
+            .WithSummary("Create or edit the lead with the email in the body (fields left out are kept); 201 when created, 200 when edited.");
         group.MapGet("/{id:guid}", GetLead).WithName("GetLead").RequireScope(ApiScopes.LeadsRead).WithSummary("One lead; its ETag is its version.");
         group.MapPatch("/{id:guid}", UpdateLead).WithName("UpdateLead").RequireScope(ApiScopes.LeadsWrite)
             .WithSummary("Edit a lead (fields left out keep their value, an empty string clears one); If-Match makes a stale edit a 412.");
@@ -52,6 +55,12 @@ public static class LeadsEndpoints
         var result = await mediator.Send(command, ct);
         http.Response.Headers.ETag = ETags.For(result.Lead.Version);
         return TypedResults.Created($"/api/leads/{result.Lead.Id}", result);
+    }
+
+    private static async Task<Results<Created<UpsertLeadResultDto>, Ok<UpsertLeadResultDto>>> UpsertLead(UpdateLeadRequest lead, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(new UpsertLeadCommand(lead), ct);
+        return result.Created ? TypedResults.Created($"/api/leads/{result.Lead.Id}", result) : TypedResults.Ok(result);
     }
 
     private static async Task<Ok<LeadDto>> GetLead(Guid id, IMediator mediator, HttpContext http, CancellationToken ct)

@@ -20,6 +20,9 @@ public interface ICurrentUser
     /// access also throws and which must stay a 500 there.
     /// </summary>
     Guid RequiredUserId => UserId ?? throw new UnauthorizedException("Sign in first.");
+
+    /// <summary>Whether an API client's token carries <paramref name="scope"/>; people are governed by roles, so always for them.</summary>
+    bool HasScope(string scope);
 }
 
 /// <summary>
@@ -40,6 +43,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
     public Roles Roles => _fixed?.Roles ?? L2RClaims.RolesOf(Principal);
 
     public Actor Actor => ClientId is { } client ? Actor.Integration(client) : Actor.User(((ICurrentUser)this).RequiredUserId, Roles);
+
+    public bool HasScope(string scope) => ClientId is null || L2RClaims.ScopesOf(Principal).Contains(scope);
 
     private bool IsClient => L2RClaims.IsClient(Principal);
 

@@ -17,6 +17,77 @@ export const API_BASE_URL = new InjectionToken<string>('API_BASE_URL');
 @Injectable({
     providedIn: 'root'
 })
+export class ActivitiesClient {
+    private http: HttpClient;
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(@Inject(HttpClient) http: HttpClient, @Optional() @Inject(API_BASE_URL) baseUrl?: string) {
+        this.http = http;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Record 1 to 1,000 activities by lead id or email (optionally creating a new lead from newLead); a result per item, then the mover advances every lead touched.
+     * @param idempotency_Key (optional) Optional. The same key and request within 24 hours get the stored response again and write nothing; the same key with another request is 422; while the first is in flight, 409.
+     * @return OK
+     */
+    recordActivities(body: RecordActivitiesCommand, idempotency_Key?: string | undefined): Observable<RecordActivitiesResultDto> {
+        let url_ = this.baseUrl + "/api/activities";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processRecordActivities(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processRecordActivities(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<RecordActivitiesResultDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<RecordActivitiesResultDto>;
+        }));
+    }
+
+    protected processRecordActivities(response: HttpResponseBase): Observable<RecordActivitiesResultDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecordActivitiesResultDto;
+            return _observableOf(result200);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+}
+
+@Injectable({
+    providedIn: 'root'
+})
 export class AgreementClient {
     private http: HttpClient;
     private baseUrl: string;
@@ -2039,6 +2110,69 @@ export class LeadsClient {
     }
 
     /**
+     * Create or edit the lead with the email in the body (fields left out are kept); 201 when created, 200 when edited.
+     * @param idempotency_Key (optional) Optional. The same key and request within 24 hours get the stored response again and write nothing; the same key with another request is 422; while the first is in flight, 409.
+     * @return OK
+     */
+    upsertLead(body: UpdateLeadRequest, idempotency_Key?: string | undefined): Observable<UpsertLeadResultDto> {
+        let url_ = this.baseUrl + "/api/leads/upsert";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processUpsertLead(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processUpsertLead(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<UpsertLeadResultDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<UpsertLeadResultDto>;
+        }));
+    }
+
+    protected processUpsertLead(response: HttpResponseBase): Observable<UpsertLeadResultDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UpsertLeadResultDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 201) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UpsertLeadResultDto;
+            return _observableOf(result201);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
      * One lead; its ETag is its version.
      * @return OK
      */
@@ -3442,6 +3576,27 @@ export interface ActivityDto {
     title?: string | undefined;
 }
 
+export interface ActivityItem {
+    leadId?: string | undefined;
+    email?: string | undefined;
+    type?: ActivityType;
+    occurredAt?: string | undefined;
+    campaign?: string | undefined;
+    url?: string | undefined;
+    title?: string | undefined;
+    newLead?: LeadProfile | undefined;
+    activity?: RecordActivityRequest;
+}
+
+export interface ActivityItemResultDto {
+    index?: number;
+    status?: number;
+    leadId?: string | undefined;
+    activityId?: string | undefined;
+    leadCreated?: boolean;
+    error?: string | undefined;
+}
+
 export type ActivityType = "PageView" | "ContentDownload" | "Webinar" | "EmailOpen" | "EmailClick" | "FormSubmission" | "Meeting" | "Call";
 
 export type ActorKind = "User" | "System" | "Integration";
@@ -3873,6 +4028,15 @@ export interface ReasonLists {
     reopen?: Reason[];
 }
 
+export interface RecordActivitiesCommand {
+    items?: ActivityItem[];
+}
+
+export interface RecordActivitiesResultDto {
+    results?: ActivityItemResultDto[];
+    moves?: number;
+}
+
 export interface RecordActivityRequest {
     type?: ActivityType;
     occurredAt?: string | undefined;
@@ -4051,6 +4215,12 @@ export interface UpdateWebhookRequest {
     eventTypes?: string[] | undefined;
     enabled?: boolean;
     rotateSecret?: boolean;
+}
+
+export interface UpsertLeadResultDto {
+    created?: boolean;
+    lead?: LeadDto;
+    transitions?: HistoryEntryDto[];
 }
 
 export interface UserDto {

@@ -1,6 +1,5 @@
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
-using L2R.Domain.Leads;
 using Mediator;
 
 namespace L2R.Api.Features.Leads.RecordActivity;
@@ -13,21 +12,9 @@ public sealed class RecordActivityHandler(L2RDbContext db, ICurrentUser user, Le
         await db.InTransactionAsync(async () =>
         {
             var lead = await db.FindLeadAsync(command.LeadId, ct);
-            var now = moves.Now;
-            var request = command.Activity;
-            var activity = new LeadActivity
-            {
-                LeadId = lead.Id,
-                Type = request.Type,
-                OccurredAt = request.OccurredAt?.ToUniversalTime() ?? now,
-                Campaign = string.IsNullOrWhiteSpace(request.Campaign) ? lead.Campaign : request.Campaign.Trim(),
-                Url = request.Url?.Trim(),
-                Title = request.Title?.Trim(),
-                RecordedBy = user.UserId,
-                RecordedAt = now,
-            };
+            var activity = command.Activity.ToActivity(lead, user.UserId, moves.Now);
             db.LeadActivities.Add(activity);
-            lead.UpdatedAt = now;
+            lead.UpdatedAt = moves.Now;
             await db.SaveChangesAsync(ct);
 
             var history = await moves.AdvanceAsync(lead, ct);
