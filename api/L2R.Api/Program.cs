@@ -36,6 +36,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMiddleware<Idempotency>();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -39,6 +39,7 @@ public static class ServiceRegistration
         services.AddValidatedOptions<SweepOptions>(SweepOptions.Section);
         services.AddValidatedOptions<OpenApiOptions>(OpenApiOptions.Section);
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.Section);
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         services.AddHttpContextAccessor();
 
         services.AddScoped<CurrentUser>();
@@ -78,6 +79,7 @@ public static class ServiceRegistration
 
         services.AddSingleton<ActivationQueue>();
         services.AddWebhooks();
+        services.AddL2RRateLimits();
 
         // The seeder's travelling clock and run-as exist only where it runs: never in production, never in tests.
         if (configuration.BindOptions<SeedOptions>(SeedOptions.Section).SeedsDemoTenant(database))

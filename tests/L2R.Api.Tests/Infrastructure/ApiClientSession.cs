@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace L2R.Api.Tests.Infrastructure;
 
@@ -8,7 +9,7 @@ namespace L2R.Api.Tests.Infrastructure;
 public sealed record ApiClientSession(Guid Id, string ClientId, string Secret, Guid SecretId, HttpClient Http)
 {
     /// <summary>An admin creates the client; it then gets a token with client credentials, as an integration would.</summary>
-    public static async Task<ApiClientSession> CreateAsync(L2RApiFactory factory, ApiSession admin, string name, params string[] scopes)
+    public static async Task<ApiClientSession> CreateAsync(WebApplicationFactory<Program> factory, ApiSession admin, string name, params string[] scopes)
     {
         var response = await admin.Http.PostAsJsonAsync("/api/clients", new { name, scopes });
         await ApiSession.Expect(response, HttpStatusCode.Created);
@@ -24,7 +25,7 @@ public sealed record ApiClientSession(Guid Id, string ClientId, string Secret, G
         return session;
     }
 
-    public static Task<HttpResponseMessage> RequestTokenAsync(L2RApiFactory factory, string clientId, string secret, string? scope = null)
+    public static Task<HttpResponseMessage> RequestTokenAsync(WebApplicationFactory<Program> factory, string clientId, string secret, string? scope = null)
     {
         var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret };
         if (scope is not null)
@@ -35,7 +36,7 @@ public sealed record ApiClientSession(Guid Id, string ClientId, string Secret, G
         return factory.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(form));
     }
 
-    public async Task<string> TokenAsync(L2RApiFactory factory, string? secret = null)
+    public async Task<string> TokenAsync(WebApplicationFactory<Program> factory, string? secret = null)
     {
         var response = await RequestTokenAsync(factory, ClientId, secret ?? Secret);
         await ApiSession.Expect(response, HttpStatusCode.OK);
@@ -43,7 +44,7 @@ public sealed record ApiClientSession(Guid Id, string ClientId, string Secret, G
     }
 
     /// <summary>Another HTTP client carrying <paramref name="token"/>.</summary>
-    public static HttpClient WithToken(L2RApiFactory factory, string token)
+    public static HttpClient WithToken(WebApplicationFactory<Program> factory, string token)
     {
         var http = factory.CreateClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

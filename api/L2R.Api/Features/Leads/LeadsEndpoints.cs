@@ -31,11 +31,14 @@ public static class LeadsEndpoints
             .WithSummary("Create or edit the lead with the email in the body (fields left out are kept); 201 when created, 200 when edited.");
         group.MapGet("/{id:guid}", GetLead).WithName("GetLead").RequireScope(ApiScopes.LeadsRead).WithSummary("One lead; its ETag is its version.");
         group.MapPatch("/{id:guid}", UpdateLead).WithName("UpdateLead").RequireScope(ApiScopes.LeadsWrite)
-            .WithSummary("Edit a lead (fields left out keep their value, an empty string clears one); If-Match makes a stale edit a 412.");
+            .WithSummary("Edit a lead (fields left out keep their value, an empty string clears one); If-Match makes a stale edit a 412.")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapGet("/{id:guid}/transitions", GetTransitions).WithName("GetLeadTransitions").RequireScope(ApiScopes.LeadsRead)
             .WithSummary("Every move from the lead's stage: target, whether you may make it, reasons, and each criterion as it evaluates now.");
         group.MapPost("/{id:guid}/transitions", FireTrigger).WithName("FireTrigger").Idempotent().RequireScope(ApiScopes.TransitionsWrite)
-            .WithSummary("Move a lead by firing a trigger; 422 lists the agreement's unmet criteria.");
+            .WithSummary("Move a lead by firing a trigger; 422 lists the agreement's unmet criteria.")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .Produces<GuardUnmetProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json");
         group.MapGet("/{id:guid}/history", GetHistory).WithName("GetLeadHistory").RequireScope(ApiScopes.LeadsRead)
             .WithSummary("Stage moves with agreement version and criteria, and field edits with who changed what.");
         group.MapPost("/{id:guid}/activities", RecordActivity).WithName("RecordActivity").Idempotent().RequireScope(ApiScopes.ActivitiesWrite)

@@ -5,18 +5,12 @@ namespace L2R.Api.Infrastructure.Outbox;
 /// <summary>How a delivery is made and how an attempt's outcome changes it and its subscription.</summary>
 public static class WebhookDeliveries
 {
-    public static WebhookDelivery For(Guid subscriptionId, OutboxEvent e, string payload, DateTime now) => new()
-    {
-        SubscriptionId = subscriptionId,
-        EventId = e.Id,
-        EventType = e.Type,
-        LeadId = e.LeadId,
-        LeadSequence = e.LeadSequence,
-        Payload = payload,
-        Status = DeliveryStatus.Pending,
-        NextAttemptAt = now,
-        CreatedAt = now,
-    };
+    public static WebhookDelivery For(Guid subscriptionId, OutboxEvent e, string payload, DateTime now) =>
+        New(subscriptionId, e.Id, e.Type, e.LeadId, e.LeadSequence, payload, now);
+
+    /// <summary>The same event to the same subscription once more, as a new delivery with its own log.</summary>
+    public static WebhookDelivery Again(WebhookDelivery original, DateTime now) =>
+        New(original.SubscriptionId, original.EventId, original.EventType, original.LeadId, original.LeadSequence, original.Payload, now);
 
     /// <summary>
     /// 2xx succeeds; 410 disables the subscription; anything else is retried on the published schedule (or after the
@@ -71,6 +65,19 @@ public static class WebhookDeliveries
         var wait = WebhookOptions.RetrySchedule[delivery.Attempts - 1];
         delivery.NextAttemptAt = now + (result.RetryAfter > wait ? result.RetryAfter.Value : wait);
     }
+
+    private static WebhookDelivery New(Guid subscriptionId, Guid eventId, string type, Guid? leadId, int? leadSequence, string payload, DateTime now) => new()
+    {
+        SubscriptionId = subscriptionId,
+        EventId = eventId,
+        EventType = type,
+        LeadId = leadId,
+        LeadSequence = leadSequence,
+        Payload = payload,
+        Status = DeliveryStatus.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+    };
 
     private static void Complete(WebhookDelivery delivery, DeliveryStatus status, DateTime now)
     {

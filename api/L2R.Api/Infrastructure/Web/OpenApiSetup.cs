@@ -1,3 +1,4 @@
+using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Agreements;
 using Microsoft.OpenApi;
@@ -25,7 +26,24 @@ public static class OpenApiSetup
                 Description = "An access token from POST /api/auth/login.",
             });
             options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+            options.AddSecurityDefinition("ClientCredentials", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "An API client's token (OAuth2 client credentials); each operation names the scope it needs in its 403. See docs/integrators.md.",
+                Flows = new OpenApiOAuthFlows
+                {
+                    ClientCredentials = new OpenApiOAuthFlow
+                    {
+                        TokenUrl = new Uri(ClientCredentialsSetup.TokenPath, UriKind.Relative),
+                        Scopes = ApiScopes.Descriptions.ToDictionary(),
+                    },
+                },
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ClientCredentials", document)] = [] });
+            options.NonNullableReferenceTypesAsRequired();
+            options.SchemaFilter<NonNullableValueTypesRequired>();
             options.OperationFilter<IdempotencyKeyParameter>();
+            options.OperationFilter<ProblemResponses>();
         });
         return services;
     }

@@ -1,4 +1,5 @@
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Web;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -14,18 +15,7 @@ public sealed class RedeliverWebhookHandler(L2RDbContext db, WebhookStore store)
     {
         var original = await db.WebhookDeliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == command.DeliveryId, ct)
             ?? throw new NotFoundException("Webhook delivery", command.DeliveryId);
-        var again = new WebhookDelivery
-        {
-            SubscriptionId = original.SubscriptionId,
-            EventId = original.EventId,
-            EventType = original.EventType,
-            LeadId = original.LeadId,
-            LeadSequence = original.LeadSequence,
-            Payload = original.Payload,
-            Status = DeliveryStatus.Pending,
-            NextAttemptAt = store.Now,
-            CreatedAt = store.Now,
-        };
+        var again = WebhookDeliveries.Again(original, store.Now);
         db.WebhookDeliveries.Add(again);
         await db.SaveChangesAsync(ct);
         return WebhookDeliveryDto.From(again);
