@@ -95,6 +95,20 @@ public abstract class IdempotencyTests<TFactory>(TFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task AUserCreatedTwiceWithOneKey_ExistsOnce()
+    {
+        var admin = await ApiSession.SignUpAsync(factory);
+        var user = new { email = "twice@example.test", displayName = "Twice", password = ApiSession.Password, roles = new[] { "Sales" } };
+
+        var first = await PostAsync(admin.Http, "/api/users", user, "user-1");
+        var second = await PostAsync(admin.Http, "/api/users", user, "user-1");
+
+        await ApiSession.Expect(first, HttpStatusCode.Created);
+        await ApiSession.Expect(second, HttpStatusCode.Created);
+        Assert.Single((await admin.GetJsonAsync("/api/users")).AsArray(), u => u!["email"]!.GetValue<string>() == "twice@example.test");
+    }
+
+    [Fact]
     public async Task AKeyLongerThan255Characters_Is400()
     {
         var admin = await ApiSession.SignUpAsync(factory);

@@ -931,9 +931,10 @@ export class AgreementClient {
 
     /**
      * Start the tenant's one draft from the active version, or from any earlier version (a rollback).
+     * @param idempotency_Key (optional) Optional. The same key and request within 24 hours get the stored response again and write nothing; the same key with another request is 422; while the first is in flight, 409.
      * @return Created
      */
-    createDraft(body: CreateDraftRequest): Observable<AgreementDraftDto> {
+    createDraft(body: CreateDraftRequest, idempotency_Key?: string | undefined): Observable<AgreementDraftDto> {
         let url_ = this.baseUrl + "/api/agreement/drafts";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -944,6 +945,7 @@ export class AgreementClient {
             observe: "response",
             responseType: "blob",
             headers: new HttpHeaders({
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             })
@@ -999,6 +1001,12 @@ export class AgreementClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflicts with the current state, lost to a concurrent change, or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            }));
+        } else if (status === 422) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The Idempotency-Key was already used with a different request.", status, _responseText, _headers, result422);
             }));
         } else if (status === 500) {
             return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
@@ -4227,9 +4235,10 @@ export class UsersClient {
 
     /**
      * Create a user with roles (Admin).
+     * @param idempotency_Key (optional) Optional. The same key and request within 24 hours get the stored response again and write nothing; the same key with another request is 422; while the first is in flight, 409.
      * @return Created
      */
-    createUser(body: CreateUserCommand): Observable<UserDto> {
+    createUser(body: CreateUserCommand, idempotency_Key?: string | undefined): Observable<UserDto> {
         let url_ = this.baseUrl + "/api/users";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4240,6 +4249,7 @@ export class UsersClient {
             observe: "response",
             responseType: "blob",
             headers: new HttpHeaders({
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             })
@@ -4295,6 +4305,12 @@ export class UsersClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflicts with the current state, lost to a concurrent change, or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            }));
+        } else if (status === 422) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The Idempotency-Key was already used with a different request.", status, _responseText, _headers, result422);
             }));
         } else if (status === 500) {
             return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
