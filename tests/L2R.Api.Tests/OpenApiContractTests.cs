@@ -65,6 +65,15 @@ public class OpenApiContractTests
         Assert.NotNull(responses["412"]);
     }
 
+    [Theory]
+    [InlineData("/api/leads", "email")]
+    [InlineData("/api/leads/upsert", "email")]
+    [InlineData("/api/activities", "items")]
+    [InlineData("/api/clients", "scopes")]
+    [InlineData("/api/webhooks", "url")]
+    public void TheMainRequests_HaveExamples(string path, string property) =>
+        Assert.NotNull(Document["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]![property]);
+
     [Fact]
     public void SecuritySchemes_AreBearerAndClientCredentials()
     {

@@ -210,6 +210,11 @@ public abstract class WebhookTests<TFactory>(TFactory factory) : IClassFixture<T
         await ApiSession.ProblemAsync(await intruder.Http.GetAsync($"/api/webhooks/{id}"), HttpStatusCode.NotFound);
         await ApiSession.ProblemAsync(await intruder.Http.DeleteAsync($"/api/webhooks/{id}"), HttpStatusCode.NotFound);
         await ApiSession.ProblemAsync(await intruder.Http.PostAsync($"/api/webhooks/{id}/test", null), HttpStatusCode.NotFound);
+        await ApiSession.ProblemAsync(await intruder.Http.GetAsync($"/api/webhooks/{id}/deliveries"), HttpStatusCode.NotFound);
+        await ApiSession.ProblemAsync(await intruder.Http.PostAsJsonAsync($"/api/webhooks/{id}/replay", new { since = DateTime.UtcNow.AddDays(-1) }), HttpStatusCode.NotFound);
+        var test = await owner.Http.PostAsync($"/api/webhooks/{id}/test", null);
+        var deliveryId = (await test.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        await ApiSession.ProblemAsync(await intruder.Http.PostAsync($"/api/webhooks/deliveries/{deliveryId}/redeliver", null), HttpStatusCode.NotFound);
         Assert.Empty((await intruder.GetJsonAsync("/api/webhooks")).AsArray());
         await ApiSession.Expect(await owner.Http.GetAsync($"/api/webhooks/{id}"), HttpStatusCode.OK);
     }

@@ -5,6 +5,7 @@ using L2R.Api.Features.Clients.ListClients;
 using L2R.Api.Features.Clients.RevokeClient;
 using L2R.Api.Features.Clients.RotateClientSecret;
 using L2R.Api.Features.Users;
+using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,6 +20,7 @@ public static class ClientsEndpoints
         group.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListClientsQuery(), ct)))
             .WithName("ListClients").WithSummary("API clients of the tenant with their scopes, secrets (by hint) and when each last got a token (Admin).");
         group.MapPost("/", CreateClient).WithName("CreateClient").Idempotent()
+            .WithRequestExample(new { name = "Website forms", scopes = new[] { ApiScopes.LeadsWrite, ApiScopes.ActivitiesWrite, ApiScopes.LeadsRead } })
             .WithSummary("Create an API client; the answer shows its client id and secret, the secret only this once (Admin).");
         group.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetClientQuery(id), ct)))
             .WithName("GetClient").WithSummary("One API client (Admin).");

@@ -25,9 +25,11 @@ public static class LeadsEndpoints
     {
         var group = app.MapGroup("/api/leads").WithTags("Leads").RequireAuthorization();
         group.MapGet("/", ListLeads).WithName("ListLeads").RequireScope(ApiScopes.LeadsRead).WithSummary("Leads of the tenant, filtered and paged, most recently updated first.");
-        group.MapPost("/", CreateLead).WithName("CreateLead").Idempotent().RequireScope(ApiScopes.LeadsWrite)
+        group.MapPost("/", CreateLead).WithName("CreateLead")
+            .WithRequestExample(new { firstName = "Vera", lastName = "Vance", email = "vera@globex.example", company = "Globex", title = "VP Operations", companySize = 500, source = "Website" }).Idempotent().RequireScope(ApiScopes.LeadsWrite)
             .WithSummary("Create a lead; it is scored and auto-advanced at once. 409 when the tenant already has a lead with the email.");
-        group.MapPost("/upsert", UpsertLead).WithName("UpsertLead").RequireScope(ApiScopes.LeadsWrite).Idempotent()
+        group.MapPost("/upsert", UpsertLead).WithName("UpsertLead")
+            .WithRequestExample(new { email = "vera@globex.example", title = "VP Operations", campaign = "Spring Launch" }).RequireScope(ApiScopes.LeadsWrite).Idempotent()
             .WithSummary("Create or edit the lead with the email in the body (fields left out are kept); 201 when created, 200 when edited.");
         group.MapGet("/{id:guid}", GetLead).WithName("GetLead").RequireScope(ApiScopes.LeadsRead).WithSummary("One lead; its ETag is its version.");
         group.MapPatch("/{id:guid}", UpdateLead).WithName("UpdateLead").RequireScope(ApiScopes.LeadsWrite)
@@ -35,13 +37,15 @@ public static class LeadsEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapGet("/{id:guid}/transitions", GetTransitions).WithName("GetLeadTransitions").RequireScope(ApiScopes.LeadsRead)
             .WithSummary("Every move from the lead's stage: target, whether you may make it, reasons, and each criterion as it evaluates now.");
-        group.MapPost("/{id:guid}/transitions", FireTrigger).WithName("FireTrigger").Idempotent().RequireScope(ApiScopes.TransitionsWrite)
+        group.MapPost("/{id:guid}/transitions", FireTrigger).WithName("FireTrigger")
+            .WithRequestExample(new { trigger = LeadTrigger.Reject, reasonCode = "no-need", note = "Budget frozen until Q3" }).Idempotent().RequireScope(ApiScopes.TransitionsWrite)
             .WithSummary("Move a lead by firing a trigger; 422 lists the agreement's unmet criteria.")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .Produces<GuardUnmetProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json");
         group.MapGet("/{id:guid}/history", GetHistory).WithName("GetLeadHistory").RequireScope(ApiScopes.LeadsRead)
             .WithSummary("Stage moves with agreement version and criteria, and field edits with who changed what.");
-        group.MapPost("/{id:guid}/activities", RecordActivity).WithName("RecordActivity").Idempotent().RequireScope(ApiScopes.ActivitiesWrite)
+        group.MapPost("/{id:guid}/activities", RecordActivity).WithName("RecordActivity")
+            .WithRequestExample(new { type = ActivityType.Webinar, title = "Pipeline webinar" }).Idempotent().RequireScope(ApiScopes.ActivitiesWrite)
             .WithSummary("Record an activity; the lead is re-scored and auto-advanced.");
         group.MapGet("/{id:guid}/activities", ListActivities).WithName("ListActivities").RequireScope(ApiScopes.LeadsRead).WithSummary("The lead's journey, newest first.");
         group.MapGet("/{id:guid}/activities/{activityId:guid}", GetActivity).WithName("GetActivity").RequireScope(ApiScopes.LeadsRead).WithSummary("One activity of the lead's journey.");

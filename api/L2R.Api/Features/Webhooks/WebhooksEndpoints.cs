@@ -9,6 +9,7 @@ using L2R.Api.Features.Webhooks.ReplayWebhook;
 using L2R.Api.Features.Webhooks.SendTestWebhook;
 using L2R.Api.Features.Webhooks.UpdateWebhook;
 using L2R.Api.Infrastructure.Auth;
+using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,6 +25,7 @@ public static class WebhooksEndpoints
         group.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListWebhooksQuery(), ct)))
             .WithName("ListWebhooks").WithSummary("The tenant's webhook subscriptions (Admin or webhooks:manage).");
         group.MapPost("/", CreateWebhook).WithName("CreateWebhook").Idempotent()
+            .WithRequestExample(new { url = "https://example.com/l2r-hooks", eventTypes = new[] { EventTypes.LeadStageChanged, EventTypes.LeadCreated } })
             .WithSummary("Subscribe a URL to event types (none: all); the answer shows its whsec_ signing secret, only this once.");
         group.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetWebhookQuery(id), ct)))
             .WithName("GetWebhook").WithSummary("One webhook subscription.");

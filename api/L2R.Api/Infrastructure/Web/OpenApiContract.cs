@@ -95,3 +95,29 @@ internal sealed class NonNullableValueTypesRequired : ISchemaFilter
         }
     }
 }
+
+/// <summary>Endpoint metadata: an example body for the OpenAPI document (see <see cref="RequestExamples"/>).</summary>
+public sealed record RequestExample(object Body);
+
+public static class RequestExampleEndpoints
+{
+    public static TBuilder WithRequestExample<TBuilder>(this TBuilder builder, object body)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequestExample(body));
+}
+
+/// <summary>Puts an endpoint's <see cref="RequestExample"/> on its JSON request body, serialised as the API reads it.</summary>
+internal sealed class RequestExamples : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<RequestExample>().FirstOrDefault() is not { } example
+            || operation.RequestBody?.Content?.TryGetValue("application/json", out var media) != true
+            || media is not OpenApiMediaType json)
+        {
+            return;
+        }
+
+        json.Example = System.Text.Json.JsonSerializer.SerializeToNode(example.Body, AgreementJson.Options);
+    }
+}

@@ -44,6 +44,7 @@ public static class OpenApiSetup
             options.SchemaFilter<NonNullableValueTypesRequired>();
             options.OperationFilter<IdempotencyKeyParameter>();
             options.OperationFilter<ProblemResponses>();
+            options.OperationFilter<RequestExamples>();
         });
         return services;
     }
