@@ -1,15 +1,19 @@
+using L2R.Api.Features.Activities;
 using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Audit;
 using L2R.Api.Features.Auth;
 using L2R.Api.Features.Board;
 using L2R.Api.Features.Calendars;
 using L2R.Api.Features.Imports;
+using L2R.Api.Features.Clients;
+using L2R.Api.Features.Events;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Notifications;
 using L2R.Api.Features.Slas;
 using L2R.Api.Features.Metrics;
 using L2R.Api.Features.Tenants;
 using L2R.Api.Features.Users;
+using L2R.Api.Features.Webhooks;
 using L2R.Api.Infrastructure;
 using L2R.Api.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -38,6 +42,8 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
+app.UseMiddleware<Idempotency>();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
@@ -53,6 +59,10 @@ app.MapNotifications();
 app.MapMetrics();
 app.MapImports();
 app.MapAudit();
+app.MapClients();
+app.MapWebhooks();
+app.MapEvents();
+app.MapActivities();
 
 app.Run();
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace L2R.Api.Tests;
 
@@ -174,6 +176,13 @@ public abstract class AgreementDraftTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(["Active", "Superseded"], versions.Select(v => v!["status"]!.GetValue<string>()));
         var underVersion2 = await team.Admin.GetJsonAsync("/api/agreement/versions/2/transitions");
         Assert.Equal(3, underVersion2["total"]!.GetValue<int>());
+
+        // Activation's moves and the activation itself are events like any other write's.
+        await factory.Services.GetRequiredService<OutboxRelay>().RunOnceAsync(CancellationToken.None);
+        var events = (await team.Admin.GetJsonAsync("/api/events?types=agreement.activated,lead.stage_changed&limit=500"))["items"]!.AsArray();
+        Assert.Equal(2, events.Single(e => e!["type"]!.GetValue<string>() == "agreement.activated")!["data"]!["version"]!.GetValue<int>());
+        var qualifiedUnder2 = events.Where(e => e!["type"]!.GetValue<string>() == "lead.stage_changed" && e["data"]!["agreementVersion"]!.GetValue<int>() == 2);
+        Assert.Equal(waiting.Select(id => id.ToString()).Order(), qualifiedUnder2.Select(e => e!["leadId"]!.GetValue<string>()).Order());
         Assert.Contains((await team.Admin.GetJsonAsync("/api/agreement/audit")).AsArray(), a => a!["action"]!.GetValue<string>() == "Activated");
     }
 

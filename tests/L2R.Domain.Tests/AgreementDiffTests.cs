@@ -34,7 +34,9 @@ public class AgreementDiffTests
                 Roles = [Role.Sales, Role.Admin],
                 Criteria = [new OwnerAssignedCriterion { Id = "sal-owner", Description = "An owner is assigned" }],
             })
-            .WithRule(LeadTrigger.Score, r => r with { AutoAdvance = false });
+            .WithRule(LeadTrigger.Score, r => r with { AutoAdvance = false })
+            .WithRule(LeadTrigger.Qualify, r => r with { IntegrationMayFire = false })
+            .WithRule(LeadTrigger.Win, r => r with { IntegrationMayFire = true });
 
         var descriptions = AgreementDiff.Compare(before, after).Select(c => c.Description).ToList();
 
@@ -42,6 +44,8 @@ public class AgreementDiffTests
         Assert.Contains("Accept: criterion removed: A phone number to call", descriptions);
         Assert.Contains("Accept: criterion added: An owner is assigned", descriptions);
         Assert.Contains("Score: no longer advances automatically", descriptions);
+        Assert.Contains("Qualify: integrations may no longer fire it", descriptions);
+        Assert.Contains("Win: integrations may now fire it", descriptions);
     }
 
     [Fact]

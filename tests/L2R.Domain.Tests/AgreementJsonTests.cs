@@ -158,6 +158,23 @@ public class AgreementJsonTests
     }
 
     [Fact]
+    public void Deserialize_RuleWrittenBeforeIntegrations_LetsNoIntegrationFireIt()
+    {
+        var json = """{"scoring":{},"transitions":[{"trigger":"Score","roles":["Marketing"],"autoAdvance":true}],"reasons":{},"slas":{}}""";
+
+        Assert.False(AgreementJson.Deserialize(json).RuleFor(LeadTrigger.Score).IntegrationMayFire);
+    }
+
+    [Fact]
+    public void Serialize_IntegrationMayFire_IsWrittenAndReadBack()
+    {
+        var node = JsonNode.Parse(DefaultJson)!["transitions"]!.AsArray().Single(t => t!["trigger"]!.GetValue<string>() == "Qualify")!;
+
+        Assert.True(node["integrationMayFire"]!.GetValue<bool>());
+        Assert.True(AgreementJson.Deserialize(DefaultJson).RuleFor(LeadTrigger.Qualify).IntegrationMayFire);
+    }
+
+    [Fact]
     public void Deserialize_TransitionWithoutRoles_ThrowsBecauseRolesAreRequired()
     {
         var json = """{"scoring":{},"transitions":[{"trigger":"Score"}],"reasons":{},"slas":{}}""";

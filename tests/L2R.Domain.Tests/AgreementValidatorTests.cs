@@ -206,6 +206,14 @@ public class AgreementValidatorTests
     }
 
     [Fact]
+    public void Validate_RuleOnlyIntegrationsMayFire_IsFine()
+    {
+        var agreement = Default.WithRule(LeadTrigger.Convert, r => r with { Roles = [], IntegrationMayFire = true });
+
+        Assert.Empty(AgreementValidator.Validate(agreement));
+    }
+
+    [Fact]
     public void Validate_AutoAdvanceRuleWithoutRoles_IsFine()
     {
         var agreement = Default.WithRule(LeadTrigger.Score, r => r with { Roles = [] });

@@ -81,6 +81,27 @@ public sealed class LeadMoverTests
     }
 
     [Fact]
+    public void Fire_Integration_MayNotFireSalesMovesUnderTheDefaultAgreement()
+    {
+        var outcome = Mover.Fire(Qualified(LeadState.MQL).Facts(), Actors.Integration, new MoveRequest(LeadTrigger.Accept));
+
+        Assert.Equal(MoveRefusalKind.RoleMayNot, outcome.Refusal!.Kind);
+        Assert.Contains("integrations", outcome.Refusal.Message);
+    }
+
+    [Fact]
+    public void Fire_Integration_WhenTheAgreementOpensTheMove_RecordsTheClientAsActor()
+    {
+        var mover = new LeadMover(DefaultAgreement.Create().WithRule(LeadTrigger.Accept, r => r with { IntegrationMayFire = true }), 1);
+
+        var outcome = mover.Fire(Qualified(LeadState.MQL).Facts(), Actors.Integration, new MoveRequest(LeadTrigger.Accept));
+
+        Assert.True(outcome.Moved);
+        var entry = outcome.Transitions[0];
+        Assert.Equal((ActorKind.Integration, Actors.IntegrationClientId, (Guid?)null), (entry.ActorKind, entry.ActorClientId, entry.ActorUserId));
+    }
+
+    [Fact]
     public void Fire_RecordsTheMoveWithItsReasonAndEveryCriterion_ThenAdvancesToAFixpoint()
     {
         var lead = Qualified().InState(LeadState.Disqualified, enteredDaysAgo: 30);

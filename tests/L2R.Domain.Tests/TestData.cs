@@ -19,6 +19,10 @@ internal static class Actors
     public static readonly Actor Marketing = Actor.User(Guid.Parse("3a2c0000-0000-0000-0000-000000000002"), Roles.Marketing);
     public static readonly Actor Admin = Actor.User(Guid.Parse("ad000000-0000-0000-0000-000000000003"), Roles.Admin);
 
+    public static readonly Guid IntegrationClientId = Guid.Parse("c1000000-0000-0000-0000-000000000005");
+
+    public static readonly Actor Integration = Actor.Integration(IntegrationClientId);
+
     public static Actor WithRoles(Roles roles) => Actor.User(Guid.Parse("00000000-0000-0000-0000-0000000000aa"), roles);
 }
 

@@ -9,14 +9,18 @@ using L2R.Api.Features.Leads;
 using L2R.Api.Features.Notifications;
 using L2R.Api.Features.Metrics;
 using L2R.Api.Features.Users;
+using L2R.Api.Features.Webhooks;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Hosting;
 using L2R.Api.Infrastructure.Scheduling;
+using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Agreements;
+using Polly;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -45,6 +49,8 @@ public static class ServiceRegistration
         services.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
         services.AddValidatedOptions<OpenApiOptions>(OpenApiOptions.Section);
         services.AddValidatedOptions<ImportOptions>(ImportOptions.Section);
+        services.AddValidatedOptions<WebhookOptions>(WebhookOptions.Section);
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         services.AddHttpContextAccessor();
 
         services.AddScoped<CurrentUser>();
@@ -63,6 +69,7 @@ public static class ServiceRegistration
         services.AddScoped<ImportFileStore>();
         services.AddScoped<LeadImportBatch>();
         services.AddScoped<ActivityImportBatch>();
+        services.AddScoped<LeadEdits>();
         services.AddSingleton<ParsedAgreementCache>();
 
         services.AddMediator(options =>
@@ -86,6 +93,9 @@ public static class ServiceRegistration
             services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
             services.AddL2RSchedulerHosting();
         }
+
+        services.AddWebhooks();
+        services.AddL2RRateLimits();
 
         // The seeder's travelling clock and run-as exist only where it runs: never in production, never in tests.
         if (configuration.BindOptions<SeedOptions>(SeedOptions.Section).SeedsDemoTenant(database))
@@ -182,6 +192,28 @@ public static class ServiceRegistration
             ? ""
             : $"Data Source={Path.Combine(options.ResolveDataDirectory(environment.ContentRootPath), "l2r.db")};Default Timeout=15";
 
+    /// <summary>The relay and the delivery HttpClient: 15 s per attempt, no redirects, the SSRF guard at connect time.</summary>
+    private static void AddWebhooks(this IServiceCollection services)
+    {
+        services.AddScoped<WebhookStore>();
+        services.AddSingleton<OutboxRelay>();
+        services.AddHttpClient<WebhookSender>()
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = WebhookTargets.Connect(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowsPrivateTargets(sp.GetRequiredService<IHostEnvironment>())),
+            })
+            .AddResilienceHandler("webhook", pipeline => pipeline.AddTimeout(WebhookOptions.Timeout));
+    }
+
+    /// <summary>Signed in, and either a person (with <paramref name="userRole"/> when named) or an API client holding the endpoint's scope.</summary>
+    private static AuthorizationPolicy CallerPolicy(params L2R.Domain.Leads.Role[] userRoles) =>
+        new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .AddRequirements(new CallerRequirement(userRoles))
+            .Build();
+
     private static void AddAuth(this IServiceCollection services)
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
@@ -207,9 +239,13 @@ public static class ServiceRegistration
                     RoleClaimType = L2RClaims.Role,
                 };
             });
+        services.AddClientCredentials();
+        services.AddSingleton<IAuthorizationHandler, CallerRequirementHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeAwareAuthorizationResultHandler>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(UsersEndpoints.AdminPolicy, policy => policy.RequireRole(nameof(L2R.Domain.Leads.Role.Admin)))
-            .AddPolicy(MetricsEndpoints.ReadPolicy, policy => policy.RequireRole(MetricsEndpoints.Readers))
-            .AddPolicy(ImportsEndpoints.ImporterPolicy, policy => policy.RequireRole(nameof(L2R.Domain.Leads.Role.Admin), nameof(L2R.Domain.Leads.Role.Marketing)));
+            .SetDefaultPolicy(CallerPolicy())
+            .AddPolicy(UsersEndpoints.AdminPolicy, CallerPolicy(L2R.Domain.Leads.Role.Admin))
+            .AddPolicy(MetricsEndpoints.ReadPolicy, CallerPolicy(L2R.Domain.Leads.Role.Marketing, L2R.Domain.Leads.Role.Sales, L2R.Domain.Leads.Role.Admin))
+            .AddPolicy(ImportsEndpoints.ImporterPolicy, CallerPolicy(L2R.Domain.Leads.Role.Admin, L2R.Domain.Leads.Role.Marketing));
     }
 }

@@ -174,6 +174,11 @@ public static class AgreementDiff
             Add(to.AutoAdvance ? "now advances automatically" : "no longer advances automatically");
         }
 
+        if (from.IntegrationMayFire != to.IntegrationMayFire)
+        {
+            Add(to.IntegrationMayFire ? "integrations may now fire it" : "integrations may no longer fire it");
+        }
+
         foreach (var removed in from.Criteria.Where(c => to.Criteria.All(t => t.Id != c.Id)))
         {
             Add($"criterion removed: {removed.Description}");

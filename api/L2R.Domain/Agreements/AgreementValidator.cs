@@ -61,9 +61,9 @@ public static class AgreementValidator
                 issues.Add(new($"{path}.autoAdvance", $"{rule.Trigger} needs a reason, which only a person can give, so it cannot advance automatically."));
             }
 
-            if (rule.Roles.Count == 0 && !rule.AutoAdvance)
+            if (rule.Roles.Count == 0 && !rule.AutoAdvance && !rule.IntegrationMayFire)
             {
-                issues.Add(new($"{path}.roles", $"Nobody could fire {rule.Trigger}: give it a role or let it advance automatically."));
+                issues.Add(new($"{path}.roles", $"Nobody could fire {rule.Trigger}: give it a role, open it to integrations or let it advance automatically."));
             }
 
             for (var c = 0; c < rule.Criteria.Count; c++)

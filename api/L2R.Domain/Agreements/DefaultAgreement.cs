@@ -6,6 +6,7 @@ namespace L2R.Domain.Agreements;
 /// The Demand-Waterfall starting point every new tenant signs as version 1: data quality before scoring,
 /// fit and engagement before MQL, BANT before SQL, a reason for every rejection, recycle and loss, and for
 /// the plainest reasons the clause they dispute, so sales's feedback lands on the rule it questions.
+/// Integrations may fire marketing's moves (Score, Qualify, Reengage) and none of sales'.
 /// </summary>
 public static class DefaultAgreement
 {
@@ -40,7 +41,7 @@ public static class DefaultAgreement
         [
             new()
             {
-                Trigger = LeadTrigger.Score, Roles = [Role.Marketing], AutoAdvance = true,
+                Trigger = LeadTrigger.Score, Roles = [Role.Marketing], AutoAdvance = true, IntegrationMayFire = true,
                 Criteria =
                 [
                     new ValidEmailCriterion { Id = "email-valid", Description = "Email address is valid" },
@@ -49,7 +50,7 @@ public static class DefaultAgreement
             },
             new()
             {
-                Trigger = LeadTrigger.Qualify, Roles = [Role.Marketing], AutoAdvance = true,
+                Trigger = LeadTrigger.Qualify, Roles = [Role.Marketing], AutoAdvance = true, IntegrationMayFire = true,
                 Criteria =
                 [
                     new ScoreAtLeastCriterion { Id = "mql-fit", Score = ScoreKind.Fit, Value = 30, Description = "Fit score at least 30" },
@@ -93,7 +94,7 @@ public static class DefaultAgreement
             new() { Trigger = LeadTrigger.Lose, Roles = [Role.Sales] },
             new()
             {
-                Trigger = LeadTrigger.Reengage, Roles = [Role.Marketing], AutoAdvance = true,
+                Trigger = LeadTrigger.Reengage, Roles = [Role.Marketing], AutoAdvance = true, IntegrationMayFire = true,
                 Criteria =
                 [
                     new TimeInStageCriterion { Id = "recycle-time", Days = 14, Description = "At least 14 days in nurture" },

@@ -71,6 +71,10 @@ public sealed record TransitionRule
     public required LeadTrigger Trigger { get; init; }
     public required IReadOnlyList<Role> Roles { get; init; }
     public bool AutoAdvance { get; init; }
+
+    /// <summary>Whether an API client (acting as an integration) may fire it; absent in agreements written before integrations, so off.</summary>
+    public bool IntegrationMayFire { get; init; }
+
     public IReadOnlyList<Criterion> Criteria { get; init; } = [];
 
     public static TransitionRule Unguarded(LeadTrigger trigger) => new() { Trigger = trigger, Roles = [Role.Admin] };

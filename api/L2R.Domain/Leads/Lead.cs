@@ -77,6 +77,9 @@ public sealed class Lead : Common.ITenantOwned
     public DateTime UpdatedAt { get; set; }
     public DateTime StageEnteredAt { get; internal set; }
 
+    /// <summary>The sequence number of the lead's latest event, so consumers can order one lead's events and see gaps.</summary>
+    public int EventSequence { get; set; }
+
     private const string NoName = "(no name)";
 
     /// <summary>First and last name, else the email: the one definition of a lead's name.</summary>

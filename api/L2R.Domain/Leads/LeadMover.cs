@@ -131,9 +131,12 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
         var trigger = request.Trigger;
         if (!workflow.MayFire(trigger))
         {
-            return Refuse(MoveRefusalKind.RoleMayNot, actor.IsSystem
-                ? $"{trigger} is not an automatic move in this agreement."
-                : $"Your role may not {trigger} leads under agreement version {agreementVersion}.");
+            return Refuse(MoveRefusalKind.RoleMayNot, actor.Kind switch
+            {
+                ActorKind.System => $"{trigger} is not an automatic move in this agreement.",
+                ActorKind.Integration => $"Agreement version {agreementVersion} does not let integrations {trigger} leads.",
+                _ => $"Your role may not {trigger} leads under agreement version {agreementVersion}.",
+            });
         }
 
         if (!LeadWorkflow.IsDefinedFrom(lead.State, trigger))
@@ -242,6 +245,7 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
         ActorKind = actor.Kind,
         ActorUserId = actor.UserId,
         OwnerId = lead.OwnerId,
+        ActorClientId = actor.ClientId,
         OccurredAt = now,
         AgreementVersion = agreementVersion,
     };

@@ -14,6 +14,9 @@ public enum ActorKind
 {
     User,
     System,
+
+    /// <summary>An API client of the tenant, acting with client credentials.</summary>
+    Integration,
 }
 
 /// <summary>
@@ -39,6 +42,9 @@ public sealed class LeadTransition : Common.ITenantOwned
 
     /// <summary>The lead's owner as it entered <see cref="To"/>: metrics credit an entry to the owner of that moment, not today's.</summary>
     public Guid? OwnerId { get; set; }
+
+    /// <summary>The API client that made the move, for <see cref="ActorKind.Integration"/>.</summary>
+    public Guid? ActorClientId { get; set; }
     public DateTime OccurredAt { get; set; }
 
     /// <summary>The entry's place among those one command wrote at the same instant (creation, a move, the automatic moves after it).</summary>

@@ -20,21 +20,25 @@ public sealed record TransitionOption(
 }
 
 /// <summary>
-/// Who fires a trigger: a user with roles, or the system, which has no roles but may fire the agreement's auto-advance
-/// triggers. Only <see cref="LeadMover"/> moves a lead as the system; no request can ask to.
+/// Who fires a trigger: a user with roles, the system, which has no roles but may fire the agreement's auto-advance
+/// triggers, or an integration (an API client), which has no roles and may fire the triggers the agreement opens to
+/// integrations. Only <see cref="LeadMover"/> moves a lead as the system; no request can ask to.
 /// </summary>
 public sealed record Actor
 {
-    private Actor(ActorKind kind, Guid? userId, Roles roles) => (Kind, UserId, Roles) = (kind, userId, roles);
+    private Actor(ActorKind kind, Guid? userId, Guid? clientId, Roles roles) => (Kind, UserId, ClientId, Roles) = (kind, userId, clientId, roles);
 
-    public static Actor System { get; } = new(ActorKind.System, null, Roles.None);
+    public static Actor System { get; } = new(ActorKind.System, null, null, Roles.None);
 
     public ActorKind Kind { get; }
     public Guid? UserId { get; }
+    public Guid? ClientId { get; }
     public Roles Roles { get; }
     public bool IsSystem => Kind == ActorKind.System;
 
-    public static Actor User(Guid userId, Roles roles) => new(ActorKind.User, userId, roles);
+    public static Actor User(Guid userId, Roles roles) => new(ActorKind.User, userId, null, roles);
+
+    public static Actor Integration(Guid clientId) => new(ActorKind.Integration, null, clientId, Roles.None);
 }
 
 /// <summary>
@@ -165,8 +169,12 @@ public sealed class LeadWorkflow
 
     public string ToMermaid() => MermaidGraph.Format(_machine.GetInfo());
 
-    private bool MayFire(TransitionRule rule) =>
-        _actor.IsSystem ? rule.AutoAdvance : rule.Roles.Any(r => _actor.Roles.HasFlag(RoleSet.ToFlag(r)));
+    private bool MayFire(TransitionRule rule) => _actor.Kind switch
+    {
+        ActorKind.System => rule.AutoAdvance,
+        ActorKind.Integration => rule.IntegrationMayFire,
+        _ => rule.Roles.Any(r => _actor.Roles.HasFlag(RoleSet.ToFlag(r))),
+    };
 
     private IReadOnlyList<CriterionEvaluation> Evaluate(TransitionRule rule) => rule.Criteria.Select(EvaluateOnce).ToList();
 

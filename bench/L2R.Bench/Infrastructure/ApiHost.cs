@@ -84,6 +84,7 @@ public sealed class ApiHost : IAsyncDisposable
             ["Auth__AccessTokenMinutes"] = "180",
             ["Seed__DemoTenant"] = "false",
             ["Sweep__IntervalMinutes"] = "0",
+            ["RateLimits__Enabled"] = "false",
         };
         if (connectionString is not null)
         {

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using L2R.Domain.Agreements;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace L2R.Api.Tests.Infrastructure;
 
@@ -21,7 +22,7 @@ public sealed class ApiSession(HttpClient http, string tenantSlug, Guid tenantId
     public string RefreshToken { get; } = refreshToken;
 
     /// <summary>Signs up a new tenant and returns its admin's session.</summary>
-    public static async Task<ApiSession> SignUpAsync(L2RApiFactory factory, string? name = null)
+    public static async Task<ApiSession> SignUpAsync(WebApplicationFactory<Program> factory, string? name = null)
     {
         var http = factory.CreateClient();
         var tenantName = name ?? $"Tenant {Guid.NewGuid():N}"[..20];
@@ -32,7 +33,7 @@ public sealed class ApiSession(HttpClient http, string tenantSlug, Guid tenantId
         return await LoginAsync(factory, created!["slug"]!.GetValue<string>(), email);
     }
 
-    public static async Task<ApiSession> LoginAsync(L2RApiFactory factory, string tenant, string email, string password = Password)
+    public static async Task<ApiSession> LoginAsync(WebApplicationFactory<Program> factory, string tenant, string email, string password = Password)
     {
         var http = factory.CreateClient();
         var response = await http.PostAsJsonAsync("/api/auth/login", new { tenant, email, password });
@@ -65,7 +66,7 @@ public sealed class ApiSession(HttpClient http, string tenantSlug, Guid tenantId
     }
 
     /// <summary>Creates a user of this tenant with the given roles (this session must be an admin) and signs them in.</summary>
-    public async Task<ApiSession> AddUserAsync(L2RApiFactory factory, params string[] roles)
+    public async Task<ApiSession> AddUserAsync(WebApplicationFactory<Program> factory, params string[] roles)
     {
         var email = $"{string.Join("-", roles).ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
         var response = await Http.PostAsJsonAsync("/api/users", new { email, displayName = $"{string.Join(" ", roles)} user", password = Password, roles });

@@ -48,6 +48,12 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
         // Small import batches (100 rows on SQLite), so a few thousand rows make a run long enough to cancel halfway.
         builder.UseSetting("Import:BatchRows", "500");
 
+        // Tests run the outbox relay by hand (OutboxRelay.RunOnceAsync), so they know when deliveries go out.
+        builder.UseSetting("Webhooks:RelayIntervalMilliseconds", "0");
+
+        // Only RateLimitTests turn the limits on: the other tests sign up and sign in far faster than any person.
+        builder.UseSetting("RateLimits:Enabled", "false");
+
         builder.ConfigureServices(services =>
         {
             // Hashing strength is not under test; the default 100,000 iterations cost ~50 ms per sign-in on these machines.

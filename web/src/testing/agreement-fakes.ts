@@ -24,6 +24,7 @@ export function agreement(): LeadAgreement {
         trigger: 'Qualify',
         roles: ['Marketing'],
         autoAdvance: true,
+        integrationMayFire: false,
         criteria: [
           {
             kind: 'scoreAtLeast',
@@ -49,7 +50,13 @@ export function agreement(): LeadAgreement {
           },
         ] as never,
       },
-      { trigger: 'Reject', roles: ['Sales'], autoAdvance: false, criteria: [] },
+      {
+        trigger: 'Reject',
+        roles: ['Sales'],
+        autoAdvance: false,
+        integrationMayFire: false,
+        criteria: [],
+      },
     ],
     reasons: {
       reject: [{ code: 'no-need', label: 'No current need' }],

@@ -1,5 +1,13 @@
 import { signal } from '@angular/core';
-import { ApiException, CardDto, LeadState, Role } from '../app/api/l2r-api';
+import {
+  ApiException,
+  CardDto,
+  LeadDto,
+  LeadState,
+  LeadTrigger,
+  Role,
+  TransitionOptionDto,
+} from '../app/api/l2r-api';
 
 /** An error as the NSwag client throws it: status plus the ProblemDetails JSON text. */
 export function apiError(status: number, body: object): ApiException {
@@ -29,7 +37,49 @@ export function card(state: LeadState, overrides: Partial<CardDto> = {}): CardDt
     campaign: 'spring',
     state,
     stageEnteredAt: new Date(Date.now() - 3 * 3600_000 - 60_000).toISOString(),
+    scoredAt: new Date().toISOString(),
     version: 1,
+    ...overrides,
+  };
+}
+
+/** A lead as the API returns it, with neutral values for what a test does not set. */
+export function leadDto(overrides: Partial<LeadDto> & Pick<LeadDto, 'id'>): LeadDto {
+  const at = new Date().toISOString();
+  return {
+    state: 'Raw',
+    version: 1,
+    name: 'Lead',
+    budget: false,
+    authority: false,
+    need: false,
+    timeline: false,
+    fitScore: 0,
+    engagementScore: 0,
+    totalScore: 0,
+    customFields: {},
+    stageEnteredAt: at,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+/** A move the lead page or board offers: allowed, met, no reason, unless a test says otherwise. */
+export function option(
+  trigger: LeadTrigger,
+  to: LeadState,
+  overrides: Partial<TransitionOptionDto> = {},
+): TransitionOptionDto {
+  return {
+    trigger,
+    to,
+    allowed: true,
+    autoAdvance: false,
+    criteriaMet: true,
+    reasonList: 'None',
+    reasons: [],
+    criteria: [],
     ...overrides,
   };
 }

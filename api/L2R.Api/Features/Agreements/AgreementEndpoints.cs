@@ -18,6 +18,7 @@ using L2R.Api.Features.Agreements.SimulateDraft;
 using L2R.Api.Features.Agreements.UpdateDraft;
 using L2R.Api.Features.Agreements.WithdrawApproval;
 using L2R.Api.Features.Users;
+using L2R.Api.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -51,7 +52,7 @@ public static class AgreementEndpoints
         var drafts = group.MapGroup("/drafts");
         drafts.MapGet("/open", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetOpenDraftQuery(), ct)))
             .WithName("GetOpenDraft").WithSummary("The tenant's open draft, if any, with who has approved it.");
-        drafts.MapPost("/", CreateDraft).WithName("CreateDraft").RequireAuthorization(UsersEndpoints.AdminPolicy)
+        drafts.MapPost("/", CreateDraft).WithName("CreateDraft").Idempotent().RequireAuthorization(UsersEndpoints.AdminPolicy)
             .WithSummary("Start the tenant's one draft from the active version, or from any earlier version (a rollback).");
         drafts.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetDraftQuery(id), ct)))
             .WithName("GetDraft").WithSummary("A draft with its content, approvals, missing approvals and problems.");

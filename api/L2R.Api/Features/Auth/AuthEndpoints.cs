@@ -2,6 +2,7 @@ using L2R.Api.Features.Auth.GetMe;
 using L2R.Api.Features.Auth.Login;
 using L2R.Api.Features.Auth.Logout;
 using L2R.Api.Features.Auth.Refresh;
+using L2R.Api.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,7 +12,7 @@ public static class AuthEndpoints
 {
     public static void MapAuth(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/auth").WithTags("Auth").AllowAnonymous();
+        var auth = app.MapGroup("/api/auth").WithTags("Auth").AllowAnonymous().RequireRateLimiting(RateLimits.AnonymousPolicy);
         auth.MapPost("/login", async (LoginCommand command, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(command, ct)))
             .WithName("Login").WithSummary("Sign in with tenant slug, email and password.");
         auth.MapPost("/refresh", async (RefreshCommand command, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(command, ct)))

@@ -1,6 +1,7 @@
 using L2R.Api.Features.Board.GetBoard;
 using L2R.Api.Features.Board.GetBoardColumn;
 using L2R.Api.Features.Leads;
+using L2R.Api.Infrastructure.Auth;
 using L2R.Domain.Leads;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ public static class BoardEndpoints
 {
     public static void MapBoard(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/board").WithTags("Board").RequireAuthorization();
+        var group = app.MapGroup("/api/board").WithTags("Board").RequireAuthorization().RequireScope(ApiScopes.LeadsRead);
         group.MapGet("/", GetBoard).WithName("GetBoard")
             .WithSummary("A column per stage with its count and first cards (best score first); owner is a user id, \"me\" or \"none\".");
         group.MapGet("/{state}", GetColumn).WithName("GetBoardColumn").WithSummary("The next page of one column, from the cursor the board gave.");

@@ -81,7 +81,7 @@ public static class BulkLeads
                 if (changes.Count > 0)
                 {
                     lead.UpdatedAt = moves.Now;
-                    db.LeadChanges.AddRange(changes.Select(c => LeadProfileWriter.ToChange(lead.Id, c, user.UserId, moves.Now)));
+                    db.LeadChanges.AddRange(changes.Select(c => LeadProfileWriter.ToChange(lead.Id, c, user.Actor, moves.Now)));
                     changed.Add(lead);
                 }
             }

@@ -62,6 +62,7 @@ public sealed record HistoryEntryDto(
     LeadTrigger? Trigger,
     ActorKind ActorKind,
     Guid? ActorUserId,
+    Guid? ActorClientId,
     string ActorName,
     DateTime OccurredAt,
     int AgreementVersion,
@@ -72,9 +73,10 @@ public sealed record HistoryEntryDto(
     Guid? ImportRunId,
     Guid? MergedLeadId)
 {
-    public static HistoryEntryDto Of(LeadTransition t, IReadOnlyDictionary<Guid, string> userNames) => new(
-        t.Id, t.LeadId, t.Kind, t.From, t.To, t.Trigger, t.ActorKind, t.ActorUserId,
-        t.ActorUserId is { } id ? userNames.GetValueOrDefault(id, "former user") : t.ActorKind.ToString().ToLowerInvariant(),
+    /// <summary><paramref name="names"/> holds users' and API clients' names by id (see <see cref="LeadReads.ActorNamesAsync"/>).</summary>
+    public static HistoryEntryDto Of(LeadTransition t, IReadOnlyDictionary<Guid, string> names) => new(
+        t.Id, t.LeadId, t.Kind, t.From, t.To, t.Trigger, t.ActorKind, t.ActorUserId, t.ActorClientId,
+        LeadReads.ActorName(t.ActorUserId, t.ActorClientId, names) ?? t.ActorKind.ToString().ToLowerInvariant(),
         t.OccurredAt, t.AgreementVersion, t.ReasonCode, t.ReasonLabel, t.Note, t.Criteria, t.ImportRunId, t.MergedLeadId);
 }
 

@@ -2,6 +2,7 @@ using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Calendars;
 using L2R.Api.Features.Slas;
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Agreements;
 using L2R.Domain.Leads;
@@ -187,6 +188,23 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, Calend
         db.OpenClocks().Where(c => leadIds.Contains(c.LeadId)).ToListAsync(ct);
 
     /// <summary>Applies each history entry, in order, to its lead's clocks under the active agreement's terms; starts are added to the unit of work.</summary>
+    /// <summary>
+    /// An import batch's write: its new leads, their history and their events go in by the bulk insert (binary COPY on
+    /// PostgreSQL), past the change tracker; the history of the existing leads it updated, which the context tracks, is
+    /// added for the save to write with their events, as on every other path. Both start their SLA clocks.
+    /// </summary>
+    public async Task WriteImportedAsync(IReadOnlyList<Lead> created, IReadOnlyList<Lead> updated, IReadOnlyList<LeadTransition> history, CancellationToken ct)
+    {
+        var createdIds = created.Select(l => l.Id).ToHashSet();
+        var createdHistory = history.Where(t => createdIds.Contains(t.LeadId)).ToList();
+        db.LeadTransitions.AddRange(history.Where(t => !createdIds.Contains(t.LeadId)));
+        var events = OutboxWriter.ForNewLeads(created, createdHistory);
+        await db.InsertManyAsync(created, ct);
+        await db.InsertManyAsync(createdHistory, ct);
+        await db.InsertManyAsync(events, ct);
+        await TrackSlasAsync([.. created, .. updated], history, ct);
+    }
+
     private async Task TrackSlasAsync(IReadOnlyList<Lead> leads, IReadOnlyList<LeadTransition> history, CancellationToken ct)
     {
         if (history.Count == 0)

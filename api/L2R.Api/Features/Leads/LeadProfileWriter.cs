@@ -77,13 +77,14 @@ public static class LeadProfileWriter
         _ => value.ToString(),
     };
 
-    public static LeadChange ToChange(Guid leadId, (string Field, string? Old, string? New) change, Guid? by, DateTime at) => new()
+    public static LeadChange ToChange(Guid leadId, (string Field, string? Old, string? New) change, Actor by, DateTime at) => new()
     {
         LeadId = leadId,
         Field = char.ToLowerInvariant(change.Field[0]) + change.Field[1..],
         OldValue = change.Old,
         NewValue = change.New,
-        ChangedBy = by,
+        ChangedBy = by.UserId,
+        ChangedByClientId = by.ClientId,
         ChangedAt = at,
     };
 }

@@ -55,9 +55,37 @@ public static class LeadReads
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
     }
 
+    /// <summary>Names of users and API clients by id (ids never collide); clients are looked up only when some are asked for.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> ActorNamesAsync(this L2RDbContext db, IEnumerable<Guid?> userIds, IEnumerable<Guid?> clientIds, CancellationToken ct)
+    {
+        var names = await db.UserNamesAsync(userIds, ct);
+        var clients = clientIds.OfType<Guid>().Distinct().ToList();
+        if (clients.Count == 0)
+        {
+            return names;
+        }
+
+        var all = new Dictionary<Guid, string>(names);
+        foreach (var client in await db.ApiClients.AsNoTracking().Where(c => clients.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+        {
+            all[client.Id] = client.Name;
+        }
+
+        return all;
+    }
+
+    /// <summary>Who did it, by name: a user, an API client, or null when neither (the system).</summary>
+    public static string? ActorName(Guid? userId, Guid? clientId, IReadOnlyDictionary<Guid, string> names) =>
+        (userId, clientId) switch
+        {
+            ({ } user, _) => names.GetValueOrDefault(user, "former user"),
+            (_, { } client) => names.GetValueOrDefault(client, "former API client"),
+            _ => null,
+        };
+
     public static async Task<LeadMovesDto> ToMovesDtoAsync(this L2RDbContext db, Lead lead, IReadOnlyList<LeadTransition> transitions, CancellationToken ct)
     {
-        var names = await db.UserNamesAsync(transitions.Select(t => t.ActorUserId).Append(lead.OwnerId), ct);
+        var names = await db.ActorNamesAsync(transitions.Select(t => t.ActorUserId).Append(lead.OwnerId), transitions.Select(t => t.ActorClientId), ct);
         return new LeadMovesDto(
             LeadDto.From(lead, lead.OwnerId is { } owner ? names.GetValueOrDefault(owner) : null, await db.SummaryAsync(lead.Id, ct)),
             transitions.Select(t => HistoryEntryDto.Of(t, names)).ToList());

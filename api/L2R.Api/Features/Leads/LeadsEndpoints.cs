@@ -18,6 +18,8 @@ using L2R.Api.Features.Leads.MergeLeads;
 using L2R.Api.Features.Leads.RecordActivity;
 using L2R.Api.Features.Leads.UpdateLead;
 using L2R.Api.Features.Slas;
+using L2R.Api.Features.Leads.UpsertLead;
+using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Leads;
 using Mediator;
@@ -31,50 +33,59 @@ public static class LeadsEndpoints
     public static void MapLeads(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/leads").WithTags("Leads").RequireAuthorization();
-        group.MapGet("/", ListLeads).WithName("ListLeads")
+        group.MapGet("/", ListLeads).WithName("ListLeads").RequireScope(ApiScopes.LeadsRead)
             .WithSummary("Leads of the tenant, filtered, sorted and paged: by nextCursor (keyset, fast at any depth) or by page number.")
             .ProducesValidationProblem();
-        group.MapGet("/export", ExportLeads).WithName("ExportLeads")
+        group.MapGet("/export", ExportLeads).WithName("ExportLeads").RequireScope(ApiScopes.LeadsRead)
             .WithSummary("The list's filter and order as a CSV file, streamed row by row; every role may export what it can see.")
             .Produces<Stream>(StatusCodes.Status200OK, CsvResults.ContentType)
             .ProducesValidationProblem();
-        group.MapGet("/duplicates", ListDuplicates).WithName("ListDuplicateLeads")
+        group.MapGet("/duplicates", ListDuplicates).WithName("ListDuplicateLeads").RequireScope(ApiScopes.LeadsRead)
             .WithSummary("Leads that are probably one person (the same mailbox; the same name at the same company), in groups, to merge.")
             .ProducesValidationProblem();
-        group.MapPost("/{id:guid}/merge", MergeLeads).WithName("MergeLeads")
+        group.MapPost("/{id:guid}/merge", MergeLeads).WithName("MergeLeads").RequireScope(ApiScopes.LeadsWrite)
             .WithSummary("Absorb another lead into this one (Marketing or Admin), choosing the surviving value per field; both activities and histories stay under this lead, and the absorbed id answers 404 with mergedInto.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        group.MapPost("/bulk/owner", BulkOwner).WithName("BulkAssignOwner")
+        group.MapPost("/bulk/owner", BulkOwner).WithName("BulkAssignOwner").RequireScope(ApiScopes.LeadsWrite)
             .WithSummary("Assign many leads to one owner (Sales or Admin), or unassign them; a result per lead.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/bulk/transitions", BulkTransitions).WithName("BulkFireTrigger")
+        group.MapPost("/bulk/transitions", BulkTransitions).WithName("BulkFireTrigger").RequireScope(ApiScopes.TransitionsWrite)
             .WithSummary("Fire one trigger with one reason for many leads, each through the agreement's guard; a result per lead with the refusal's problem.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/bulk/campaign", BulkCampaign).WithName("BulkSetCampaign")
+        group.MapPost("/bulk/campaign", BulkCampaign).WithName("BulkSetCampaign").RequireScope(ApiScopes.LeadsWrite)
             .WithSummary("Set (or, with an empty string, clear) the campaign of many leads; a result per lead.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/", CreateLead).WithName("CreateLead")
+            .WithRequestExample(new { firstName = "Vera", lastName = "Vance", email = "vera@globex.example", company = "Globex", title = "VP Operations", companySize = 500, source = "Website" }).Idempotent().RequireScope(ApiScopes.LeadsWrite)
             .WithSummary("Create a lead; it is scored and auto-advanced at once. 409 when the tenant already has a lead with the email.");
-        group.MapGet("/{id:guid}", GetLead).WithName("GetLead").WithSummary("One lead; its ETag is its version.");
-        group.MapPatch("/{id:guid}", UpdateLead).WithName("UpdateLead")
-            .WithSummary("Edit a lead (fields left out keep their value, an empty string clears one); If-Match makes a stale edit a 412.");
-        group.MapGet("/{id:guid}/transitions", GetTransitions).WithName("GetLeadTransitions")
+        group.MapPost("/upsert", UpsertLead).WithName("UpsertLead")
+            .WithRequestExample(new { email = "vera@globex.example", title = "VP Operations", campaign = "Spring Launch" }).RequireScope(ApiScopes.LeadsWrite).Idempotent()
+            .WithSummary("Create or edit the lead with the email in the body (fields left out are kept); 201 when created, 200 when edited.");
+        group.MapGet("/{id:guid}", GetLead).WithName("GetLead").RequireScope(ApiScopes.LeadsRead).WithSummary("One lead; its ETag is its version.");
+        group.MapPatch("/{id:guid}", UpdateLead).WithName("UpdateLead").RequireScope(ApiScopes.LeadsWrite)
+            .WithSummary("Edit a lead (fields left out keep their value, an empty string clears one); If-Match makes a stale edit a 412.")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapGet("/{id:guid}/transitions", GetTransitions).WithName("GetLeadTransitions").RequireScope(ApiScopes.LeadsRead)
             .WithSummary("Every move from the lead's stage: target, whether you may make it, reasons, and each criterion as it evaluates now.");
         group.MapPost("/{id:guid}/transitions", FireTrigger).WithName("FireTrigger")
-            .WithSummary("Move a lead by firing a trigger; 422 lists the agreement's unmet criteria.");
-        group.MapGet("/{id:guid}/history", GetHistory).WithName("GetLeadHistory")
+            .WithRequestExample(new { trigger = LeadTrigger.Reject, reasonCode = "no-need", note = "Budget frozen until Q3" }).Idempotent().RequireScope(ApiScopes.TransitionsWrite)
+            .WithSummary("Move a lead by firing a trigger; 422 lists the agreement's unmet criteria.")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .Produces<GuardUnmetProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json");
+        group.MapGet("/{id:guid}/history", GetHistory).WithName("GetLeadHistory").RequireScope(ApiScopes.LeadsRead)
             .WithSummary("Stage moves with agreement version and criteria, and field edits with who changed what.");
         group.MapGet("/{id:guid}/feedback", GetFeedback).WithName("GetLeadFeedback")
             .WithSummary("The reasons the lead was rejected, recycled, lost, disqualified or reopened with, the agreement clause each disputes, and the notes; newest first.");
         group.MapPost("/{id:guid}/activities", RecordActivity).WithName("RecordActivity")
+            .WithRequestExample(new { type = ActivityType.Webinar, title = "Pipeline webinar" }).Idempotent().RequireScope(ApiScopes.ActivitiesWrite)
             .WithSummary("Record an activity; the lead is re-scored and auto-advanced.");
-        group.MapGet("/{id:guid}/activities", ListActivities).WithName("ListActivities").WithSummary("The lead's journey, newest first.");
-        group.MapGet("/{id:guid}/activities/{activityId:guid}", GetActivity).WithName("GetActivity").WithSummary("One activity of the lead's journey.");
-        group.MapGet("/{id:guid}/sla", GetSla).WithName("GetLeadSla")
+        group.MapGet("/{id:guid}/activities", ListActivities).WithName("ListActivities").RequireScope(ApiScopes.LeadsRead).WithSummary("The lead's journey, newest first.");
+        group.MapGet("/{id:guid}/activities/{activityId:guid}", GetActivity).WithName("GetActivity").RequireScope(ApiScopes.LeadsRead).WithSummary("One activity of the lead's journey.");
+        group.MapGet("/{id:guid}/sla", GetSla).WithName("GetLeadSla").RequireScope(ApiScopes.LeadsRead)
             .WithSummary("The lead's SLA clocks, newest first: started, due and warning instants, pauses, met or breached, with the agreement version.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:guid}/score", GetScore).WithName("GetLeadScore").WithSummary("The score breakdown: each rule and activity and the points it gives now.");
+        group.MapGet("/{id:guid}/score", GetScore).WithName("GetLeadScore").RequireScope(ApiScopes.LeadsRead).WithSummary("The score breakdown: each rule and activity and the points it gives now.");
     }
 
     private static async Task<Ok<LeadPageDto>> ListLeads(
@@ -113,6 +124,12 @@ public static class LeadsEndpoints
         var result = await mediator.Send(command, ct);
         http.Response.Headers.ETag = ETags.For(result.Lead.Version);
         return TypedResults.Created($"/api/leads/{result.Lead.Id}", result);
+    }
+
+    private static async Task<Results<Created<UpsertLeadResultDto>, Ok<UpsertLeadResultDto>>> UpsertLead(UpdateLeadRequest lead, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(new UpsertLeadCommand(lead), ct);
+        return result.Created ? TypedResults.Created($"/api/leads/{result.Lead.Id}", result) : TypedResults.Ok(result);
     }
 
     private static async Task<Ok<LeadDto>> GetLead(Guid id, IMediator mediator, HttpContext http, CancellationToken ct)

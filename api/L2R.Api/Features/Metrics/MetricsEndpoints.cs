@@ -1,3 +1,4 @@
+using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Features.Metrics.GetReasons;
 using L2R.Api.Features.Metrics.GetTrend;
 using L2R.Api.Features.Metrics.GetWaterfall;
@@ -15,11 +16,9 @@ public static class MetricsEndpoints
 {
     public const string ReadPolicy = "MetricsReader";
 
-    public static readonly string[] Readers = [nameof(Role.Marketing), nameof(Role.Sales), nameof(Role.Admin)];
-
     public static void MapMetrics(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/metrics").WithTags("Metrics").RequireAuthorization(ReadPolicy)
+        var group = app.MapGroup("/api/metrics").WithTags("Metrics").RequireAuthorization(ReadPolicy).RequireScope(ApiScopes.MetricsRead)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/waterfall", GetWaterfall).WithName("GetWaterfall").ProducesValidationProblem()

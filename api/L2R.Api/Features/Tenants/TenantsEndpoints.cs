@@ -1,4 +1,5 @@
 using L2R.Api.Features.Tenants.SignUp;
+using L2R.Api.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,7 @@ public static class TenantsEndpoints
 {
     public static void MapTenants(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/tenants", SignUp).WithTags("Tenants").WithName("SignUp").AllowAnonymous()
+        app.MapPost("/api/tenants", SignUp).WithTags("Tenants").WithName("SignUp").AllowAnonymous().RequireRateLimiting(RateLimits.AnonymousPolicy)
             .WithSummary("Sign up a new tenant with its first admin; it starts with the default lead agreement as version 1.");
     }
 

@@ -3,6 +3,7 @@ using L2R.Api.Features.Users.DeactivateUser;
 using L2R.Api.Features.Users.GetUser;
 using L2R.Api.Features.Users.ListUsers;
 using L2R.Api.Features.Users.SetUserRoles;
+using L2R.Api.Infrastructure.Web;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,7 +18,7 @@ public static class UsersEndpoints
         var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(AdminPolicy);
         group.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListUsersQuery(), ct)))
             .WithName("ListUsers").WithSummary("Users of the tenant (Admin).");
-        group.MapPost("/", CreateUser).WithName("CreateUser").WithSummary("Create a user with roles (Admin).");
+        group.MapPost("/", CreateUser).WithName("CreateUser").Idempotent().WithSummary("Create a user with roles (Admin).");
         group.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetUserQuery(id), ct)))
             .WithName("GetUser").WithSummary("One user of the tenant (Admin).");
         group.MapPut("/{id:guid}/roles", async (Guid id, SetUserRolesRequest request, IMediator mediator, CancellationToken ct) =>

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace L2R.Api.Infrastructure.Auth;
 
 /// <summary>
-/// A well-signed token still has to name an active user of its tenant, so a token for a tenant or user that no
+/// A well-signed token still has to name an active user of its tenant (or, for client credentials, an unrevoked API
+/// client and a secret it still holds), so a token for a tenant or user that no
 /// longer exists is a 401, never a half-working session; and the request acts with the roles the user holds now,
 /// not the ones the token was issued with. The answer is cached briefly (it is asked on every request). The user
 /// writes (roles, deactivation) put their result in the cache after they commit, so on this instance they take effect
@@ -27,6 +28,9 @@ public sealed class ActiveUserCheck(IMemoryCache cache, ITenantScopes tenantScop
     /// <summary>After a write to <paramref name="user"/> has committed: the next request sees its roles and whether it is active.</summary>
     public void Remember(User user) => Store(Key(user.TenantId, user.Id), new Access(user.IsActive ? user.Roles : null, user.Version));
 
+    /// <summary>After a write to <paramref name="client"/> or its secrets has committed: tokens of a revoked client or an ended secret stop at once.</summary>
+    public void Remember(ApiClient client) => Store(ClientKey(client.TenantId, client.Id), ClientAccess.Of(client.IsActive, client.Secrets.Where(s => s.RevokedAt is null).Select(s => s.Id), client.Version));
+
     private async Task CheckAsync(TokenValidatedContext context)
     {
         var principal = context.Principal;
@@ -34,6 +38,12 @@ public sealed class ActiveUserCheck(IMemoryCache cache, ITenantScopes tenantScop
             || !Guid.TryParse(principal?.FindFirst(L2RClaims.TenantId)?.Value, out var tenantId))
         {
             context.Fail("The token names no user or tenant.");
+            return;
+        }
+
+        if (L2RClaims.IsClient(principal))
+        {
+            await CheckClientAsync(context, tenantId, userId);
             return;
         }
 
@@ -46,6 +56,28 @@ public sealed class ActiveUserCheck(IMemoryCache cache, ITenantScopes tenantScop
         }
 
         UseCurrentRoles(principal!, roles);
+    }
+
+    private async Task CheckClientAsync(TokenValidatedContext context, Guid tenantId, Guid clientId)
+    {
+        var key = ClientKey(tenantId, clientId);
+        var access = cache.TryGetValue(key, out ClientAccess? cached) ? cached! : await LoadClientAsync(key, tenantId, clientId, context.HttpContext.RequestAborted);
+        if (!Guid.TryParse(context.Principal!.FindFirst(ClientCredentialsGrant.SecretIdClaim)?.Value, out var secretId) || !access.ActiveSecrets.Contains(secretId))
+        {
+            context.Fail("The API client is revoked or its secret has been ended.");
+        }
+    }
+
+    private async Task<ClientAccess> LoadClientAsync((string, Guid, Guid) key, Guid tenantId, Guid clientId, CancellationToken ct)
+    {
+        await using var scope = tenantScopes.Open(tenantId);
+        var row = await scope.ServiceProvider.GetRequiredService<L2RDbContext>().ApiClients.AsNoTracking()
+            .Where(c => c.Id == clientId)
+            .Select(c => new { Active = c.RevokedAt == null, c.Version, Secrets = c.Secrets.Where(s => s.RevokedAt == null).Select(s => s.Id).ToList() })
+            .FirstOrDefaultAsync(ct);
+        var access = row is null ? ClientAccess.Of(false, [], 0) : ClientAccess.Of(row.Active, row.Secrets, row.Version);
+        Store(key, access);
+        return access;
     }
 
     private async Task<Access> LoadAsync((string, Guid, Guid) key, Guid tenantId, Guid userId, CancellationToken ct)
@@ -64,11 +96,11 @@ public sealed class ActiveUserCheck(IMemoryCache cache, ITenantScopes tenantScop
     /// A read that began before a user write committed must not replace what the write remembered, or a demoted
     /// admin would be let through until the entry expires: the higher version wins.
     /// </summary>
-    private void Store((string, Guid, Guid) key, Access access)
+    private void Store((string, Guid, Guid) key, IVersioned access)
     {
         lock (_store)
         {
-            if (!cache.TryGetValue(key, out Access? current) || current!.Version <= access.Version)
+            if (!cache.TryGetValue(key, out IVersioned? current) || current!.Version <= access.Version)
             {
                 cache.Set(key, access, Lifetime);
             }
@@ -97,6 +129,19 @@ public sealed class ActiveUserCheck(IMemoryCache cache, ITenantScopes tenantScop
 
     private static (string, Guid, Guid) Key(Guid tenantId, Guid userId) => ("active-user", tenantId, userId);
 
+    private static (string, Guid, Guid) ClientKey(Guid tenantId, Guid clientId) => ("active-client", tenantId, clientId);
+
+    private interface IVersioned
+    {
+        int Version { get; }
+    }
+
     /// <summary>The roles the user holds now, or none when inactive or gone; with the row version it was read at.</summary>
-    private sealed record Access(Roles? Roles, int Version);
+    private sealed record Access(Roles? Roles, int Version) : IVersioned;
+
+    /// <summary>The secrets whose tokens are still good: none when the client is revoked or gone.</summary>
+    private sealed record ClientAccess(IReadOnlySet<Guid> ActiveSecrets, int Version) : IVersioned
+    {
+        public static ClientAccess Of(bool active, IEnumerable<Guid> secrets, int version) => new(active ? secrets.ToHashSet() : [], version);
+    }
 }

@@ -6,7 +6,11 @@ namespace L2R.Api.Infrastructure.Auth;
 
 public interface ICurrentUser
 {
+    /// <summary>The signed-in person; null for an API client.</summary>
     Guid? UserId { get; }
+
+    /// <summary>The API client of a client-credentials token; null for a person.</summary>
+    Guid? ClientId { get; }
     Guid? TenantId { get; }
     Roles Roles { get; }
     Actor Actor { get; }
@@ -16,6 +20,9 @@ public interface ICurrentUser
     /// access also throws and which must stay a 500 there.
     /// </summary>
     Guid RequiredUserId => UserId ?? throw new UnauthorizedException("Sign in first.");
+
+    /// <summary>Whether an API client's token carries <paramref name="scope"/>; people are governed by roles, so always for them.</summary>
+    bool HasScope(string scope);
 }
 
 /// <summary>
@@ -27,13 +34,19 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
     private Fixed? _fixed;
 
-    public Guid? UserId => _fixed is { } f ? f.UserId : ParseGuid(L2RClaims.UserId);
+    public Guid? UserId => _fixed is { } f ? f.UserId : IsClient ? null : ParseGuid(L2RClaims.UserId);
+
+    public Guid? ClientId => _fixed is null && IsClient ? ParseGuid(L2RClaims.UserId) : null;
 
     public Guid? TenantId => _fixed is { } f ? f.TenantId : ParseGuid(L2RClaims.TenantId);
 
     public Roles Roles => _fixed?.Roles ?? L2RClaims.RolesOf(Principal);
 
-    public Actor Actor => Actor.User(((ICurrentUser)this).RequiredUserId, Roles);
+    public Actor Actor => ClientId is { } client ? Actor.Integration(client) : Actor.User(((ICurrentUser)this).RequiredUserId, Roles);
+
+    public bool HasScope(string scope) => ClientId is null || L2RClaims.ScopesOf(Principal).Contains(scope);
+
+    private bool IsClient => L2RClaims.IsClient(Principal);
 
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user : null;
 
@@ -72,6 +85,15 @@ public static class L2RClaims
     public const string Role = "role";
     public const string Email = "email";
     public const string Name = "name";
+
+    /// <summary>Only client-credentials tokens carry it; for them <see cref="UserId"/> (<c>sub</c>) is the client's id.</summary>
+    public const string ClientId = "client_id";
+    public const string Scope = "scope";
+
+    public static bool IsClient(ClaimsPrincipal? principal) => principal?.HasClaim(c => c.Type == ClientId) == true;
+
+    public static IReadOnlySet<string> ScopesOf(ClaimsPrincipal? principal) =>
+        principal?.FindAll(Scope).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet() ?? [];
 
     public static Roles RolesOf(ClaimsPrincipal? principal) =>
         RoleSet.From(principal?.FindAll(Role).Select(c => Enum.TryParse<Role>(c.Value, out var role) ? role : (Role?)null).OfType<Role>() ?? []);

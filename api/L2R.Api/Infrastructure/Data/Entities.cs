@@ -75,6 +75,9 @@ public sealed class LeadChange : ITenantOwned
     public string? OldValue { get; set; }
     public string? NewValue { get; set; }
     public Guid? ChangedBy { get; set; }
+
+    /// <summary>The API client that made the change, when an integration made it.</summary>
+    public Guid? ChangedByClientId { get; set; }
     public DateTime ChangedAt { get; set; }
 
     /// <summary>The CSV import run that made the change; undoing the run restores <see cref="OldValue"/>.</summary>

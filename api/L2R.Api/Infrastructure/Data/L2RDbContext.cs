@@ -1,3 +1,4 @@
+using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Domain.Agreements;
 using L2R.Domain.Common;
@@ -11,6 +12,7 @@ namespace L2R.Api.Infrastructure.Data;
 /// <summary>
 /// The one unit of work. Every tenant-owned entity gets the same named query filter, and SaveChanges stamps new
 /// rows with the current tenant and refuses any row of another tenant, so a missed filter cannot leak or cross-write.
+/// SaveChanges also writes the events of what it saves into the outbox (<see cref="OutboxWriter"/>), in the same transaction.
 /// </summary>
 public abstract class L2RDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options)
 {
@@ -39,6 +41,13 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<ImportTemplate> ImportTemplates => Set<ImportTemplate>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<MergedLead> MergedLeads => Set<MergedLead>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<ApiClientSecret> ApiClientSecrets => Set<ApiClientSecret>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;
@@ -105,6 +114,7 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
         try
         {
             AddAgreementAudit();
+            OutboxWriter.AddEvents(this);
             EnforceTenantAndVersion();
         }
         catch
@@ -162,6 +172,11 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
         }
 
         foreach (var entry in ChangeTracker.Entries<SlaClock>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = entry.Property(c => c.Version).OriginalValue + 1;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<ApiClient>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version = entry.Property(c => c.Version).OriginalValue + 1;
         }

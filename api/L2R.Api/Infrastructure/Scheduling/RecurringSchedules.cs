@@ -1,4 +1,5 @@
 using L2R.Api.Infrastructure.Hosting;
+using L2R.Api.Infrastructure.Outbox;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -9,16 +10,21 @@ namespace L2R.Api.Infrastructure.Scheduling;
 /// the trigger, which turns the work off for the whole cluster: the instance started last decides), then schedules
 /// again any activation or import an earlier process left unfinished.
 /// </summary>
-public sealed class RecurringSchedules(ISchedulerFactory schedulers, IOptions<SweepOptions> sweep, IOptions<SlaOptions> sla, ActivationScheduler activations, ImportScheduler imports) : IHostedService
+public sealed class RecurringSchedules(ISchedulerFactory schedulers, IOptions<SweepOptions> sweep, IOptions<SlaOptions> sla, IOptions<WebhookOptions> webhooks, ActivationScheduler activations, ImportScheduler imports) : IHostedService
 {
     public static readonly TriggerKey SweepTrigger = new("sweep", "l2r");
     public static readonly TriggerKey SlaCheckTrigger = new("sla-check", "l2r");
+    public static readonly TriggerKey OutboxRelayTrigger = new("outbox-relay", "l2r");
+    public static readonly TriggerKey OutboxPurgeTrigger = new("outbox-purge", "l2r");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await EveryAsync(scheduler, SweepJob.Key, SweepTrigger, TimeSpan.FromMinutes(sweep.Value.IntervalMinutes), cancellationToken);
         await EveryAsync(scheduler, SlaCheckJob.Key, SlaCheckTrigger, TimeSpan.FromSeconds(sla.Value.CheckIntervalSeconds), cancellationToken);
+        var relay = TimeSpan.FromMilliseconds(webhooks.Value.RelayIntervalMilliseconds);
+        await EveryAsync(scheduler, OutboxRelayJob.Key, OutboxRelayTrigger, relay, cancellationToken);
+        await EveryAsync(scheduler, OutboxPurgeJob.Key, OutboxPurgeTrigger, relay > TimeSpan.Zero ? OutboxPurgeJob.Interval : TimeSpan.Zero, cancellationToken);
         await activations.ResumeUnfinishedAsync(cancellationToken);
         await imports.ResumeUnfinishedAsync(cancellationToken);
     }

@@ -37,3 +37,6 @@ public sealed class RequestValidationException(IReadOnlyDictionary<string, strin
 
     public static RequestValidationException For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 }
+
+/// <summary>An Idempotency-Key sent again with a different request (IETF httpapi idempotency-key draft: 422).</summary>
+public sealed class IdempotencyKeyReusedException(string message) : AppException(message);

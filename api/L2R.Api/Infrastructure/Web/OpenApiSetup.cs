@@ -1,3 +1,5 @@
+using L2R.Api.Infrastructure.Auth;
+using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Agreements;
 using Microsoft.OpenApi;
 
@@ -34,7 +36,48 @@ public static class OpenApiSetup
                 Description = "An access token from POST /api/auth/login.",
             });
             options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+            options.AddSecurityDefinition("ClientCredentials", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "An API client's token (OAuth2 client credentials); each operation names the scope it needs in its 403. See docs/integrators.md.",
+                Flows = new OpenApiOAuthFlows
+                {
+                    ClientCredentials = new OpenApiOAuthFlow
+                    {
+                        TokenUrl = new Uri(ClientCredentialsSetup.TokenPath, UriKind.Relative),
+                        Scopes = ApiScopes.Descriptions.ToDictionary(),
+                    },
+                },
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ClientCredentials", document)] = [] });
+            options.NonNullableReferenceTypesAsRequired();
+            options.SchemaFilter<NonNullableValueTypesRequired>();
+            options.OperationFilter<IdempotencyKeyParameter>();
+            options.OperationFilter<ProblemResponses>();
+            options.OperationFilter<RequestExamples>();
         });
         return services;
+    }
+}
+
+/// <summary>Declares the optional Idempotency-Key header on the endpoints that honour it.</summary>
+internal sealed class IdempotencyKeyParameter : Swashbuckle.AspNetCore.SwaggerGen.IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, Swashbuckle.AspNetCore.SwaggerGen.OperationFilterContext context)
+    {
+        if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IdempotentEndpoint>().Any())
+        {
+            return;
+        }
+
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = Idempotency.Header,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "Optional. The same key and request within 24 hours get the stored response again and write nothing; the same key with another request is 422; while the first is in flight, 409.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyLimits.MaxKeyLength },
+        });
     }
 }

@@ -32,6 +32,11 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         }
 
         problem.Extensions["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        if (exception is TooManyRequestsException tooMany)
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         httpContext.Response.StatusCode = problem.Status ?? 500;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
@@ -63,6 +68,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         DbUpdateConcurrencyException => Problem(409, "concurrent-change", "Changed by someone else", "Another change to this record won; reload and try again."),
         SqliteException { SqliteErrorCode: 5 or 6 } => Problem(409, "concurrent-change", "Changed by someone else", "Another change was being written at the same time; try again."),
         DbUpdateException when IsUniqueViolation(exception) => Problem(409, "conflict", "Conflict", "A record with the same unique value already exists."),
+        TooManyRequestsException => Problem(429, "too-many-requests", "Too many requests", exception.Message),
+        IdempotencyKeyReusedException => Problem(422, "idempotency-key-reused", "Idempotency-Key reused", exception.Message),
         PreconditionFailedException or StaleDraftException => Problem(412, "stale", "Your copy is out of date", exception.Message),
         GuardUnmetException guard => WithExtensions(
             Problem(422, "guard-unmet", "The lead agreement does not allow this move yet", exception.Message),

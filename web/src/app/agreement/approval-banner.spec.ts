@@ -40,7 +40,15 @@ describe('ApprovalBanner', () => {
 
   it('stays away once the role approved the current revision', async () => {
     const approved = draftDto({
-      approvals: [{ userId: 'x', userName: 'Mia', role: 'Marketing', revision: 3 }],
+      approvals: [
+        {
+          userId: 'x',
+          userName: 'Mia',
+          role: 'Marketing',
+          revision: 3,
+          approvedAt: '2026-11-20T09:00:00Z',
+        },
+      ],
     });
     expect((await render(['Marketing'], approved)).banner).toBeNull();
     expect((await render(['Sales'], approved)).banner?.textContent).toContain('as Sales');
@@ -55,7 +63,17 @@ describe('ApprovalBanner', () => {
 
 describe('awaitingRoles', () => {
   it('counts only approvals of the current revision', () => {
-    const stale = draftDto({ approvals: [{ role: 'Sales', revision: 2 }] });
+    const stale = draftDto({
+      approvals: [
+        {
+          userId: 's',
+          userName: 'Sam',
+          role: 'Sales',
+          revision: 2,
+          approvedAt: '2026-11-20T09:00:00Z',
+        },
+      ],
+    });
     expect(awaitingRoles(stale, ['Marketing', 'Sales'])).toEqual(['Marketing', 'Sales']);
     expect(awaitingRoles(draftDto({ status: 'Active' }), ['Sales'])).toEqual([]);
     expect(awaitingRoles(null, ['Sales'])).toEqual([]);

@@ -60,7 +60,15 @@ describe('DraftStore', () => {
   it('saves with the revision it was based on and says when approvals were cleared', async () => {
     store.draft.update((d) => ({
       ...d!,
-      approvals: [{ userId: 'm', userName: 'Mia', role: 'Marketing', revision: 3 }],
+      approvals: [
+        {
+          userId: 'm',
+          userName: 'Mia',
+          role: 'Marketing',
+          revision: 3,
+          approvedAt: '2026-11-20T09:00:00Z',
+        },
+      ],
     }));
     lowerEngagement(10);
     client['updateDraft'].mockReturnValue(
@@ -138,7 +146,19 @@ describe('DraftStore', () => {
 
   it('approves the revision it shows, for the role chosen, and withdraws', async () => {
     client['approveDraft'].mockReturnValue(
-      of(draftDto({ approvals: [{ userId: 'me', role: 'Marketing', revision: 3 }] })),
+      of(
+        draftDto({
+          approvals: [
+            {
+              userId: 'me',
+              userName: 'Me',
+              role: 'Marketing',
+              revision: 3,
+              approvedAt: '2026-11-20T09:00:00Z',
+            },
+          ],
+        }),
+      ),
     );
     expect(await store.approve('Marketing')).toBe(true);
     expect(client['approveDraft']).toHaveBeenCalledWith('d1', { role: 'Marketing', revision: 3 });

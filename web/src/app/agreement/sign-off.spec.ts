@@ -42,7 +42,15 @@ async function render(roles: Role[], draft: AgreementDraftDto, userId = 'me') {
 }
 
 const approvedByMia = draftDto({
-  approvals: [{ userId: 'mia', userName: 'Mia Marketing', role: 'Marketing', revision: 3 }],
+  approvals: [
+    {
+      userId: 'mia',
+      userName: 'Mia Marketing',
+      role: 'Marketing',
+      revision: 3,
+      approvedAt: '2026-11-20T09:00:00Z',
+    },
+  ],
   missingApprovals: ['Sales'],
 });
 
@@ -72,8 +80,20 @@ describe('SignOff', () => {
     expect(unsigned.button('approve-Marketing')).toBeNull();
     const signed = draftDto({
       approvals: [
-        { userId: 'mia', userName: 'Mia', role: 'Marketing', revision: 3 },
-        { userId: 'sam', userName: 'Sam', role: 'Sales', revision: 3 },
+        {
+          userId: 'mia',
+          userName: 'Mia',
+          role: 'Marketing',
+          revision: 3,
+          approvedAt: '2026-11-20T09:00:00Z',
+        },
+        {
+          userId: 'sam',
+          userName: 'Sam',
+          role: 'Sales',
+          revision: 3,
+          approvedAt: '2026-11-20T09:00:00Z',
+        },
       ],
       missingApprovals: [],
       canActivate: true,

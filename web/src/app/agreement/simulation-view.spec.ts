@@ -9,6 +9,8 @@ import { SimulationStore } from './simulation-store';
 import { SimulationView } from './simulation-view';
 
 const result: SimulationDto = {
+  draftId: 'd1',
+  draftVersion: 4,
   openLeads: 282,
   leadsThatWillMove: 6,
   mqlNow: 26,
@@ -28,7 +30,18 @@ const result: SimulationDto = {
       newlyPassSample: [{ id: 'l1', name: 'Yara Hughes', company: 'Fabrikam', state: 'Scored' }],
       noLongerPassSample: [],
     },
-    { trigger: 'Accept', to: 'SalesAccepted', autoAdvance: false, newlyPass: 0, noLongerPass: 0 },
+    {
+      trigger: 'Accept',
+      to: 'SalesAccepted',
+      autoAdvance: false,
+      newlyPass: 0,
+      noLongerPass: 0,
+      willMove: 0,
+      bySource: [],
+      byCampaign: [],
+      newlyPassSample: [],
+      noLongerPassSample: [],
+    },
   ],
   willMoveSample: [{ id: 'l1', name: 'Yara Hughes', state: 'Scored' }],
 };

@@ -12,7 +12,7 @@ import {
   ReasonListKind,
 } from '../api/l2r-api';
 import { STATE_ORDER } from '../core/labels';
-import { apiError, card } from '../../testing/fakes';
+import { apiError, card, option } from '../../testing/fakes';
 import { BoardStore, PAGE_SIZE } from './board-store';
 
 describe('BoardStore', () => {
@@ -111,7 +111,7 @@ describe('BoardStore', () => {
         transitions: [{ kind: 'Moved', from: 'Scored', to: 'MQL', trigger: 'Qualify' }],
       }),
     );
-    const outcome = await store.move(scored, { trigger: 'Qualify', to: 'MQL', reasonList: 'None' });
+    const outcome = await store.move(scored, option('Qualify', 'MQL'));
     expect(outcome.ok).toBe(true);
     const [id, body, ifMatch] = leads.fireTrigger.mock.calls[0];
     expect([id, ifMatch]).toEqual(['s1', '"3"']);
@@ -159,7 +159,7 @@ describe('BoardStore', () => {
         }),
       ),
     );
-    const outcome = await store.move(scored, { trigger: 'Qualify', to: 'MQL' });
+    const outcome = await store.move(scored, option('Qualify', 'MQL'));
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.problem.criteria[0].description).toBe('Fit score at least 30');
     expect(store.column('Scored')!.cards.map((c) => c.id)).toEqual(['s1']);

@@ -2,9 +2,9 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { MatDialog } from '@angular/material/dialog';
 import { of, throwError } from 'rxjs';
-import { AgreementClient, BoardClient, LeadsClient, TransitionOptionDto } from '../api/l2r-api';
+import { AgreementClient, BoardClient, LeadsClient } from '../api/l2r-api';
 import { AuthStore } from '../core/auth-store';
-import { apiError, card, fakeAuth } from '../../testing/fakes';
+import { apiError, card, fakeAuth, option } from '../../testing/fakes';
 import { Board } from './board';
 
 describe('Board', () => {
@@ -78,15 +78,7 @@ describe('Board', () => {
 
   it('explains a refused move with the unmet criteria', async () => {
     const fixture = await render();
-    const qualify: TransitionOptionDto = {
-      trigger: 'Qualify',
-      to: 'MQL',
-      allowed: true,
-      criteriaMet: false,
-      reasonList: 'None',
-      reasons: [],
-      criteria: [],
-    };
+    const qualify = option('Qualify', 'MQL', { criteriaMet: false });
     leads.getLeadTransitions.mockReturnValue(of([qualify]));
     leads.fireTrigger.mockReturnValue(
       throwError(() =>
@@ -127,15 +119,10 @@ describe('Board', () => {
 
   it('asks for a reason before a reject, and sends the chosen code', async () => {
     const fixture = await render();
-    const reject: TransitionOptionDto = {
-      trigger: 'Reject',
-      to: 'Nurture',
-      allowed: true,
-      criteriaMet: true,
+    const reject = option('Reject', 'Nurture', {
       reasonList: 'Reject',
       reasons: [{ code: 'no-need', label: 'No current need' }],
-      criteria: [],
-    };
+    });
     leads.getLeadTransitions.mockReturnValue(of([reject]));
     dialog.open.mockReturnValue({
       afterClosed: () => of({ reasonCode: 'no-need', note: 'later' }),

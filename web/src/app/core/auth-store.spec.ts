@@ -8,11 +8,14 @@ const tokens = (n: number): TokenResponse => ({
   accessToken: `access-${n}`,
   refreshToken: `refresh-${n}`,
   accessTokenExpiresAt: new Date().toISOString(),
+  refreshTokenExpiresAt: new Date().toISOString(),
   user: {
     id: 'u1',
+    tenantId: 't1',
     email: 'sales@acme.test',
     displayName: 'Sam Sales',
     tenantSlug: 'acme',
+    tenantName: 'Acme',
     roles: ['Sales'],
   },
 });

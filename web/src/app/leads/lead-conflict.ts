@@ -64,7 +64,7 @@ export class LeadConflict {
     return Object.entries(c.mine).map(([field, mine]) => ({
       field: fieldLabel(field),
       mine: show(mine),
-      theirs: show((c.latest as Record<string, unknown>)[field]),
+      theirs: show((c.latest as unknown as Record<string, unknown>)[field]),
     }));
   });
 }

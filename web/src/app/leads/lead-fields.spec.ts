@@ -1,12 +1,13 @@
+import { leadDto } from '../../testing/fakes';
 import { PROFILE_FIELDS, SALES_FIELDS, changedFields } from './lead-fields';
 
 describe('changedFields', () => {
-  const lead = {
+  const lead = leadDto({
     id: 'l1',
     phone: '+1 555',
     title: 'CTO',
     expectedCloseDate: '2026-12-01T00:00:00Z',
-  };
+  });
 
   it('keeps only what changed, trimmed, with a blanked field as null', () => {
     const values = { ...lead, phone: ' +44 20 ', title: '', company: '' };

@@ -2,13 +2,13 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { MatDialog } from '@angular/material/dialog';
 import { of, throwError } from 'rxjs';
-import { LeadDto, LeadsClient, Role } from '../api/l2r-api';
+import { LeadsClient, Role } from '../api/l2r-api';
 import { AuthStore } from '../core/auth-store';
-import { apiError } from '../../testing/fakes';
+import { apiError, leadDto } from '../../testing/fakes';
 import { LeadPage } from './lead-page';
 
 describe('LeadPage', () => {
-  const lead: LeadDto = {
+  const lead = leadDto({
     id: 'l1',
     state: 'MQL',
     version: 4,
@@ -20,7 +20,7 @@ describe('LeadPage', () => {
     totalScore: 50,
     fitScore: 30,
     engagementScore: 20,
-  };
+  });
   let client: Record<string, ReturnType<typeof vi.fn>>;
   let dialog: { open: ReturnType<typeof vi.fn> };
 

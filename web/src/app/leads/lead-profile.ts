@@ -88,7 +88,7 @@ export class LeadProfile {
 
   private reset(lead: LeadDto | null): void {
     if (!lead) return;
-    const l = lead as Record<string, unknown>;
+    const l = lead as unknown as Record<string, unknown>;
     this.form.reset(
       Object.fromEntries(
         PROFILE_FIELDS.map((f) => [f, l[f] ?? (NUMBER_FIELDS.has(f) ? null : '')]),

@@ -8,7 +8,7 @@ import {
   RecordActivityResultDto,
   ScoreBreakdownDto,
 } from '../api/l2r-api';
-import { apiError } from '../../testing/fakes';
+import { apiError, option } from '../../testing/fakes';
 import { LeadStore } from './lead-store';
 
 describe('LeadStore', () => {
@@ -123,7 +123,7 @@ describe('LeadStore', () => {
     client['fireTrigger'].mockReturnValue(
       throwError(() => apiError(409, { title: 'Not a move from here' })),
     );
-    await store.fire({ trigger: 'Accept', to: 'SalesAccepted' });
+    await store.fire(option('Accept', 'SalesAccepted'));
     expect(store.notice()?.kind).toBe('error');
     expect(store.notice()?.lines.join(' ')).toContain('Not a move from here');
   });

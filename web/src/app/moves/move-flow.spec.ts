@@ -1,21 +1,15 @@
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { of } from 'rxjs';
-import { TransitionOptionDto } from '../api/l2r-api';
+import { option } from '../../testing/fakes';
 import { MoveFlow, triggerRequest } from './move-flow';
 
 describe('MoveFlow', () => {
-  const accept: TransitionOptionDto = {
-    trigger: 'Accept',
-    to: 'SalesAccepted',
-    reasonList: 'None',
-  };
-  const reject: TransitionOptionDto = {
-    trigger: 'Reject',
-    to: 'Nurture',
+  const accept = option('Accept', 'SalesAccepted');
+  const reject = option('Reject', 'Nurture', {
     reasonList: 'Reject',
     reasons: [{ code: 'no-need', label: 'No current need' }],
-  };
+  });
   let dialog: { open: ReturnType<typeof vi.fn> };
   let flow: MoveFlow;
 

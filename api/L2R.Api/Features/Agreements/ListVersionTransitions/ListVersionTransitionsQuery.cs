@@ -25,7 +25,7 @@ public sealed class ListVersionTransitionsHandler(L2RDbContext db) : IQueryHandl
         var transitions = db.LeadTransitions.AsNoTracking().Where(t => t.AgreementVersion == query.Version && t.Trigger != null);
         var byTrigger = await transitions.GroupBy(t => t.Trigger!.Value).Select(g => new TriggerCountDto(g.Key, g.Count())).ToListAsync(ct);
         var latest = await transitions.OrderByDescending(t => t.OccurredAt).ThenByDescending(t => t.Step).Take(Math.Clamp(query.Take, 1, 200)).ToListAsync(ct);
-        var names = await db.UserNamesAsync(latest.Select(t => t.ActorUserId), ct);
+        var names = await db.ActorNamesAsync(latest.Select(t => t.ActorUserId), latest.Select(t => t.ActorClientId), ct);
         return new VersionTransitionsDto(query.Version, byTrigger.Sum(t => t.Count), byTrigger.OrderByDescending(t => t.Count).ToList(), latest.Select(t => HistoryEntryDto.Of(t, names)).ToList());
     }
 }

@@ -68,8 +68,7 @@ public sealed class LeadImportBatch(L2RDbContext db, LeadMoves moves)
 
         if (write)
         {
-            await db.InsertManyAsync(created, ct);
-            await db.InsertManyAsync(history, ct);
+            await moves.WriteImportedAsync(created, updated, history, ct);
         }
 
         return new ImportCounts

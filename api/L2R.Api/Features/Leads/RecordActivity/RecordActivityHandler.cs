@@ -1,6 +1,5 @@
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
-using L2R.Domain.Leads;
 using Mediator;
 
 namespace L2R.Api.Features.Leads.RecordActivity;
@@ -13,19 +12,7 @@ public sealed class RecordActivityHandler(L2RDbContext db, ICurrentUser user, Le
         await db.InTransactionAsync(async () =>
         {
             var lead = await db.FindLeadAsync(command.LeadId, ct);
-            var now = moves.Now;
-            var request = command.Activity;
-            var activity = new LeadActivity
-            {
-                LeadId = lead.Id,
-                Type = request.Type,
-                OccurredAt = request.OccurredAt?.ToUniversalTime() ?? now,
-                Campaign = string.IsNullOrWhiteSpace(request.Campaign) ? lead.Campaign : request.Campaign.Trim(),
-                Url = request.Url?.Trim(),
-                Title = request.Title?.Trim(),
-                RecordedBy = user.UserId,
-                RecordedAt = now,
-            };
+            var activity = command.Activity.ToActivity(lead, user.UserId, moves.Now);
             var history = await moves.RecordActivityAsync(lead, activity, ct);
             await db.SaveChangesAsync(ct);
             var result = await db.ToMovesDtoAsync(lead, history, ct);

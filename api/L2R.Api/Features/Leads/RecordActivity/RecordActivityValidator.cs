@@ -6,15 +6,22 @@ public sealed class RecordActivityValidator : AbstractValidator<RecordActivityCo
 {
     public RecordActivityValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Activity).NotNull();
-        RuleFor(c => c.Activity.Type).IsInEnum().OverridePropertyName("type");
-        RuleFor(c => c.Activity.OccurredAt)
+        RuleFor(c => c.Activity).NotNull().SetValidator(new ActivityRequestValidator(clock)).OverridePropertyName(string.Empty);
+    }
+}
+
+/// <summary>One activity, wherever it is recorded (on a lead's page or in a batch by email).</summary>
+public sealed class ActivityRequestValidator : AbstractValidator<RecordActivityRequest>
+{
+    public ActivityRequestValidator(TimeProvider clock)
+    {
+        RuleFor(a => a.Type).IsInEnum();
+        RuleFor(a => a.OccurredAt)
             .Must(at => at!.Value.ToUniversalTime() <= clock.GetUtcNow().UtcDateTime.AddMinutes(5))
-            .When(c => c.Activity?.OccurredAt is not null)
-            .OverridePropertyName("occurredAt")
+            .When(a => a.OccurredAt is not null)
             .WithMessage("An activity cannot happen in the future.");
-        RuleFor(c => c.Activity.Campaign).MaximumLength(200).OverridePropertyName("campaign");
-        RuleFor(c => c.Activity.Url).MaximumLength(2000).OverridePropertyName("url");
-        RuleFor(c => c.Activity.Title).MaximumLength(500).OverridePropertyName("title");
+        RuleFor(a => a.Campaign).MaximumLength(200);
+        RuleFor(a => a.Url).MaximumLength(2000);
+        RuleFor(a => a.Title).MaximumLength(500);
     }
 }

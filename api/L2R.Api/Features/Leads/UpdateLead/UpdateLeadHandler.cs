@@ -1,105 +1,18 @@
-using L2R.Api.Features.Leads.CreateLead;
-using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
-using L2R.Api.Infrastructure.Web;
-using L2R.Domain.Leads;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Leads.UpdateLead;
 
 /// <summary>Edits a lead, records every changed field, then re-scores and auto-advances it in the same transaction.</summary>
-public sealed class UpdateLeadHandler(L2RDbContext db, ICurrentUser user, LeadMoves moves)
-    : ICommandHandler<UpdateLeadCommand, LeadMovesDto>
+public sealed class UpdateLeadHandler(L2RDbContext db, LeadEdits edits) : ICommandHandler<UpdateLeadCommand, LeadMovesDto>
 {
     public async ValueTask<LeadMovesDto> Handle(UpdateLeadCommand command, CancellationToken ct) =>
         await db.InTransactionAsync(async () =>
         {
             var lead = await db.FindLeadAsync(command.LeadId, ct);
-            var changes = command.Changes;
-            if (changes.TouchesSalesFields && (user.Roles & (Roles.Sales | Roles.Admin)) == 0)
-            {
-                throw new ForbiddenException("Only Sales or an Admin may change the owner, the BANT checklist or the opportunity.");
-            }
-
-            if (command.ExpectedVersion is { } expected && expected != lead.Version)
-            {
-                throw new PreconditionFailedException($"The lead is at version {lead.Version}, not {expected}; someone else changed it. Reload to see their change.");
-            }
-
-            if (changes.Email is not null)
-            {
-                await CreateLeadHandler.EnsureEmailFreeAsync(db, LeadReads.Normalize(changes.Email), lead.Id, ct);
-            }
-
-            var changed = LeadProfileWriter.Apply(lead, changes).ToList();
-            await ApplySalesFieldsAsync(lead, changes, changed, ct);
-            if (changed.Count == 0)
-            {
-                return await db.ToMovesDtoAsync(lead, [], ct);
-            }
-
-            var now = moves.Now;
-            lead.UpdatedAt = now;
-            db.LeadChanges.AddRange(changed.Select(c => LeadProfileWriter.ToChange(lead.Id, c, user.UserId, now)));
-            var history = await moves.AdvanceAsync(lead, ct);
+            var changed = await edits.ApplyAsync(lead, command.Changes, command.ExpectedVersion, ct);
+            var history = await edits.RecordAsync(lead, changed, ct);
             await db.SaveChangesAsync(ct);
             return await db.ToMovesDtoAsync(lead, history, ct);
         }, ct);
-
-    private async Task ApplySalesFieldsAsync(Lead lead, UpdateLeadRequest changes, List<(string Field, string? Old, string? New)> changed, CancellationToken ct)
-    {
-        if (changes.OwnerId is { } ownerId)
-        {
-            Guid? next = ownerId == Guid.Empty ? null : ownerId;
-            if (next is { } id && !await db.Users.AnyAsync(u => u.Id == id && u.IsActive, ct))
-            {
-                throw RequestValidationException.For("ownerId", "The owner must be an active user of this tenant.");
-            }
-
-            Set(nameof(Lead.OwnerId), lead.OwnerId, next, () => lead.OwnerId = next);
-        }
-
-        if (changes.Budget is { } budget)
-        {
-            Set(nameof(Lead.Budget), lead.Budget, budget, () => lead.Budget = budget);
-        }
-
-        if (changes.Authority is { } authority)
-        {
-            Set(nameof(Lead.Authority), lead.Authority, authority, () => lead.Authority = authority);
-        }
-
-        if (changes.Need is { } need)
-        {
-            Set(nameof(Lead.Need), lead.Need, need, () => lead.Need = need);
-        }
-
-        if (changes.Timeline is { } timeline)
-        {
-            Set(nameof(Lead.Timeline), lead.Timeline, timeline, () => lead.Timeline = timeline);
-        }
-
-        if (changes.Amount is { } amount)
-        {
-            Set(nameof(Lead.Amount), lead.Amount, amount, () => lead.Amount = amount);
-        }
-
-        if (changes.ExpectedCloseDate is { } closeDate)
-        {
-            var date = DateTime.SpecifyKind(closeDate.Date, DateTimeKind.Utc);
-            Set(nameof(Lead.ExpectedCloseDate), lead.ExpectedCloseDate, date, () => lead.ExpectedCloseDate = date);
-        }
-
-        void Set(string field, object? current, object? next, Action write)
-        {
-            if (Equals(current, next))
-            {
-                return;
-            }
-
-            changed.Add((field, LeadProfileWriter.Show(current), LeadProfileWriter.Show(next)));
-            write();
-        }
-    }
 }

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using L2R.Domain.Agreements;
+using L2R.Domain.Leads;
+
+namespace L2R.Api.Infrastructure.Outbox;
+
+/// <summary>
+/// Every event type L2R publishes (webhooks and the feed carry the same ones). Types whose features are not built yet
+/// (SLAs, merge, import, drift) join when those features write them through <see cref="OutboxWriter"/>.
+/// </summary>
+public static class EventTypes
+{
+    public const string LeadCreated = "lead.created";
+    public const string LeadUpdated = "lead.updated";
+    public const string LeadStageChanged = "lead.stage_changed";
+    public const string LeadAssigned = "lead.assigned";
+    public const string AgreementActivated = "agreement.activated";
+
+    /// <summary>Sent to one subscription on request; never in the outbox or the feed.</summary>
+    public const string WebhookTest = "webhook.test";
+
+    public static readonly IReadOnlyList<string> All = [LeadCreated, LeadUpdated, LeadStageChanged, LeadAssigned, AgreementActivated];
+}
+
+/// <summary>Who did it: a person, an API client or the system (automatic moves).</summary>
+public sealed record EventActor(ActorKind Kind, Guid? UserId, Guid? ClientId);
+
+/// <summary>The lead as it was created: its first stage (the moves after it follow as their own events) and its data and scores.</summary>
+public sealed record LeadSnapshot(
+    Guid Id, LeadState State, string Name, string? FirstName, string? LastName, string? Email, string? Phone, string? Title,
+    string? Company, string? Website, string? Industry, string? Country, int? CompanySize, decimal? AnnualRevenue,
+    string? Source, string? Campaign, Guid? OwnerId, int FitScore, int EngagementScore, int TotalScore,
+    IReadOnlyDictionary<string, string> CustomFields, DateTime CreatedAt)
+{
+    public static LeadSnapshot Of(Lead l) => new(
+        l.Id, l.State, l.DisplayName, l.FirstName, l.LastName, l.Email, l.Phone, l.Title, l.Company, l.Website, l.Industry,
+        l.Country, l.CompanySize, l.AnnualRevenue, l.Source, l.Campaign, l.OwnerId, l.FitScore, l.EngagementScore, l.TotalScore,
+        l.CustomFields, l.CreatedAt);
+}
+
+public sealed record LeadCreatedData(LeadSnapshot Lead, EventActor Actor);
+
+public sealed record FieldChangeData(string Field, string? OldValue, string? NewValue);
+
+public sealed record LeadUpdatedData(Guid LeadId, IReadOnlyList<FieldChangeData> Changes, EventActor Actor);
+
+/// <summary>A move with the whole rule trace: each criterion of the guard as it evaluated, under which agreement version.</summary>
+public sealed record LeadStageChangedData(
+    Guid LeadId, LeadState? From, LeadState To, LeadTrigger? Trigger, EventActor Actor, int AgreementVersion,
+    IReadOnlyList<CriterionEvaluation> Criteria, string? ReasonCode, string? ReasonLabel, string? Note);
+
+public sealed record LeadAssignedData(Guid LeadId, Guid? PreviousOwnerId, Guid? OwnerId);
+
+public sealed record AgreementActivatedData(Guid AgreementVersionId, int Version);
+
+public static class EventJson
+{
+    public static string Serialize<T>(T data) => JsonSerializer.Serialize(data, AgreementJson.Options);
+}

@@ -1,0 +1,95 @@
+using L2R.Api.Infrastructure.Data;
+using L2R.Domain.Agreements;
+using L2R.Domain.Leads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace L2R.Api.Infrastructure.Outbox;
+
+/// <summary>
+/// The one event writer. <see cref="L2RDbContext"/> calls it on every save, so the events go into the same transaction
+/// as the change, whichever path made it (HTTP, auto-advance, the sweep, activation, import): lead events originate in
+/// the history the mover records (creation and every move) and in the field changes and owner of the leads saved,
+/// in the order creation → field changes → assignment → moves by step, each numbered in the lead's own sequence.
+/// </summary>
+internal static class OutboxWriter
+{
+    public static void AddEvents(L2RDbContext db)
+    {
+        var history = db.ChangeTracker.Entries<LeadTransition>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToLookup(t => t.LeadId);
+        var changes = db.ChangeTracker.Entries<LeadChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToLookup(c => c.LeadId);
+        var leads = db.ChangeTracker.Entries<Lead>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToDictionary(e => e.Entity.Id);
+        foreach (var leadId in history.Select(g => g.Key).Union(changes.Select(g => g.Key)).Except(leads.Keys))
+        {
+            throw new InvalidOperationException($"History of lead {leadId} is saved without the lead: its events could not be numbered.");
+        }
+
+        // A new lead with a sequence already had its events written with it by the bulk path (ForNewLeads).
+        foreach (var (leadId, entry) in leads.Where(l => !(l.Value.State == EntityState.Added && l.Value.Entity.EventSequence > 0)))
+        {
+            var owner = entry.Property(l => l.OwnerId);
+            var reassigned = entry.State == EntityState.Modified && owner.OriginalValue != owner.CurrentValue ? (owner.OriginalValue, owner.CurrentValue) : ((Guid?, Guid?)?)null;
+            db.OutboxEvents.AddRange(Numbered(entry.Entity, LeadEvents(entry.Entity, reassigned, history[leadId].OrderBy(t => t.Step).ToList(), changes[leadId].ToList())));
+        }
+
+        foreach (var version in db.ChangeTracker.Entries<AgreementVersion>().Where(BecameActive).Select(e => e.Entity))
+        {
+            db.OutboxEvents.Add(new OutboxEvent
+            {
+                Type = EventTypes.AgreementActivated,
+                OccurredAt = version.ActivatedAt.GetValueOrDefault(),
+                Data = EventJson.Serialize(new AgreementActivatedData(version.Id, version.Version)),
+            });
+        }
+    }
+
+    /// <summary>
+    /// The events of leads a bulk insert writes past the change tracker (an import's new leads), with their history:
+    /// the same events, in the same order, as a save would write for them.
+    /// </summary>
+    public static List<OutboxEvent> ForNewLeads(IReadOnlyList<Lead> leads, IReadOnlyList<LeadTransition> history)
+    {
+        var byLead = history.ToLookup(t => t.LeadId);
+        return leads.SelectMany(lead => Numbered(lead, LeadEvents(lead, null, byLead[lead.Id].OrderBy(t => t.Step).ToList(), []))).ToList();
+    }
+
+    private static IEnumerable<OutboxEvent> Numbered(Lead lead, IEnumerable<(string Type, DateTime At, string Data)> events) =>
+        events.Select(e => new OutboxEvent { Type = e.Type, LeadId = lead.Id, LeadSequence = ++lead.EventSequence, OccurredAt = e.At, Data = e.Data }).ToList();
+
+    private static IEnumerable<(string Type, DateTime At, string Data)> LeadEvents(Lead lead, (Guid? From, Guid? To)? reassigned, List<LeadTransition> history, List<LeadChange> changes)
+    {
+        foreach (var created in history.Where(t => t.Kind == HistoryEntryKind.Created))
+        {
+            yield return (EventTypes.LeadCreated, created.OccurredAt, EventJson.Serialize(new LeadCreatedData(LeadSnapshot.Of(lead) with { State = created.To }, ActorOf(created))));
+        }
+
+        if (changes.Count > 0)
+        {
+            var first = changes[0];
+            var data = new LeadUpdatedData(lead.Id, changes.Select(c => new FieldChangeData(c.Field, c.OldValue, c.NewValue)).ToList(), new EventActor(
+                first.ChangedBy is not null ? ActorKind.User : first.ChangedByClientId is not null ? ActorKind.Integration : ActorKind.System,
+                first.ChangedBy,
+                first.ChangedByClientId));
+            yield return (EventTypes.LeadUpdated, first.ChangedAt, EventJson.Serialize(data));
+        }
+
+        if (reassigned is { } owner)
+        {
+            yield return (EventTypes.LeadAssigned, lead.UpdatedAt, EventJson.Serialize(new LeadAssignedData(lead.Id, owner.From, owner.To)));
+        }
+
+        foreach (var move in history.Where(t => t.Kind == HistoryEntryKind.Moved))
+        {
+            yield return (EventTypes.LeadStageChanged, move.OccurredAt, EventJson.Serialize(new LeadStageChangedData(
+                lead.Id, move.From, move.To, move.Trigger, ActorOf(move), move.AgreementVersion, move.Criteria, move.ReasonCode, move.ReasonLabel, move.Note)));
+        }
+    }
+
+    private static EventActor ActorOf(LeadTransition t) => new(t.ActorKind, t.ActorUserId, t.ActorClientId);
+
+    private static bool BecameActive(EntityEntry<AgreementVersion> entry) =>
+        entry.State == EntityState.Modified
+        && entry.Property(v => v.Status) is { } status
+        && status.CurrentValue == AgreementStatus.Active
+        && status.OriginalValue != AgreementStatus.Active;
+}
