@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,25 @@ public abstract class ImportTests<TFactory>(TFactory factory) : IClassFixture<TF
 
         var untouched = await marketing.GetJsonAsync($"/api/leads/{existing["lead"]!["id"]}");
         Assert.Equal(1, untouched["version"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task ImportedAndUpdatedLeads_HaveTheirEventsInTheFeed_AsLeadsWrittenByHand()
+    {
+        var marketing = await MarketingAsync();
+        var email = $"events.{Guid.NewGuid():N}@example.test";
+        var updatedId = (await marketing.CreateLeadAsync(new { lastName = "Before", email }))["lead"]!["id"]!.GetValue<string>();
+        var file = $"Email,Last Name,Company\n{email},After,Eventco\nnew.{Guid.NewGuid():N}@eventco.example,Newcomer,Eventco\n";
+
+        var run = await Imports.RunAsync(marketing, file, new { dryRun = false, duplicatePolicy = "Overwrite" });
+        await factory.Services.GetRequiredService<OutboxRelay>().RunOnceAsync(CancellationToken.None);
+
+        var createdId = (await marketing.GetJsonAsync("/api/leads?text=Newcomer"))["items"]![0]!["id"]!.GetValue<string>();
+        var feed = (await marketing.GetJsonAsync("/api/events?types=lead.created,lead.updated,lead.stage_changed&limit=500"))["items"]!.AsArray();
+        string[] TypesOf(string id) => [.. feed.Where(e => e!["leadId"]!.GetValue<string>() == id).Select(e => e!["type"]!.GetValue<string>())];
+        Assert.Equal("created 1, updated 1, skipped 0, failed 0; Scored 2", Imports.Summary(run["counts"]));
+        Assert.Equal(["lead.created", "lead.stage_changed"], TypesOf(createdId));
+        Assert.Equal(["lead.created", "lead.updated", "lead.stage_changed"], TypesOf(updatedId));
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public static class OpenApiSetup
             // A streamed file (CSV exports): one binary string, not a oneOf of every Stream subclass.
             options.MapType<Stream>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" });
             options.OperationFilter<CsvAlternativeFilter>();
+            options.OperationFilter<InlineFormSchemaFilter>();
             options.SchemaFilter<WrittenInFullFilter>();
             options.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {

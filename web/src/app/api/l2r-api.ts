@@ -10186,6 +10186,11 @@ export interface Stages {
     Disqualified?: number;
 }
 
+export interface FileParameter {
+    data: any;
+    fileName: string;
+}
+
 export interface FileResponse {
     data: Blob;
     status: number;
