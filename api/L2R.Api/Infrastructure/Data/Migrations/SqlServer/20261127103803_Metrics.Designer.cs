@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerL2RDbContext))]
-    [Migration("20261127093108_Metrics")]
+    [Migration("20261127103803_Metrics")]
     partial class Metrics
     {
         /// <inheritdoc />
@@ -631,6 +631,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("TenantId", "Trigger", "OccurredAt");
 
                     b.HasIndex("TenantId", "LeadId", "OccurredAt", "Step");
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "LeadId", "OccurredAt", "Step"), new[] { "To", "Trigger", "AgreementVersion", "OwnerId" });
 
                     b.ToTable("LeadTransitions");
                 });

@@ -11,6 +11,10 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_LeadTransitions_TenantId_LeadId_OccurredAt_Step",
+                table: "LeadTransitions");
+
             migrationBuilder.AddColumn<Guid>(
                 name: "OwnerId",
                 table: "LeadTransitions",
@@ -42,6 +46,12 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 name: "IX_LeadTransitions_TenantId_Kind_OccurredAt",
                 table: "LeadTransitions",
                 columns: new[] { "TenantId", "Kind", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadTransitions_TenantId_LeadId_OccurredAt_Step",
+                table: "LeadTransitions",
+                columns: new[] { "TenantId", "LeadId", "OccurredAt", "Step" })
+                .Annotation("SqlServer:Include", new[] { "To", "Trigger", "AgreementVersion", "OwnerId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LeadTransitions_TenantId_Trigger_OccurredAt",
@@ -77,12 +87,21 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 table: "LeadTransitions");
 
             migrationBuilder.DropIndex(
+                name: "IX_LeadTransitions_TenantId_LeadId_OccurredAt_Step",
+                table: "LeadTransitions");
+
+            migrationBuilder.DropIndex(
                 name: "IX_LeadTransitions_TenantId_Trigger_OccurredAt",
                 table: "LeadTransitions");
 
             migrationBuilder.DropColumn(
                 name: "OwnerId",
                 table: "LeadTransitions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadTransitions_TenantId_LeadId_OccurredAt_Step",
+                table: "LeadTransitions",
+                columns: new[] { "TenantId", "LeadId", "OccurredAt", "Step" });
         }
     }
 }
