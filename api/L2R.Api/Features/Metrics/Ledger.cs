@@ -41,7 +41,7 @@ public enum LedgerDetail
 {
     None = 0,
 
-    /// <summary>The reason, version, note and actor of the move that ended each entry.</summary>
+    /// <summary>The reason, version, note and actor of the move that ended each entry, and the version the entry counts under.</summary>
     ExitDetails = 1,
 
     /// <summary>The lead's source and campaign.</summary>
@@ -112,8 +112,10 @@ public static class Ledger
 
         string Exit(string column) => detail.HasFlag(LedgerDetail.ExitDetails) ? $"LEAD(t.\"{column}\") OVER ({ByLead})" : "NULL";
 
-        // Versions only grow over time, so the largest MQL version so far is the one the lead last became an MQL under.
-        var keyVersion = cohort
+        // Versions only grow over time, so the largest MQL version so far is the one the lead last became an MQL under;
+        // a second window over every row, so it is computed only for an answer that shows or filters by it.
+        var versionShown = groupBy == MetricsGrouping.AgreementVersion || scope.AgreementVersion is not null || detail.HasFlag(LedgerDetail.ExitDetails);
+        var keyVersion = cohort && versionShown
             ? $"COALESCE(MAX(CASE WHEN t.\"To\" = '{LeadState.MQL}' THEN t.\"AgreementVersion\" END) OVER ({ByLead} ROWS UNBOUNDED PRECEDING), t.\"AgreementVersion\")"
             : "t.\"AgreementVersion\"";
         var slices = detail.HasFlag(LedgerDetail.LeadSlices) || groupBy is MetricsGrouping.Source or MetricsGrouping.Campaign;
