@@ -35,6 +35,19 @@ public sealed class LedgerEntry
     public long Visit { get; init; }
 }
 
+/// <summary>What a ledger query reads beyond the counting columns.</summary>
+[Flags]
+public enum LedgerDetail
+{
+    None = 0,
+
+    /// <summary>The reason, version, note and actor of the move that ended each entry, and the version the entry counts under.</summary>
+    ExitDetails = 1,
+
+    /// <summary>The lead's source and campaign.</summary>
+    LeadSlices = 2,
+}
+
 /// <summary>
 /// The history read as a ledger of stage entries: the one query every metric is built on. Each history row is an
 /// entry into its <c>To</c> stage; the next row of the same lead (by time, then step) is its exit, found with
@@ -50,9 +63,10 @@ public static class Ledger
     /// Entries relevant to buckets [b0, b1), [b1, b2)… (the waterfall asks for one, [from, to)). Period mode: entries
     /// open at some point of the range, placed by when they entered and left (-1 before the range; a null
     /// <see cref="LedgerEntry.LeftIn"/> when not left before its end). Cohort mode: every entry of the leads created in
-    /// the range, placed in their creation's bucket, "left" in it if they left at all.
+    /// the range, placed in their creation's bucket, "left" in it if they left at all. Columns a caller does not ask
+    /// for (<paramref name="detail"/>) come back null, so counting reads the history's index and little else.
     /// </summary>
-    public static IQueryable<LedgerEntry> Entries(L2RDbContext db, MetricsScope scope, IReadOnlyList<DateTime> boundaries, MetricsGrouping? groupBy)
+    public static IQueryable<LedgerEntry> Entries(L2RDbContext db, MetricsScope scope, IReadOnlyList<DateTime> boundaries, MetricsGrouping? groupBy, LedgerDetail detail = LedgerDetail.None)
     {
         var tenantId = db.CurrentTenantId ?? throw new InvalidOperationException("Metrics are read for a tenant.");
         var args = new List<object>();
@@ -63,7 +77,8 @@ public static class Ledger
         }
 
         var tenant = Arg(tenantId);
-        var (from, to) = (Arg(boundaries[0]), Arg(boundaries[^1]));
+        var bounds = boundaries.Select(b => Arg(b)).ToList();
+        var (from, to) = (bounds[0], bounds[^1]);
         var cohort = scope.Mode == WaterfallMode.Cohort;
         var leads = new StringBuilder();
         if (cohort)
@@ -84,7 +99,6 @@ public static class Ledger
             leads.Append(')');
         }
 
-        var bounds = boundaries.Select(b => Arg(b)).ToList();
         string Bucket(string at)
         {
             var cases = new StringBuilder($"CASE WHEN {at} < {bounds[0]} THEN -1");
@@ -96,10 +110,15 @@ public static class Ledger
             return cases.Append(CultureInfo.InvariantCulture, $" ELSE {bounds.Count - 1} END").ToString();
         }
 
-        // Versions only grow over time, so the largest MQL version so far is the one the lead last became an MQL under.
-        var keyVersion = cohort
+        string Exit(string column) => detail.HasFlag(LedgerDetail.ExitDetails) ? $"LEAD(t.\"{column}\") OVER ({ByLead})" : "NULL";
+
+        // Versions only grow over time, so the largest MQL version so far is the one the lead last became an MQL under;
+        // a second window over every row, so it is computed only for an answer that shows or filters by it.
+        var versionShown = groupBy == MetricsGrouping.AgreementVersion || scope.AgreementVersion is not null || detail.HasFlag(LedgerDetail.ExitDetails);
+        var keyVersion = cohort && versionShown
             ? $"COALESCE(MAX(CASE WHEN t.\"To\" = '{LeadState.MQL}' THEN t.\"AgreementVersion\" END) OVER ({ByLead} ROWS UNBOUNDED PRECEDING), t.\"AgreementVersion\")"
             : "t.\"AgreementVersion\"";
+        var slices = detail.HasFlag(LedgerDetail.LeadSlices) || groupBy is MetricsGrouping.Source or MetricsGrouping.Campaign;
         var groupKey = groupBy switch
         {
             MetricsGrouping.Source => "l.\"Source\"",
@@ -108,6 +127,11 @@ public static class Ledger
             MetricsGrouping.AgreementVersion => "CAST(h.\"KeyVersion\" AS VARCHAR(40))",
             _ => "'all'",
         };
+
+        // Only opportunities carry an amount the waterfall sums: look it up for them alone unless the lead is joined anyway.
+        var amount = slices
+            ? "CAST(l.\"Amount\" AS FLOAT)"
+            : $"CASE WHEN h.\"Stage\" = '{LeadState.Opportunity}' THEN (SELECT CAST(a.\"Amount\" AS FLOAT) FROM \"Leads\" AS a WHERE a.\"TenantId\" = {tenant} AND a.\"Id\" = h.\"LeadId\") END";
         var enteredIn = Bucket(cohort ? "h.\"CreatedAt\"" : "h.\"EnteredAt\"");
         var leftIn = cohort ? enteredIn : Bucket("h.\"LeftAt\"");
         var stages = string.Join(", ", WaterfallStages.Rows.Select(s => $"'{s}'"));
@@ -119,20 +143,20 @@ public static class Ledger
                     {enteredIn} AS "EnteredIn",
                     CASE WHEN h."LeftAt" IS NULL THEN NULL ELSE {leftIn} END AS "LeftIn",
                     CASE WHEN h."LeftAt" IS NULL THEN NULL ELSE {db.WholeHoursSql("h.\"EnteredAt\"", "h.\"LeftAt\"")} END AS "Hours",
-                    l."Source", l."Campaign", CAST(l."Amount" AS FLOAT) AS "Amount"
+                    {(slices ? "l.\"Source\", l.\"Campaign\"" : "NULL AS \"Source\", NULL AS \"Campaign\"")}, {amount} AS "Amount"
                 FROM (
                     SELECT t."LeadId", t."To" AS "Stage", t."OccurredAt" AS "EnteredAt", t."Step", t."OwnerId", {keyVersion} AS "KeyVersion",
-                        FIRST_VALUE(t."OccurredAt") OVER ({ByLead}) AS "CreatedAt",
+                        {(cohort ? $"FIRST_VALUE(t.\"OccurredAt\") OVER ({ByLead})" : "NULL")} AS "CreatedAt",
                         LEAD(t."OccurredAt") OVER ({ByLead}) AS "LeftAt",
                         LEAD(t."Trigger") OVER ({ByLead}) AS "ExitTrigger",
-                        LEAD(t."ReasonCode") OVER ({ByLead}) AS "ExitReasonCode",
-                        LEAD(t."AgreementVersion") OVER ({ByLead}) AS "ExitVersion",
-                        LEAD(t."Note") OVER ({ByLead}) AS "ExitNote",
-                        LEAD(t."ActorUserId") OVER ({ByLead}) AS "ExitActorUserId"
+                        {Exit("ReasonCode")} AS "ExitReasonCode",
+                        {Exit("AgreementVersion")} AS "ExitVersion",
+                        {Exit("Note")} AS "ExitNote",
+                        {Exit("ActorUserId")} AS "ExitActorUserId"
                     FROM "LeadTransitions" AS t
                     WHERE t."TenantId" = {tenant}{leads}
                 ) AS h
-                INNER JOIN "Leads" AS l ON l."TenantId" = {tenant} AND l."Id" = h."LeadId"
+                {(slices ? $"INNER JOIN \"Leads\" AS l ON l.\"TenantId\" = {tenant} AND l.\"Id\" = h.\"LeadId\"" : "")}
                 WHERE h."Stage" IN ({stages}){(cohort ? "" : $" AND (h.\"LeftAt\" IS NULL OR h.\"LeftAt\" >= {from})")}
             ) AS e
             """;

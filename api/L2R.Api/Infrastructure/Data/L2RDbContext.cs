@@ -52,6 +52,17 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;
 
+    /// <summary>
+    /// The metrics ledger reads every history row of a tenant in (lead, time, step) order and only these columns:
+    /// where the database can carry them in that index (not SQLite), it answers from the index alone, never touching
+    /// the rows with their criteria.
+    /// </summary>
+    protected static readonly System.Linq.Expressions.Expression<Func<LeadTransition, object?>> LedgerColumns =
+        t => new { t.To, t.Trigger, t.AgreementVersion, t.OwnerId };
+
+    protected static Microsoft.EntityFrameworkCore.Metadata.Builders.IndexBuilder<LeadTransition> HistoryByLead(ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<LeadTransition>().HasIndex(t => new { t.TenantId, t.LeadId, t.OccurredAt, t.Step });
+
     /// <summary>SQL for the whole hours from one UTC timestamp expression to a later one: the one date sum the metrics ledger needs that the three databases spell differently.</summary>
     public abstract string WholeHoursSql(string from, string to);
 

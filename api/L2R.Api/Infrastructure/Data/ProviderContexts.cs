@@ -29,11 +29,23 @@ public sealed class SqliteL2RDbContext(DbContextOptions<SqliteL2RDbContext> opti
 
 public sealed class PostgresL2RDbContext(DbContextOptions<PostgresL2RDbContext> options, ITenantContext tenant) : L2RDbContext(options, tenant)
 {
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        NpgsqlIndexBuilderExtensions.IncludeProperties(HistoryByLead(modelBuilder), LedgerColumns);
+    }
+
     public override string WholeHoursSql(string from, string to) => $"CAST(FLOOR(EXTRACT(EPOCH FROM ({to} - {from})) / 3600) AS integer)";
 }
 
 public sealed class SqlServerL2RDbContext(DbContextOptions<SqlServerL2RDbContext> options, ITenantContext tenant) : L2RDbContext(options, tenant)
 {
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        SqlServerIndexBuilderExtensions.IncludeProperties(HistoryByLead(modelBuilder), LedgerColumns);
+    }
+
     public override string WholeHoursSql(string from, string to) => $"CAST(DATEDIFF_BIG(second, {from}, {to}) / 3600 AS int)";
 }
 

@@ -1,3 +1,8 @@
+using L2R.Api.Features.Agreements.ActivateDraft;
+using L2R.Api.Features.Agreements.ApproveDraft;
+using L2R.Api.Features.Agreements.CreateDraft;
+using L2R.Api.Features.Agreements.RunActivation;
+using L2R.Api.Features.Agreements.UpdateDraft;
 using L2R.Api.Features.Calendars;
 using L2R.Api.Features.Calendars.UpdateCalendar;
 using L2R.Api.Features.Leads;
@@ -11,6 +16,7 @@ using L2R.Api.Features.Users.CreateUser;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Tenancy;
+using L2R.Domain.Agreements;
 using L2R.Domain.Calendars;
 using L2R.Domain.Leads;
 using Mediator;
@@ -19,26 +25,41 @@ using Microsoft.EntityFrameworkCore;
 namespace L2R.Api.Infrastructure.Hosting;
 
 /// <summary>
-/// The local demo tenant "acme": three users and about 300 leads in every stage, made by the real commands at
-/// backdated instants from a fixed seed, so every lead's history, time in stage, decayed score and SLA clocks (on a
-/// Berlin calendar) are genuine. Runs only for the embedded default database.
+/// The local demo tenant "acme": four people and about six months of leads, made by the real commands at backdated
+/// instants from a fixed seed, so every lead's history, time in stage, decayed score and SLA clocks (on a Berlin
+/// calendar) are genuine. Work happens in
+/// the order of its instants across all leads, so the agreement the team signs half-way (version 2, which weighs a
+/// decision maker's title above company size after sales kept rejecting "not a decision maker") judges exactly the
+/// moves after its activation, and the metrics tell that story. Runs only for the embedded default database.
 /// </summary>
 public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantScopes tenantScopes, ILogger<DemoSeeder> logger)
 {
     public const string TenantSlug = "acme";
     public const string Password = "L2R-demo-2026!";
+    private const int Days = 182;
     private const int LeadCount = 300;
+    private const int SecondVersionDay = 95;
 
     private static readonly string[] FirstNames = ["Ava", "Ben", "Chloe", "Dan", "Eva", "Finn", "Grace", "Hugo", "Isla", "Jack", "Kira", "Leo", "Maya", "Noah", "Olivia", "Paul", "Quinn", "Ruby", "Sean", "Tara", "Uma", "Victor", "Wendy", "Xavier", "Yara", "Zoe"];
     private static readonly string[] LastNames = ["Anders", "Brooks", "Chen", "Dubois", "Evans", "Fischer", "Garcia", "Hughes", "Ivanova", "Jensen", "Kowalski", "Larsen", "Moreau", "Nakamura", "Okafor", "Patel", "Quinlan", "Rossi", "Schmidt", "Tanaka", "Usman", "Varga", "Weber", "Young", "Zimmer"];
     private static readonly string[] Companies = ["Northwind", "Contoso", "Fabrikam", "Globex", "Initech", "Umbrella Health", "Stark Manufacturing", "Wayne Financial", "Tyrell Software", "Cyberdyne", "Soylent Foods", "Acme Rockets", "Hooli", "Pied Piper", "Vandelay Industries", "Wonka Confectionery"];
-    private static readonly string[] Titles = ["VP Marketing", "VP Sales", "Director of Operations", "Chief Technology Officer", "Chief Financial Officer", "Marketing Manager", "Software Engineer", "IT Director", "Head of Growth", "Student", "Analyst", "Procurement Manager"];
+    private static readonly string[] DecisionMakers = ["VP Marketing", "VP Sales", "Director of Operations", "Chief Technology Officer", "Chief Financial Officer", "IT Director"];
+    private static readonly string[] Staff = ["Marketing Manager", "Software Engineer", "Head of Growth", "Analyst", "Procurement Manager", "Student"];
     private static readonly string[] Industries = ["Software", "Financial Services", "Manufacturing", "Healthcare", "Retail", "Education", "Logistics"];
     private static readonly string[] Countries = ["US", "UK", "DE", "FR", "NL", "CA", "SE", "ES"];
-    private static readonly string[] Sources = ["Website", "Webinar", "Paid Search", "Trade Show", "Referral", "LinkedIn"];
     private static readonly string[] Campaigns = ["Spring Launch", "Q3 Webinar Series", "ABM Enterprise", "Pricing Page Retargeting", "Partner Referral"];
     private static readonly ActivityType[] ActivityMix =
-        [ActivityType.PageView, ActivityType.PageView, ActivityType.PageView, ActivityType.EmailOpen, ActivityType.EmailClick, ActivityType.ContentDownload, ActivityType.Webinar, ActivityType.FormSubmission, ActivityType.Meeting];
+        [ActivityType.PageView, ActivityType.EmailClick, ActivityType.ContentDownload, ActivityType.Webinar, ActivityType.Webinar, ActivityType.FormSubmission, ActivityType.FormSubmission, ActivityType.Meeting];
+
+    /// <summary>How many activities a new lead records: most a few, some none.</summary>
+    private static readonly int[] ActivityCounts = [0, 1, 2, 2, 3, 3, 4, 5];
+    private static readonly string[] RejectNotes = ["Forwards everything to their manager", "Just researching for a school project", "Asked us to call back next year", "Already talking to our partner"];
+
+    /// <summary>Where leads come from and how good they tend to be: the share with a decision maker's title and with a large company.</summary>
+    private static readonly (string Source, double DecisionMakers, double Large)[] Sources =
+    [
+        ("Trade Show", 0.6, 0.7), ("Referral", 0.55, 0.65), ("Webinar", 0.4, 0.55), ("Website", 0.35, 0.5), ("LinkedIn", 0.3, 0.45), ("Paid Search", 0.15, 0.4),
+    ];
 
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -52,15 +73,20 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
 
         var started = DateTime.UtcNow;
         var now = DateTimeOffset.UtcNow;
-        var random = new Random(2026);
+        var origin = now.AddDays(-Days);
         Crew crew;
-        using (var clock = TravellingTimeProvider.TravelTo(now.AddDays(-130)))
+        using (var clock = TravellingTimeProvider.TravelTo(origin))
         {
             crew = await CreateCrewAsync(ct);
+            var demo = new Demo(crew, new Calendar(clock, now.AddMinutes(-5)), new Random(2026), ct);
             for (var i = 0; i < LeadCount; i++)
             {
-                await SeedLeadAsync(crew, random, clock, i, now.AddDays(-120 + (120.0 * i / LeadCount)), now, ct);
+                var number = i;
+                demo.Calendar.At(origin.AddDays((Days - 1.0) * i / LeadCount), () => NewLeadAsync(demo, number));
             }
+
+            demo.Calendar.At(origin.AddDays(SecondVersionDay), () => AgreeOnSecondVersionAsync(demo));
+            await demo.Calendar.RunAsync();
         }
 
         // As the periodic sweep would have: stored scores (the board's cache) as of today, time-based moves made.
@@ -69,10 +95,53 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
             await system.ServiceProvider.GetRequiredService<IMediator>().Send(new SweepLeadsCommand(), ct);
         }
 
-        logger.LogInformation("Seeded demo tenant {Tenant} with {Leads} leads in {Seconds:0.0} s", TenantSlug, LeadCount, (DateTime.UtcNow - started).TotalSeconds);
+        logger.LogInformation("Seeded demo tenant {Tenant} with {Leads} leads over {Days} days in {Seconds:0.0} s", TenantSlug, LeadCount, Days, (DateTime.UtcNow - started).TotalSeconds);
     }
 
     private sealed record Crew(Guid TenantId, Guid Admin, Guid Marketing, Guid[] Sales);
+
+    private sealed record Demo(Crew Crew, Calendar Calendar, Random Random, CancellationToken Ct);
+
+    /// <summary>A lead as the seeder follows it: who works it, what sales will think of it, where it stands.</summary>
+    private sealed class DemoLead(Guid id, Guid rep, bool decisionMaker, bool hasPhone)
+    {
+        public Guid Id { get; } = id;
+        public Guid Rep { get; } = rep;
+        public bool DecisionMaker { get; } = decisionMaker;
+        public bool HasPhone { get; } = hasPhone;
+        public LeadState State { get; set; } = LeadState.Raw;
+        public bool AwaitingDecision { get; set; }
+    }
+
+    /// <summary>Runs the demo's work in the order of its instants, whatever order it was planned in, with the clock set to each instant; nothing is planned after the end.</summary>
+    private sealed class Calendar(TravellingTimeProvider.StrongBox clock, DateTimeOffset end)
+    {
+        private readonly PriorityQueue<Func<Task>, (DateTimeOffset At, long Order)> _work = new();
+        private long _planned;
+
+        public DateTimeOffset Now => clock.Now;
+
+        public DateTimeOffset End => end;
+
+        public void At(DateTimeOffset at, Func<Task> work)
+        {
+            if (at < end)
+            {
+                _work.Enqueue(work, (at, _planned++));
+            }
+        }
+
+        public void In(TimeSpan delay, Func<Task> work) => At(clock.Now + delay, work);
+
+        public async Task RunAsync()
+        {
+            while (_work.TryDequeue(out var work, out var when))
+            {
+                clock.Now = when.At;
+                await work();
+            }
+        }
+    }
 
     private async Task<Crew> CreateCrewAsync(CancellationToken ct)
     {
@@ -87,139 +156,203 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         return new Crew(tenant.TenantId, tenant.AdminUserId, marketing.Id, [sales.Id, seller.Id]);
     }
 
-    /// <summary>Berlin office hours with the public holidays around the demo's four months, so due times skip them.</summary>
+    /// <summary>Berlin office hours with the public holidays around the demo's six months, so due times skip them.</summary>
     private static UpdateCalendarRequest DemoCalendar(DateOnly today)
     {
         var weekdays = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
         var holidays = new[] { (1, 1), (5, 1), (10, 3), (12, 25), (12, 26) }
             .SelectMany(d => new[] { today.Year - 1, today.Year, today.Year + 1 }.Select(year => new DateOnly(year, d.Item1, d.Item2)))
-            .Where(d => Math.Abs(d.DayNumber - today.DayNumber) <= 200)
+            .Where(d => Math.Abs(d.DayNumber - today.DayNumber) <= Days + 20)
             .Order()
             .ToList();
         return new UpdateCalendarRequest("Europe/Berlin", [.. weekdays.Select(d => new WorkingDay(d, new TimeOnly(8, 30), new TimeOnly(17, 30)))], holidays);
     }
 
-    private async Task SeedLeadAsync(Crew crew, Random random, TravellingTimeProvider.StrongBox clock, int number, DateTimeOffset createdAt, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Each command runs in a scope of its own, as each would be a request of its own (a scope reads "now" once).</summary>
+    private async Task<T> AsAsync<T>(Demo demo, Guid userId, Roles roles, ICommand<T> command)
     {
-        var salesRep = crew.Sales[random.Next(crew.Sales.Length)];
-        var at = createdAt;
-        void Later(double maxDays) => at = Min(at.AddHours(1 + (random.NextDouble() * maxDays * 24)), now.AddMinutes(-5));
+        await using var scope = runAs.Open(demo.Crew.TenantId, userId, roles);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, demo.Ct);
+    }
 
-        // Marketing brings the lead in; every command runs in a scope of its own, as each would be a request of its own
-        // (a scope reads "now" once, so one scope for several backdated commands would judge them all at the first instant).
-        var marketing = new Person(runAs, crew.TenantId, crew.Marketing, Roles.Marketing);
-        clock.Now = at;
+    private Task<LeadMovesDto> AsSalesAsync(Demo demo, DemoLead lead, ICommand<LeadMovesDto> command) => AsAsync(demo, lead.Rep, Roles.Sales, command);
+
+    private async Task NewLeadAsync(Demo demo, int number)
+    {
+        var random = demo.Random;
+        var (source, decisionMakers, large) = Sources[random.Next(Sources.Length)];
+        var decisionMaker = random.NextDouble() < decisionMakers;
         var first = FirstNames[random.Next(FirstNames.Length)];
         var last = LastNames[random.Next(LastNames.Length)];
         var company = Companies[random.Next(Companies.Length)];
-        var messy = random.NextDouble() < 0.08;
-        var lead = (await marketing.SendAsync(new CreateLeadCommand
+        var messy = random.NextDouble() < 0.06;
+        var hasPhone = random.NextDouble() < 0.9;
+        var created = (await AsAsync(demo, demo.Crew.Marketing, Roles.Marketing, new CreateLeadCommand
         {
             FirstName = first,
             LastName = last,
             Email = (messy ? $"{first}.{last}{number}@" : $"{first}.{last}.{number}@{company.Replace(" ", "")}.example").ToLowerInvariant(),
-            Phone = random.NextDouble() < 0.8 ? $"+1 555 {random.Next(100, 999)} {random.Next(1000, 9999)}" : null,
-            Title = Titles[random.Next(Titles.Length)],
-            Company = random.NextDouble() < 0.05 ? null : company,
+            Phone = hasPhone ? $"+1 555 {random.Next(100, 999)} {random.Next(1000, 9999)}" : null,
+            Title = decisionMaker ? DecisionMakers[random.Next(DecisionMakers.Length)] : Staff[random.Next(Staff.Length)],
+            Company = random.NextDouble() < 0.04 ? null : company,
             Industry = Industries[random.Next(Industries.Length)],
             Country = Countries[random.Next(Countries.Length)],
-            CompanySize = new[] { 15, 60, 150, 250, 600, 1500, 5000 }[random.Next(7)],
+            CompanySize = random.NextDouble() < large ? new[] { 250, 600, 1500, 5000 }[random.Next(4)] : new[] { 15, 60, 150 }[random.Next(3)],
             AnnualRevenue = new[] { 1_000_000m, 5_000_000m, 20_000_000m, 80_000_000m }[random.Next(4)],
-            Source = Sources[random.Next(Sources.Length)],
+            Source = source,
             Campaign = Campaigns[random.Next(Campaigns.Length)],
-        }, ct)).Lead;
+        })).Lead;
+        var lead = new DemoLead(created.Id, demo.Crew.Sales[random.Next(demo.Crew.Sales.Length)], decisionMaker, hasPhone) { State = created.State };
 
-        var activities = random.Next(0, 9);
-        for (var a = 0; a < activities && at < now.AddHours(-2); a++)
+        // Engagement builds over the following days; a lead with little of it stays Scored, as many do.
+        var at = demo.Calendar.Now;
+        for (var a = ActivityCounts[random.Next(ActivityCounts.Length)]; a > 0; a--)
         {
-            Later(6);
-            clock.Now = at;
-            lead = (await marketing.SendAsync(new RecordActivityCommand(lead.Id, new RecordActivityRequest(ActivityMix[random.Next(ActivityMix.Length)], at.UtcDateTime, lead.Campaign, null, null)), ct)).Lead;
+            at = at.AddHours(2 + (random.NextDouble() * 96));
+            demo.Calendar.At(at, () => EngageAsync(demo, lead));
         }
 
-        if (lead.State != LeadState.MQL)
+        if (created.Title == "Student" && random.NextDouble() < 0.25)
         {
-            if (lead.State == LeadState.Scored && random.NextDouble() < 0.05)
-            {
-                Later(3);
-                clock.Now = at;
-                await marketing.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.Disqualify, "student"), ct);
-            }
+            demo.Calendar.At(at.AddDays(1 + (random.NextDouble() * 4)), () => DisqualifyStudentAsync(demo, lead));
+        }
+    }
 
+    private async Task EngageAsync(Demo demo, DemoLead lead)
+    {
+        var random = demo.Random;
+        var at = demo.Calendar.Now.UtcDateTime;
+        var activity = new RecordActivityRequest(ActivityMix[random.Next(ActivityMix.Length)], at, null, null, null);
+        lead.State = (await AsAsync(demo, demo.Crew.Marketing, Roles.Marketing, new RecordActivityCommand(lead.Id, activity))).Lead.State;
+        if (lead.State == LeadState.MQL && !lead.AwaitingDecision)
+        {
+            lead.AwaitingDecision = true;
+            demo.Calendar.In(TimeSpan.FromHours(1 + (random.NextDouble() * 100)), () => DecideAsync(demo, lead));
+        }
+    }
+
+    private async Task DisqualifyStudentAsync(Demo demo, DemoLead lead)
+    {
+        if (lead.State is LeadState.Raw or LeadState.Scored)
+        {
+            lead.State = (await AsAsync(demo, demo.Crew.Marketing, Roles.Marketing, new FireTriggerCommand(lead.Id, LeadTrigger.Disqualify, "student"))).Lead.State;
+        }
+    }
+
+    /// <summary>
+    /// Sales works the MQL queue: it takes decision makers it can call, and sends most of the rest back with a reason.
+    /// Only MQLs of the last days still wait, taken by a rep: their SLA clocks run, a few warned or breached.
+    /// </summary>
+    private async Task DecideAsync(Demo demo, DemoLead lead)
+    {
+        var random = demo.Random;
+        lead.AwaitingDecision = false;
+        if (demo.Calendar.Now >= demo.Calendar.End.AddDays(-3) && random.NextDouble() < 0.6)
+        {
+            await AsSalesAsync(demo, lead, new UpdateLeadCommand(lead.Id, null, new UpdateLeadRequest { OwnerId = lead.Rep }));
             return;
         }
 
-        // Sales works the MQL queue: most are accepted (some late, so their clocks record a breach), some rejected
-        // with a reason. Only recent MQLs still wait, taken by a rep: their clocks run on time, a few warned or breached.
-        var sales = new Person(runAs, crew.TenantId, salesRep, Roles.Sales);
+        var accept = lead.HasPhone && random.NextDouble() < (lead.DecisionMaker ? 0.9 : 0.3);
+        if (accept)
+        {
+            lead.State = (await AsSalesAsync(demo, lead, new FireTriggerCommand(lead.Id, LeadTrigger.Accept))).Lead.State;
+            demo.Calendar.In(TimeSpan.FromDays(1 + (random.NextDouble() * 9)), () => WorkAcceptedAsync(demo, lead));
+            return;
+        }
+
+        var reason = !lead.HasPhone ? "bad-contact-data"
+            : !lead.DecisionMaker && random.NextDouble() < 0.75 ? "not-decision-maker"
+            : new[] { "no-need", "too-early", "existing-customer" }[random.Next(3)];
+        var note = random.NextDouble() < 0.25 ? RejectNotes[random.Next(RejectNotes.Length)] : null;
+        lead.State = (await AsSalesAsync(demo, lead, new FireTriggerCommand(lead.Id, LeadTrigger.Reject, reason, note))).Lead.State;
+        MaybeReengage(demo, lead);
+    }
+
+    private async Task WorkAcceptedAsync(Demo demo, DemoLead lead)
+    {
+        var random = demo.Random;
         var roll = random.NextDouble();
-        if (at >= now.AddDays(-1) || (at >= now.AddDays(-3) && roll < 0.6))
+
+        // Accepted leads left waiting for SQL are recent ones, so their two-week clocks are mostly on time.
+        var recent = demo.Calendar.Now >= demo.Calendar.End.AddDays(-16);
+        if (roll < 0.55 || (roll >= 0.72 && !recent))
         {
-            await sales.SendAsync(new UpdateLeadCommand(lead.Id, null, new UpdateLeadRequest { OwnerId = salesRep }), ct);
-            return;
+            await AsSalesAsync(demo, lead, new UpdateLeadCommand(lead.Id, null, new UpdateLeadRequest { Budget = true, Authority = true, Need = true, Timeline = true }));
+            lead.State = (await AsSalesAsync(demo, lead, new FireTriggerCommand(lead.Id, LeadTrigger.QualifyForSales))).Lead.State;
+            demo.Calendar.In(TimeSpan.FromDays(3 + (random.NextDouble() * 17)), () => ConvertAsync(demo, lead));
         }
-
-        Later(2);
-        clock.Now = at;
-        if (roll < 0.45 || lead.Phone is null)
+        else if (roll < 0.72)
         {
-            await sales.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.Reject, new[] { "not-decision-maker", "no-need", "too-early" }[random.Next(3)]), ct);
-            return;
+            var reason = new[] { "timing", "no-budget", "unresponsive" }[random.Next(3)];
+            lead.State = (await AsSalesAsync(demo, lead, new FireTriggerCommand(lead.Id, LeadTrigger.Recycle, reason))).Lead.State;
+            MaybeReengage(demo, lead);
         }
+    }
 
-        lead = (await sales.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.Accept), ct)).Lead;
-
-        // Accepted leads still waiting for SQL are recent ones, so their two-week clocks are mostly on time.
-        if (random.NextDouble() < 0.3 && at >= now.AddDays(-16))
-        {
-            return;
-        }
-
-        Later(5);
-        clock.Now = at;
-        if (random.NextDouble() < 0.15)
-        {
-            await sales.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.Recycle, "timing"), ct);
-            return;
-        }
-
-        await sales.SendAsync(new UpdateLeadCommand(lead.Id, null, new UpdateLeadRequest { Budget = true, Authority = true, Need = true, Timeline = true }), ct);
-        await sales.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.QualifyForSales), ct);
+    private async Task ConvertAsync(Demo demo, DemoLead lead)
+    {
+        var random = demo.Random;
         if (random.NextDouble() < 0.35)
         {
             return;
         }
 
-        Later(7);
-        clock.Now = at;
-        await sales.SendAsync(new UpdateLeadCommand(lead.Id, null, new UpdateLeadRequest { Amount = 5_000 * random.Next(2, 40), ExpectedCloseDate = at.UtcDateTime.AddDays(45) }), ct);
-        await sales.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.Convert), ct);
-        if (random.NextDouble() < 0.4)
-        {
-            return;
-        }
+        var closeDate = demo.Calendar.Now.UtcDateTime.AddDays(45);
+        await AsSalesAsync(demo, lead, new UpdateLeadCommand(lead.Id, null, new UpdateLeadRequest { Amount = 5_000 * random.Next(2, 40), ExpectedCloseDate = closeDate }));
+        lead.State = (await AsSalesAsync(demo, lead, new FireTriggerCommand(lead.Id, LeadTrigger.Convert))).Lead.State;
+        demo.Calendar.In(TimeSpan.FromDays(10 + (random.NextDouble() * 35)), () => CloseAsync(demo, lead));
+    }
 
-        Later(14);
-        clock.Now = at;
-        if (random.NextDouble() < 0.55)
+    private async Task CloseAsync(Demo demo, DemoLead lead)
+    {
+        var random = demo.Random;
+        var roll = random.NextDouble();
+        if (roll < 0.45)
         {
-            await sales.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.Win), ct);
+            lead.State = (await AsSalesAsync(demo, lead, new FireTriggerCommand(lead.Id, LeadTrigger.Win))).Lead.State;
         }
-        else
+        else if (roll < 0.9)
         {
-            await sales.SendAsync(new FireTriggerCommand(lead.Id, LeadTrigger.Lose, new[] { "price", "competitor", "no-decision" }[random.Next(3)]), ct);
+            var reason = new[] { "price", "competitor", "no-decision", "features" }[random.Next(4)];
+            lead.State = (await AsSalesAsync(demo, lead, new FireTriggerCommand(lead.Id, LeadTrigger.Lose, reason))).Lead.State;
         }
     }
 
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    /// <summary>One of the demo's people; each command is a scope of its own, like a request.</summary>
-    private sealed class Person(RunAs runAs, Guid tenantId, Guid userId, Roles roles)
+    /// <summary>Some leads sent back to nurture engage again weeks later: the recorded activity re-engages them by itself, and they may qualify once more.</summary>
+    private void MaybeReengage(Demo demo, DemoLead lead)
     {
-        public async Task<T> SendAsync<T>(ICommand<T> command, CancellationToken ct)
+        var random = demo.Random;
+        if (random.NextDouble() < 0.3)
         {
-            await using var scope = runAs.Open(tenantId, userId, roles);
-            return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, ct);
+            var at = demo.Calendar.Now.AddDays(15 + (random.NextDouble() * 25));
+            demo.Calendar.At(at, () => EngageAsync(demo, lead));
+            demo.Calendar.At(at.AddDays(1 + (random.NextDouble() * 5)), () => EngageAsync(demo, lead));
         }
+    }
+
+    /// <summary>
+    /// Half-way, marketing brings the reasons report to the joint review: most rejections say "not a decision maker",
+    /// disputing the title rules. Version 2 weighs titles above company size and sets drift alarms; marketing and sales
+    /// sign it off, the admin activates it, and the open leads are re-scored under it at that instant.
+    /// </summary>
+    private async Task AgreeOnSecondVersionAsync(Demo demo)
+    {
+        var crew = demo.Crew;
+        var draft = await AsAsync(demo, crew.Admin, Roles.Admin, new CreateDraftCommand(null));
+        var points = new Dictionary<string, int> { ["size-200"] = 5, ["size-1000"] = 5, ["title-vp"] = 25, ["title-director"] = 20, ["title-chief"] = 30, ["revenue-10m"] = 5 };
+        var agreement = draft.Agreement with
+        {
+            Scoring = draft.Agreement.Scoring with
+            {
+                FitRules = [.. draft.Agreement.Scoring.FitRules.Select(r => points.TryGetValue(r.Id, out var p) ? r with { Points = p } : r)],
+            },
+            Drift = new DriftAlarms { MqlAcceptanceFloor = 0.5, RejectRateCeiling = 0.5, WindowDays = 30, MinimumSample = 10 },
+        };
+        draft = await AsAsync(demo, crew.Admin, Roles.Admin, new UpdateDraftCommand(draft.Id, agreement, draft.Revision));
+        await AsAsync(demo, crew.Marketing, Roles.Marketing, new ApproveDraftCommand(draft.Id, Role.Marketing, draft.Revision));
+        await AsAsync(demo, crew.Sales[0], Roles.Sales, new ApproveDraftCommand(draft.Id, Role.Sales, draft.Revision));
+        var activation = await AsAsync(demo, crew.Admin, Roles.Admin, new ActivateDraftCommand(draft.Id));
+        await AsAsync(demo, crew.Admin, Roles.Admin, new RunActivationCommand(activation.Id));
     }
 }

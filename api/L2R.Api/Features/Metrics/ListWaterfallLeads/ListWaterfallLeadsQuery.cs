@@ -44,7 +44,7 @@ public sealed class ListWaterfallLeadsHandler(L2RDbContext db, ICurrentUser user
         var scope = query.Filter.Resolve(clock.GetUtcNow().UtcDateTime, user.UserId);
         var stage = query.Stage.ToString();
         var entries = Counted(
-            Ledger.Entries(db, scope, [scope.From, scope.To], query.GroupBy).InGroup(query.GroupBy, query.Group).Where(e => e.Stage == stage),
+            Ledger.Entries(db, scope, [scope.From, scope.To], query.GroupBy, LedgerDetail.ExitDetails | LedgerDetail.LeadSlices).InGroup(query.GroupBy, query.Group).Where(e => e.Stage == stage),
             scope.Mode,
             query.Outcome);
         var total = await entries.CountAsync(ct);
