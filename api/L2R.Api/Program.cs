@@ -4,7 +4,9 @@ using L2R.Api.Features.Board;
 using L2R.Api.Features.Calendars;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Notifications;
+using L2R.Api.Features.Routing;
 using L2R.Api.Features.Slas;
+using L2R.Api.Features.Teams;
 using L2R.Api.Features.Metrics;
 using L2R.Api.Features.Tenants;
 using L2R.Api.Features.Users;
@@ -49,6 +51,8 @@ app.MapCalendars();
 app.MapSlas();
 app.MapNotifications();
 app.MapMetrics();
+app.MapTeams();
+app.MapRouting();
 
 app.Run();
 

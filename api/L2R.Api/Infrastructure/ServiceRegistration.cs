@@ -5,6 +5,7 @@ using L2R.Api.Features.Auth;
 using L2R.Api.Features.Calendars;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Notifications;
+using L2R.Api.Features.Routing;
 using L2R.Api.Features.Metrics;
 using L2R.Api.Features.Users;
 using L2R.Api.Infrastructure.Auth;
@@ -56,6 +57,8 @@ public static class ServiceRegistration
         services.AddScoped<LeadMoves>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<SlaNotifier>();
+        services.AddScoped<RoutingNotifier>();
+        services.AddScoped<RoutingStates>();
         services.AddScoped<DriftWatch>();
         services.AddSingleton<ParsedAgreementCache>();
 
@@ -203,6 +206,7 @@ public static class ServiceRegistration
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(UsersEndpoints.AdminPolicy, policy => policy.RequireRole(nameof(L2R.Domain.Leads.Role.Admin)))
-            .AddPolicy(MetricsEndpoints.ReadPolicy, policy => policy.RequireRole(MetricsEndpoints.Readers));
+            .AddPolicy(MetricsEndpoints.ReadPolicy, policy => policy.RequireRole(MetricsEndpoints.Readers))
+            .AddPolicy(RoutingEndpoints.FairnessPolicy, policy => policy.RequireRole(RoutingEndpoints.FairnessReaders));
     }
 }

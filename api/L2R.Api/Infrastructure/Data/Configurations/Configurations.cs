@@ -134,6 +134,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.HasIndex(l => new { l.TenantId, l.OwnerId });
         builder.HasIndex(l => new { l.TenantId, l.Source });
         builder.HasIndex(l => new { l.TenantId, l.Campaign });
+        builder.HasIndex(l => new { l.TenantId, l.TeamId, l.QueuedAt });
     }
 }
 
