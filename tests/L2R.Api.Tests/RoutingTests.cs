@@ -167,11 +167,13 @@ public abstract class RoutingTests<TFactory>(TFactory factory) : IClassFixture<T
         await ApiSession.ProblemAsync(await p.Sofia.Http.GetAsync($"/api/routing/fairness?from={Monday(24).UtcDateTime:O}&to={Monday(0).UtcDateTime:O}"), HttpStatusCode.BadRequest);
         var ledger = await p.Sofia.GetJsonAsync($"/api/routing/fairness?{period}");
         var inbound = Assert.Single(ledger["teams"]!.AsArray())!;
-        Assert.Equal(3, inbound["received"]!.GetValue<int>());
+        Assert.Equal((3, 2), (inbound["received"]!.GetValue<int>(), inbound["net"]!.GetValue<int>()));
+
+        // Sofia got two and sent one back: she has served one, against two thirds of the two the team served.
         var sofia = inbound["members"]!.AsArray().Single(m => m!["userId"]!.GetValue<string>() == p.SofiaId.ToString())!;
-        Assert.Equal((2, 2.0, 1, 1, -1.0), (sofia["received"]!.GetValue<int>(), sofia["expected"]!.GetValue<double>(), sofia["rejected"]!.GetValue<int>(), sofia["credits"]!.GetValue<int>(), sofia["balance"]!.GetValue<double>()));
+        Assert.Equal((2, 1, 1, 1, 1.33, -0.33), (sofia["received"]!.GetValue<int>(), sofia["rejected"]!.GetValue<int>(), sofia["credits"]!.GetValue<int>(), sofia["net"]!.GetValue<int>(), sofia["expected"]!.GetValue<double>(), sofia["balance"]!.GetValue<double>()));
         var bruno = inbound["members"]!.AsArray().Single(m => m!["userId"]!.GetValue<string>() == p.BrunoId.ToString())!;
-        Assert.Equal((1, 1.0, 0, 0.0), (bruno["received"]!.GetValue<int>(), bruno["expected"]!.GetValue<double>(), bruno["credits"]!.GetValue<int>(), bruno["balance"]!.GetValue<double>()));
+        Assert.Equal((1, 0, 0.67, 0.33), (bruno["received"]!.GetValue<int>(), bruno["credits"]!.GetValue<int>(), bruno["expected"]!.GetValue<double>(), bruno["balance"]!.GetValue<double>()));
     }
 
     [Fact]

@@ -1,3 +1,7 @@
+using L2R.Api.Features.Agreements.ActivateDraft;
+using L2R.Api.Features.Agreements.ApproveDraft;
+using L2R.Api.Features.Agreements.CreateDraft;
+using L2R.Api.Features.Agreements.UpdateDraft;
 using L2R.Api.Features.Calendars;
 using L2R.Api.Features.Calendars.UpdateCalendar;
 using L2R.Api.Features.Leads;
@@ -6,11 +10,14 @@ using L2R.Api.Features.Leads.FireTrigger;
 using L2R.Api.Features.Leads.RecordActivity;
 using L2R.Api.Features.Leads.SweepLeads;
 using L2R.Api.Features.Leads.UpdateLead;
+using L2R.Api.Features.Teams;
+using L2R.Api.Features.Teams.CreateTeam;
 using L2R.Api.Features.Tenants.SignUp;
 using L2R.Api.Features.Users.CreateUser;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Tenancy;
+using L2R.Domain.Agreements;
 using L2R.Domain.Calendars;
 using L2R.Domain.Leads;
 using Mediator;
@@ -21,7 +28,8 @@ namespace L2R.Api.Infrastructure.Hosting;
 /// <summary>
 /// The local demo tenant "acme": three users and about 300 leads in every stage, made by the real commands at
 /// backdated instants from a fixed seed, so every lead's history, time in stage, decayed score and SLA clocks (on a
-/// Berlin calendar) are genuine. Runs only for the embedded default database.
+/// Berlin calendar) are genuine. A qualification team and an EMEA sales team, with routing rules in the agreement,
+/// assign every MQL as it enters (a new one too, on the first run). Runs only for the embedded default database.
 /// </summary>
 public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantScopes tenantScopes, ILogger<DemoSeeder> logger)
 {
@@ -84,7 +92,40 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         var sales = await mediator.Send(new CreateUserCommand("sales@acme.test", "Sam Sales", Password, [Role.Sales]), ct);
         var seller = await mediator.Send(new CreateUserCommand("sofia@acme.test", "Sofia Seller", Password, [Role.Sales]), ct);
         await mediator.Send(new UpdateCalendarCommand(DemoCalendar(DateOnly.FromDateTime(DateTime.UtcNow))), ct);
-        return new Crew(tenant.TenantId, tenant.AdminUserId, marketing.Id, [sales.Id, seller.Id]);
+        var crew = new Crew(tenant.TenantId, tenant.AdminUserId, marketing.Id, [sales.Id, seller.Id]);
+        await RouteAsync(crew, ct);
+        return crew;
+    }
+
+    /// <summary>
+    /// Teams and routing rules, signed off by marketing and sales like any version: enterprise leads from Europe go to
+    /// EMEA sales (Sofia twice as often as Sam), every other lead to the qualification team (the other way round).
+    /// </summary>
+    private async Task RouteAsync(Crew crew, CancellationToken ct)
+    {
+        var (sam, sofia) = (crew.Sales[0], crew.Sales[1]);
+        var admin = new Person(runAs, crew.TenantId, crew.Admin, Roles.Admin);
+        var qualification = await admin.SendAsync(new CreateTeamCommand(new TeamRequest("Qualification", crew.Admin,
+            [new TeamMemberRequest(sam, 2, 40, 25), new TeamMemberRequest(sofia, 1, 40, 25)])), ct);
+        var emea = await admin.SendAsync(new CreateTeamCommand(new TeamRequest("EMEA sales", sam,
+            [new TeamMemberRequest(sofia, 2, 40, 25), new TeamMemberRequest(sam, 1, 40, 25)])), ct);
+        var europe = new FieldInCriterion { Id = "europe", Field = "country", Values = ["UK", "DE", "FR", "NL", "SE", "ES"], Description = "Country in Europe" };
+        var enterprise = new NumberAtLeastCriterion { Id = "enterprise", Field = "companySize", Value = 200, Description = "Company size at least 200" };
+        var routing = new RoutingRules
+        {
+            Rules =
+            [
+                new RoutingRule { Id = "emea-enterprise", Name = "EMEA enterprise", Conditions = [europe, enterprise], TeamId = emea.Id },
+                new RoutingRule { Id = "everyone-else", Name = "Everyone else", TeamId = qualification.Id },
+            ],
+            FallbackTeamId = qualification.Id,
+        };
+
+        var draft = await admin.SendAsync(new CreateDraftCommand(null), ct);
+        draft = await admin.SendAsync(new UpdateDraftCommand(draft.Id, draft.Agreement with { Routing = routing }, draft.Revision), ct);
+        await new Person(runAs, crew.TenantId, crew.Marketing, Roles.Marketing).SendAsync(new ApproveDraftCommand(draft.Id, Role.Marketing, draft.Revision), ct);
+        await new Person(runAs, crew.TenantId, sam, Roles.Sales).SendAsync(new ApproveDraftCommand(draft.Id, Role.Sales, draft.Revision), ct);
+        await admin.SendAsync(new ActivateDraftCommand(draft.Id), ct);
     }
 
     /// <summary>Berlin office hours with the public holidays around the demo's four months, so due times skip them.</summary>
@@ -149,13 +190,13 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
             return;
         }
 
-        // Sales works the MQL queue: most are accepted (some late, so their clocks record a breach), some rejected
-        // with a reason. Only recent MQLs still wait, taken by a rep: their clocks run on time, a few warned or breached.
-        var sales = new Person(runAs, crew.TenantId, salesRep, Roles.Sales);
+        // Routing gave the MQL an owner as it entered; the owner works it: most are accepted (some late, so their clocks
+        // record a breach), some rejected with a reason. Only recent MQLs still wait: their clocks run on time, a few
+        // warned or breached.
+        var sales = new Person(runAs, crew.TenantId, lead.OwnerId ?? salesRep, Roles.Sales);
         var roll = random.NextDouble();
         if (at >= now.AddDays(-1) || (at >= now.AddDays(-3) && roll < 0.6))
         {
-            await sales.SendAsync(new UpdateLeadCommand(lead.Id, null, new UpdateLeadRequest { OwnerId = salesRep }), ct);
             return;
         }
 

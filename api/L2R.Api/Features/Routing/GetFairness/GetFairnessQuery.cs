@@ -12,9 +12,10 @@ namespace L2R.Api.Features.Routing.GetFairness;
 public sealed record GetFairnessQuery(DateTime? From, DateTime? To) : IQuery<FairnessDto>;
 
 /// <summary>
-/// One member's line: their share of the team by weight, what that share of the team's leads would be
-/// (<see cref="Expected"/>), what routing gave them, and credits for leads that came back (they rejected or recycled
-/// them, or a reassignment took them away); <see cref="Balance"/> = received − credits − expected, negative when owed.
+/// One member's line: their share of the team by weight; what routing gave them; credits for leads that came back
+/// (they rejected or recycled them, or a reassignment took them away), which do not count as served
+/// (<see cref="Net"/> = received − credits); <see cref="Expected"/>, their share of the team's net leads; and
+/// <see cref="Balance"/> = net − expected, negative when the rotation owes them leads. A team's balances add up to 0.
 /// </summary>
 public sealed record MemberFairnessDto(
     Guid UserId,
@@ -27,9 +28,11 @@ public sealed record MemberFairnessDto(
     int Recycled,
     int ReassignedAway,
     int Credits,
+    int Net,
     double Balance);
 
-public sealed record TeamFairnessDto(Guid TeamId, string Name, int Received, IReadOnlyList<MemberFairnessDto> Members);
+/// <summary>A team's line: leads it routed in the period and, net of those that came back, what it served.</summary>
+public sealed record TeamFairnessDto(Guid TeamId, string Name, int Received, int Net, IReadOnlyList<MemberFairnessDto> Members);
 
 public sealed record FairnessDto(DateTime From, DateTime To, IReadOnlyList<TeamFairnessDto> Teams);
 
@@ -76,8 +79,9 @@ public sealed class GetFairnessHandler(L2RDbContext db, TimeProvider clock) : IQ
         return new FairnessDto(start, end, teams.Select(team =>
         {
             var total = Count(received, r => r.Team == team.Id, r => r.Count);
+            var net = total - Count(cameBack, r => r.Team == team.Id, r => r.Count) - Count(reassignedAway, r => r.Team == team.Id, r => r.Count);
             var weights = team.Members.Sum(m => m.Weight);
-            return new TeamFairnessDto(team.Id, team.Name, total, team.Members.Select(member =>
+            return new TeamFairnessDto(team.Id, team.Name, total, net, team.Members.Select(member =>
             {
                 var share = weights == 0 ? 0 : (double)member.Weight / weights;
                 var got = Count(received, r => r.Team == team.Id && r.User == member.UserId, r => r.Count);
@@ -85,10 +89,10 @@ public sealed class GetFairnessHandler(L2RDbContext db, TimeProvider clock) : IQ
                 var recycled = Count(cameBack, r => r.Team == team.Id && r.User == member.UserId && r.Trigger == LeadTrigger.Recycle, r => r.Count);
                 var away = Count(reassignedAway, r => r.Team == team.Id && r.User == member.UserId, r => r.Count);
                 var credits = rejected + recycled + away;
-                var expected = Math.Round(total * share, 2);
+                var expected = net * share;
                 return new MemberFairnessDto(
-                    member.UserId, names.GetValueOrDefault(member.UserId, "a former user"), member.Weight, Math.Round(share, 4), expected,
-                    got, rejected, recycled, away, credits, Math.Round(got - credits - expected, 2));
+                    member.UserId, names.GetValueOrDefault(member.UserId, "a former user"), member.Weight, Math.Round(share, 4), Math.Round(expected, 2),
+                    got, rejected, recycled, away, credits, got - credits, Math.Round(got - credits - expected, 2));
             }).ToList());
         }).ToList());
     }
