@@ -162,6 +162,13 @@ public abstract class RoutingTests<TFactory>(TFactory factory) : IClassFixture<T
             await ApiSession.Expect(await p.Sofia.FireAsync(leads[0], "Reject", "no-need"), HttpStatusCode.OK);
         }
 
+        // A draft of the same rules would route the two MQLs left by its one rule.
+        var draft = await p.Team.Admin.CreateDraftAsync();
+        var simulation = await p.Team.Admin.Http.PostAsync($"/api/agreement/drafts/{draft["id"]}/simulation", null);
+        await ApiSession.Expect(simulation, HttpStatusCode.OK);
+        var routing = (await simulation.Content.ReadFromJsonAsync<JsonObject>())!["routing"]!.AsArray();
+        Assert.Equal([("all", 2), ("", 0)], routing.Select(r => (r!["ruleId"]!.GetValue<string>(), r["leads"]!.GetValue<int>())));
+
         var period = $"from={Monday(0).UtcDateTime:O}&to={Monday(24).UtcDateTime:O}";
         await ApiSession.ProblemAsync(await p.Team.Marketing.Http.GetAsync($"/api/routing/fairness?{period}"), HttpStatusCode.Forbidden);
         await ApiSession.ProblemAsync(await p.Sofia.Http.GetAsync($"/api/routing/fairness?from={Monday(24).UtcDateTime:O}&to={Monday(0).UtcDateTime:O}"), HttpStatusCode.BadRequest);
