@@ -5164,6 +5164,7 @@ export interface MemberFairnessDto {
     recycled?: number;
     reassignedAway?: number;
     credits?: number;
+    net?: number;
     balance?: number;
 }
 
@@ -5338,6 +5339,13 @@ export interface RoutingRules {
     readonly isOff?: boolean;
 }
 
+export interface RoutingShareDto {
+    ruleId?: string;
+    name?: string;
+    teamId?: string | undefined;
+    leads?: number;
+}
+
 export interface ScoreAtLeastCriterion extends Criterion {
     score: ScoreKind;
     value: number;
@@ -5398,6 +5406,8 @@ export interface SimulationDto {
     willMoveSample?: SimulationLeadDto[];
     /** The draft's drift alarms read against the MQL decisions of their window under the active version: whether the banner would show if the draft were live today. */
     drift?: DriftReadingDto[];
+    /** Where the draft's routing rules send the leads that would be in its routing stage after activation, by rule (first match wins); the rule id "" counts those no rule matches. Empty when the draft does not route. */
+    routing?: RoutingShareDto[];
     elapsedMilliseconds?: number;
 }
 
@@ -5571,6 +5581,7 @@ export interface TeamFairnessDto {
     teamId?: string;
     name?: string;
     received?: number;
+    net?: number;
     members?: MemberFairnessDto[];
 }
 
