@@ -9,7 +9,9 @@ using L2R.Api.Features.Clients;
 using L2R.Api.Features.Events;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Notifications;
+using L2R.Api.Features.Routing;
 using L2R.Api.Features.Slas;
+using L2R.Api.Features.Teams;
 using L2R.Api.Features.Metrics;
 using L2R.Api.Features.Tenants;
 using L2R.Api.Features.Users;
@@ -63,6 +65,8 @@ app.MapClients();
 app.MapWebhooks();
 app.MapEvents();
 app.MapActivities();
+app.MapTeams();
+app.MapRouting();
 
 app.Run();
 

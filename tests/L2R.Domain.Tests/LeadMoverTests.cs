@@ -20,6 +20,9 @@ public sealed class LeadMoverTests
             .WithScores(0, 0)
             .WithActivity(ActivityType.Meeting, daysAgo: 1);
 
+    /// <summary>Only an owned MQL's owner, their team lead or an admin may accept or reject it.</summary>
+    private static void OwnedBySales(Lead lead) => lead.OwnerId = Actors.SalesUserId;
+
     [Fact]
     public void Fire_RoleIsCheckedBeforeTheMoveIsKnownFromTheState()
     {
@@ -43,7 +46,7 @@ public sealed class LeadMoverTests
     [Fact]
     public void Fire_VersionIsCheckedBeforeTheReason()
     {
-        var outcome = Mover.Fire(Qualified(LeadState.MQL).Facts(), Actors.Sales, new MoveRequest(LeadTrigger.Reject, ExpectedVersion: 99));
+        var outcome = Mover.Fire(Qualified(LeadState.MQL).With(OwnedBySales).Facts(), Actors.Sales, new MoveRequest(LeadTrigger.Reject, ExpectedVersion: 99));
 
         Assert.Equal(MoveRefusalKind.StaleVersion, outcome.Refusal?.Kind);
     }
@@ -62,7 +65,7 @@ public sealed class LeadMoverTests
     [Fact]
     public void Fire_WhenTheGuardFails_ListsOnlyTheUnmetCriteriaAndLeavesTheLead()
     {
-        var lead = Qualified(LeadState.MQL).With(l => l.Phone = null);
+        var lead = Qualified(LeadState.MQL).With(OwnedBySales).With(l => l.Phone = null);
 
         var outcome = Mover.Fire(lead.Facts(), Actors.Sales, new MoveRequest(LeadTrigger.Accept));
 
@@ -258,7 +261,7 @@ public sealed class LeadMoverTests
     public void FireMany_ExplainsEachLeadOnItsOwn()
     {
         var outcomes = Mover.FireMany(
-            [Qualified(LeadState.MQL).With(l => l.OwnerId = null).Facts(), Qualified(LeadState.MQL).With(l => l.Phone = null).Facts(), Qualified(LeadState.Raw).Facts()],
+            [Qualified(LeadState.MQL).With(l => l.OwnerId = null).Facts(), Qualified(LeadState.MQL).With(OwnedBySales).With(l => l.Phone = null).Facts(), Qualified(LeadState.Raw).Facts()],
             Actors.Sales,
             new MoveRequest(LeadTrigger.Accept));
 

@@ -7,6 +7,7 @@ using L2R.Api.Features.Imports;
 using L2R.Api.Features.Imports.RunImport;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Notifications;
+using L2R.Api.Features.Routing;
 using L2R.Api.Features.Metrics;
 using L2R.Api.Features.Users;
 using L2R.Api.Features.Webhooks;
@@ -65,6 +66,8 @@ public static class ServiceRegistration
         services.AddScoped<LeadMoves>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<SlaNotifier>();
+        services.AddScoped<RoutingNotifier>();
+        services.AddScoped<RoutingStates>();
         services.AddScoped<DriftWatch>();
         services.AddScoped<ImportFileStore>();
         services.AddScoped<LeadImportBatch>();
@@ -246,6 +249,7 @@ public static class ServiceRegistration
             .SetDefaultPolicy(CallerPolicy())
             .AddPolicy(UsersEndpoints.AdminPolicy, CallerPolicy(L2R.Domain.Leads.Role.Admin))
             .AddPolicy(MetricsEndpoints.ReadPolicy, CallerPolicy(L2R.Domain.Leads.Role.Marketing, L2R.Domain.Leads.Role.Sales, L2R.Domain.Leads.Role.Admin))
-            .AddPolicy(ImportsEndpoints.ImporterPolicy, CallerPolicy(L2R.Domain.Leads.Role.Admin, L2R.Domain.Leads.Role.Marketing));
+            .AddPolicy(ImportsEndpoints.ImporterPolicy, CallerPolicy(L2R.Domain.Leads.Role.Admin, L2R.Domain.Leads.Role.Marketing))
+            .AddPolicy(RoutingEndpoints.FairnessPolicy, CallerPolicy(L2R.Domain.Leads.Role.Sales, L2R.Domain.Leads.Role.Admin));
     }
 }

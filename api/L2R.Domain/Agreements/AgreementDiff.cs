@@ -12,6 +12,7 @@ public enum ChangeArea
     Reasons,
     Slas,
     Alarms,
+    Routing,
 }
 
 /// <summary>One difference between two agreement versions, said the way both teams talk: "Qualify: fit score threshold 30 → 40".</summary>
@@ -37,8 +38,68 @@ public static class AgreementDiff
         CompareReasons("Reopen", from, to, a => a.Reasons.Reopen, changes);
         CompareSlaTerms(from.Slas.Effective(), to.Slas.Effective(), changes);
         CompareDrift(from.Drift, to.Drift, changes);
+        CompareRouting(from.Routing, to.Routing, changes);
         return changes;
     }
+
+    /// <summary>Rules by id (added, removed, moved in the order, or changed: conditions, team, distribution), then the stage and the fallback.</summary>
+    private static void CompareRouting(RoutingRules from, RoutingRules to, List<AgreementChange> changes)
+    {
+        void Add(string subject, string text) => changes.Add(new(ChangeArea.Routing, subject, text));
+
+        if (from.AssignOnEntry != to.AssignOnEntry)
+        {
+            Add("Routing", $"Leads are assigned on entering {from.AssignOnEntry} → {to.AssignOnEntry}");
+        }
+
+        foreach (var removed in from.Rules.Where(f => to.Rules.All(t => t.Id != f.Id)))
+        {
+            Add(RuleName(removed), $"Routing rule removed: {RuleName(removed)}");
+        }
+
+        for (var i = 0; i < to.Rules.Count; i++)
+        {
+            var rule = to.Rules[i];
+            var index = from.Rules.ToList().FindIndex(f => f.Id == rule.Id);
+            if (index < 0)
+            {
+                Add(RuleName(rule), $"Routing rule added at position {i + 1}: {RuleName(rule)} → team {rule.TeamId}, {rule.Distribution}");
+                continue;
+            }
+
+            var before = from.Rules[index];
+            if (index != i)
+            {
+                Add(RuleName(rule), $"{RuleName(rule)}: position {index + 1} → {i + 1} (first match wins)");
+            }
+
+            if (before.TeamId != rule.TeamId)
+            {
+                Add(RuleName(rule), $"{RuleName(rule)}: team {before.TeamId} → {rule.TeamId}");
+            }
+
+            if (before.Distribution != rule.Distribution)
+            {
+                Add(RuleName(rule), $"{RuleName(rule)}: distribution {before.Distribution} → {rule.Distribution}");
+            }
+
+            var conditionsBefore = string.Join("; ", before.Conditions.Select(c => c.Description));
+            var conditionsNow = string.Join("; ", rule.Conditions.Select(c => c.Description));
+            if (JsonSerializer.Serialize(before.Conditions, AgreementJson.Options) != JsonSerializer.Serialize(rule.Conditions, AgreementJson.Options))
+            {
+                Add(RuleName(rule), $"{RuleName(rule)}: conditions “{conditionsBefore}” → “{conditionsNow}”");
+            }
+        }
+
+        if (from.FallbackTeamId != to.FallbackTeamId || from.FallbackDistribution != to.FallbackDistribution)
+        {
+            Add("Fallback", $"Fallback team {Team(from.FallbackTeamId)} ({from.FallbackDistribution}) → {Team(to.FallbackTeamId)} ({to.FallbackDistribution})");
+        }
+    }
+
+    private static string RuleName(RoutingRule rule) => string.IsNullOrWhiteSpace(rule.Name) ? rule.Id : rule.Name;
+
+    private static string Team(Guid? id) => id?.ToString() ?? "none (the team's queue)";
 
     /// <summary>Terms by id: added, removed, or each property that changed ("MQL response: target (hours) 24 → 8").</summary>
     private static void CompareSlaTerms(IReadOnlyList<SlaTerm> from, IReadOnlyList<SlaTerm> to, List<AgreementChange> changes)

@@ -100,7 +100,57 @@ public static class AgreementValidator
 
         ValidateSlaTerms(agreement.Slas.Terms, issues);
         ValidateDrift(agreement.Drift, issues);
+        ValidateRouting(agreement.Routing, issues);
         return issues;
+    }
+
+    /// <summary>
+    /// Routing's shape: a stage a lead can be assigned on entering, rules with ids, a team and conditions on who the lead
+    /// is (not on scores or time, which change without the lead entering the stage again). Whether each team exists is
+    /// the tenant's data, checked where the draft is saved.
+    /// </summary>
+    private static void ValidateRouting(RoutingRules routing, List<AgreementIssue> issues)
+    {
+        if (routing.AssignOnEntry is LeadState.Raw or LeadState.Won or LeadState.Lost or LeadState.Disqualified)
+        {
+            issues.Add(new("routing.assignOnEntry", $"Leads are assigned as they enter an open stage after Raw, not {routing.AssignOnEntry}."));
+        }
+
+        foreach (var duplicate in routing.Rules.GroupBy(r => r.Id).Where(g => g.Count() > 1))
+        {
+            issues.Add(new("routing.rules", $"The routing rule id \"{duplicate.Key}\" is used twice."));
+        }
+
+        if (routing.FallbackTeamId == Guid.Empty)
+        {
+            issues.Add(new("routing.fallbackTeamId", "Name a fallback team, or leave it out."));
+        }
+
+        for (var i = 0; i < routing.Rules.Count; i++)
+        {
+            var rule = routing.Rules[i];
+            var path = $"routing.rules[{i}]";
+            if (string.IsNullOrWhiteSpace(rule.Id))
+            {
+                issues.Add(new($"{path}.id", "A routing rule needs an id."));
+            }
+
+            if (rule.TeamId == Guid.Empty)
+            {
+                issues.Add(new($"{path}.teamId", "A routing rule sends leads to a team: name one."));
+            }
+
+            for (var c = 0; c < rule.Conditions.Count; c++)
+            {
+                var condition = rule.Conditions[c];
+                ValidateCriterion(condition, $"{path}.conditions[{c}]", issues);
+                if (condition is ScoreAtLeastCriterion or OwnerAssignedCriterion || condition.DependsOnTime
+                    || condition is FieldCriterion { Field: var field } && IsScoreField(field))
+                {
+                    issues.Add(new($"{path}.conditions[{c}]", "A territory tests who the lead is (country, industry, company size, source…), not scores, owner or time."));
+                }
+            }
+        }
     }
 
     private static void ValidateSlaTerms(IReadOnlyList<SlaTerm> terms, List<AgreementIssue> issues)

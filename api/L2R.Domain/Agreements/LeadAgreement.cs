@@ -13,6 +13,9 @@ public sealed record LeadAgreement
     /// <summary>Absent from versions stored before alarms existed: they load with every alarm off.</summary>
     public DriftAlarms Drift { get; init; } = new();
 
+    /// <summary>Absent from versions stored before routing existed: they load with routing off.</summary>
+    public RoutingRules Routing { get; init; } = new();
+
     public TransitionRule RuleFor(LeadTrigger trigger)
     {
         foreach (var rule in Transitions)

@@ -52,6 +52,12 @@ public sealed class Lead : Common.ITenantOwned
     public string? Campaign { get; set; }
     public Guid? OwnerId { get; set; }
 
+    /// <summary>The team routing last sent the lead to: its team lead may decide on it, and its queue holds it while unowned.</summary>
+    public Guid? TeamId { get; set; }
+
+    /// <summary>Since when the lead waits, unowned, in <see cref="TeamId"/>'s queue for a member with capacity; null once assigned.</summary>
+    public DateTime? QueuedAt { get; set; }
+
     public bool Budget { get; set; }
     public bool Authority { get; set; }
     public bool Need { get; set; }

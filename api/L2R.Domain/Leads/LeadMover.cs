@@ -1,4 +1,5 @@
 using L2R.Domain.Agreements;
+using L2R.Domain.Routing;
 using L2R.Domain.Scoring;
 
 namespace L2R.Domain.Leads;
@@ -34,10 +35,15 @@ public sealed record MoveOutcome(Lead Lead, MoveRefusal? Refusal, IReadOnlyList<
 /// single forms because they are the single forms applied to each lead: the callers differ only in how they load and
 /// write. A mover serves one command (it is not thread-safe): its automatic moves reuse one state machine from lead to
 /// lead, since building the machine costs more than judging a lead with it.
+/// With a <see cref="RoutingState"/>, a lead entering the agreement's routing stage is assigned in the same move (the
+/// decision recorded with its reason), and an owned MQL is decided on only by its owner, their team lead or an admin.
 /// </summary>
-public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
+public sealed class LeadMover(LeadAgreement agreement, int agreementVersion, RoutingState? routing = null)
 {
     private LeadWorkflow? _system;
+    private readonly LeadRouter? _router = routing is null || agreement.Routing.IsOff
+        ? null
+        : new LeadRouter(agreement.Routing, agreement.Slas.Effective(), routing);
 
     /// <summary>A guard against an agreement whose automatic moves cycle (Reengage ↔ a recycle that auto-fires).</summary>
     public const int MaxAutomaticMoves = 10;
@@ -90,7 +96,7 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
             return new MoveOutcome(lead, refusal, []);
         }
 
-        var transition = Move(workflow, actor, request.Trigger, facts.Now, reason, request.Note);
+        var transition = Move(workflow, facts, actor, request.Trigger, reason, request.Note);
         return new MoveOutcome(lead, null, Numbered([transition, .. AutoAdvance(facts)]));
     }
 
@@ -139,6 +145,12 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
             });
         }
 
+        if (MayNotDecide(lead, actor, trigger) is { } owner)
+        {
+            return Refuse(MoveRefusalKind.RoleMayNot,
+                $"This MQL belongs to {owner}: only its owner, their team lead or an admin may {trigger.ToString().ToLowerInvariant()} it.");
+        }
+
         if (!LeadWorkflow.IsDefinedFrom(lead.State, trigger))
         {
             return Refuse(MoveRefusalKind.NotAMoveFromState, $"{trigger} is not a move from {lead.State}.");
@@ -177,6 +189,96 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
         return null;
     }
 
+    /// <summary>The owner's name when <paramref name="actor"/> may not accept or reject this owned MQL; null when they may.</summary>
+    private string? MayNotDecide(Lead lead, Actor actor, LeadTrigger trigger)
+    {
+        if (trigger is not (LeadTrigger.Accept or LeadTrigger.Reject) || lead.State != LeadState.MQL || lead.OwnerId is not { } owner
+            || actor.IsSystem || actor.UserId == owner || actor.Roles.HasFlag(Roles.Admin)
+            || (actor.UserId is not null && routing?.TeamOf(lead.TeamId)?.LeadUserId == actor.UserId))
+        {
+            return null;
+        }
+
+        return routing?.NameOf(owner) ?? "another user";
+    }
+
+    /// <summary>
+    /// A lead entering the routing stage gets the member routing chooses, or waits in the team's queue; leaving the
+    /// stage takes it out of any queue. A person who moves a lead they (or someone) already own into the stage keeps
+    /// that owner; the system's moves (a recycled lead coming back) are always routed afresh.
+    /// </summary>
+    private void RouteOnEntry(LeadFacts facts, Actor actor, LeadState from)
+    {
+        var lead = facts.Lead;
+        var stage = agreement.Routing.AssignOnEntry;
+        if (from == stage && lead.State != stage)
+        {
+            lead.QueuedAt = null;
+        }
+
+        if (_router is null || lead.State != stage || from == stage || (!actor.IsSystem && lead.OwnerId is not null))
+        {
+            return;
+        }
+
+        if (_router.Route(facts) is { } decision)
+        {
+            Assign(lead, decision, AssignmentKind.Routed, facts.Now, "");
+        }
+    }
+
+    /// <summary>
+    /// Gives a lead waiting in its team's queue to a member who now has capacity; null when it must wait on (nothing
+    /// changes). The routing state collects the assignment.
+    /// </summary>
+    public LeadAssignment? AssignWaiting(LeadFacts facts)
+    {
+        var lead = facts.Lead;
+        if (_router is null || lead.QueuedAt is null || lead.OwnerId is not null || lead.State != agreement.Routing.AssignOnEntry
+            || _router.Route(facts) is not { AssigneeId: not null } decision)
+        {
+            return null;
+        }
+
+        return Assign(lead, decision, AssignmentKind.Routed, facts.Now, "From the queue: ");
+    }
+
+    /// <summary>After a missed SLA: the lead goes to the next member of its team who never had it; null when there is none.</summary>
+    public LeadAssignment? Reassign(LeadFacts facts, IReadOnlySet<Guid> hadTheLead)
+    {
+        if (_router is null || _router.Reassign(facts, hadTheLead) is not { } decision)
+        {
+            return null;
+        }
+
+        return Assign(facts.Lead, decision, AssignmentKind.Reassigned, facts.Now, "SLA missed, reassigned: ");
+    }
+
+    private LeadAssignment Assign(Lead lead, RoutingDecision decision, AssignmentKind kind, DateTime now, string prefix)
+    {
+        var previous = lead.OwnerId;
+        lead.OwnerId = decision.AssigneeId;
+        lead.TeamId = decision.TeamId;
+        lead.QueuedAt = decision.AssigneeId is null ? now : null;
+        lead.UpdatedAt = now;
+        var assignment = new LeadAssignment
+        {
+            TenantId = lead.TenantId,
+            LeadId = lead.Id,
+            Kind = decision.AssigneeId is null ? AssignmentKind.Queued : kind,
+            TeamId = decision.TeamId,
+            UserId = decision.AssigneeId,
+            PreviousOwnerId = previous,
+            Reason = prefix + decision.Reason,
+            MissesSla = decision.MissesSla,
+            DueAt = decision.DueAt,
+            OccurredAt = now,
+            AgreementVersion = agreementVersion,
+        };
+        routing!.Record(assignment);
+        return assignment;
+    }
+
     private static List<LeadTransition> Numbered(List<LeadTransition> entries)
     {
         for (var step = 0; step < entries.Count; step++)
@@ -201,7 +303,7 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
         var workflow = SystemWorkflow(facts);
         while (moves.Count < MaxAutomaticMoves && workflow.NextAutoAdvance() is { } trigger)
         {
-            moves.Add(Move(workflow, Actor.System, trigger, facts.Now, reason: null, note: null));
+            moves.Add(Move(workflow, facts, Actor.System, trigger, reason: null, note: null));
             Refresh(facts);
         }
 
@@ -219,13 +321,15 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion)
         return _system;
     }
 
-    private LeadTransition Move(LeadWorkflow workflow, Actor actor, LeadTrigger trigger, DateTime now, Reason? reason, string? note)
+    private LeadTransition Move(LeadWorkflow workflow, LeadFacts facts, Actor actor, LeadTrigger trigger, Reason? reason, string? note)
     {
         var lead = workflow.Lead;
+        var now = facts.Now;
         var from = lead.State;
         var evaluations = workflow.Evaluate(trigger);
         workflow.Fire(trigger, now);
         lead.UpdatedAt = now;
+        RouteOnEntry(facts, actor, from);
         var transition = Entry(lead, actor, now, HistoryEntryKind.Moved);
         transition.From = from;
         transition.Trigger = trigger;

@@ -1,11 +1,14 @@
 using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Calendars;
+using L2R.Api.Features.Notifications;
+using L2R.Api.Features.Routing;
 using L2R.Api.Features.Slas;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Agreements;
 using L2R.Domain.Leads;
+using L2R.Domain.Routing;
 using L2R.Domain.Slas;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,17 +18,40 @@ namespace L2R.Api.Features.Leads;
 /// The database side of <see cref="LeadMover"/>: loads a lead's (or many leads') facts as of now, runs the mover under
 /// the active agreement, and adds the history it wrote to the unit of work, with what that history does to the
 /// leads' SLA clocks (<see cref="SlaTracker"/>): every path that moves a lead comes through here, so every clock
-/// starts, pauses and stops with the move that caused it. The caller saves, inside its transaction.
+/// starts, pauses and stops with the move that caused it. When the agreement routes leads, the team state is loaded
+/// once per mover (one command, or one page of a batch) and the assignments the mover made are added with the history.
+/// The caller saves, inside its transaction.
 /// </summary>
-public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, CalendarStore calendars, TimeProvider clock)
+public sealed class LeadMoves(
+    L2RDbContext db, AgreementStore agreements, CalendarStore calendars, RoutingStates routingStates, RoutingNotifier routingNotifier, TimeProvider clock)
 {
+    private RoutingState? _routing;
+
     /// <summary>Read per command, not per scope: one scope may run several commands while the demo's clock travels.</summary>
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<LeadMover> MoverAsync(CancellationToken ct)
+    /// <summary>
+    /// The mover under the active agreement; with the team state when the agreement routes leads, or when
+    /// <paramref name="decides"/> (an accept or reject of an owned MQL needs the team lead and the owner's name).
+    /// </summary>
+    public async Task<LeadMover> MoverAsync(CancellationToken ct, bool decides = false)
     {
         var active = await agreements.GetActiveAsync(ct);
-        return new LeadMover(active.Agreement, active.Version);
+        var routing = active.Agreement.Routing;
+        _routing = routing.IsOff && !decides ? null : await routingStates.LoadAsync(routing.AssignOnEntry, Now, ct);
+        return new LeadMover(active.Agreement, active.Version, _routing);
+    }
+
+    /// <summary>Adds the assignments the last mover made, and tells the team lead at once of each that cannot meet its SLA.</summary>
+    private async Task RecordAssignmentsAsync(CancellationToken ct)
+    {
+        if (_routing?.TakeAssignments() is not { Count: > 0 } made)
+        {
+            return;
+        }
+
+        db.LeadAssignments.AddRange(made);
+        await routingNotifier.AddAsync(made, _routing, ct);
     }
 
     /// <summary>Records a new lead's creation as its entry into its first stage, then advances it; adds the lead too.</summary>
@@ -36,6 +62,7 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, Calend
         var history = (await MoverAsync(ct)).Create(new LeadFacts(lead, [], now), actor);
         db.Leads.Add(lead);
         db.LeadTransitions.AddRange(history);
+        await RecordAssignmentsAsync(ct);
         await TrackSlasAsync([lead], history, ct);
         return history;
     }
@@ -43,13 +70,14 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, Calend
     /// <summary>Fires a person's move; a refusal becomes the ProblemDetails its kind maps to, and nothing is written.</summary>
     public async Task<IReadOnlyList<LeadTransition>> FireAsync(Lead lead, Actor actor, MoveRequest request, CancellationToken ct)
     {
-        var outcome = (await MoverAsync(ct)).Fire(await FactsAsync(lead, ct), actor, request);
+        var outcome = (await MoverAsync(ct, Decides(request))).Fire(await FactsAsync(lead, ct), actor, request);
         if (outcome.Refusal is { } refusal)
         {
             throw ToException(refusal, lead);
         }
 
         db.LeadTransitions.AddRange(outcome.Transitions);
+        await RecordAssignmentsAsync(ct);
         await TrackSlasAsync([lead], outcome.Transitions, ct);
         return outcome.Transitions;
     }
@@ -61,7 +89,7 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, Calend
     /// </summary>
     public async Task<IReadOnlyList<MoveOutcome>> FireManyAsync(IReadOnlyList<Lead> leads, Actor actor, MoveRequest request, CancellationToken ct)
     {
-        var outcomes = (await MoverAsync(ct)).FireMany(await FactsAsync(leads, ct), actor, request);
+        var outcomes = (await MoverAsync(ct, Decides(request))).FireMany(await FactsAsync(leads, ct), actor, request);
         foreach (var outcome in outcomes)
         {
             if (outcome.Moved)
@@ -74,6 +102,8 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, Calend
             }
         }
 
+        await RecordAssignmentsAsync(ct);
+
         await TrackSlasAsync(leads, outcomes.SelectMany(o => o.Transitions).ToList(), ct);
         return outcomes;
     }
@@ -83,6 +113,7 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, Calend
     {
         var history = (await MoverAsync(ct)).Advance(await FactsAsync(lead, ct));
         db.LeadTransitions.AddRange(history);
+        await RecordAssignmentsAsync(ct);
         await TrackSlasAsync([lead], history, ct);
         return history;
     }
@@ -160,6 +191,7 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, Calend
         }
 
         db.LeadTransitions.AddRange(history);
+        await RecordAssignmentsAsync(ct);
         await TrackSlasAsync(leads.Select(f => f.Lead).ToList(), history, ct);
         return history;
     }
@@ -273,6 +305,66 @@ public sealed class LeadMoves(L2RDbContext db, AgreementStore agreements, Calend
         }, ct);
         db.ChangeTracker.Clear();
         return outcome;
+    }
+
+    private static bool Decides(MoveRequest request) => request.Trigger is LeadTrigger.Accept or LeadTrigger.Reject;
+
+    /// <summary>
+    /// Gives leads waiting in their teams' queues to members who have capacity again, oldest first, up to
+    /// <paramref name="take"/> in one short transaction, with the team state loaded once. A person's write to one of
+    /// them meanwhile wins: the next check tries again.
+    /// </summary>
+    public async Task<int> AssignWaitingAsync(int take, CancellationToken ct)
+    {
+        var routing = (await agreements.GetActiveAsync(ct)).Agreement.Routing;
+        if (routing.IsOff)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return await db.InTransactionAsync(async () =>
+            {
+                var waiting = await db.Leads
+                    .Where(l => l.QueuedAt != null && l.OwnerId == null && l.State == routing.AssignOnEntry)
+                    .OrderBy(l => l.QueuedAt).ThenBy(l => l.Id)
+                    .Take(take)
+                    .ToListAsync(ct);
+                if (waiting.Count == 0)
+                {
+                    return 0;
+                }
+
+                var mover = await MoverAsync(ct);
+                var assigned = (await FactsAsync(waiting, ct)).Count(facts => mover.AssignWaiting(facts) is not null);
+                await RecordAssignmentsAsync(ct);
+                await db.SaveChangesAsync(ct);
+                return assigned;
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return 0;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>After a missed SLA: the tracked lead goes to the next member of its team who never had it (none: it stays).</summary>
+    public async Task<LeadAssignment?> ReassignAfterBreachAsync(Lead lead, CancellationToken ct)
+    {
+        var hadIt = (await db.LeadAssignments.AsNoTracking()
+                .Where(a => a.LeadId == lead.Id && a.UserId != null)
+                .Select(a => a.UserId!.Value)
+                .ToListAsync(ct))
+            .Concat(lead.OwnerId is { } owner ? [owner] : [])
+            .ToHashSet();
+        var reassigned = (await MoverAsync(ct)).Reassign(await FactsAsync(lead, ct), hadIt);
+        await RecordAssignmentsAsync(ct);
+        return reassigned;
     }
 
     public static AppException ToException(MoveRefusal refusal, Lead lead) => refusal.Kind switch

@@ -8,16 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace L2R.Api.Features.Notifications;
 
 /// <summary>
-/// Who hears of a clock's warning or breach: the lead's owner and the term's escalation target. Teams do not exist yet,
-/// so "team lead" means the tenant's admins until routing names a team lead for the owner; routing replaces
-/// <see cref="EscalationTargetsAsync"/> and nothing else.
+/// Who hears of a clock's warning or breach: the lead's owner and the term's escalation target: the lead of the team
+/// routing sent the lead to, or the tenant's admins when the lead has no team or the team no lead; or a role.
 /// </summary>
 public sealed class SlaNotifier(L2RDbContext db)
 {
     /// <summary>Adds one notification per recipient to the unit of work; the caller saves it with the clock.</summary>
     public async Task AddAsync(SlaClock clock, Lead lead, NotificationKind kind, DateTime now, CancellationToken ct)
     {
-        var recipients = (await EscalationTargetsAsync(clock.Term.OnBreach, ct)).Prepend(lead.OwnerId).OfType<Guid>().Distinct();
+        var recipients = (await EscalationTargetsAsync(clock.Term.OnBreach, lead, ct)).Prepend(lead.OwnerId).OfType<Guid>().Distinct();
         var due = clock.DueAt is { } at ? $"{at:yyyy-MM-dd HH:mm} UTC" : "when it resumes";
         var message = kind == NotificationKind.SlaWarning
             ? $"{lead.DisplayName}: {SlaReads.NameOf(clock.Term)} is due {due}."
@@ -33,8 +32,14 @@ public sealed class SlaNotifier(L2RDbContext db)
         }));
     }
 
-    private async Task<IReadOnlyList<Guid?>> EscalationTargetsAsync(SlaBreachAction action, CancellationToken ct)
+    private async Task<IReadOnlyList<Guid?>> EscalationTargetsAsync(SlaBreachAction action, Lead lead, CancellationToken ct)
     {
+        if (action.EscalateTo == SlaEscalation.TeamLead && lead.TeamId is { } teamId
+            && await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.LeadUserId).FirstOrDefaultAsync(ct) is { } teamLead)
+        {
+            return [teamLead];
+        }
+
         var role = action.EscalateTo == SlaEscalation.Role && action.Role is { } named ? RoleSet.ToFlag(named) : Roles.Admin;
 
         // Roles are stored as a set; a tenant has few users, so the set is read and tested here.

@@ -113,6 +113,12 @@ public enum NotificationKind
 {
     SlaWarning,
     SlaBreach,
+
+    /// <summary>Routing found nobody who could act within the SLA: the team lead hears of it as the lead is assigned.</summary>
+    RoutingEscalation,
+
+    /// <summary>A lead was given to this user after its owner missed the SLA.</summary>
+    LeadReassigned,
 }
 
 /// <summary>An in-app message to one user; at most one per clock, kind and user, so a warning or breach reaches each person once.</summary>

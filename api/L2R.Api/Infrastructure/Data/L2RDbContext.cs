@@ -3,6 +3,7 @@ using L2R.Api.Infrastructure.Tenancy;
 using L2R.Domain.Agreements;
 using L2R.Domain.Common;
 using L2R.Domain.Leads;
+using L2R.Domain.Routing;
 using L2R.Domain.Slas;
 using L2R.Domain.Metrics;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,8 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<LeadAssignment> LeadAssignments => Set<LeadAssignment>();
 
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;
@@ -181,6 +184,11 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
         foreach (var entry in ChangeTracker.Entries<User>().Where(e => e.State == EntityState.Modified))
         {
             entry.Property(u => u.Version).CurrentValue = entry.Property(u => u.Version).OriginalValue + 1;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Team>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Property(t => t.Version).CurrentValue = entry.Property(t => t.Version).OriginalValue + 1;
         }
 
         foreach (var entry in ChangeTracker.Entries<SlaClock>().Where(e => e.State == EntityState.Modified))

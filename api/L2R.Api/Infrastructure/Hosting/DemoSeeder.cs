@@ -11,6 +11,8 @@ using L2R.Api.Features.Leads.FireTrigger;
 using L2R.Api.Features.Leads.RecordActivity;
 using L2R.Api.Features.Leads.SweepLeads;
 using L2R.Api.Features.Leads.UpdateLead;
+using L2R.Api.Features.Teams;
+using L2R.Api.Features.Teams.CreateTeam;
 using L2R.Api.Features.Tenants.SignUp;
 using L2R.Api.Features.Users.CreateUser;
 using L2R.Api.Infrastructure.Auth;
@@ -30,7 +32,9 @@ namespace L2R.Api.Infrastructure.Hosting;
 /// calendar) are genuine. Work happens in
 /// the order of its instants across all leads, so the agreement the team signs half-way (version 2, which weighs a
 /// decision maker's title above company size after sales kept rejecting "not a decision maker") judges exactly the
-/// moves after its activation, and the metrics tell that story. Runs only for the embedded default database.
+/// moves after its activation, and the metrics tell that story. From the start, a qualification team and an EMEA
+/// sales team, with routing rules in the agreement (version 2), assign every MQL as it enters, and its owner works it.
+/// Runs only for the embedded default database.
 /// </summary>
 public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantScopes tenantScopes, ILogger<DemoSeeder> logger)
 {
@@ -106,7 +110,9 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
     private sealed class DemoLead(Guid id, Guid rep, bool decisionMaker, bool hasPhone)
     {
         public Guid Id { get; } = id;
-        public Guid Rep { get; } = rep;
+
+        /// <summary>Who works the lead: its owner once routing has assigned it.</summary>
+        public Guid Rep { get; set; } = rep;
         public bool DecisionMaker { get; } = decisionMaker;
         public bool HasPhone { get; } = hasPhone;
         public LeadState State { get; set; } = LeadState.Raw;
@@ -153,7 +159,41 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         var sales = await mediator.Send(new CreateUserCommand("sales@acme.test", "Sam Sales", Password, [Role.Sales]), ct);
         var seller = await mediator.Send(new CreateUserCommand("sofia@acme.test", "Sofia Seller", Password, [Role.Sales]), ct);
         await mediator.Send(new UpdateCalendarCommand(DemoCalendar(DateOnly.FromDateTime(DateTime.UtcNow))), ct);
-        return new Crew(tenant.TenantId, tenant.AdminUserId, marketing.Id, [sales.Id, seller.Id]);
+        var crew = new Crew(tenant.TenantId, tenant.AdminUserId, marketing.Id, [sales.Id, seller.Id]);
+        await RouteAsync(crew, ct);
+        return crew;
+    }
+
+    /// <summary>
+    /// Teams and routing rules, signed off by marketing and sales like any version: enterprise leads from Europe go to
+    /// EMEA sales (Sofia twice as often as Sam), every other lead to the qualification team (the other way round).
+    /// </summary>
+    private async Task RouteAsync(Crew crew, CancellationToken ct)
+    {
+        var (sam, sofia) = (crew.Sales[0], crew.Sales[1]);
+        Task<T> AsAdminAsync<T>(ICommand<T> command) => AsAsync(crew.TenantId, crew.Admin, Roles.Admin, command, ct);
+        var qualification = await AsAdminAsync(new CreateTeamCommand(new TeamRequest("Qualification", crew.Admin,
+            [new TeamMemberRequest(sam, 2, 40, 25), new TeamMemberRequest(sofia, 1, 40, 25)])));
+        var emea = await AsAdminAsync(new CreateTeamCommand(new TeamRequest("EMEA sales", sam,
+            [new TeamMemberRequest(sofia, 2, 40, 25), new TeamMemberRequest(sam, 1, 40, 25)])));
+        var europe = new FieldInCriterion { Id = "europe", Field = "country", Values = ["UK", "DE", "FR", "NL", "SE", "ES"], Description = "Country in Europe" };
+        var enterprise = new NumberAtLeastCriterion { Id = "enterprise", Field = "companySize", Value = 200, Description = "Company size at least 200" };
+        var routing = new RoutingRules
+        {
+            Rules =
+            [
+                new RoutingRule { Id = "emea-enterprise", Name = "EMEA enterprise", Conditions = [europe, enterprise], TeamId = emea.Id },
+                new RoutingRule { Id = "everyone-else", Name = "Everyone else", TeamId = qualification.Id },
+            ],
+            FallbackTeamId = qualification.Id,
+        };
+
+        var draft = await AsAdminAsync(new CreateDraftCommand(null));
+        draft = await AsAdminAsync(new UpdateDraftCommand(draft.Id, draft.Agreement with { Routing = routing }, draft.Revision));
+        await AsAsync(crew.TenantId, crew.Marketing, Roles.Marketing, new ApproveDraftCommand(draft.Id, Role.Marketing, draft.Revision), ct);
+        await AsAsync(crew.TenantId, sam, Roles.Sales, new ApproveDraftCommand(draft.Id, Role.Sales, draft.Revision), ct);
+        var activation = await AsAdminAsync(new ActivateDraftCommand(draft.Id));
+        await AsAdminAsync(new RunActivationCommand(activation.Id));
     }
 
     /// <summary>Berlin office hours with the public holidays around the demo's six months, so due times skip them.</summary>
@@ -169,10 +209,12 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
     }
 
     /// <summary>Each command runs in a scope of its own, as each would be a request of its own (a scope reads "now" once).</summary>
-    private async Task<T> AsAsync<T>(Demo demo, Guid userId, Roles roles, ICommand<T> command)
+    private Task<T> AsAsync<T>(Demo demo, Guid userId, Roles roles, ICommand<T> command) => AsAsync(demo.Crew.TenantId, userId, roles, command, demo.Ct);
+
+    private async Task<T> AsAsync<T>(Guid tenantId, Guid userId, Roles roles, ICommand<T> command, CancellationToken ct)
     {
-        await using var scope = runAs.Open(demo.Crew.TenantId, userId, roles);
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, demo.Ct);
+        await using var scope = runAs.Open(tenantId, userId, roles);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, ct);
     }
 
     private Task<LeadMovesDto> AsSalesAsync(Demo demo, DemoLead lead, ICommand<LeadMovesDto> command) => AsAsync(demo, lead.Rep, Roles.Sales, command);
@@ -223,7 +265,9 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         var random = demo.Random;
         var at = demo.Calendar.Now.UtcDateTime;
         var activity = new RecordActivityRequest(ActivityMix[random.Next(ActivityMix.Length)], at, null, null, null);
-        lead.State = (await AsAsync(demo, demo.Crew.Marketing, Roles.Marketing, new RecordActivityCommand(lead.Id, activity))).Lead.State;
+        var recorded = (await AsAsync(demo, demo.Crew.Marketing, Roles.Marketing, new RecordActivityCommand(lead.Id, activity))).Lead;
+        lead.State = recorded.State;
+        lead.Rep = recorded.OwnerId ?? lead.Rep;
         if (lead.State == LeadState.MQL && !lead.AwaitingDecision)
         {
             lead.AwaitingDecision = true;
@@ -241,17 +285,18 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
 
     /// <summary>
     /// Sales works the MQL queue: it takes decision makers it can call, and sends most of the rest back with a reason.
-    /// Only MQLs of the last days still wait, taken by a rep: their SLA clocks run, a few warned or breached.
+    /// Only MQLs of the last days still wait with the owner routing gave them: their SLA clocks run, a few warned or breached.
     /// </summary>
-    private async Task DecideAsync(Demo demo, DemoLead lead)
+    private Task DecideAsync(Demo demo, DemoLead lead)
     {
         var random = demo.Random;
         lead.AwaitingDecision = false;
-        if (demo.Calendar.Now >= demo.Calendar.End.AddDays(-3) && random.NextDouble() < 0.6)
-        {
-            await AsSalesAsync(demo, lead, new UpdateLeadCommand(lead.Id, null, new UpdateLeadRequest { OwnerId = lead.Rep }));
-            return;
-        }
+        return demo.Calendar.Now >= demo.Calendar.End.AddDays(-3) && random.NextDouble() < 0.6 ? Task.CompletedTask : DecideNowAsync(demo, lead);
+    }
+
+    private async Task DecideNowAsync(Demo demo, DemoLead lead)
+    {
+        var random = demo.Random;
 
         var accept = lead.HasPhone && random.NextDouble() < (lead.DecisionMaker ? 0.9 : 0.3);
         if (accept)

@@ -29,6 +29,7 @@ public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreeme
         var moving = 0;
         var mqlNow = 0;
         var mqlAfter = 0;
+        var routed = new Dictionary<string, int>();
 
         // Keyset over ids so 100,000 leads are read in bounded batches, each with its activities in one query.
         Guid? after = null;
@@ -54,6 +55,12 @@ public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreeme
                 var projection = simulation.Project(lead, facts.Activities, facts.Now);
                 mqlNow += lead.State == LeadState.MQL ? 1 : 0;
                 mqlAfter += projection.To == LeadState.MQL ? 1 : 0;
+                if (!draft.Routing.IsOff && projection.To == draft.Routing.AssignOnEntry)
+                {
+                    // Routing conditions test who the lead is, never scores or time: the lead's fields decide the rule.
+                    var rule = draft.Routing.Match(facts)?.Id ?? NoRule;
+                    routed[rule] = routed.GetValueOrDefault(rule) + 1;
+                }
                 if (projection.Moves.Count > 0)
                 {
                     moving++;
@@ -77,8 +84,15 @@ public sealed class SimulateDraftHandler(L2RDbContext db, AgreementStore agreeme
             .ToList();
         var window = await drift.WindowAsync(draft.Drift, active.Version, ct);
         var alarms = DriftCheck.Read(draft.Drift, window.Accepted, window.Rejected).Select(r => DriftReadingDto.From(r, window)).ToList();
-        return new SimulationDto(draftRow.Id, draftRow.Version, active.Version, openLeads, moving, mqlNow, mqlAfter, transitions, willMove, alarms, started.Elapsed.TotalMilliseconds);
+        var routing = draft.Routing.Rules
+            .Select(r => new RoutingShareDto(r.Id, string.IsNullOrWhiteSpace(r.Name) ? r.Id : r.Name, r.TeamId, routed.GetValueOrDefault(r.Id)))
+            .Append(new RoutingShareDto(NoRule, "No rule matches: fallback team or unassigned", draft.Routing.FallbackTeamId, routed.GetValueOrDefault(NoRule)))
+            .Where(_ => !draft.Routing.IsOff)
+            .ToList();
+        return new SimulationDto(draftRow.Id, draftRow.Version, active.Version, openLeads, moving, mqlNow, mqlAfter, transitions, willMove, alarms, routing, started.Elapsed.TotalMilliseconds);
     }
+
+    private const string NoRule = "";
 
     private static SimulationLeadDto Summary(Lead lead) => new(lead.Id, lead.DisplayName, lead.Company, lead.State, lead.Source, lead.Campaign);
 

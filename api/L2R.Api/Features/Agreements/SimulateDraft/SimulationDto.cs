@@ -36,4 +36,9 @@ public sealed record SimulationDto(
     IReadOnlyList<SimulationLeadDto> WillMoveSample,
     [property: Description("The draft's drift alarms read against the MQL decisions of their window under the active version: whether the banner would show if the draft were live today.")]
     IReadOnlyList<DriftReadingDto> Drift,
+    [property: Description("Where the draft's routing rules send the leads that would be in its routing stage after activation, by rule (first match wins); the rule id \"\" counts those no rule matches. Empty when the draft does not route.")]
+    IReadOnlyList<RoutingShareDto> Routing,
     double ElapsedMilliseconds);
+
+/// <summary>How many leads one routing rule of a draft would take.</summary>
+public sealed record RoutingShareDto(string RuleId, string Name, Guid? TeamId, int Leads);

@@ -1,3 +1,4 @@
+using L2R.Api.Features.Leads;
 using L2R.Api.Features.Notifications;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Slas;
@@ -6,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Slas.CheckSlaClocks;
 
-/// <summary>Records, for the current tenant, every warning and breach that has fallen due, and notifies who must hear of it.</summary>
+/// <summary>
+/// Records, for the current tenant, every warning and breach that has fallen due, and notifies who must hear of it; a
+/// breach whose term says so gives the lead to the next member of its team who never had it. First, leads waiting in
+/// a team's queue are given to members with capacity again.
+/// </summary>
 public sealed record CheckSlaClocksCommand : ICommand<SlaCheckResult>;
 
 public sealed record SlaCheckResult(int Warned, int Breached);
@@ -16,10 +21,14 @@ public sealed record SlaCheckResult(int Warned, int Breached);
 /// another check, wins, and this one leaves the clock alone. With the scheduler running one check at a time across
 /// the cluster, each warning and breach is recorded and notified once; the unique index on notifications is the last word.
 /// </summary>
-public sealed class CheckSlaClocksHandler(L2RDbContext db, SlaNotifier notifier, TimeProvider clock) : ICommandHandler<CheckSlaClocksCommand, SlaCheckResult>
+public sealed class CheckSlaClocksHandler(L2RDbContext db, SlaNotifier notifier, LeadMoves moves, TimeProvider clock) : ICommandHandler<CheckSlaClocksCommand, SlaCheckResult>
 {
+    /// <summary>Waiting leads assigned per check: a backlog drains over a few checks rather than in one long transaction.</summary>
+    public const int WaitingPerCheck = 500;
+
     public async ValueTask<SlaCheckResult> Handle(CheckSlaClocksCommand command, CancellationToken ct)
     {
+        await moves.AssignWaitingAsync(WaitingPerCheck, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.SlaClocks.AsNoTracking()
             .Where(c => c.Status == SlaClockStatus.Running
@@ -52,7 +61,7 @@ public sealed class CheckSlaClocksHandler(L2RDbContext db, SlaNotifier notifier,
     private async Task<(bool Warned, bool Breached)> RecordAsync(Guid clockId, DateTime now, CancellationToken ct)
     {
         var slaClock = await db.SlaClocks.SingleAsync(c => c.Id == clockId, ct);
-        // Tracked: the warning's and breach's events take the lead's next event numbers.
+        // Tracked: a breach may reassign it, and the warning's and breach's events take the lead's next event numbers.
         var lead = await db.Leads.SingleAsync(l => l.Id == slaClock.LeadId, ct);
         var warned = slaClock.Warn(now);
         var breached = slaClock.Breach(now);
@@ -64,6 +73,10 @@ public sealed class CheckSlaClocksHandler(L2RDbContext db, SlaNotifier notifier,
         if (breached)
         {
             await notifier.AddAsync(slaClock, lead, NotificationKind.SlaBreach, now, ct);
+            if (slaClock.Term.OnBreach.Reassign)
+            {
+                await moves.ReassignAfterBreachAsync(lead, ct);
+            }
         }
 
         await db.SaveChangesAsync(ct);

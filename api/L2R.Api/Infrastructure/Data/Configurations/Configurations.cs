@@ -139,6 +139,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.HasIndex(l => new { l.TenantId, l.UpdatedAt, l.Id });
         builder.HasIndex(l => new { l.TenantId, l.CreatedAt, l.Id });
         builder.HasIndex(l => new { l.TenantId, l.DisplayName, l.Id });
+        builder.HasIndex(l => new { l.TenantId, l.TeamId, l.QueuedAt });
     }
 }
 
