@@ -223,7 +223,8 @@ public sealed class LeadMoves(
     /// <summary>
     /// An import batch's write: its new leads, their history and their events go in by the bulk insert (binary COPY on
     /// PostgreSQL), past the change tracker; the history of the existing leads it updated, which the context tracks, is
-    /// added for the save to write with their events, as on every other path. Both start their SLA clocks.
+    /// added for the save to write with their events, as on every other path. Both record the assignments routing made
+    /// as they entered its stage, and start their SLA clocks.
     /// </summary>
     public async Task WriteImportedAsync(IReadOnlyList<Lead> created, IReadOnlyList<Lead> updated, IReadOnlyList<LeadTransition> history, CancellationToken ct)
     {
@@ -234,6 +235,7 @@ public sealed class LeadMoves(
         await db.InsertManyAsync(created, ct);
         await db.InsertManyAsync(createdHistory, ct);
         await db.InsertManyAsync(events, ct);
+        await RecordAssignmentsAsync(ct);
         await TrackSlasAsync([.. created, .. updated], history, ct);
     }
 
