@@ -1408,6 +1408,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "LeadId", "OccurredAt", "Step");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "LeadId", "OccurredAt", "Step"), new[] { "To", "Trigger", "AgreementVersion", "OwnerId" });
+
                     b.ToTable("LeadTransitions");
                 });
 

@@ -1412,6 +1412,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "LeadId", "OccurredAt", "Step");
 
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "LeadId", "OccurredAt", "Step"), new[] { "To", "Trigger", "AgreementVersion", "OwnerId" });
+
                     b.ToTable("LeadTransitions");
                 });
 
