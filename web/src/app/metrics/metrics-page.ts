@@ -83,9 +83,7 @@ import { WaterfallTable } from './waterfall-table';
           @if (!hasEntries()) {
             <p class="empty" data-testid="waterfall-empty">
               No lead entered a stage in this view.
-              {{
-                w.mode === 'Cohort' ? 'Leads created in the period' : 'Moves made in the period'
-              }}
+              {{ w.mode === 'Cohort' ? 'Leads created in the period' : 'Moves made in the period' }}
               will appear here stage by stage, with what became of them: advanced, rejected,
               recycled, disqualified, lost, won or still in.
             </p>
