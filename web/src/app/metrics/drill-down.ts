@@ -61,9 +61,9 @@ import { DRILL_PAGE_SIZE, DrillDownStore } from './drill-down-store';
                   <th scope="col">Source · campaign</th>
                   <th scope="col">Entered {{ stage(s.stage) }}</th>
                   <th scope="col">Left</th>
-                  <th scope="col">Outcome</th>
+                  <th scope="col">Left by</th>
                   <th scope="col">Days</th>
-                  <th scope="col">Owner then</th>
+                  <th scope="col">Owner at entry</th>
                   <th scope="col">Version</th>
                   <th scope="col">Amount</th>
                 </tr>
@@ -82,7 +82,7 @@ import { DRILL_PAGE_SIZE, DrillDownStore } from './drill-down-store';
                     <td>{{ e.leftAt ? (e.leftAt | date: 'mediumDate') : '—' }}</td>
                     <td>
                       @if (e.leftAt) {
-                        {{ e.outcome }} · {{ trigger(e.exitTrigger) }}
+                        {{ trigger(e.exitTrigger) }}
                         @if (e.reasonCode) {
                           <span class="muted">({{ e.reasonCode }})</span>
                         }

@@ -88,7 +88,7 @@ const dateOf = (instant: number) => new Date(instant).toISOString().slice(0, 10)
           (change)="url.set({ campaign: text($event) })"
         />
       </app-form-field>
-      <app-form-field label="Owner at entry">
+      <app-form-field label="Owner (at entry)">
         <mat-select
           *appFieldControl
           [value]="q().ownerId"
@@ -141,7 +141,7 @@ const dateOf = (instant: number) => new Date(instant).toISOString().slice(0, 10)
       align-items: center;
     }
     app-form-field {
-      width: 160px;
+      width: 170px;
     }
     .mode {
       margin: 0 0 12px;

@@ -120,11 +120,17 @@ import { MetricsStore } from './metrics-store';
     }
     .tables {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(560px, 1fr));
       gap: 16px;
+    }
+    .tables > div {
+      overflow-x: auto;
     }
     table {
       font-size: 13px;
+    }
+    th {
+      white-space: nowrap;
     }
     .num {
       text-align: right;
