@@ -170,3 +170,59 @@ test('leads moved here come out exactly: period view of a campaign, drill-down, 
   assert.ok(text.includes(`e2e: ${rejected[0].reason.label}`), 'quotes the note');
   await shot('m05-lead-feedback');
 });
+
+test('the drift banner appears on the board when MQL acceptance falls below the floor, and links to the reasons', async () => {
+  const admin = await token('admin@acme.test');
+  // A version whose alarm needs just one decision and almost every MQL accepted, signed off by both teams.
+  const draft = await send(admin, 'POST', '/api/agreement/drafts', {});
+  const drift = { mqlAcceptanceFloor: 0.99, windowDays: 30, minimumSample: 1 };
+  const edited = await send(admin, 'PUT', `/api/agreement/drafts/${draft.id}`, {
+    agreement: { ...draft.agreement, drift },
+    revision: draft.revision,
+  });
+  for (const who of ['marketing@acme.test', 'sales@acme.test']) {
+    await send(await token(who), 'POST', `/api/agreement/drafts/${draft.id}/approvals`, {});
+  }
+  let activation = await send(admin, 'POST', `/api/agreement/drafts/${draft.id}/activate`, {});
+  const deadline = Date.now() + 120_000;
+  while (activation.status === 'Running' && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    activation = await get(admin, `/api/agreement/activations/${activation.id}`);
+  }
+  assert.equal(activation.status, 'Completed', `activation ${activation.error ?? ''}`);
+  assert.equal(edited.agreement.drift.mqlAcceptanceFloor, 0.99);
+
+  // One reject under the new version: acceptance 0 %, below the floor.
+  const sales = await token('sales@acme.test');
+  const { card, option } = await findCard(
+    sales,
+    'MQL',
+    'Reject',
+    (o) => o.allowed && o.reasons.length > 0,
+  );
+  await send(sales, 'POST', `/api/leads/${card.id}/transitions`, {
+    trigger: 'Reject',
+    reasonCode: option.reasons[0].code,
+  });
+
+  await page.goto(`${base}/board`);
+  const banner = page.locator('[data-testid=drift-banner]');
+  await banner.waitFor({ timeout: 15_000 });
+  const text = (await banner.textContent()).replace(/\s+/g, ' ');
+  assert.match(text, /MQL acceptance is 0%, below its floor of 99%/);
+  assert.match(text, /0 accepted, 1 rejected in the last 30 days, agreement v\d+/);
+  await shot('m06-drift-banner');
+
+  await banner.locator('[data-testid=drift-reasons]').click();
+  await page.waitForURL(/\/metrics\?.*mode=Period.*trigger=Reject/);
+  const reasons = page.locator('[data-testid=reasons]');
+  await reasons.locator('[data-testid=reasons-total]').waitFor({ timeout: 30_000 });
+  // Every rejection of the window, whichever version the lead became an MQL under: at least the one just made.
+  assert.ok(Number(await reasons.locator('[data-testid=reasons-total]').textContent()) >= 1);
+  assert.match(
+    await reasons.locator('[data-testid=reason-rows]').textContent(),
+    new RegExp(option.reasons[0].label),
+  );
+  await page.locator('[data-testid=drift-banner]').waitFor(); // on the metrics page too
+  await shot('m07-drift-reasons');
+});
