@@ -4,7 +4,7 @@ import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { stateLabel, triggerLabel } from '../core/labels';
-import { problemLines } from '../core/problem';
+import { problemText } from '../core/problem';
 import { DRILL_PAGE_SIZE, DrillDownStore } from './drill-down-store';
 
 /** The leads behind the number clicked: one row per entry, so the total is that number. */
@@ -40,7 +40,7 @@ import { DRILL_PAGE_SIZE, DrillDownStore } from './drill-down-store';
           <mat-progress-bar mode="indeterminate" aria-label="Loading the entries" />
         }
         @if (store.problem(); as p) {
-          <div class="error-box" role="alert">{{ problemLines(p).join('\\n') }}</div>
+          <div class="error-box" role="alert">{{ problemText(p) }}</div>
         } @else if (!store.loading()) {
           <p>
             <strong data-testid="drill-total">{{ store.total() }}</strong>
@@ -165,7 +165,7 @@ import { DRILL_PAGE_SIZE, DrillDownStore } from './drill-down-store';
 export class DrillDown {
   protected readonly store = inject(DrillDownStore);
   protected readonly pageSize = DRILL_PAGE_SIZE;
-  protected readonly problemLines = problemLines;
+  protected readonly problemText = problemText;
   protected readonly stage = stateLabel;
   protected readonly trigger = triggerLabel;
 }

@@ -2,9 +2,9 @@ import { Component, input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { of } from 'rxjs';
+import { of, throwError } from 'rxjs';
 import { FollowUpClient, MetricsClient, ReasonsReportDto, SlaMetricsDto } from '../api/l2r-api';
-import { settle } from '../../testing/fakes';
+import { apiError, settle } from '../../testing/fakes';
 import { stage, waterfall } from '../../testing/metrics-fakes';
 import { Chart } from './chart';
 import { MetricsPage } from './metrics-page';
@@ -224,6 +224,24 @@ describe('MetricsPage', () => {
     expect(el.querySelector('[data-testid=waterfall-empty]')!.textContent).toContain(
       'Moves made in the period will appear here',
     );
+  });
+
+  it("shows the API's problem with the view, naming the parameter", async () => {
+    const { harness, el } = await open('/metrics');
+    metrics['getWaterfall'].mockReturnValue(
+      throwError(() =>
+        apiError(400, {
+          title: 'One or more validation errors occurred.',
+          errors: { from: ['The period must start before it ends.'] },
+        }),
+      ),
+    );
+    await harness.navigateByUrl('/metrics?from=2026-12-01&to=2026-11-01');
+    await settle();
+    harness.detectChanges();
+    const problem = el.querySelector('[data-testid=waterfall-problem]')!.textContent!;
+    expect(problem).toContain('One or more validation errors occurred.');
+    expect(problem).toContain('from: The period must start before it ends.');
   });
 
   it('lists the reasons with the clause each disputes, the notes, and SLA compliance', async () => {

@@ -11,7 +11,7 @@ import { DatePipe } from '@angular/common';
 import { ActivatedRoute } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { problemLines } from '../core/problem';
+import { problemText } from '../core/problem';
 import { Chart } from './chart';
 import { waterfallOptions } from './charts';
 import { DriftBanner } from './drift-banner';
@@ -75,10 +75,12 @@ import { WaterfallTable } from './waterfall-table';
           <mat-progress-bar mode="indeterminate" aria-label="Loading the waterfall" />
         }
         @if (store.downloadProblem(); as p) {
-          <div class="error-box" role="alert">{{ lines(p) }}</div>
+          <div class="error-box" role="alert">{{ problemText(p) }}</div>
         }
         @if (store.waterfall().problem; as p) {
-          <div class="error-box" role="alert" data-testid="waterfall-problem">{{ lines(p) }}</div>
+          <div class="error-box" role="alert" data-testid="waterfall-problem">
+            {{ problemText(p) }}
+          </div>
         } @else if (store.waterfall().value; as w) {
           @if (!hasEntries()) {
             <p class="empty" data-testid="waterfall-empty">
@@ -148,7 +150,7 @@ export class MetricsPage {
   private readonly params = toSignal(this.route.queryParams, { initialValue: {} });
   private readonly fragment = toSignal(this.route.fragment);
 
-  protected readonly lines = (p: Parameters<typeof problemLines>[0]) => problemLines(p).join('\n');
+  protected readonly problemText = problemText;
   protected readonly hasEntries = computed(() =>
     (this.store.waterfall().value?.groups ?? []).some((g) =>
       g.stages.some((s) => s.entered || s.opening),

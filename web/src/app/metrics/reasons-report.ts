@@ -6,7 +6,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { LeadTrigger } from '../api/l2r-api';
 import { FieldControl, FormField } from '../core/form-field';
 import { clauseLabel, triggerLabel } from '../core/labels';
-import { problemLines } from '../core/problem';
+import { problemText } from '../core/problem';
 import { Chart } from './chart';
 import { paretoOptions } from './charts';
 import { REASON_TRIGGERS } from './metrics-query';
@@ -58,7 +58,7 @@ import { MetricsUrl } from './metrics-url';
       </div>
       @let section = store.reasons();
       @if (section.problem; as p) {
-        <div class="error-box" role="alert">{{ lines(p) }}</div>
+        <div class="error-box" role="alert">{{ problemText(p) }}</div>
       } @else if (section.value; as r) {
         @if (!r.total) {
           <p class="empty" data-testid="reasons-empty">
@@ -205,7 +205,7 @@ export class ReasonsReport {
   protected readonly triggers: LeadTrigger[] = REASON_TRIGGERS;
   protected readonly triggerLabel = triggerLabel;
   protected readonly clauseText = clauseLabel;
-  protected readonly lines = (p: Parameters<typeof problemLines>[0]) => problemLines(p).join('\n');
+  protected readonly problemText = problemText;
 
   private readonly report = computed(() => this.store.reasons().value);
   protected readonly reasonsChart = computed(() =>

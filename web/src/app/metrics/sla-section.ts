@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { SlaTallyDto } from '../api/l2r-api';
-import { problemLines } from '../core/problem';
+import { problemText } from '../core/problem';
 import { formatDecimal } from './figures';
 import { MetricsStore } from './metrics-store';
 
@@ -13,7 +13,7 @@ import { MetricsStore } from './metrics-store';
       <h2 id="sla-title">Follow-up SLAs</h2>
       @let section = store.sla();
       @if (section.problem; as p) {
-        <div class="error-box" role="alert">{{ lines(p) }}</div>
+        <div class="error-box" role="alert">{{ problemText(p) }}</div>
       } @else if (section.value; as m) {
         @if (!m.total?.clocks) {
           <p class="empty" data-testid="sla-empty">
@@ -139,7 +139,7 @@ import { MetricsStore } from './metrics-store';
 })
 export class SlaSection {
   protected readonly store = inject(MetricsStore);
-  protected readonly lines = (p: Parameters<typeof problemLines>[0]) => problemLines(p).join('\n');
+  protected readonly problemText = problemText;
 
   protected readonly slices = computed(() => {
     const m = this.store.sla().value;

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { problemLines } from '../core/problem';
+import { problemText } from '../core/problem';
 import { Chart } from './chart';
 import { ratesOptions, velocityOptions, volumeOptions } from './charts';
 import { MetricsStore } from './metrics-store';
@@ -36,7 +36,7 @@ import { MetricsUrl } from './metrics-url';
       </div>
       @let section = store.trend();
       @if (section.problem; as p) {
-        <div class="error-box" role="alert">{{ lines(p) }}</div>
+        <div class="error-box" role="alert">{{ problemText(p) }}</div>
       } @else if (section.value; as t) {
         @if (!hasData()) {
           <p class="empty" data-testid="trend-empty">
@@ -93,7 +93,7 @@ import { MetricsUrl } from './metrics-url';
 export class TrendReport {
   protected readonly store = inject(MetricsStore);
   protected readonly url = inject(MetricsUrl);
-  protected readonly lines = (p: Parameters<typeof problemLines>[0]) => problemLines(p).join('\n');
+  protected readonly problemText = problemText;
 
   private readonly trend = computed(() => this.store.trend().value);
   protected readonly hasData = computed(
