@@ -36,9 +36,11 @@ export function stage(name: LeadState, overrides: Partial<StageFiguresDto> = {})
   };
 }
 
-/** The example tenant: 100 MQLs, 60 accepted and 40 rejected, 30 SQL, 20 opportunities, 8 won, 12 lost. */
+/** The example tenant: 120 leads, 100 MQLs, 60 accepted and 40 rejected, 30 SQL, 20 opportunities, 8 won, 12 lost. */
 export function waterfall(overrides: Partial<WaterfallDto> = {}): WaterfallDto {
   const figures: Partial<Record<LeadState, Partial<StageFiguresDto>>> = {
+    Raw: { entered: 120, distinctLeads: 120, advanced: 110, stillIn: 10, conversionRate: 0.917 },
+    Scored: { entered: 110, distinctLeads: 110, advanced: 100, stillIn: 10, conversionRate: 0.909 },
     MQL: {
       entered: 100,
       distinctLeads: 100,

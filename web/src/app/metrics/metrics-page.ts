@@ -17,6 +17,7 @@ import { waterfallOptions } from './charts';
 import { DriftBanner } from './drift-banner';
 import { DrillDown } from './drill-down';
 import { DrillDownStore, DrillSelection } from './drill-down-store';
+import { GroupComparison } from './group-comparison';
 import { MetricsFilters } from './metrics-filters';
 import { fromParams } from './metrics-query';
 import { MetricsStore } from './metrics-store';
@@ -39,6 +40,7 @@ import { WaterfallTable } from './waterfall-table';
     Chart,
     DriftBanner,
     DrillDown,
+    GroupComparison,
     MetricsFilters,
     ReasonsReport,
     SlaSection,
