@@ -106,7 +106,8 @@ const sla: SlaMetricsDto = {
   bySource: [],
 };
 
-describe('MetricsPage', () => {
+// The first render compiles the whole page (Material fields, tables, tooltips), which can pass 5 s on a busy machine.
+describe('MetricsPage', { timeout: 20_000 }, () => {
   let metrics: Record<string, ReturnType<typeof vi.fn>>;
 
   async function open(url: string) {
@@ -202,7 +203,16 @@ describe('MetricsPage', () => {
         h.textContent!.trim(),
       ),
     ).toEqual(['web', '(no source)']);
-    figure(el.querySelector('[data-group=""]') as HTMLElement, 'SQL', 'stillIn').click();
+    const compared = el.querySelectorAll('[data-testid=group-comparison] tbody tr');
+    expect(Array.from(compared).map((tr) => tr.querySelector('th')!.textContent!.trim())).toEqual([
+      'web',
+      '(no source)',
+    ]);
+    figure(
+      el.querySelector('[data-testid=waterfall-table][data-group=""]') as HTMLElement,
+      'SQL',
+      'stillIn',
+    ).click();
     await settle();
     harness.detectChanges();
     expect(metrics['listWaterfallLeads'].mock.calls[0].slice(9, 11)).toEqual(['Source', '']);

@@ -96,6 +96,14 @@ import { WaterfallTable } from './waterfall-table';
             <p class="muted">
               Hover a heading for its formula; click a number for the leads behind it.
             </p>
+            @if (w.groupBy) {
+              <h3>Side by side</h3>
+              <app-group-comparison
+                [groups]="w.groups"
+                [groupBy]="w.groupBy"
+                (drill)="drill($event)"
+              />
+            }
             @for (group of w.groups; track group.key) {
               @if (w.groupBy) {
                 <h3 data-testid="group-label">{{ group.label }}</h3>
