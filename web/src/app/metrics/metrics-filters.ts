@@ -103,7 +103,7 @@ const dateOf = (instant: number) => new Date(instant).toISOString().slice(0, 10)
           }
         </mat-select>
       </app-form-field>
-      <app-form-field label="Agreement version">
+      <app-form-field label="Agreement version" class="wide">
         <input
           *appFieldControl
           matInput
@@ -142,6 +142,9 @@ const dateOf = (instant: number) => new Date(instant).toISOString().slice(0, 10)
     }
     app-form-field {
       width: 170px;
+    }
+    app-form-field.wide {
+      width: 190px;
     }
     .mode {
       margin: 0 0 12px;
