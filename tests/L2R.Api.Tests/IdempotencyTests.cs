@@ -119,10 +119,24 @@ public abstract class IdempotencyTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(0, await admin.LeadCountAsync());
     }
 
+    [Fact]
+    public async Task AnEmptyKey_IsNoKey_AsTheGeneratedClientSendsIt()
+    {
+        var admin = await ApiSession.SignUpAsync(factory);
+
+        var first = await PostAsync(admin.Http, "/api/leads", ApiSession.GoodFitLead(), "");
+        var second = await PostAsync(admin.Http, "/api/leads", new { lastName = "Other", email = $"other.{Guid.NewGuid():N}@example.test" }, "");
+
+        await ApiSession.Expect(first, HttpStatusCode.Created);
+        await ApiSession.Expect(second, HttpStatusCode.Created);
+        Assert.False(second.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(2, await admin.LeadCountAsync());
+    }
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient http, string url, object body, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: ApiSession.Json) };
-        request.Headers.Add("Idempotency-Key", key);
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
         return http.SendAsync(request);
     }
 }

@@ -1,148 +1,28 @@
 // End-to-end tests: Debian's Chromium (driven by playwright-core) against the real API on a fresh SQLite
-// database with the demo tenant. Run from web/: `node e2e/run.mjs` (scripts/test-web.sh does).
-// E2E_BASE_URL=http://... uses an API that is already running instead of starting one.
+// database with the demo tenant (see support.mjs). Run from web/: `node e2e/run.mjs` (scripts/test-web.sh does).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'node:net';
-import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  base,
+  findCard,
+  get,
+  launchBrowser,
+  shots,
+  signIn as signInAt,
+  startApi,
+  stopApi,
+  token,
+} from './support.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '../..');
-const shots = join(here, 'screenshots');
-let base = process.env.E2E_BASE_URL ?? '';
-const password = 'L2R-demo-2026!';
-const chromiumPath = process.env.CHROME_BIN ?? '/usr/bin/chromium';
-
-let api;
-let dataDir;
 let browser;
 let page;
-
-// ---------- API process ----------
-/** A port nobody listens on, so a developer's running API (5080) or another run does not collide. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startApi() {
-  base = `http://127.0.0.1:${process.env.E2E_PORT ?? (await freePort())}`;
-  dataDir = mkdtempSync(join(tmpdir(), 'l2r-e2e-'));
-  const args = [
-    'run',
-    '--project',
-    join(repo, 'api/L2R.Api'),
-    '-c',
-    'Release',
-    '--no-launch-profile',
-    '--urls',
-    base,
-  ];
-  if (process.env.E2E_NO_BUILD === '1') args.push('--no-build');
-  api = spawn('dotnet', args, {
-    cwd: repo,
-    detached: true,
-    env: {
-      ...process.env,
-      Database__DataDirectory: dataDir,
-      ASPNETCORE_ENVIRONMENT: 'Production',
-      DOTNET_NOLOGO: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  api.stdout.on('data', (d) => (log = (log + d).slice(-20000)));
-  api.stderr.on('data', (d) => (log = (log + d).slice(-20000)));
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    if (api.exitCode !== null) throw new Error(`API exited with ${api.exitCode}:\n${log}`);
-    try {
-      const r = await fetch(`${base}/health/ready`);
-      if (r.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`API not ready after 300 s:\n${log}`);
-}
-
-function stopApi() {
-  if (api && api.exitCode === null) {
-    try {
-      process.kill(-api.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}
-
-// ---------- API helpers (to choose leads that fit each scenario) ----------
-async function token(email) {
-  const r = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenant: 'acme', email, password }),
-  });
-  assert.equal(r.status, 200, `login ${email}`);
-  return (await r.json()).accessToken;
-}
-
-async function get(tok, path) {
-  const r = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${tok}` } });
-  assert.equal(r.status, 200, `GET ${path}`);
-  return r.json();
-}
-
-/** Every card of a column, paged by cursor. */
-async function cards(tok, state) {
-  const all = [];
-  let cursor = '';
-  do {
-    const col = await get(
-      tok,
-      `/api/board/${state}?take=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-    );
-    all.push(...col.cards);
-    cursor = col.nextCursor ?? '';
-  } while (cursor);
-  return all;
-}
-
-/** The first card whose move by `trigger` satisfies `accept(option)`. */
-async function findCard(tok, state, trigger, accept, exclude = []) {
-  for (const card of await cards(tok, state)) {
-    if (exclude.includes(card.id)) continue;
-    const options = await get(tok, `/api/leads/${card.id}/transitions`);
-    const option = options.find((o) => o.trigger === trigger);
-    if (option && accept(option, card)) return { card, option };
-  }
-  throw new Error(`No ${state} lead fits the ${trigger} scenario`);
-}
 
 // ---------- browser helpers ----------
 const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
 
-async function signIn(email) {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=tenant]', 'acme');
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('[data-testid=column] [data-testid=card]');
-}
+const signIn = (email) => signInAt(page, email);
 
 async function signOut() {
   await page.click('button:has-text("Sign out")');
@@ -183,20 +63,8 @@ async function drag(id, fromState, toState, expectHint) {
 // ---------- the tests ----------
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  if (!process.env.E2E_BASE_URL) await startApi();
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  await startApi();
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
 });

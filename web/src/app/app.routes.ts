@@ -32,6 +32,12 @@ export const routes: Routes = [
         loadComponent: () => import('./leads/lead-page').then((m) => m.LeadPage),
       },
       {
+        path: 'metrics',
+        title: 'Metrics · L2R',
+        canActivate: [roleGuard('Marketing', 'Sales', 'Admin')],
+        loadComponent: () => import('./metrics/metrics-page').then((m) => m.MetricsPage),
+      },
+      {
         path: 'agreement',
         title: 'Agreement · L2R',
         loadComponent: () => import('./agreement/agreement-page').then((m) => m.AgreementPage),

@@ -41,8 +41,15 @@ public sealed class Idempotency(RequestDelegate next, TimeProvider clock)
             return;
         }
 
+        // A generated client sends the optional header empty when its caller gives no key: that is no key.
         var key = values.ToString().Trim();
-        if (key.Length is 0 or > IdempotencyLimits.MaxKeyLength || values.Count > 1)
+        if (key.Length == 0 && values.Count == 1)
+        {
+            await next(context);
+            return;
+        }
+
+        if (key.Length > IdempotencyLimits.MaxKeyLength || values.Count > 1)
         {
             throw RequestValidationException.For(Header, $"Send one Idempotency-Key of 1 to {IdempotencyLimits.MaxKeyLength} characters.");
         }

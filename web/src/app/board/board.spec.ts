@@ -2,7 +2,14 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { MatDialog } from '@angular/material/dialog';
 import { of, throwError } from 'rxjs';
-import { AgreementClient, BoardClient, LeadsClient } from '../api/l2r-api';
+import {
+  AgreementClient,
+  BoardClient,
+  DriftAlertDto,
+  LeadsClient,
+  MetricsClient,
+  TransitionOptionDto,
+} from '../api/l2r-api';
 import { AuthStore } from '../core/auth-store';
 import { apiError, card, fakeAuth, option } from '../../testing/fakes';
 import { Board } from './board';
@@ -15,12 +22,14 @@ describe('Board', () => {
     fireTrigger: ReturnType<typeof vi.fn>;
   };
   let dialog: { open: ReturnType<typeof vi.fn> };
+  let metrics: { listDriftAlerts: ReturnType<typeof vi.fn> };
 
   let openDraft: object | null = null;
 
   async function render() {
     leads = { getLeadTransitions: vi.fn(), fireTrigger: vi.fn() };
     dialog = { open: vi.fn() };
+    metrics = { listDriftAlerts: vi.fn(() => of([] as DriftAlertDto[])) };
     const board = {
       getBoard: vi.fn(() =>
         of({
@@ -40,6 +49,7 @@ describe('Board', () => {
         provideRouter([]),
         { provide: BoardClient, useValue: board },
         { provide: LeadsClient, useValue: leads },
+        { provide: MetricsClient, useValue: metrics },
         {
           provide: AgreementClient,
           useValue: {
@@ -147,6 +157,8 @@ describe('Board', () => {
     expect(
       fixture.nativeElement.querySelector('[data-state=Nurture] [data-lead-id=m1]'),
     ).not.toBeNull();
+    // The banner on load, then again after the reject (the alarms measure accepts and rejects).
+    expect(metrics.listDriftAlerts).toHaveBeenCalledTimes(2);
   });
 
   it('does nothing when the reason dialog is cancelled', async () => {

@@ -17,6 +17,8 @@ import { stateLabel, triggerLabel } from '../core/labels';
 import { FieldControl, FormField } from '../core/form-field';
 import { CriterionResult, problemLines, toProblem } from '../core/problem';
 import { ApprovalBanner } from '../agreement/approval-banner';
+import { DriftBanner } from '../metrics/drift-banner';
+import { DriftStore } from '../metrics/drift-store';
 import { MoveFlow } from '../moves/move-flow';
 import { BoardColumnView, CardDrop, DropHint } from './board-column';
 import { BoardStore } from './board-store';
@@ -33,6 +35,7 @@ export interface BoardNotice {
   selector: 'app-board',
   imports: [
     ApprovalBanner,
+    DriftBanner,
     CdkDropListGroup,
     BoardColumnView,
     FieldControl,
@@ -47,6 +50,7 @@ export interface BoardNotice {
   template: `
     <div class="board-page">
       <app-approval-banner />
+      <app-drift-banner />
       <form
         class="filters"
         role="search"
@@ -177,7 +181,8 @@ export interface BoardNotice {
       box-sizing: border-box;
       gap: 8px;
     }
-    app-approval-banner {
+    app-approval-banner,
+    app-drift-banner {
       flex: none;
     }
     .filters {
@@ -238,6 +243,7 @@ export class Board implements OnInit {
   protected readonly store = inject(BoardStore);
   private readonly moves = inject(MoveFlow);
   private readonly announcer = inject(LiveAnnouncer);
+  private readonly drift = inject(DriftStore);
 
   protected readonly notice = signal<BoardNotice | null>(null);
   protected readonly busyId = signal<string | null>(null);
@@ -369,6 +375,8 @@ export class Board implements OnInit {
         criteria: [],
       });
       this.announcer.announce(`${card.name} moved to ${path}`, 'polite');
+      // Accepts and rejects are what the drift alarms measure.
+      if (option.trigger === 'Accept' || option.trigger === 'Reject') void this.drift.refresh();
       return;
     }
     const p = outcome.problem;

@@ -1,4 +1,4 @@
-import { ActivityType, LeadState, LeadTrigger } from '../api/l2r-api';
+import { ActivityType, ClauseDto, LeadState, LeadTrigger } from '../api/l2r-api';
 
 /** Board order: the funnel left to right, then the side and closed states. */
 export const STATE_ORDER: LeadState[] = [
@@ -69,6 +69,16 @@ export const triggerLabel = (t: LeadTrigger | string | undefined) =>
   t ? (TRIGGER_LABELS[t] ?? t) : '';
 export const activityLabel = (a: ActivityType | string | undefined) =>
   a ? (ACTIVITY_LABELS[a] ?? a) : '';
+
+const CLAUSE_KINDS: Record<string, string> = {
+  Criterion: 'Criterion',
+  FitRule: 'Fit rule',
+  DataQuality: 'Data quality',
+};
+
+/** The agreement clause a reason disputes, "Criterion: Budget confirmed", or that it names none. */
+export const clauseLabel = (clause: ClauseDto | null | undefined) =>
+  clause ? `${CLAUSE_KINDS[clause.kind] ?? clause.kind}: ${clause.description}` : 'names no clause';
 
 /** "3d 4h" style age, for time in stage. */
 export function age(since: string | undefined, now = Date.now()): string {

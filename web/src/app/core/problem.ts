@@ -109,6 +109,11 @@ export function problemLines(problem: Problem): string[] {
   return lines;
 }
 
+/** The lines as one text, for a box that keeps line breaks (`.error-box`). */
+export function problemText(problem: Problem): string {
+  return problemLines(problem).join('\n');
+}
+
 export function problemMessage(error: unknown): string {
-  return problemLines(toProblem(error)).join('\n');
+  return problemText(toProblem(error));
 }

@@ -8,6 +8,7 @@ function render(roles: Role[]) {
   const auth = {
     user: () => ({ displayName: 'Pat', tenantName: 'Acme', roles }),
     isAdmin: () => roles.includes('Admin'),
+    hasRole: (...wanted: Role[]) => wanted.some((r) => roles.includes(r)),
     logout: vi.fn(),
   };
   TestBed.configureTestingModule({
@@ -22,12 +23,16 @@ function render(roles: Role[]) {
 }
 
 describe('Shell', () => {
-  it('shows Board and Agreement to sales, without Users', () => {
-    expect(render(['Sales']).links).toEqual(['Board', 'Agreement']);
+  it('shows Board, Metrics and Agreement to sales, without Users', () => {
+    expect(render(['Sales']).links).toEqual(['Board', 'Metrics', 'Agreement']);
+  });
+
+  it('shows Metrics to marketing', () => {
+    expect(render(['Marketing']).links).toEqual(['Board', 'Metrics', 'Agreement']);
   });
 
   it('adds Users for admins', () => {
-    expect(render(['Admin', 'Marketing']).links).toEqual(['Board', 'Agreement', 'Users']);
+    expect(render(['Admin']).links).toEqual(['Board', 'Metrics', 'Agreement', 'Users']);
   });
 
   it('signs out from the toolbar', () => {

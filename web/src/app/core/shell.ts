@@ -16,6 +16,11 @@ import { AuthStore } from './auth-store';
         <a mat-button routerLink="/board" routerLinkActive="active" ariaCurrentWhenActive="page"
           >Board</a
         >
+        @if (auth.hasRole('Marketing', 'Sales', 'Admin')) {
+          <a mat-button routerLink="/metrics" routerLinkActive="active" ariaCurrentWhenActive="page"
+            >Metrics</a
+          >
+        }
         <a mat-button routerLink="/agreement" routerLinkActive="active" ariaCurrentWhenActive="page"
           >Agreement</a
         >

@@ -114,6 +114,28 @@ describe('LeadPage', () => {
           ],
         }),
       ),
+      getLeadFeedback: vi.fn(() =>
+        of([
+          {
+            transitionId: 't9',
+            at: '2026-11-02T09:00:00Z',
+            trigger: 'Reject',
+            from: 'MQL',
+            to: 'Nurture',
+            reasonCode: 'no-budget',
+            reasonLabel: 'No budget',
+            disputes: {
+              kind: 'Criterion',
+              id: 'sql-budget',
+              description: 'Budget confirmed',
+              trigger: 'QualifyForSales',
+            },
+            note: 'Frozen until Q3',
+            byName: 'Sam Sales',
+            agreementVersion: 2,
+          },
+        ]),
+      ),
       updateLead: vi.fn(),
       fireTrigger: vi.fn(),
     };
@@ -136,6 +158,18 @@ describe('LeadPage', () => {
     fixture.detectChanges();
     return fixture;
   }
+
+  it('shows the feedback the lead was given, with the clause it disputes', async () => {
+    const fixture = await render(['Marketing']);
+    const entry = (fixture.nativeElement as HTMLElement).querySelector(
+      '[data-testid=feedback-entry]',
+    )!;
+    const text = entry.textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('No budget · Reject by Sam Sales');
+    expect(text).toContain('Disputes: Criterion: Budget confirmed');
+    expect(text).toContain('Frozen until Q3');
+    expect(text).toContain('agreement v2');
+  });
 
   it('shows the moves available now and why the others are blocked', async () => {
     const el: HTMLElement = (await render(['Sales'])).nativeElement;

@@ -5,6 +5,7 @@ import { AuthStore } from '../core/auth-store';
 import { LeadActivityForm } from './lead-activity-form';
 import { LeadChanges } from './lead-changes';
 import { LeadConflict } from './lead-conflict';
+import { LeadFeedback } from './lead-feedback';
 import { LeadHeader } from './lead-header';
 import { LeadHistory } from './lead-history';
 import { LeadJourney } from './lead-journey';
@@ -23,6 +24,7 @@ import { LeadStore } from './lead-store';
     LeadActivityForm,
     LeadChanges,
     LeadConflict,
+    LeadFeedback,
     LeadHeader,
     LeadHistory,
     LeadJourney,
@@ -76,6 +78,7 @@ import { LeadStore } from './lead-store';
           </div>
           <div class="col">
             <app-lead-score />
+            <app-lead-feedback />
             <app-lead-history />
             <app-lead-journey />
             <app-lead-changes />

@@ -40,6 +40,7 @@ describe('LeadStore', () => {
       ),
       listActivities: vi.fn(() => of([])),
       getLeadScore: vi.fn(() => of({ fit: 10, engagement: 5, total: 15, items: [] })),
+      getLeadFeedback: vi.fn(() => of([{ transitionId: 'f1', reasonCode: 'no-budget' }])),
       updateLead: vi.fn(),
       fireTrigger: vi.fn(),
       recordActivity: vi.fn(),
@@ -51,10 +52,11 @@ describe('LeadStore', () => {
     await store.load('l1');
   });
 
-  it('loads the lead, its moves, history (newest first), journey and score', () => {
+  it('loads the lead, its moves, history (newest first), journey, score and feedback', () => {
     expect(store.lead()?.version).toBe(1);
     expect(store.transitionsNewestFirst().map((t) => t.id)).toEqual(['h2', 'h1', 'c1']);
     expect(store.score()?.total).toBe(15);
+    expect(store.feedback().map((f) => f.reasonCode)).toEqual(['no-budget']);
   });
 
   it("names the lead by the server's display name, never by rebuilding it from its parts", async () => {

@@ -4,6 +4,7 @@ import {
   ActivityDto,
   HistoryEntryDto,
   LeadDto,
+  LeadFeedbackDto,
   LeadHistoryDto,
   LeadsClient,
   RecordActivityRequest,
@@ -42,6 +43,8 @@ export class LeadStore {
   readonly history = signal<LeadHistoryDto>({ transitions: [], changes: [] });
   readonly activities = signal<ActivityDto[]>([]);
   readonly score = signal<ScoreBreakdownDto | null>(null);
+  /** The reasons sales gave for this lead, newest first, with the agreement clause each disputes. */
+  readonly feedback = signal<LeadFeedbackDto[]>([]);
   readonly loading = signal(false);
   readonly error = signal<Problem | null>(null);
   readonly conflict = signal<EditConflict | null>(null);
@@ -82,6 +85,7 @@ export class LeadStore {
           history: this.client.getLeadHistory(id),
           activities: this.client.listActivities(id),
           score: this.client.getLeadScore(id),
+          feedback: this.client.getLeadFeedback(id),
         }),
       );
       if (id !== this.id) return;
@@ -90,6 +94,7 @@ export class LeadStore {
       this.history.set(all.history ?? {});
       this.activities.set(all.activities ?? []);
       this.score.set(all.score);
+      this.feedback.set(all.feedback ?? []);
     } catch (e) {
       if (id === this.id) this.error.set(toProblem(e));
     } finally {
@@ -209,7 +214,7 @@ export class LeadStore {
     }
   }
 
-  /** Moves, history, journey and score depend on the lead's data: reload them after any change. */
+  /** Moves, history, journey, score and feedback depend on the lead's data: reload them after any change. */
   private async refreshDerived(): Promise<void> {
     const id = this.lead()?.id;
     if (!id) return;
@@ -220,12 +225,14 @@ export class LeadStore {
           history: this.client.getLeadHistory(id),
           activities: this.client.listActivities(id),
           score: this.client.getLeadScore(id),
+          feedback: this.client.getLeadFeedback(id),
         }),
       );
       this.options.set(all.options ?? []);
       this.history.set(all.history ?? {});
       this.activities.set(all.activities ?? []);
       this.score.set(all.score);
+      this.feedback.set(all.feedback ?? []);
     } catch (e) {
       this.error.set(toProblem(e));
     }

@@ -1,0 +1,94 @@
+import { Injectable, WritableSignal, inject, signal } from '@angular/core';
+import { Observable, firstValueFrom } from 'rxjs';
+import {
+  FollowUpClient,
+  MetricsClient,
+  ReasonsReportDto,
+  SlaMetricsDto,
+  TrendDto,
+  WaterfallDto,
+} from '../api/l2r-api';
+import { Problem, toProblem } from '../core/problem';
+import { CsvDownload } from './csv-download';
+import { DEFAULT_QUERY, MetricsQuery, apiPeriod, filterArgs, filterParams } from './metrics-query';
+
+export type Report = 'waterfall' | 'reasons' | 'trend';
+
+/** One report of the page: its data, or why it could not be loaded. */
+export interface Section<T> {
+  value: T | null;
+  problem: Problem | null;
+  loading: boolean;
+}
+
+const idle = <T>(): Section<T> => ({ value: null, problem: null, loading: false });
+
+/**
+ * The metrics page's data for one query: waterfall, reasons, trend and SLA compliance. Each report loads on its own,
+ * so one failing does not hide the others; a response to an older query is dropped.
+ */
+@Injectable()
+export class MetricsStore {
+  private readonly metrics = inject(MetricsClient);
+  private readonly followUp = inject(FollowUpClient);
+  private readonly csv = inject(CsvDownload);
+
+  readonly query = signal<MetricsQuery>(DEFAULT_QUERY);
+  readonly waterfall = signal<Section<WaterfallDto>>(idle());
+  readonly reasons = signal<Section<ReasonsReportDto>>(idle());
+  readonly trend = signal<Section<TrendDto>>(idle());
+  readonly sla = signal<Section<SlaMetricsDto>>(idle());
+  /** Why the last CSV download failed. */
+  readonly downloadProblem = signal<Problem | null>(null);
+
+  private loadToken = 0;
+
+  async load(query: MetricsQuery): Promise<void> {
+    this.query.set(query);
+    const token = ++this.loadToken;
+    const args = filterArgs(query);
+    const { from, to } = apiPeriod(query);
+    await Promise.all([
+      this.fill(
+        token,
+        this.waterfall,
+        this.metrics.getWaterfall(...args, query.groupBy || undefined),
+      ),
+      this.fill(
+        token,
+        this.reasons,
+        this.metrics.getReasons(...args, undefined, query.trigger || undefined),
+      ),
+      this.fill(token, this.trend, this.metrics.getTrend(...args, query.bucket)),
+      this.fill(token, this.sla, this.followUp.getSlaMetrics(from, to)),
+    ]);
+  }
+
+  /** The report as the current query shows it, as CSV (the same endpoint and filters, `Accept: text/csv`). */
+  async download(report: Report): Promise<void> {
+    const query = this.query();
+    const params = filterParams(query);
+    if (report === 'waterfall' && query.groupBy) params['groupBy'] = query.groupBy;
+    if (report === 'reasons' && query.trigger) params['trigger'] = query.trigger;
+    if (report === 'trend') params['bucket'] = query.bucket;
+    this.downloadProblem.set(null);
+    this.downloadProblem.set(
+      await this.csv.save(`/api/metrics/${report}`, params, `l2r-${report}.csv`),
+    );
+  }
+
+  private async fill<T>(
+    token: number,
+    section: WritableSignal<Section<T>>,
+    request: Observable<T>,
+  ): Promise<void> {
+    section.update((s) => ({ ...s, loading: true, problem: null }));
+    try {
+      const value = await firstValueFrom(request);
+      if (token === this.loadToken) section.set({ value, problem: null, loading: false });
+    } catch (e) {
+      if (token === this.loadToken)
+        section.set({ value: null, problem: toProblem(e), loading: false });
+    }
+  }
+}
