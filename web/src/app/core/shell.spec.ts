@@ -8,6 +8,7 @@ function render(roles: Role[]) {
   const auth = {
     user: () => ({ displayName: 'Pat', tenantName: 'Acme', roles }),
     isAdmin: () => roles.includes('Admin'),
+    hasRole: (...wanted: Role[]) => wanted.some((r) => roles.includes(r)),
     logout: vi.fn(),
   };
   TestBed.configureTestingModule({
@@ -22,12 +23,22 @@ function render(roles: Role[]) {
 }
 
 describe('Shell', () => {
-  it('shows Board and Agreement to sales, without Users', () => {
-    expect(render(['Sales']).links).toEqual(['Board', 'Agreement']);
+  it('shows Board, Leads and Agreement to sales, without Import or Users', () => {
+    expect(render(['Sales']).links).toEqual(['Board', 'Leads', 'Agreement']);
   });
 
-  it('adds Users for admins', () => {
-    expect(render(['Admin', 'Marketing']).links).toEqual(['Board', 'Agreement', 'Users']);
+  it('adds Import for marketing', () => {
+    expect(render(['Marketing']).links).toEqual(['Board', 'Leads', 'Agreement', 'Import']);
+  });
+
+  it('adds Import and Users for admins', () => {
+    expect(render(['Admin', 'Marketing']).links).toEqual([
+      'Board',
+      'Leads',
+      'Agreement',
+      'Import',
+      'Users',
+    ]);
   });
 
   it('signs out from the toolbar', () => {

@@ -16,9 +16,22 @@ import { AuthStore } from './auth-store';
         <a mat-button routerLink="/board" routerLinkActive="active" ariaCurrentWhenActive="page"
           >Board</a
         >
+        <a
+          mat-button
+          routerLink="/leads"
+          routerLinkActive="active"
+          [routerLinkActiveOptions]="{ exact: true }"
+          ariaCurrentWhenActive="page"
+          >Leads</a
+        >
         <a mat-button routerLink="/agreement" routerLinkActive="active" ariaCurrentWhenActive="page"
           >Agreement</a
         >
+        @if (auth.hasRole('Marketing', 'Admin')) {
+          <a mat-button routerLink="/imports" routerLinkActive="active" ariaCurrentWhenActive="page"
+            >Import</a
+          >
+        }
         @if (auth.isAdmin()) {
           <a
             mat-button
