@@ -47,7 +47,16 @@ function freePort() {
 async function startApi() {
   base = `http://127.0.0.1:${process.env.E2E_PORT ?? (await freePort())}`;
   dataDir = mkdtempSync(join(tmpdir(), 'l2r-e2e-io-'));
-  const args = ['run', '--project', join(repo, 'api/L2R.Api'), '-c', 'Release', '--no-launch-profile', '--urls', base];
+  const args = [
+    'run',
+    '--project',
+    join(repo, 'api/L2R.Api'),
+    '-c',
+    'Release',
+    '--no-launch-profile',
+    '--urls',
+    base,
+  ];
   if (process.env.E2E_NO_BUILD === '1') args.push('--no-build');
   api = spawn('dotnet', args, {
     cwd: repo,
@@ -129,7 +138,9 @@ async function signIn(email) {
 async function openList() {
   await page.goto(`${base}/leads?text=${stamp}`);
   await page.waitForFunction(
-    () => !document.querySelector('mat-progress-bar') && document.querySelector('[data-testid=list-total]'),
+    () =>
+      !document.querySelector('mat-progress-bar') &&
+      document.querySelector('[data-testid=list-total]'),
   );
 }
 
@@ -183,13 +194,76 @@ after(async () => {
 
 // Five good rows, one bad email, one row repeating an earlier email (skipped as a duplicate within the file).
 const rows = [
-  ['Ada', 'Imported', `ada.${stamp}@fabrikam.example`, `Fabrikam ${stamp}`, 'VP Engineering', '51-200', 'Trade show', 'Open'],
-  ['Ben', 'Imported', `ben.${stamp}@fabrikam.example`, `Fabrikam ${stamp}`, 'CTO', '201-500', 'Trade show', 'Open'],
-  ['Cleo', 'Imported', `cleo.${stamp}@contoso.example`, `Contoso ${stamp}`, 'Analyst', '11-50', 'Webinar', 'New'],
-  ['Dan', 'Imported', `dan.${stamp}@contoso.example`, `Contoso ${stamp}`, 'Head of Sales', '1000', 'Webinar', 'New'],
-  ['Eve', 'Imported', `eve.${stamp}@northwind.example`, `Northwind ${stamp}`, 'VP Marketing', '5000', 'Referral', 'Working'],
-  ['Fay', 'Broken', `not-an-email-${stamp}`, `Northwind ${stamp}`, 'Intern', '10', 'Referral', 'New'],
-  ['Ada', 'Again', `ada.${stamp}@fabrikam.example`, `Fabrikam ${stamp}`, 'VP Engineering', '51-200', 'Trade show', 'Open'],
+  [
+    'Ada',
+    'Imported',
+    `ada.${stamp}@fabrikam.example`,
+    `Fabrikam ${stamp}`,
+    'VP Engineering',
+    '51-200',
+    'Trade show',
+    'Open',
+  ],
+  [
+    'Ben',
+    'Imported',
+    `ben.${stamp}@fabrikam.example`,
+    `Fabrikam ${stamp}`,
+    'CTO',
+    '201-500',
+    'Trade show',
+    'Open',
+  ],
+  [
+    'Cleo',
+    'Imported',
+    `cleo.${stamp}@contoso.example`,
+    `Contoso ${stamp}`,
+    'Analyst',
+    '11-50',
+    'Webinar',
+    'New',
+  ],
+  [
+    'Dan',
+    'Imported',
+    `dan.${stamp}@contoso.example`,
+    `Contoso ${stamp}`,
+    'Head of Sales',
+    '1000',
+    'Webinar',
+    'New',
+  ],
+  [
+    'Eve',
+    'Imported',
+    `eve.${stamp}@northwind.example`,
+    `Northwind ${stamp}`,
+    'VP Marketing',
+    '5000',
+    'Referral',
+    'Working',
+  ],
+  [
+    'Fay',
+    'Broken',
+    `not-an-email-${stamp}`,
+    `Northwind ${stamp}`,
+    'Intern',
+    '10',
+    'Referral',
+    'New',
+  ],
+  [
+    'Ada',
+    'Again',
+    `ada.${stamp}@fabrikam.example`,
+    `Fabrikam ${stamp}`,
+    'VP Engineering',
+    '51-200',
+    'Trade show',
+    'Open',
+  ],
 ];
 const csv = [
   'First Name,Last Name,Email,Company,Title,No. of Employees,Lead Source,Lead Status',
@@ -208,25 +282,38 @@ test('marketing uploads a CSV, accepts the suggested mapping, reads the dry run 
 
   // The dry run: every row judged, nothing written yet.
   const run = page.locator('[data-testid=run]');
-  await page.locator('[data-testid=run][data-status=Completed] [data-testid=start-import]').waitFor({ timeout: 60_000 });
+  await page
+    .locator('[data-testid=run][data-status=Completed] [data-testid=start-import]')
+    .waitFor({ timeout: 60_000 });
   assert.match(await run.locator('[data-testid=run-status]').textContent(), /checked/);
   // The suggested mapping, with the file's first values beside it.
   assert.match(await page.locator('[data-testid="map-Email"]').textContent(), /Email/);
-  assert.match(await page.locator('[data-testid="map-No. of Employees"]').textContent(), /Company size/);
-  assert.match(await page.locator('[data-testid=mapping] tr[data-column="First Name"]').textContent(), /Ada/);
+  assert.match(
+    await page.locator('[data-testid="map-No. of Employees"]').textContent(),
+    /Company size/,
+  );
+  assert.match(
+    await page.locator('[data-testid=mapping] tr[data-column="First Name"]').textContent(),
+    /Ada/,
+  );
   const created = Number(await page.locator('[data-testid=forecast-created]').textContent());
   const failed = Number(await page.locator('[data-testid=forecast-failed]').textContent());
   assert.equal(created, 5, 'five new leads forecast');
   assert.equal(failed, 1, 'the bad email is an error');
   assert.match(await page.locator('[data-testid=first-errors]').textContent(), /not-an-email/);
-  assert.ok((await page.locator('[data-testid=stage-forecast] li[data-state]').count()) > 0, 'stages forecast');
+  assert.ok(
+    (await page.locator('[data-testid=stage-forecast] li[data-state]').count()) > 0,
+    'stages forecast',
+  );
   const before = await call(await token(users.marketing), 'GET', `/api/leads?text=${stamp}`);
   assert.equal(before.total, 0, 'a dry run writes nothing');
   await shot('io-01-dry-run');
 
   // For real: the progress finishes and the counts equal the forecast.
   await page.click('[data-testid=start-import]');
-  await page.locator('[data-testid=run][data-status=Completed] [data-testid=see-leads]').waitFor({ timeout: 120_000 });
+  await page
+    .locator('[data-testid=run][data-status=Completed] [data-testid=see-leads]')
+    .waitFor({ timeout: 120_000 });
   imported = Number(await page.locator('[data-testid=run-created]').textContent());
   assert.equal(imported, created, 'the import created what the dry run forecast');
   await page.locator('[data-testid=download-errors]').waitFor();
@@ -253,7 +340,10 @@ test('the imported leads are in the list and on the board', async () => {
 test('the CSV export of the filtered list has one row per lead listed', async () => {
   await openList();
   const total = await listTotal();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export]')]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-testid=export]'),
+  ]);
   const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   const lines = text.split(/\r?\n/).filter((l) => l.trim());
   assert.equal(lines.length - 1, total, 'rows after the header');
@@ -269,9 +359,14 @@ test('sales assigns the listed leads to themselves in one bulk action, with a re
   await page.getByRole('option', { name: 'Me', exact: true }).click();
   await page.click('[data-testid=bulk-assign]');
   await page.locator('[data-testid=bulk-report]').waitFor();
-  const outcomes = await page.locator('[data-testid=bulk-row]').evaluateAll((rs) => rs.map((r) => r.dataset.outcome));
+  const outcomes = await page
+    .locator('[data-testid=bulk-row]')
+    .evaluateAll((rs) => rs.map((r) => r.dataset.outcome));
   assert.equal(outcomes.length, imported);
-  assert.ok(outcomes.every((o) => o === 'Updated'), outcomes.join());
+  assert.ok(
+    outcomes.every((o) => o === 'Updated'),
+    outcomes.join(),
+  );
   await shot('io-04-bulk-owner');
   const mine = await call(await token(users.sales), 'GET', `/api/leads?text=${stamp}&owner=me`);
   assert.equal(mine.total, imported);

@@ -57,7 +57,9 @@ const REASONS: Record<string, string> = {
             <tbody>
               @for (l of g.leads; track l.id; let first = $first) {
                 <tr [attr.data-lead-id]="l.id">
-                  <td><a [routerLink]="['/leads', l.id]">{{ l.name }}</a></td>
+                  <td>
+                    <a [routerLink]="['/leads', l.id]">{{ l.name }}</a>
+                  </td>
                   <td>{{ l.email }}</td>
                   <td>{{ l.company }}</td>
                   <td>{{ stateLabel(l.state) }}</td>

@@ -47,8 +47,9 @@ export class DuplicatesStore {
   readonly busy = signal(false);
   readonly merged = signal<MergeDone | null>(null);
 
-  readonly chosen = computed(() =>
-    Object.fromEntries(this.choices().map((c) => [c.field, c.side])) as Record<string, MergeSide>,
+  readonly chosen = computed(
+    () =>
+      Object.fromEntries(this.choices().map((c) => [c.field, c.side])) as Record<string, MergeSide>,
   );
 
   async load(): Promise<void> {
@@ -108,11 +109,19 @@ export class DuplicatesStore {
       const result = await firstValueFrom(
         this.client.mergeLeads(
           pair.survivor.id,
-          { absorbedLeadId: pair.absorbed.id, fields: this.chosen(), note: note.trim() || undefined },
+          {
+            absorbedLeadId: pair.absorbed.id,
+            fields: this.chosen(),
+            note: note.trim() || undefined,
+          },
           `"${pair.survivor.version}"`,
         ),
       );
-      this.merged.set({ survivor: result.lead, absorbedId: pair.absorbed.id, absorbedName: pair.absorbed.name });
+      this.merged.set({
+        survivor: result.lead,
+        absorbedId: pair.absorbed.id,
+        absorbedName: pair.absorbed.name,
+      });
       this.close();
       await this.load();
       return true;

@@ -19,8 +19,8 @@ const CUSTOM = 'custom.';
       <section class="card-box" aria-labelledby="merge-title" data-testid="merge-panel">
         <h2 id="merge-title">Merge {{ pair.absorbed.name }} into {{ pair.survivor.name }}</h2>
         <p class="muted">
-          The lead on the left stays; the one on the right is absorbed: its activities and history move to the
-          survivor, and its page then points to the survivor.
+          The lead on the left stays; the one on the right is absorbed: its activities and history
+          move to the survivor, and its page then points to the survivor.
         </p>
         <table class="plain side">
           <thead>
@@ -62,7 +62,12 @@ const CUSTOM = 'custom.';
           </tbody>
         </table>
         <app-form-field label="Note (optional)" class="note">
-          <input *appFieldControl matInput [value]="note()" (input)="note.set($any($event.target).value)" />
+          <input
+            *appFieldControl
+            matInput
+            [value]="note()"
+            (input)="note.set($any($event.target).value)"
+          />
         </app-form-field>
         <div class="form-actions">
           <button

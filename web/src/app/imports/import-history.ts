@@ -28,7 +28,11 @@ import { UndoReport } from './undo-report';
         </thead>
         <tbody>
           @for (run of store.history(); track run.id) {
-            <tr data-testid="history-row" [attr.data-run-id]="run.id" [attr.data-status]="run.status">
+            <tr
+              data-testid="history-row"
+              [attr.data-run-id]="run.id"
+              [attr.data-status]="run.status"
+            >
               <td>{{ run.createdAt | date: 'short' }}</td>
               <td>{{ run.fileName }}</td>
               <td>{{ run.dryRun ? 'Dry run' : 'Import' }}</td>

@@ -16,7 +16,14 @@ const CUSTOM = 'custom.';
  */
 @Component({
   selector: 'app-import-mapping',
-  imports: [DuplicatePolicyPicker, FieldControl, FormField, MatButtonModule, MatInputModule, MatSelectModule],
+  imports: [
+    DuplicatePolicyPicker,
+    FieldControl,
+    FormField,
+    MatButtonModule,
+    MatInputModule,
+    MatSelectModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (store.run(); as run) {
@@ -42,7 +49,9 @@ const CUSTOM = 'custom.';
                 <td>
                   <app-form-field
                     label="Field"
-                    [hint]="c.suggestedField ? 'Suggested: ' + label(c.suggestedField) : 'No suggestion'"
+                    [hint]="
+                      c.suggestedField ? 'Suggested: ' + label(c.suggestedField) : 'No suggestion'
+                    "
                   >
                     <mat-select
                       *appFieldControl
@@ -54,7 +63,9 @@ const CUSTOM = 'custom.';
                       @for (f of fields; track f) {
                         <mat-option [value]="f">{{ label(f) }}</mat-option>
                       }
-                      <mat-option [value]="customOf(c.name)">{{ label(customOf(c.name)) }}</mat-option>
+                      <mat-option [value]="customOf(c.name)">{{
+                        label(customOf(c.name))
+                      }}</mat-option>
                       @if (otherCustom(c.name); as other) {
                         <mat-option [value]="other">{{ label(other) }}</mat-option>
                       }
@@ -151,7 +162,9 @@ export class ImportMapping {
   protected readonly busy = computed(() => this.store.busy() || isActive(this.store.run()));
 
   protected label(field: string): string {
-    return field.startsWith(CUSTOM) ? `Custom field “${field.slice(CUSTOM.length)}”` : fieldLabel(field);
+    return field.startsWith(CUSTOM)
+      ? `Custom field “${field.slice(CUSTOM.length)}”`
+      : fieldLabel(field);
   }
 
   protected customOf(column: string): string {

@@ -16,7 +16,9 @@ import { ImportsStore } from './imports-store';
     <div class="page import-page">
       <h1>Import leads</h1>
       @if (store.error(); as problem) {
-        <div class="error-box" role="alert" data-testid="import-error">{{ lines(problem).join('\\n') }}</div>
+        <div class="error-box" role="alert" data-testid="import-error">
+          {{ lines(problem).join('\\n') }}
+        </div>
       }
       @if (store.run()) {
         <app-import-run />

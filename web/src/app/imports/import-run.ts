@@ -26,7 +26,12 @@ export function duration(seconds: number | undefined): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (store.run(); as run) {
-      <section class="card-box" aria-labelledby="run-title" data-testid="run" [attr.data-status]="run.status">
+      <section
+        class="card-box"
+        aria-labelledby="run-title"
+        data-testid="run"
+        [attr.data-status]="run.status"
+      >
         <h2 id="run-title">
           {{ run.dryRun ? 'Dry run' : 'Import' }} of {{ run.fileName }}:
           <span data-testid="run-status">{{ statusLabel() }}</span>
@@ -147,7 +152,12 @@ export function duration(seconds: number | undefined): string {
             </button>
           }
           @if (!active() && (run.counts.failed || run.dryRunCounts?.failed)) {
-            <button mat-stroked-button type="button" (click)="store.downloadErrors(run.id)" data-testid="download-errors">
+            <button
+              mat-stroked-button
+              type="button"
+              (click)="store.downloadErrors(run.id)"
+              data-testid="download-errors"
+            >
               Download the error report (CSV)
             </button>
           }
@@ -204,6 +214,8 @@ export class ImportRun {
   /** The stages leads would land in, in board order, leaving out the empty ones. */
   protected stages(counts: ImportCounts): { state: string; count: number }[] {
     const byState = (counts.stages ?? {}) as Record<string, number | undefined>;
-    return STATE_ORDER.map((state) => ({ state, count: byState[state] ?? 0 })).filter((s) => s.count > 0);
+    return STATE_ORDER.map((state) => ({ state, count: byState[state] ?? 0 })).filter(
+      (s) => s.count > 0,
+    );
   }
 }

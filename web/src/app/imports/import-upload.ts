@@ -48,8 +48,8 @@ import { ImportsStore } from './imports-store';
         <span class="muted">or click to choose one (UTF-8, comma or semicolon, up to 100 MB)</span>
       </label>
       <p class="muted">
-        Nothing is written yet: the whole file is checked first, and you see what each row would do and where the
-        agreement would put each lead.
+        Nothing is written yet: the whole file is checked first, and you see what each row would do
+        and where the agreement would put each lead.
       </p>
     </section>
   `,

@@ -47,7 +47,10 @@ export class ImportsStore {
     const run = this.run();
     if (!run) return false;
     const m = this.mapping();
-    return run.columns.some((c) => (c.field ?? '') !== (m[c.name] ?? '')) || run.duplicatePolicy !== this.policy();
+    return (
+      run.columns.some((c) => (c.field ?? '') !== (m[c.name] ?? '')) ||
+      run.duplicatePolicy !== this.policy()
+    );
   });
   readonly canStart = computed(() => {
     const run = this.run();
@@ -200,7 +203,11 @@ export class ImportsStore {
     const before = this.run();
     this.run.set(run);
     // The editable mapping follows the server's after each check; edits in progress are kept while the run moves.
-    if (before?.id !== run.id || (isActive(before) && !isActive(run)) || !Object.keys(this.mapping()).length) {
+    if (
+      before?.id !== run.id ||
+      (isActive(before) && !isActive(run)) ||
+      !Object.keys(this.mapping()).length
+    ) {
       this.mapping.set(Object.fromEntries(run.columns.map((c) => [c.name, c.field ?? ''])));
       this.policy.set(run.duplicatePolicy);
     }
@@ -209,7 +216,9 @@ export class ImportsStore {
 
   private replaceInHistory(run: ImportRunDto): void {
     this.history.update((list) =>
-      list.some((r) => r.id === run.id) ? list.map((r) => (r.id === run.id ? run : r)) : [run, ...list],
+      list.some((r) => r.id === run.id)
+        ? list.map((r) => (r.id === run.id ? run : r))
+        : [run, ...list],
     );
   }
 

@@ -10,8 +10,8 @@ import { ImportUndoReport } from '../api/l2r-api';
   template: `
     <div class="report" data-testid="undo-report">
       <p>
-        Undone: {{ report().removed }} leads removed, {{ report().restored }} restored to their earlier values,
-        {{ report().activitiesRemoved }} activities removed.
+        Undone: {{ report().removed }} leads removed, {{ report().restored }} restored to their
+        earlier values, {{ report().activitiesRemoved }} activities removed.
       </p>
       @if (report().leftAloneCount) {
         <p>{{ report().leftAloneCount }} leads were worked since the import and were left alone:</p>

@@ -107,8 +107,10 @@ const OUTCOME_LABELS: Record<string, string> = {
     @if (store.bulkReport(); as report) {
       <section class="card-box report" aria-label="Bulk result" data-testid="bulk-report">
         <div class="head">
-          <strong>{{ report.action }}</strong>:
-          {{ report.result.changed }} changed, {{ report.result.failed }} not
+          <span
+            ><strong>{{ report.action }}</strong
+            >: {{ report.result.changed }} changed, {{ report.result.failed }} not</span
+          >
           <button mat-button type="button" (click)="store.bulkReport.set(null)">Dismiss</button>
         </div>
         <table class="plain">
@@ -138,7 +140,9 @@ const OUTCOME_LABELS: Record<string, string> = {
                     }
                     @for (c of p.criteria ?? []; track c.id) {
                       @if (!c.passed) {
-                        <div class="fail">✗ {{ c.description }}{{ c.actual ? ' — ' + c.actual : '' }}</div>
+                        <div class="fail">
+                          ✗ {{ c.description }}{{ c.actual ? ' — ' + c.actual : '' }}
+                        </div>
                       }
                     }
                   }
@@ -197,7 +201,11 @@ export class BulkActions {
     const id = this.owner();
     if (id === null) return Promise.resolve();
     const name =
-      id === '' ? 'nobody' : id === this.me() ? 'me' : (this.otherOwners().find((o) => o.id === id)?.name ?? id);
+      id === ''
+        ? 'nobody'
+        : id === this.me()
+          ? 'me'
+          : (this.otherOwners().find((o) => o.id === id)?.name ?? id);
     return this.show(this.store.assignOwner(id || null, name));
   }
 

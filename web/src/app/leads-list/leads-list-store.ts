@@ -343,7 +343,9 @@ export class LeadsListStore {
 
   private noteOwners(items: readonly LeadSummaryDto[]): void {
     const seen = this.seenOwners();
-    const fresh = items.filter((l) => l.ownerId && seen.get(l.ownerId) !== (l.ownerName || 'Unnamed'));
+    const fresh = items.filter(
+      (l) => l.ownerId && seen.get(l.ownerId) !== (l.ownerName || 'Unnamed'),
+    );
     if (!fresh.length) return;
     const next = new Map(seen);
     for (const l of fresh) next.set(l.ownerId!, l.ownerName || 'Unnamed');

@@ -33,7 +33,9 @@ import { NewLeadForm } from './new-lead-form';
     <div class="page wide-page">
       <div class="title-row">
         <h1>Leads</h1>
-        <span class="muted" aria-live="polite" data-testid="list-total">{{ store.total() }} leads</span>
+        <span class="muted" aria-live="polite" data-testid="list-total"
+          >{{ store.total() }} leads</span
+        >
         <span class="spacer"></span>
         <a mat-button routerLink="/leads/duplicates">Duplicates</a>
         @if (canImport()) {
@@ -42,7 +44,12 @@ import { NewLeadForm } from './new-lead-form';
         <button mat-stroked-button type="button" (click)="exportCsv()" data-testid="export">
           Export CSV
         </button>
-        <button mat-stroked-button type="button" [matMenuTriggerFor]="columnMenu" data-testid="columns">
+        <button
+          mat-stroked-button
+          type="button"
+          [matMenuTriggerFor]="columnMenu"
+          data-testid="columns"
+        >
           Columns
         </button>
         <mat-menu #columnMenu="matMenu">
@@ -57,7 +64,12 @@ import { NewLeadForm } from './new-lead-form';
             </div>
           }
         </mat-menu>
-        <button mat-flat-button type="button" (click)="creating.set(true)" data-testid="new-lead-open">
+        <button
+          mat-flat-button
+          type="button"
+          (click)="creating.set(true)"
+          data-testid="new-lead-open"
+        >
           New lead
         </button>
       </div>
@@ -103,7 +115,12 @@ import { NewLeadForm } from './new-lead-form';
               @for (c of columns(); track c.key) {
                 <th [attr.aria-sort]="c.sort ? ariaSort(c.sort) : null">
                   @if (c.sort) {
-                    <button class="sort" type="button" (click)="sortBy(c.sort)" [attr.data-sort]="c.sort">
+                    <button
+                      class="sort"
+                      type="button"
+                      (click)="sortBy(c.sort)"
+                      [attr.data-sort]="c.sort"
+                    >
                       {{ c.label }}{{ arrow(c.sort) }}
                     </button>
                   } @else {

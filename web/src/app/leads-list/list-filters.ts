@@ -16,7 +16,12 @@ type DayKey = 'createdFrom' | 'createdTo' | 'updatedFrom' | 'updatedTo';
   imports: [FieldControl, FormField, MatButtonModule, MatInputModule, MatSelectModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="filters" role="search" aria-label="Filter the leads" (submit)="$event.preventDefault()">
+    <form
+      class="filters"
+      role="search"
+      aria-label="Filter the leads"
+      (submit)="$event.preventDefault()"
+    >
       <app-form-field label="Search name, email, company" class="f-text">
         <input
           *appFieldControl
@@ -117,7 +122,7 @@ type DayKey = 'createdFrom' | 'createdTo' | 'updatedFrom' | 'updatedTo';
       width: 200px;
     }
     .f-num {
-      width: 100px;
+      width: 120px;
     }
   `,
 })

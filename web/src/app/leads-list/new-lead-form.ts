@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  output,
+  signal,
+} from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -14,7 +21,14 @@ const NUMBER_FIELDS = new Set<string>(['companySize', 'annualRevenue']);
 /** A new lead by hand: the profile fields, the API's validation problems beside them, a duplicate email linked. */
 @Component({
   selector: 'app-new-lead-form',
-  imports: [ReactiveFormsModule, RouterLink, FieldControl, FormField, MatButtonModule, MatInputModule],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    FieldControl,
+    FormField,
+    MatButtonModule,
+    MatInputModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card-box" aria-labelledby="new-lead-title" data-testid="new-lead">

@@ -48,11 +48,19 @@ export class MoveFlow {
     option: TransitionOptionDto,
     leadName: string,
   ): Promise<ReasonDialogResult | undefined> {
-    return this.reason(`${triggerLabel(option.trigger)}: ${leadName}`, leadName, option.reasons ?? []);
+    return this.reason(
+      `${triggerLabel(option.trigger)}: ${leadName}`,
+      leadName,
+      option.reasons ?? [],
+    );
   }
 
   /** Asks for one of `reasons` and a note; undefined when the user cancelled. Bulk moves ask once for many leads. */
-  reason(title: string, subject: string, reasons: Reason[]): Promise<ReasonDialogResult | undefined> {
+  reason(
+    title: string,
+    subject: string,
+    reasons: Reason[],
+  ): Promise<ReasonDialogResult | undefined> {
     const ref = this.dialog.open<ReasonDialog, ReasonDialogData, ReasonDialogResult>(ReasonDialog, {
       data: { title, leadName: subject, reasons },
       width: '440px',
