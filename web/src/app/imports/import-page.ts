@@ -20,9 +20,12 @@ import { ImportsStore } from './imports-store';
           {{ lines(problem).join('\\n') }}
         </div>
       }
-      @if (store.run()) {
+      @if (store.run(); as run) {
         <app-import-run />
-        <app-import-mapping />
+        <!-- A real run imports the file as its dry run was checked: its mapping is no longer editable. -->
+        @if (run.dryRun) {
+          <app-import-mapping />
+        }
       } @else {
         <app-import-upload />
       }

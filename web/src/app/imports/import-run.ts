@@ -128,6 +128,11 @@ export function duration(seconds: number | undefined): string {
           </table>
         }
 
+        @if (store.mappingChanged() && run.dryRun && !active()) {
+          <p class="muted" data-testid="recheck-first">
+            The mapping or duplicate policy changed: check the file again before importing it.
+          </p>
+        }
         <div class="form-actions">
           @if (store.canStart()) {
             <button
