@@ -100,4 +100,26 @@ describe('LeadHistory', () => {
       how: 'by the system',
     });
   });
+
+  it('says which import brought a lead in and which duplicate a merge absorbed', () => {
+    expect(describeEntry({ ...created, importRunId: '0123456789abcdef' })).toEqual({
+      what: 'Created in Raw',
+      how: 'imported by Mia Marketing (import run 01234567)',
+    });
+    expect(
+      describeEntry({
+        ...autoScored,
+        kind: 'Merged',
+        from: 'Scored',
+        to: 'Scored',
+        trigger: undefined,
+        actorKind: 'User',
+        actorName: 'Mia Marketing',
+        mergedLeadId: 'old-lead',
+      }),
+    ).toEqual({
+      what: 'Merged a duplicate into this lead (lead old-lead)',
+      how: 'by Mia Marketing',
+    });
+  });
 });
