@@ -412,3 +412,22 @@ test('marketing merges two duplicates side by side; the absorbed lead points to 
   assert.equal(survivor.title, title, 'the chosen title survived');
   assert.equal(survivor.phone, '+49 30 1234', 'an empty field took the absorbed value');
 });
+
+test('marketing undoes the import; leads worked since are left alone and listed', async () => {
+  const tok = await token(users.marketing);
+  const before = (await call(tok, 'GET', `/api/leads?text=${stamp}`)).total;
+  await page.goto(`${base}/imports`);
+  const row = page.locator('[data-testid=history-row][data-status=Completed]', { hasText: stamp });
+  await row.locator('[data-testid=history-undo]').click();
+  const report = page.locator('[data-testid=undo-report]');
+  await report.waitFor();
+  await page.locator('[data-testid=history-row][data-status=Undone]').waitFor();
+  const text = (await report.textContent()).replace(/\s+/g, ' ');
+  const removed = Number(/(\d+) leads removed/.exec(text)[1]);
+  const leftAlone = /(\d+) leads were worked since/.exec(text);
+  // Sales took every imported lead as owner, which counts as working them.
+  assert.equal(removed + (leftAlone ? Number(leftAlone[1]) : 0), imported);
+  const after = (await call(tok, 'GET', `/api/leads?text=${stamp}`)).total;
+  assert.equal(after, before - removed);
+  await shot('io-06-undone');
+});

@@ -31,7 +31,7 @@ export const POLICIES: { value: DuplicatePolicy; label: string }[] = [
   `,
   styles: `
     app-form-field {
-      width: 260px;
+      width: 320px;
     }
   `,
 })

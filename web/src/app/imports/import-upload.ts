@@ -60,7 +60,7 @@ import { ImportsStore } from './imports-store';
       gap: 8px;
     }
     .options app-form-field {
-      width: 260px;
+      width: 320px;
     }
     .drop {
       display: flex;
