@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using L2R.Api.Features.Slas.CheckSlaClocks;
+using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Tests.Infrastructure;
 using Mediator;
@@ -55,10 +56,12 @@ public abstract class SlaTests<TFactory>(TFactory factory) : IClassFixture<TFact
         var team = await Team.CreateAsync(factory);
         var salesId = Guid.Parse((await team.Sales.GetJsonAsync("/api/me"))["id"]!.GetValue<string>());
         Guid id;
+        int versionBeforeChecks;
         using (var travel = factory.Clock.TravelTo(Monday(9)))
         {
             id = await team.Marketing.CreateMqlLeadAsync();
             await ApiSession.Expect(await team.Sales.PatchLeadAsync(id, new { ownerId = salesId }), HttpStatusCode.OK);
+            versionBeforeChecks = (await team.Sales.GetJsonAsync($"/api/leads/{id}"))["version"]!.GetValue<int>();
 
             travel.Now = Monday(48 + 10.9);
             Assert.Equal(new SlaCheckResult(0, 0), await CheckAsync(team));
@@ -72,8 +75,16 @@ public abstract class SlaTests<TFactory>(TFactory factory) : IClassFixture<TFact
 
         var clock = Assert.Single((await team.Sales.GetJsonAsync($"/api/leads/{id}/sla")).AsArray())!;
         Assert.Equal((Monday(48 + 11).UtcDateTime, Monday(48 + 17).UtcDateTime), (At(clock["warnedAt"]), At(clock["breachedAt"])));
-        var summary = (await team.Sales.GetJsonAsync($"/api/leads/{id}"))["sla"]!;
-        Assert.True(summary["warned"]!.GetValue<bool>() && summary["breached"]!.GetValue<bool>());
+        var lead = await team.Sales.GetJsonAsync($"/api/leads/{id}");
+        Assert.True(lead["sla"]!["warned"]!.GetValue<bool>() && lead["sla"]!["breached"]!.GetValue<bool>());
+
+        // Each is an event once, after the lead's own, in its sequence; the lead's version (a person's If-Match) stays.
+        await factory.Services.GetRequiredService<OutboxRelay>().RunOnceAsync(CancellationToken.None);
+        var feed = (await team.Admin.GetJsonAsync("/api/events?limit=500"))["items"]!.AsArray().Where(e => e!["leadId"]?.GetValue<string>() == id.ToString()).ToList();
+        Assert.Equal(Enumerable.Range(1, feed.Count), feed.Select(e => e!["leadSequence"]!.GetValue<int>()));
+        Assert.Equal(["lead.sla_warning", "lead.sla_breached"], feed.TakeLast(2).Select(e => e!["type"]!.GetValue<string>()));
+        Assert.Equal(("mql-response", Monday(48 + 17).UtcDateTime), (feed[^1]!["data"]!["termId"]!.GetValue<string>(), At(feed[^1]!["data"]!["dueAt"])));
+        Assert.Equal(versionBeforeChecks, lead["version"]!.GetValue<int>());
 
         // The owner and the escalation (the team lead; until teams exist, the admins) hear of each once; marketing does not.
         var owners = await team.Sales.GetJsonAsync("/api/notifications");

@@ -161,7 +161,8 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
             }
         }
 
-        foreach (var entry in ChangeTracker.Entries<Lead>().Where(e => e.State == EntityState.Modified))
+        // A lead whose only change is its event sequence (an SLA event) keeps its version: nothing a person sees changed.
+        foreach (var entry in ChangeTracker.Entries<Lead>().Where(e => e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(Lead.EventSequence))))
         {
             entry.Property(l => l.Version).CurrentValue = entry.Property(l => l.Version).OriginalValue + 1;
         }

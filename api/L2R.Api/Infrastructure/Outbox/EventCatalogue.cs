@@ -1,12 +1,14 @@
 using System.Text.Json;
+using L2R.Api.Features.Slas;
 using L2R.Domain.Agreements;
 using L2R.Domain.Leads;
+using L2R.Domain.Slas;
 
 namespace L2R.Api.Infrastructure.Outbox;
 
 /// <summary>
 /// Every event type L2R publishes (webhooks and the feed carry the same ones). Types whose features are not built yet
-/// (SLAs, merge, import, drift) join when those features write them through <see cref="OutboxWriter"/>.
+/// (merge, import, drift) join when those features write them through <see cref="OutboxWriter"/>.
 /// </summary>
 public static class EventTypes
 {
@@ -14,12 +16,14 @@ public static class EventTypes
     public const string LeadUpdated = "lead.updated";
     public const string LeadStageChanged = "lead.stage_changed";
     public const string LeadAssigned = "lead.assigned";
+    public const string LeadSlaWarning = "lead.sla_warning";
+    public const string LeadSlaBreached = "lead.sla_breached";
     public const string AgreementActivated = "agreement.activated";
 
     /// <summary>Sent to one subscription on request; never in the outbox or the feed.</summary>
     public const string WebhookTest = "webhook.test";
 
-    public static readonly IReadOnlyList<string> All = [LeadCreated, LeadUpdated, LeadStageChanged, LeadAssigned, AgreementActivated];
+    public static readonly IReadOnlyList<string> All = [LeadCreated, LeadUpdated, LeadStageChanged, LeadAssigned, LeadSlaWarning, LeadSlaBreached, AgreementActivated];
 }
 
 /// <summary>Who did it: a person, an API client or the system (automatic moves).</summary>
@@ -50,6 +54,13 @@ public sealed record LeadStageChangedData(
     IReadOnlyList<CriterionEvaluation> Criteria, string? ReasonCode, string? ReasonLabel, string? Note);
 
 public sealed record LeadAssignedData(Guid LeadId, Guid? PreviousOwnerId, Guid? OwnerId);
+
+/// <summary>An SLA clock's warning or breach: which term, under which agreement version, when it was due, and who owned the lead.</summary>
+public sealed record LeadSlaData(Guid LeadId, Guid ClockId, string TermId, string TermName, int AgreementVersion, DateTime StartedAt, DateTime? DueAt, DateTime At)
+{
+    public static LeadSlaData Of(SlaClock clock, DateTime at) =>
+        new(clock.LeadId, clock.Id, clock.TermId, SlaReads.NameOf(clock.Term), clock.AgreementVersion, clock.StartedAt, clock.DueAt, at);
+}
 
 public sealed record AgreementActivatedData(Guid AgreementVersionId, int Version);
 

@@ -1,6 +1,7 @@
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Agreements;
 using L2R.Domain.Leads;
+using L2R.Domain.Slas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -9,8 +10,9 @@ namespace L2R.Api.Infrastructure.Outbox;
 /// <summary>
 /// The one event writer. <see cref="L2RDbContext"/> calls it on every save, so the events go into the same transaction
 /// as the change, whichever path made it (HTTP, auto-advance, the sweep, activation, import): lead events originate in
-/// the history the mover records (creation and every move) and in the field changes and owner of the leads saved,
-/// in the order creation → field changes → assignment → moves by step, each numbered in the lead's own sequence.
+/// the history the mover records (creation and every move), in the field changes and owner of the leads saved and
+/// in the warnings and breaches the SLA check records, in the order creation → field changes → assignment → moves by
+/// step → SLA, each numbered in the lead's own sequence.
 /// </summary>
 internal static class OutboxWriter
 {
@@ -18,7 +20,10 @@ internal static class OutboxWriter
     {
         var history = db.ChangeTracker.Entries<LeadTransition>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToLookup(t => t.LeadId);
         var changes = db.ChangeTracker.Entries<LeadChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToLookup(c => c.LeadId);
-        var leads = db.ChangeTracker.Entries<Lead>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToDictionary(e => e.Entity.Id);
+        var slaEvents = db.ChangeTracker.Entries<SlaClock>().Where(e => e.State == EntityState.Modified).SelectMany(SlaEvents).ToLookup(e => e.LeadId, e => e.Event);
+        var leads = db.ChangeTracker.Entries<Lead>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified || slaEvents.Contains(e.Entity.Id))
+            .ToDictionary(e => e.Entity.Id);
         foreach (var leadId in history.Select(g => g.Key).Union(changes.Select(g => g.Key)).Except(leads.Keys))
         {
             throw new InvalidOperationException($"History of lead {leadId} is saved without the lead: its events could not be numbered.");
@@ -29,7 +34,14 @@ internal static class OutboxWriter
         {
             var owner = entry.Property(l => l.OwnerId);
             var reassigned = entry.State == EntityState.Modified && owner.OriginalValue != owner.CurrentValue ? (owner.OriginalValue, owner.CurrentValue) : ((Guid?, Guid?)?)null;
-            db.OutboxEvents.AddRange(Numbered(entry.Entity, LeadEvents(entry.Entity, reassigned, history[leadId].OrderBy(t => t.Step).ToList(), changes[leadId].ToList())));
+            var events = LeadEvents(entry.Entity, reassigned, history[leadId].OrderBy(t => t.Step).ToList(), changes[leadId].ToList()).Concat(slaEvents[leadId].OrderBy(e => e.At));
+            db.OutboxEvents.AddRange(Numbered(entry.Entity, events));
+
+            // The context saves without detecting changes again (L2RDbContext.PrepareToSave): say the sequence moved.
+            if (entry.State != EntityState.Added)
+            {
+                entry.Property(l => l.EventSequence).IsModified = true;
+            }
         }
 
         foreach (var version in db.ChangeTracker.Entries<AgreementVersion>().Where(BecameActive).Select(e => e.Entity))
@@ -82,6 +94,21 @@ internal static class OutboxWriter
         {
             yield return (EventTypes.LeadStageChanged, move.OccurredAt, EventJson.Serialize(new LeadStageChangedData(
                 lead.Id, move.From, move.To, move.Trigger, ActorOf(move), move.AgreementVersion, move.Criteria, move.ReasonCode, move.ReasonLabel, move.Note)));
+        }
+    }
+
+    /// <summary>A clock's warning and breach, each once: when the check records it, never again on later saves of the clock.</summary>
+    private static IEnumerable<(Guid LeadId, (string Type, DateTime At, string Data) Event)> SlaEvents(EntityEntry<SlaClock> entry)
+    {
+        var clock = entry.Entity;
+        if (entry.Property(c => c.WarnedAt).OriginalValue is null && clock.WarnedAt is { } warnedAt)
+        {
+            yield return (clock.LeadId, (EventTypes.LeadSlaWarning, warnedAt, EventJson.Serialize(LeadSlaData.Of(clock, warnedAt))));
+        }
+
+        if (entry.Property(c => c.BreachedAt).OriginalValue is null && clock.BreachedAt is { } breachedAt)
+        {
+            yield return (clock.LeadId, (EventTypes.LeadSlaBreached, breachedAt, EventJson.Serialize(LeadSlaData.Of(clock, breachedAt))));
         }
     }
 

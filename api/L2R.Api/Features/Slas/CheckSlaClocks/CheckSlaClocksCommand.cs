@@ -52,7 +52,8 @@ public sealed class CheckSlaClocksHandler(L2RDbContext db, SlaNotifier notifier,
     private async Task<(bool Warned, bool Breached)> RecordAsync(Guid clockId, DateTime now, CancellationToken ct)
     {
         var slaClock = await db.SlaClocks.SingleAsync(c => c.Id == clockId, ct);
-        var lead = await db.Leads.AsNoTracking().SingleAsync(l => l.Id == slaClock.LeadId, ct);
+        // Tracked: the warning's and breach's events take the lead's next event numbers.
+        var lead = await db.Leads.SingleAsync(l => l.Id == slaClock.LeadId, ct);
         var warned = slaClock.Warn(now);
         var breached = slaClock.Breach(now);
         if (warned)
