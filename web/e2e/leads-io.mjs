@@ -350,6 +350,23 @@ test('the CSV export of the filtered list has one row per lead listed', async ()
   assert.ok(lines.slice(1).every((l) => l.includes(stamp)));
 });
 
+test('the new lead form shows a problem beside its field and links a duplicate email to the lead that has it', async () => {
+  await openList();
+  await page.click('[data-testid=new-lead-open]');
+  const form = page.locator('[data-testid=new-lead]');
+  await form.locator('[data-testid=create-lead]').click();
+  await form.locator('app-form-field:has(input[name=email]) mat-error').waitFor();
+  await form.locator('input[name=email]').fill(`ada.${stamp}@fabrikam.example`);
+  await form.locator('[data-testid=create-lead]').click();
+  await form.locator('[data-testid=existing-lead]').click();
+  await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+  await page.locator('[data-testid=lead-state]').waitFor();
+  assert.match(
+    await page.locator('app-lead-profile input[name=email]').inputValue(),
+    new RegExp(`ada.${stamp}`),
+  );
+});
+
 test('sales assigns the listed leads to themselves in one bulk action, with a result per lead', async () => {
   await signIn(users.sales);
   await openList();

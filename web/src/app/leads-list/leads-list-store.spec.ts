@@ -186,6 +186,7 @@ describe('LeadsListStore', () => {
       throwError(() => apiError(409, { title: 'Conflict', existingLeadId: 'old-1' })),
     );
     const outcome = await store.create({ email: 'ada@x.test' });
+    expect(leads['createLead'].mock.calls[0][1]).toMatch(/^[0-9a-f-]{36}$/);
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.problem.extensions?.['existingLeadId']).toBe('old-1');
   });

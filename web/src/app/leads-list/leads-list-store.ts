@@ -331,7 +331,8 @@ export class LeadsListStore {
   async create(lead: CreateLeadCommand): Promise<Outcome<LeadDto>> {
     this.busy.set(true);
     try {
-      const result = await firstValueFrom(this.leads.createLead(lead));
+      // A key per submission: a retried request (a lost answer, a double click) creates the lead once.
+      const result = await firstValueFrom(this.leads.createLead(lead, crypto.randomUUID()));
       void this.load();
       return { ok: true, value: result.lead };
     } catch (e) {

@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { LeadDto } from '../api/l2r-api';
+import { LeadDto, LeadSortField } from '../api/l2r-api';
 import { AuthStore } from '../core/auth-store';
 import { problemLines } from '../core/problem';
 import { BulkActions } from './bulk-actions';
@@ -260,7 +260,7 @@ export class LeadsList {
     void this.router.navigate([], { queryParams: this.store.queryWith(changes) });
   }
 
-  protected sortBy(field: Parameters<LeadsListStore['queryForSort']>[0]): void {
+  protected sortBy(field: LeadSortField): void {
     void this.router.navigate([], { queryParams: this.store.queryForSort(field) });
   }
 
