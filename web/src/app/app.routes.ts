@@ -27,6 +27,22 @@ export const routes: Routes = [
         loadComponent: () => import('./board/board').then((m) => m.Board),
       },
       {
+        path: 'leads',
+        title: 'Leads · L2R',
+        loadComponent: () => import('./leads-list/leads-list').then((m) => m.LeadsList),
+      },
+      {
+        path: 'leads/duplicates',
+        title: 'Duplicates · L2R',
+        loadComponent: () => import('./duplicates/duplicates-page').then((m) => m.DuplicatesPage),
+      },
+      {
+        path: 'imports',
+        title: 'Import · L2R',
+        canActivate: [roleGuard('Marketing', 'Admin')],
+        loadComponent: () => import('./imports/import-page').then((m) => m.ImportPage),
+      },
+      {
         path: 'leads/:id',
         title: 'Lead · L2R',
         loadComponent: () => import('./leads/lead-page').then((m) => m.LeadPage),

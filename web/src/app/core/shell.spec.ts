@@ -23,16 +23,23 @@ function render(roles: Role[]) {
 }
 
 describe('Shell', () => {
-  it('shows Board, Metrics and Agreement to sales, without Users', () => {
-    expect(render(['Sales']).links).toEqual(['Board', 'Metrics', 'Agreement']);
+  it('shows Board, Leads, Metrics and Agreement to sales, without Import or Users', () => {
+    expect(render(['Sales']).links).toEqual(['Board', 'Leads', 'Metrics', 'Agreement']);
   });
 
-  it('shows Metrics to marketing', () => {
-    expect(render(['Marketing']).links).toEqual(['Board', 'Metrics', 'Agreement']);
+  it('adds Import for marketing', () => {
+    expect(render(['Marketing']).links).toEqual(['Board', 'Leads', 'Metrics', 'Agreement', 'Import']);
   });
 
-  it('adds Users for admins', () => {
-    expect(render(['Admin']).links).toEqual(['Board', 'Metrics', 'Agreement', 'Users']);
+  it('adds Import and Users for admins', () => {
+    expect(render(['Admin', 'Marketing']).links).toEqual([
+      'Board',
+      'Leads',
+      'Metrics',
+      'Agreement',
+      'Import',
+      'Users',
+    ]);
   });
 
   it('signs out from the toolbar', () => {

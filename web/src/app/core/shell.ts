@@ -16,6 +16,14 @@ import { AuthStore } from './auth-store';
         <a mat-button routerLink="/board" routerLinkActive="active" ariaCurrentWhenActive="page"
           >Board</a
         >
+        <a
+          mat-button
+          routerLink="/leads"
+          routerLinkActive="active"
+          [routerLinkActiveOptions]="{ exact: true }"
+          ariaCurrentWhenActive="page"
+          >Leads</a
+        >
         @if (auth.hasRole('Marketing', 'Sales', 'Admin')) {
           <a mat-button routerLink="/metrics" routerLinkActive="active" ariaCurrentWhenActive="page"
             >Metrics</a
@@ -24,6 +32,11 @@ import { AuthStore } from './auth-store';
         <a mat-button routerLink="/agreement" routerLinkActive="active" ariaCurrentWhenActive="page"
           >Agreement</a
         >
+        @if (auth.hasRole('Marketing', 'Admin')) {
+          <a mat-button routerLink="/imports" routerLinkActive="active" ariaCurrentWhenActive="page"
+            >Import</a
+          >
+        }
         @if (auth.isAdmin()) {
           <a
             mat-button

@@ -6,6 +6,7 @@ import { LeadStore } from './lead-store';
 /** As the server sends it: oldest first, by instant and then by step; one command's entries share an instant. */
 const created: HistoryEntryDto = {
   id: 'c1',
+  leadId: 'lead-1',
   kind: 'Created',
   to: 'Raw',
   actorKind: 'User',
@@ -16,6 +17,7 @@ const created: HistoryEntryDto = {
 };
 const autoScored: HistoryEntryDto = {
   id: 'h1',
+  leadId: 'lead-1',
   kind: 'Moved',
   from: 'Raw',
   to: 'Scored',
@@ -28,6 +30,7 @@ const autoScored: HistoryEntryDto = {
 };
 const qualified: HistoryEntryDto = {
   id: 'h2',
+  leadId: 'lead-1',
   kind: 'Moved',
   from: 'Scored',
   to: 'MQL',
@@ -36,10 +39,11 @@ const qualified: HistoryEntryDto = {
   actorName: 'Mia Marketing',
   occurredAt: '2026-11-03T14:00:00Z',
   agreementVersion: 3,
-  criteria: [{ id: 'fit', description: 'Fit score at least 30', passed: true }],
+  criteria: [{ id: 'fit', description: 'Fit score at least 30', passed: true, actual: '42' }],
 };
 const autoAccepted: HistoryEntryDto = {
   id: 'h3',
+  leadId: 'lead-1',
   kind: 'Moved',
   from: 'MQL',
   to: 'SalesAccepted',
@@ -94,6 +98,28 @@ describe('LeadHistory', () => {
     expect(describeEntry({ ...created, actorKind: 'System', actorName: 'system' })).toEqual({
       what: 'Created in Raw',
       how: 'by the system',
+    });
+  });
+
+  it('says which import brought a lead in and which duplicate a merge absorbed', () => {
+    expect(describeEntry({ ...created, importRunId: '0123456789abcdef' })).toEqual({
+      what: 'Created in Raw',
+      how: 'imported by Mia Marketing (import run 01234567)',
+    });
+    expect(
+      describeEntry({
+        ...autoScored,
+        kind: 'Merged',
+        from: 'Scored',
+        to: 'Scored',
+        trigger: undefined,
+        actorKind: 'User',
+        actorName: 'Mia Marketing',
+        mergedLeadId: 'old-lead',
+      }),
+    ).toEqual({
+      what: 'Merged a duplicate into this lead (lead old-lead)',
+      how: 'by Mia Marketing',
     });
   });
 });

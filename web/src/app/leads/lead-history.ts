@@ -5,7 +5,7 @@ import { CriteriaList } from '../core/criteria-list';
 import { stateLabel, triggerLabel } from '../core/labels';
 import { LeadStore } from './lead-store';
 
-/** One history entry in words: what happened ("Created in Raw", "Scored → MQL") and how (trigger, who or what). */
+/** One history entry in words: what happened ("Created in Raw", "Scored → MQL", a merge) and how (trigger, who or what, which import). */
 export function describeEntry(t: HistoryEntryDto): { what: string; how: string } {
   const created = t.kind === 'Created';
   const who =
@@ -14,8 +14,15 @@ export function describeEntry(t: HistoryEntryDto): { what: string; how: string }
         ? 'by the system'
         : 'by the agreement (automatic)'
       : `by ${t.actorName || 'someone'}`;
+  if (t.kind === 'Merged') {
+    // A merge moves no stage: it says which duplicate this lead absorbed (its id now answers 404 pointing here).
+    return { what: `Merged a duplicate into this lead (lead ${t.mergedLeadId ?? '?'})`, how: who };
+  }
   return created
-    ? { what: `Created in ${stateLabel(t.to)}`, how: who }
+    ? {
+        what: `Created in ${stateLabel(t.to)}`,
+        how: t.importRunId ? `imported ${who} (import run ${t.importRunId.slice(0, 8)})` : who,
+      }
     : {
         what: `${stateLabel(t.from)} → ${stateLabel(t.to)}`,
         how: `${triggerLabel(t.trigger)} · ${who}`,

@@ -247,4 +247,25 @@ describe('LeadPage', () => {
     );
     expect(el.querySelector('[data-testid=lead-state]')!.textContent).toBe('Disqualified');
   });
+
+  it('links a lead merged into another to the survivor', async () => {
+    const fixture = await render(['Marketing']);
+    client['getLead'].mockReturnValue(
+      throwError(() =>
+        apiError(404, {
+          title: 'Not found.',
+          detail: 'Lead gone was merged into lead keep.',
+          mergedInto: 'keep',
+          location: '/api/leads/keep',
+        }),
+      ),
+    );
+    fixture.componentRef.setInput('id', 'gone');
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('[role=alert]')!.textContent).toContain('was merged into');
+    expect(el.querySelector('[data-testid=merged-into]')!.getAttribute('href')).toBe('/leads/keep');
+  });
 });

@@ -47,6 +47,11 @@ import { LeadStore } from './lead-store';
           @if (problem.detail) {
             <br />{{ problem.detail }}
           }
+          @if (mergedInto(); as survivor) {
+            <br /><a [routerLink]="['/leads', survivor]" data-testid="merged-into"
+              >Open the lead it was merged into</a
+            >
+          }
         </div>
       }
       @if (store.lead()) {
@@ -126,6 +131,12 @@ export class LeadPage {
   protected readonly store = inject(LeadStore);
   private readonly auth = inject(AuthStore);
   protected readonly canRecordActivity = computed(() => this.auth.hasRole('Admin', 'Marketing'));
+  /** A lead merged into another answers 404 naming the survivor, so old links still lead somewhere. */
+  protected readonly mergedInto = computed(() => {
+    const problem = this.store.error();
+    const id = problem?.status === 404 ? problem.extensions?.['mergedInto'] : null;
+    return typeof id === 'string' ? id : null;
+  });
 
   constructor() {
     effect(() => void this.store.load(this.id()));

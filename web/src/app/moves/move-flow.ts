@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
-import { FireTriggerRequest, TransitionOptionDto } from '../api/l2r-api';
+import { FireTriggerRequest, Reason, TransitionOptionDto } from '../api/l2r-api';
 import { triggerLabel } from '../core/labels';
 import { ReasonDialog, ReasonDialogData, ReasonDialogResult } from './reason-dialog';
 
@@ -48,12 +48,21 @@ export class MoveFlow {
     option: TransitionOptionDto,
     leadName: string,
   ): Promise<ReasonDialogResult | undefined> {
+    return this.reason(
+      `${triggerLabel(option.trigger)}: ${leadName}`,
+      leadName,
+      option.reasons ?? [],
+    );
+  }
+
+  /** Asks for one of `reasons` and a note; undefined when the user cancelled. Bulk moves ask once for many leads. */
+  reason(
+    title: string,
+    subject: string,
+    reasons: Reason[],
+  ): Promise<ReasonDialogResult | undefined> {
     const ref = this.dialog.open<ReasonDialog, ReasonDialogData, ReasonDialogResult>(ReasonDialog, {
-      data: {
-        title: `${triggerLabel(option.trigger)}: ${leadName}`,
-        leadName,
-        reasons: option.reasons ?? [],
-      },
+      data: { title, leadName: subject, reasons },
       width: '440px',
       autoFocus: 'first-tabbable',
     });
