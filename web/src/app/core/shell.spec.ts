@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { Role } from '../api/l2r-api';
+import { of } from 'rxjs';
+import { FollowUpClient, Role } from '../api/l2r-api';
 import { AuthStore } from './auth-store';
 import { Shell } from './shell';
 
@@ -8,10 +9,18 @@ function render(roles: Role[]) {
   const auth = {
     user: () => ({ displayName: 'Pat', tenantName: 'Acme', roles }),
     isAdmin: () => roles.includes('Admin'),
+    hasRole: (...wanted: Role[]) => wanted.some((r) => roles.includes(r)),
     logout: vi.fn(),
   };
+  const followUp = {
+    listNotifications: vi.fn(() => of({ items: [], unreadCount: 2 })),
+  };
   TestBed.configureTestingModule({
-    providers: [provideRouter([]), { provide: AuthStore, useValue: auth }],
+    providers: [
+      provideRouter([]),
+      { provide: AuthStore, useValue: auth },
+      { provide: FollowUpClient, useValue: followUp },
+    ],
   });
   const fixture = TestBed.createComponent(Shell);
   fixture.detectChanges();
@@ -22,17 +31,35 @@ function render(roles: Role[]) {
 }
 
 describe('Shell', () => {
-  it('shows Board and Agreement to sales, without Users', () => {
-    expect(render(['Sales']).links).toEqual(['Board', 'Agreement']);
+  it('shows Board, My queue, Agreement and Settings to sales, without Users', () => {
+    expect(render(['Sales']).links).toEqual(['Board', 'My queue', 'Agreement', 'Settings']);
+  });
+
+  it('gives marketing no queue', () => {
+    expect(render(['Marketing']).links).toEqual(['Board', 'Agreement', 'Settings']);
   });
 
   it('adds Users for admins', () => {
-    expect(render(['Admin', 'Marketing']).links).toEqual(['Board', 'Agreement', 'Users']);
+    expect(render(['Admin', 'Marketing']).links).toEqual([
+      'Board',
+      'My queue',
+      'Agreement',
+      'Settings',
+      'Users',
+    ]);
+  });
+
+  it('shows the unread count on the bell', async () => {
+    const { fixture } = render(['Sales']);
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const bell = fixture.nativeElement.querySelector('[data-testid=bell]') as HTMLElement;
+    expect(bell.getAttribute('aria-label')).toBe('Notifications, 2 unread');
   });
 
   it('signs out from the toolbar', () => {
     const { fixture, auth } = render(['Sales']);
-    (fixture.nativeElement.querySelector('button') as HTMLButtonElement).click();
+    (fixture.nativeElement.querySelector('.signout') as HTMLButtonElement).click();
     expect(auth.logout).toHaveBeenCalled();
   });
 });
