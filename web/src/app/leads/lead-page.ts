@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { AuthStore } from '../core/auth-store';
 import { LeadActivityForm } from './lead-activity-form';
 import { LeadChanges } from './lead-changes';
 import { LeadConflict } from './lead-conflict';
@@ -12,6 +11,7 @@ import { LeadMoves } from './lead-moves';
 import { LeadProfile } from './lead-profile';
 import { LeadSales } from './lead-sales';
 import { LeadScore } from './lead-score';
+import { LeadSla } from './lead-sla';
 import { LeadStore } from './lead-store';
 
 /** A lead's page: its sections, fed by one store, and what the last action did. */
@@ -30,6 +30,7 @@ import { LeadStore } from './lead-store';
     LeadProfile,
     LeadSales,
     LeadScore,
+    LeadSla,
   ],
   providers: [LeadStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -70,11 +71,10 @@ import { LeadStore } from './lead-store';
             <app-lead-moves />
             <app-lead-profile />
             <app-lead-sales />
-            @if (canRecordActivity()) {
-              <app-lead-activity-form />
-            }
+            <app-lead-activity-form />
           </div>
           <div class="col">
+            <app-lead-sla />
             <app-lead-score />
             <app-lead-history />
             <app-lead-journey />
@@ -121,8 +121,6 @@ export class LeadPage {
   readonly id = input.required<string>();
 
   protected readonly store = inject(LeadStore);
-  private readonly auth = inject(AuthStore);
-  protected readonly canRecordActivity = computed(() => this.auth.hasRole('Admin', 'Marketing'));
 
   constructor() {
     effect(() => void this.store.load(this.id()));

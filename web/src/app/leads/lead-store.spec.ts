@@ -40,6 +40,7 @@ describe('LeadStore', () => {
       ),
       listActivities: vi.fn(() => of([])),
       getLeadScore: vi.fn(() => of({ fit: 10, engagement: 5, total: 15, items: [] })),
+      getLeadSla: vi.fn(() => of([])),
       updateLead: vi.fn(),
       fireTrigger: vi.fn(),
       recordActivity: vi.fn(),

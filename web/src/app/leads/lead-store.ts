@@ -8,6 +8,7 @@ import {
   LeadsClient,
   RecordActivityRequest,
   ScoreBreakdownDto,
+  SlaClockDto,
   TransitionOptionDto,
   UpdateLeadRequest,
 } from '../api/l2r-api';
@@ -42,6 +43,8 @@ export class LeadStore {
   readonly history = signal<LeadHistoryDto>({ transitions: [], changes: [] });
   readonly activities = signal<ActivityDto[]>([]);
   readonly score = signal<ScoreBreakdownDto | null>(null);
+  /** The lead's SLA clocks, newest first (the server's order). */
+  readonly slaClocks = signal<SlaClockDto[]>([]);
   readonly loading = signal(false);
   readonly error = signal<Problem | null>(null);
   readonly conflict = signal<EditConflict | null>(null);
@@ -82,6 +85,7 @@ export class LeadStore {
           history: this.client.getLeadHistory(id),
           activities: this.client.listActivities(id),
           score: this.client.getLeadScore(id),
+          sla: this.client.getLeadSla(id),
         }),
       );
       if (id !== this.id) return;
@@ -90,6 +94,7 @@ export class LeadStore {
       this.history.set(all.history ?? {});
       this.activities.set(all.activities ?? []);
       this.score.set(all.score);
+      this.slaClocks.set(all.sla ?? []);
     } catch (e) {
       if (id === this.id) this.error.set(toProblem(e));
     } finally {
@@ -209,7 +214,7 @@ export class LeadStore {
     }
   }
 
-  /** Moves, history, journey and score depend on the lead's data: reload them after any change. */
+  /** Moves, history, journey, score and SLA clocks depend on the lead's data: reload them after any change. */
   private async refreshDerived(): Promise<void> {
     const id = this.lead()?.id;
     if (!id) return;
@@ -220,12 +225,14 @@ export class LeadStore {
           history: this.client.getLeadHistory(id),
           activities: this.client.listActivities(id),
           score: this.client.getLeadScore(id),
+          sla: this.client.getLeadSla(id),
         }),
       );
       this.options.set(all.options ?? []);
       this.history.set(all.history ?? {});
       this.activities.set(all.activities ?? []);
       this.score.set(all.score);
+      this.slaClocks.set(all.sla ?? []);
     } catch (e) {
       this.error.set(toProblem(e));
     }
