@@ -41,4 +41,6 @@ fi
 if [ "${SKIP_E2E:-0}" != 1 ]; then
   echo "== web end-to-end tests"
   env "${e2e_build[@]}" CHROME_BIN="$chrome" node e2e/run.mjs
+  # run.mjs built the API (or the drift check did): the follow-up tests start it without building again.
+  E2E_NO_BUILD=1 CHROME_BIN="$chrome" node e2e/followup.mjs
 fi

@@ -62,8 +62,7 @@ export const routes: Routes = [
         path: 'admin/users/:userId/availability',
         title: 'Availability · L2R',
         canActivate: [roleGuard('Admin')],
-        loadComponent: () =>
-          import('./settings/availability-page').then((m) => m.AvailabilityPage),
+        loadComponent: () => import('./settings/availability-page').then((m) => m.AvailabilityPage),
       },
     ],
   },

@@ -127,7 +127,11 @@ export const stopTriggersFrom = (stage: LeadState | undefined): LeadTrigger[] =>
             <mat-option value="CalendarHours">Calendar hours (around the clock)</mat-option>
           </mat-select>
         </app-form-field>
-        <app-form-field label="Warn at (% of target)" [error]="errorAt('warningPercent')" class="num">
+        <app-form-field
+          label="Warn at (% of target)"
+          [error]="errorAt('warningPercent')"
+          class="num"
+        >
           <input
             *appFieldControl
             matInput

@@ -65,7 +65,7 @@ describe('DraftSlas: SLA terms', () => {
     expect(el.querySelectorAll('[data-testid=sla-term]').length).toBe(2);
   });
 
-  it('edits a term's name, target and warning, and flags an emptied number before saving', async () => {
+  it('edits a term (name, target, warning), and flags an emptied number before saving', async () => {
     const { fixture, el, store } = await render();
     (el.querySelector('[data-testid=add-sla-term]') as HTMLButtonElement).click();
     fixture.detectChanges();
@@ -96,7 +96,9 @@ describe('DraftSlas: SLA terms', () => {
       throwError(() =>
         apiError(400, {
           errors: {
-            'slas.terms[0].targetHours': ['The target must be more than 0 hours and at most a year.'],
+            'slas.terms[0].targetHours': [
+              'The target must be more than 0 hours and at most a year.',
+            ],
             'slas.terms[0].onBreach.role': ['Name the role to escalate to.'],
           },
         }),

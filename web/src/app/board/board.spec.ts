@@ -12,7 +12,11 @@ describe('Board', () => {
   const mql = card('MQL', {
     id: 'm1',
     name: 'Grace Hopper',
-    sla: { termId: 'first-touch', status: 'Running', dueAt: new Date(Date.now() + 3 * 3600_000).toISOString() },
+    sla: {
+      termId: 'first-touch',
+      status: 'Running',
+      dueAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+    },
   });
   let leads: {
     getLeadTransitions: ReturnType<typeof vi.fn>;

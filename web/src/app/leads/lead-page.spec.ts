@@ -131,7 +131,11 @@ describe('LeadPage', () => {
             stoppedAt: '2026-11-02T10:30:00Z',
             stopReason: 'EmailSent',
             pauses: [
-              { pausedAt: '2026-11-02T09:30:00Z', resumedAt: '2026-11-02T10:00:00Z', stage: 'Nurture' },
+              {
+                pausedAt: '2026-11-02T09:30:00Z',
+                resumedAt: '2026-11-02T10:00:00Z',
+                stage: 'Nurture',
+              },
             ],
           },
         ]),

@@ -18,7 +18,12 @@ import { QueueStore } from './queue-store';
     <div class="page">
       <div class="head">
         <h1>My queue</h1>
-        <button mat-stroked-button type="button" (click)="store.load()" [disabled]="store.loading()">
+        <button
+          mat-stroked-button
+          type="button"
+          (click)="store.load()"
+          [disabled]="store.loading()"
+        >
           Refresh
         </button>
       </div>
@@ -43,7 +48,11 @@ import { QueueStore } from './queue-store';
           </thead>
           <tbody>
             @for (item of store.queue(); track item.id) {
-              <tr data-testid="queue-item" [attr.data-lead-id]="item.id" [attr.data-due]="item.sla?.dueAt">
+              <tr
+                data-testid="queue-item"
+                [attr.data-lead-id]="item.id"
+                [attr.data-due]="item.sla?.dueAt"
+              >
                 <td>
                   <a [routerLink]="['/leads', item.id]">{{ item.name }}</a>
                 </td>

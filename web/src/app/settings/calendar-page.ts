@@ -47,7 +47,11 @@ const TIME_ZONES: readonly string[] = Intl.supportedValuesOf?.('timeZone') ?? []
         <div class="error-box" role="alert">{{ lines(p).join('\\n') }}</div>
       }
       @if (store.calendar()) {
-        <app-form-field label="Time zone" [error]="store.errorAt('timeZone')" hint="e.g. Europe/Berlin">
+        <app-form-field
+          label="Time zone"
+          [error]="store.errorAt('timeZone')"
+          hint="e.g. Europe/Berlin"
+        >
           <input
             *appFieldControl
             matInput
