@@ -22,7 +22,6 @@ import { NotificationStore } from './notification-store';
       (menuOpened)="store.load()"
       [matBadge]="store.unread() || null"
       matBadgeColor="warn"
-      matBadgeSize="small"
       [attr.aria-label]="
         store.unread() ? 'Notifications, ' + store.unread() + ' unread' : 'Notifications'
       "
