@@ -198,3 +198,42 @@ test('an admin saves the tenant calendar and it comes back as saved', async () =
   assert.ok(calendar.workingHours.some((h) => h.day === 'Saturday'));
   await page.context().close();
 });
+
+test('an admin turns the SLA numbers into terms and edits one: a bad warning is refused beside its field, the diff names the change', async () => {
+  const page = await newPage();
+  await signIn(page, api.base, 'admin@acme.test');
+  await page.goto(`${api.base}/agreement`);
+  await page.click('[data-testid=start-draft]');
+  await page.waitForURL(/\/agreement\/drafts\/[0-9a-f-]+$/);
+  await page.click('[data-testid=convert-sla-terms]');
+  assert.equal(await page.locator('[data-testid=sla-term]').count(), 2, 'one term per number');
+  const term = page.locator('[data-testid=sla-term]').first();
+  await term.locator('[data-testid=term-name]').fill('First touch');
+  await term.locator('[data-testid=term-target]').fill('2');
+  await term.locator('[data-testid=term-warning]').fill('100');
+  await page.click('[data-testid=save-draft]');
+  await term.locator('mat-error').first().waitFor();
+  assert.match(await term.locator('mat-error').first().textContent(), /Warn between 1% and 99%/);
+  assert.match(
+    await page.locator('[data-testid=draft-errors]').textContent(),
+    /Service levels › term 1 \(First touch\) › warningPercent/,
+  );
+  await term.scrollIntoViewIfNeeded();
+  await shot(page, 'f07-sla-term-problem');
+
+  await term.locator('[data-testid=term-warning]').fill('50');
+  await page.click('[data-testid=save-draft]');
+  await page.locator('[data-testid=save-notice]').waitFor();
+  assert.match(
+    await page.locator('[data-testid=save-notice]').textContent(),
+    /Saved as revision 2/,
+  );
+  await page.getByRole('tab', { name: 'What changes' }).click();
+  await page.locator('[data-testid=change]').first().waitFor();
+  const diff = await page.locator('[data-testid=diff]').textContent();
+  assert.match(diff, /First touch: target \(hours\) \d+ → 2/);
+  assert.match(diff, /First touch: warning at \(%\) 75 → 50/);
+  assert.doesNotMatch(diff, /SLA removed/, 'turning the numbers into terms keeps both clocks');
+  await shot(page, 'f08-sla-term-diff');
+  await page.context().close();
+});

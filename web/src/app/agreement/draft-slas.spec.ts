@@ -34,13 +34,15 @@ function type(target: HTMLInputElement, value: string): void {
   target.dispatchEvent(new Event('input'));
 }
 
-describe('DraftSlas: SLA terms', () => {
-  it('adds a first term that takes over the MQL response number, and says the numbers no longer apply', async () => {
+// The whole editor renders for each test: slow on a busy machine, so more than the default 5 s.
+describe('DraftSlas: SLA terms', { timeout: 20_000 }, () => {
+  it('turns the two numbers into the terms that do the same, then adds more', async () => {
     const { fixture, el, store } = await render();
     expect(el.querySelector('[data-testid=legacy-sla-note]')!.textContent).toContain(
       'Until a term is added',
     );
-    (el.querySelector('[data-testid=add-sla-term]') as HTMLButtonElement).click();
+    expect(el.querySelector('[data-testid=add-sla-term]')).toBeNull();
+    (el.querySelector('[data-testid=convert-sla-terms]') as HTMLButtonElement).click();
     fixture.detectChanges();
     expect(store.working()!.slas.terms).toEqual([
       {
@@ -55,19 +57,31 @@ describe('DraftSlas: SLA terms', () => {
         onBreach: { escalateTo: 'TeamLead', reassign: false },
         pausingStages: [],
       },
+      {
+        id: 'sal-to-sql',
+        name: 'SalesAccepted to SQL',
+        startStage: 'SalesAccepted',
+        stopTriggers: ['QualifyForSales', 'Recycle'],
+        stopTouches: [],
+        targetHours: 14 * 24,
+        basis: 'CalendarHours',
+        warningPercent: 75,
+        onBreach: { escalateTo: 'TeamLead', reassign: false },
+        pausingStages: [],
+      },
     ]);
     expect(el.querySelector('[data-testid=legacy-sla-note]')!.textContent).toContain(
       'the server now ignores',
     );
     (el.querySelector('[data-testid=add-sla-term]') as HTMLButtonElement).click();
     fixture.detectChanges();
-    expect(store.working()!.slas.terms![1].id).toBe('term-2');
-    expect(el.querySelectorAll('[data-testid=sla-term]').length).toBe(2);
+    expect(store.working()!.slas.terms![2].id).toBe('term-3');
+    expect(el.querySelectorAll('[data-testid=sla-term]').length).toBe(3);
   });
 
   it('edits a term (name, target, warning), and flags an emptied number before saving', async () => {
     const { fixture, el, store } = await render();
-    (el.querySelector('[data-testid=add-sla-term]') as HTMLButtonElement).click();
+    (el.querySelector('[data-testid=convert-sla-terms]') as HTMLButtonElement).click();
     fixture.detectChanges();
     const term = el.querySelector('[data-testid=sla-term]')!;
     type(input(term, 'term-name'), 'First touch');
@@ -90,7 +104,7 @@ describe('DraftSlas: SLA terms', () => {
 
   it('shows the API problems at slas.terms[i].<field> beside their fields and in the summary', async () => {
     const { fixture, el, store, client } = await render();
-    (el.querySelector('[data-testid=add-sla-term]') as HTMLButtonElement).click();
+    (el.querySelector('[data-testid=convert-sla-terms]') as HTMLButtonElement).click();
     fixture.detectChanges();
     client.updateDraft.mockReturnValue(
       throwError(() =>

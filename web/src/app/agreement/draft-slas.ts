@@ -27,9 +27,24 @@ type LegacySla = 'mqlResponseHours' | 'salesAcceptedToSqlDays';
       @for (term of terms(); track $index; let i = $index) {
         <app-draft-sla-term [term]="term" [index]="i" />
       }
-      <button mat-stroked-button type="button" (click)="add()" data-testid="add-sla-term">
-        Add SLA term
-      </button>
+      @if (convertible()) {
+        <p class="muted">
+          Terms replace the two numbers below. Starting from them gives the terms that do exactly
+          what the numbers do now, to edit from there.
+        </p>
+        <button
+          mat-stroked-button
+          type="button"
+          (click)="convert()"
+          data-testid="convert-sla-terms"
+        >
+          Turn into SLA terms
+        </button>
+      } @else {
+        <button mat-stroked-button type="button" (click)="add()" data-testid="add-sla-term">
+          Add SLA term
+        </button>
+      }
 
       <h3>Without terms</h3>
       <p class="muted" data-testid="legacy-sla-note">
@@ -97,19 +112,42 @@ export class DraftSlas {
     if (value !== undefined) this.store.edit((a) => (a.slas[term] = value as number));
   }
 
-  /** The first term takes over the MQL response number, so adding it changes nothing until it is edited. */
-  protected add(): void {
+  /** No terms yet, but the numbers run clocks: a first term must not silently drop either of them. */
+  protected readonly convertible = computed(() => {
     const slas = this.agreement().slas;
+    return !this.terms().length && (!!slas.mqlResponseHours || !!slas.salesAcceptedToSqlDays);
+  });
+
+  /** The terms the server derives from the two numbers (its `SlaTerms.Effective`), now editable. */
+  protected convert(): void {
+    const slas = this.agreement().slas;
+    const terms: SlaTerm[] = [];
+    if (slas.mqlResponseHours)
+      terms.push({
+        ...blankTerm(),
+        id: 'mql-response',
+        name: 'MQL response',
+        targetHours: slas.mqlResponseHours,
+      });
+    if (slas.salesAcceptedToSqlDays)
+      terms.push({
+        ...blankTerm(),
+        id: 'sal-to-sql',
+        name: 'SalesAccepted to SQL',
+        startStage: 'SalesAccepted',
+        stopTriggers: ['QualifyForSales', 'Recycle'],
+        stopTouches: [],
+        targetHours: slas.salesAcceptedToSqlDays * 24,
+        basis: 'CalendarHours',
+      });
+    this.store.edit((a) => (a.slas.terms = terms), { structural: true });
+  }
+
+  protected add(): void {
     const taken = new Set(this.terms().map((t) => t.id));
-    const term: SlaTerm = taken.size
-      ? { ...blankTerm(), id: freeId(taken) }
-      : {
-          ...blankTerm(),
-          id: 'mql-response',
-          name: 'MQL response',
-          targetHours: slas.mqlResponseHours || 24,
-        };
-    this.store.edit((a) => (a.slas.terms ??= []).push(term), { structural: true });
+    this.store.edit((a) => (a.slas.terms ??= []).push({ ...blankTerm(), id: freeId(taken) }), {
+      structural: true,
+    });
   }
 }
 
