@@ -44,7 +44,7 @@ export const stopTriggersFrom = (stage: LeadState | undefined): LeadTrigger[] =>
     <fieldset class="term" [attr.data-path]="path()" data-testid="sla-term">
       <legend>{{ term().name || term().id || 'New term' }}</legend>
       <div class="row">
-        <app-form-field label="Id" [error]="errorAt('id')" hint="Fixed once leads carry it">
+        <app-form-field label="Id" [error]="errorAt('id')">
           <input
             *appFieldControl
             matInput
@@ -116,7 +116,7 @@ export const stopTriggersFrom = (stage: LeadState | undefined): LeadTrigger[] =>
             data-testid="term-target"
           />
         </app-form-field>
-        <app-form-field label="Counted in" [error]="errorAt('basis')">
+        <app-form-field label="Counted in" [error]="errorAt('basis')" class="wide">
           <mat-select
             *appFieldControl
             [value]="term().basis ?? 'BusinessHours'"
@@ -174,7 +174,7 @@ export const stopTriggersFrom = (stage: LeadState | undefined): LeadTrigger[] =>
           [checked]="!!term().onBreach?.reassign"
           (change)="setBreach({ reassign: $event.checked })"
           data-testid="term-reassign"
-          >Reassign to the next rep in the rotation</mat-checkbox
+          >Reassign to the next rep in the rotation (once routing exists)</mat-checkbox
         >
       </div>
       <div class="row">
@@ -204,6 +204,10 @@ export const stopTriggersFrom = (stage: LeadState | undefined): LeadTrigger[] =>
       padding: 8px 12px;
       margin: 0 0 12px;
     }
+    .row > mat-checkbox,
+    .row > button {
+      margin-top: 8px;
+    }
     legend {
       font-weight: 600;
       padding: 0 4px;
@@ -212,7 +216,8 @@ export const stopTriggersFrom = (stage: LeadState | undefined): LeadTrigger[] =>
       display: flex;
       flex-wrap: wrap;
       gap: 8px 12px;
-      align-items: center;
+      align-items: flex-start;
+      margin-bottom: 4px;
     }
     app-form-field {
       width: 220px;
