@@ -241,7 +241,7 @@ export class LeadCard {
   protected readonly stateLabel = stateLabel;
   protected readonly triggerLabel = triggerLabel;
   protected readonly age = (since: string | undefined) => age(since, this.now());
-  /** The shared minute clock: time in stage and the SLA countdown move while the board stays open. */
+  /** The shared clock: time in stage and the SLA countdown move while the board stays open. */
   private readonly now = inject(Clock).now;
 
   /**
