@@ -237,3 +237,39 @@ test('an admin turns the SLA numbers into terms and edits one: a bad warning is 
   await shot(page, 'f08-sla-term-diff');
   await page.context().close();
 });
+
+test("an admin plans a rep's absence from the users page, and the rep sees it as their own", async () => {
+  const page = await newPage();
+  await signIn(page, api.base, 'admin@acme.test');
+  await page.click('nav a:has-text("Users")');
+  await page.locator('[aria-label="Availability of sofia@acme.test"]').click();
+  await page.waitForURL(/\/admin\/users\/[0-9a-f-]+\/availability$/);
+  await page.locator('h2:has-text("Availability of")').waitFor();
+  await page.click('[data-testid=add-away]');
+  await page.locator('[data-testid=away-from]').fill('2031-03-03T09:00');
+  await page.locator('[data-testid=away-from]').dispatchEvent('change');
+  await page.locator('[data-testid=away-to]').fill('2031-03-07T18:00');
+  await page.locator('[data-testid=away-to]').dispatchEvent('change');
+  await page.locator('[data-testid=away-note]').fill('Trade fair');
+  await page.click('[data-testid=save-availability]');
+  await page.locator('[data-testid=availability-notice]').waitFor();
+  await shot(page, 'f09-user-availability');
+  await page.context().close();
+
+  const rep = await newPage();
+  await signIn(rep, api.base, 'sofia@acme.test');
+  await rep.goto(`${api.base}/settings/availability`);
+  await rep.locator('[data-testid=away-period]').first().waitFor();
+  assert.equal(await rep.locator('[data-testid=away-note]').first().inputValue(), 'Trade fair');
+  assert.equal(
+    await rep.locator('[data-testid=away-from]').first().inputValue(),
+    '2031-03-03T09:00',
+  );
+  const mine = await (await apiAs(api.base, 'sofia@acme.test')).get('/api/me/availability');
+  // Stored in UTC: the instant the admin's browser meant.
+  assert.equal(
+    new Date(mine.outOfOffice[0].from).getTime(),
+    new Date('2031-03-03T09:00').getTime(),
+  );
+  await rep.context().close();
+});
