@@ -20,6 +20,14 @@ describe('LeadPage', () => {
     totalScore: 50,
     fitScore: 30,
     engagementScore: 20,
+    // A second clock is running now (the one below, met, was an earlier stay in MQL).
+    sla: {
+      termId: 'first-touch',
+      termName: 'First touch',
+      status: 'Running',
+      warnAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+      dueAt: new Date(Date.now() + 4 * 3600_000 + 30_000).toISOString(),
+    },
   };
   let client: Record<string, ReturnType<typeof vi.fn>>;
   let dialog: { open: ReturnType<typeof vi.fn> };
@@ -204,8 +212,9 @@ describe('LeadPage', () => {
     expect(text).toContain('4 h business hours, warning at 75% · agreement v3');
     expect(clock.querySelector('[data-testid=sla-stopped]')!.textContent).toContain('Email sent');
     expect(text).toContain('Paused in Nurture');
-    // A met clock no longer counts down.
+    // A met clock no longer counts down; the running one counts down in the header.
     expect(clock.querySelector('[data-testid=sla]')).toBeNull();
+    expect(el.querySelector('app-lead-header')!.textContent).toContain('First touch 4h 00m left');
   });
 
   it('lets sales log a touch (call, meeting or email sent) and offers nothing else', async () => {
