@@ -54,6 +54,16 @@ export const routes: Routes = [
         loadComponent: () => import('./metrics/metrics-page').then((m) => m.MetricsPage),
       },
       {
+        path: 'queue',
+        title: 'My queue · L2R',
+        canActivate: [roleGuard('Sales', 'Admin')],
+        loadComponent: () => import('./queue/queue-page').then((m) => m.QueuePage),
+      },
+      {
+        path: 'settings',
+        loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
+      },
+      {
         path: 'agreement',
         title: 'Agreement · L2R',
         loadComponent: () => import('./agreement/agreement-page').then((m) => m.AgreementPage),
@@ -69,6 +79,12 @@ export const routes: Routes = [
         title: 'Users · L2R',
         canActivate: [roleGuard('Admin')],
         loadComponent: () => import('./admin/users-page').then((m) => m.UsersPage),
+      },
+      {
+        path: 'admin/users/:userId/availability',
+        title: 'Availability · L2R',
+        canActivate: [roleGuard('Admin')],
+        loadComponent: () => import('./settings/availability-page').then((m) => m.AvailabilityPage),
       },
     ],
   },

@@ -7,6 +7,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatInputModule } from '@angular/material/input';
@@ -20,11 +21,12 @@ import { UsersStore } from './users-store';
 
 const ALL_ROLES: Role[] = ['Admin', 'Marketing', 'Sales'];
 
-/** Admin screen: list users, create one with roles, change roles, deactivate. */
+/** Admin screen: list users, create one with roles, change roles, open their availability, deactivate. */
 @Component({
   selector: 'app-users-page',
   imports: [
     ReactiveFormsModule,
+    RouterLink,
     FieldControl,
     FormField,
     MatButtonModule,
@@ -80,7 +82,14 @@ const ALL_ROLES: Role[] = ['Admin', 'Marketing', 'Sales'];
                   </app-form-field>
                 </td>
                 <td>{{ u.isActive ? 'Active' : 'Deactivated' }}</td>
-                <td>
+                <td class="row-actions">
+                  <a
+                    mat-button
+                    [routerLink]="['/admin/users', u.id, 'availability']"
+                    [attr.aria-label]="'Availability of ' + u.email"
+                    data-testid="user-availability"
+                    >Availability</a
+                  >
                   @if (u.isActive && u.id !== auth.user()?.id) {
                     <button
                       mat-stroked-button
@@ -154,6 +163,9 @@ const ALL_ROLES: Role[] = ['Admin', 'Marketing', 'Sales'];
   styles: `
     .roles {
       width: 220px;
+    }
+    .row-actions {
+      white-space: nowrap;
     }
     tr.inactive td {
       color: #8a94a3;

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { LeadAgreement, Reason, ReasonLists } from '../api/l2r-api';
+import { LeadAgreement, LeadState, Reason, ReasonLists, SlaTerm } from '../api/l2r-api';
 import { TRIGGER_PATHS, activityLabel, stateLabel, triggerLabel } from '../core/labels';
 
 /** An agreement's content in plain language, read-only: moves and their criteria, scoring, reasons, SLAs. */
@@ -115,15 +115,35 @@ import { TRIGGER_PATHS, activityLabel, stateLabel, triggerLabel } from '../core/
       </section>
       <section class="card-box">
         <h2>Service levels</h2>
-        <ul>
-          <li>
-            An MQL is accepted or rejected within
-            <strong>{{ agreement().slas.mqlResponseHours }} hours</strong>.
-          </li>
-          <li>
-            A sales-accepted lead reaches SQL or is recycled within
-            <strong>{{ agreement().slas.salesAcceptedToSqlDays }} days</strong>.
-          </li>
+        <ul data-testid="sla-terms">
+          @for (t of agreement().slas.terms ?? []; track t.id) {
+            <li data-testid="sla-term-view">
+              <strong>{{ t.name || t.id }}</strong>: from entering {{ stateLabel(t.startStage) }},
+              within
+              <strong
+                >{{ t.targetHours }}
+                {{ t.basis === 'CalendarHours' ? 'calendar' : 'business' }} hours</strong
+              >, met by {{ metBy(t) }}; warns at {{ t.warningPercent }}%, on breach escalates to
+              {{
+                t.onBreach?.escalateTo === 'Role' ? 'every ' + t.onBreach?.role : 'the team lead'
+              }}
+              @if (t.onBreach?.reassign) {
+                and reassigns
+              }
+              @if (t.pausingStages?.length) {
+                ; paused in {{ stageList(t.pausingStages) }}
+              }
+            </li>
+          } @empty {
+            <li>
+              An MQL is accepted or rejected within
+              <strong>{{ agreement().slas.mqlResponseHours }} hours</strong>.
+            </li>
+            <li>
+              A sales-accepted lead reaches SQL or is recycled within
+              <strong>{{ agreement().slas.salesAcceptedToSqlDays }} days</strong>.
+            </li>
+          }
         </ul>
       </section>
     </div>
@@ -152,6 +172,19 @@ export class AgreementView {
   readonly agreement = input.required<LeadAgreement>();
   protected readonly triggerLabel = triggerLabel;
   protected readonly activityLabel = activityLabel;
+  protected readonly stateLabel = stateLabel;
+
+  protected metBy(t: SlaTerm): string {
+    const ways = [
+      ...(t.stopTriggers ?? []).map(triggerLabel),
+      ...(t.stopTouches ?? []).map((a) => `a ${activityLabel(a).toLowerCase()}`),
+    ];
+    return ways.join(' or ') || 'nothing';
+  }
+
+  protected stageList(stages: LeadState[] | undefined): string {
+    return (stages ?? []).map(stateLabel).join(', ');
+  }
 
   protected readonly reasonGroups = computed(() => {
     const r: ReasonLists = this.agreement().reasons ?? {};

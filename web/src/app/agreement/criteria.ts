@@ -279,6 +279,10 @@ export function missingNumbers(a: LeadAgreement): Record<string, string[]> {
   );
   need('slas.mqlResponseHours', a.slas.mqlResponseHours);
   need('slas.salesAcceptedToSqlDays', a.slas.salesAcceptedToSqlDays);
+  (a.slas.terms ?? []).forEach((t, i) => {
+    need(`slas.terms[${i}].targetHours`, t.targetHours);
+    need(`slas.terms[${i}].warningPercent`, t.warningPercent);
+  });
   return errors;
 }
 

@@ -33,6 +33,13 @@ export function describePath(path: string, a: LeadAgreement | null): string {
     if (m[3]) parts.push(m[3]);
     return parts.join(' › ');
   }
+  m = /^slas\.terms\[(\d+)\]\.?(.*)$/.exec(path);
+  if (m) {
+    const term = a?.slas.terms?.[+m[1]];
+    parts.push('Service levels', `term ${+m[1] + 1}${term?.name ? ` (${term.name})` : ''}`);
+    if (m[2]) parts.push(m[2]);
+    return parts.join(' › ');
+  }
   if (path.startsWith('slas')) return 'Service levels';
   if (path === 'scoring.engagementRules') return 'Engagement rules';
   if (path === 'transitions') return 'Moves';

@@ -87,7 +87,6 @@ export interface CardDrop {
             <app-lead-card
               [card]="card"
               [busy]="busyId() === card.id"
-              [slaHours]="slaHours()"
               [options]="menuCardId() === card.id ? menuOptions() : null"
               (menuOpened)="menuOpened.emit(card)"
               (move)="menuMove.emit({ card, option: $event })"
@@ -201,7 +200,6 @@ export class BoardColumnView {
   readonly busyId = input<string | null>(null);
   readonly menuCardId = input<string | null>(null);
   readonly menuOptions = input<TransitionOptionDto[] | null>(null);
-  readonly slaHours = input<number | null>(null);
 
   readonly drop = output<CardDrop>();
   readonly loadMore = output<LeadState>();

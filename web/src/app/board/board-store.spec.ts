@@ -1,7 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { of, throwError } from 'rxjs';
 import {
-  AgreementClient,
   BoardClient,
   BoardColumnDto,
   BoardDto,
@@ -42,13 +41,6 @@ describe('BoardStore', () => {
         BoardStore,
         { provide: BoardClient, useValue: board },
         { provide: LeadsClient, useValue: leads },
-        {
-          provide: AgreementClient,
-          useValue: {
-            getActiveAgreement: () =>
-              of({ agreement: { slas: { mqlResponseHours: 48, salesAcceptedToSqlDays: 14 } } }),
-          },
-        },
       ],
     });
     store = TestBed.inject(BoardStore);
@@ -60,11 +52,6 @@ describe('BoardStore', () => {
     expect(store.column('Scored')).toMatchObject({ count: 41, nextCursor: 'c1' });
     expect(store.column('Won')).toMatchObject({ count: 0, cards: [] });
     expect(store.total()).toBe(41);
-  });
-
-  it('knows the agreement SLA per stage, in hours', async () => {
-    await store.load();
-    expect(store.slaHours()).toEqual({ MQL: 48, SalesAccepted: 336 });
   });
 
   it('passes the filters, with "me" for mine and blanks omitted', async () => {
@@ -107,6 +94,7 @@ describe('BoardStore', () => {
           fitScore: 30,
           engagementScore: 25,
           updatedAt: '2026-11-27T10:00:00Z',
+          sla: { termId: 'first-touch', status: 'Running', dueAt: '2026-11-27T14:00:00Z' },
         },
         transitions: [{ kind: 'Moved', from: 'Scored', to: 'MQL', trigger: 'Qualify' }],
       }),
@@ -146,6 +134,8 @@ describe('BoardStore', () => {
       engagementScore: 25,
       scoredAt: '2026-11-27T10:00:00Z',
     });
+    // The clock the move started counts down on the card at once.
+    expect(store.column('MQL')!.cards[0].sla).toMatchObject({ dueAt: '2026-11-27T14:00:00Z' });
     expect(store.column('Scored')!.cards).toEqual([]);
   });
 

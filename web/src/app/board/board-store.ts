@@ -1,7 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import {
-  AgreementClient,
   BoardClient,
   BoardColumnDto,
   CardDto,
@@ -46,7 +45,6 @@ const blank = (v: string) => (v.trim() ? v.trim() : undefined);
 export class BoardStore {
   private readonly boardClient = inject(BoardClient);
   private readonly leadsClient = inject(LeadsClient);
-  private readonly agreementClient = inject(AgreementClient);
 
   readonly filters = signal<BoardFilters>(EMPTY_FILTERS);
   readonly columns = signal<BoardColumn[]>([]);
@@ -64,8 +62,6 @@ export class BoardStore {
       .map(([id, name]) => ({ id, name }))
       .sort((a, b) => a.name.localeCompare(b.name));
   });
-  /** The agreement's follow-up SLAs, in hours, by the stage whose clock they run on. */
-  readonly slaHours = signal<Partial<Record<LeadState, number>>>({});
   readonly total = computed(() => this.columns().reduce((sum, c) => sum + c.count, 0));
 
   private loadToken = 0;
@@ -76,7 +72,6 @@ export class BoardStore {
   }
 
   async load(): Promise<void> {
-    if (!Object.keys(this.slaHours()).length) void this.loadSlas();
     const token = ++this.loadToken;
     const f = this.filters();
     this.loading.set(true);
@@ -100,19 +95,6 @@ export class BoardStore {
       if (token === this.loadToken) this.error.set(toProblem(e));
     } finally {
       if (token === this.loadToken) this.loading.set(false);
-    }
-  }
-
-  private async loadSlas(): Promise<void> {
-    try {
-      const slas = (await firstValueFrom(this.agreementClient.getActiveAgreement())).agreement
-        ?.slas;
-      const hours: Partial<Record<LeadState, number>> = {};
-      if (slas?.mqlResponseHours) hours.MQL = slas.mqlResponseHours;
-      if (slas?.salesAcceptedToSqlDays) hours.SalesAccepted = slas.salesAcceptedToSqlDays * 24;
-      this.slaHours.set(hours);
-    } catch {
-      // Without SLAs the board still works; cards just show time in stage.
     }
   }
 
@@ -207,6 +189,7 @@ export class BoardStore {
         stageEnteredAt: lead.stageEnteredAt,
         ownerId: lead.ownerId,
         ownerName: lead.ownerName,
+        sla: lead.sla,
         // The command stored the score it computed as it wrote the lead: the card's copy is as fresh as the lead.
         ...(lead.totalScore === undefined
           ? {}

@@ -16,7 +16,15 @@ import { Board } from './board';
 
 describe('Board', () => {
   const scored = card('Scored', { id: 's1', name: 'Ada Lovelace' });
-  const mql = card('MQL', { id: 'm1', name: 'Grace Hopper' });
+  const mql = card('MQL', {
+    id: 'm1',
+    name: 'Grace Hopper',
+    sla: {
+      termId: 'first-touch',
+      status: 'Running',
+      dueAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+    },
+  });
   let leads: {
     getLeadTransitions: ReturnType<typeof vi.fn>;
     fireTrigger: ReturnType<typeof vi.fn>;
@@ -53,7 +61,6 @@ describe('Board', () => {
         {
           provide: AgreementClient,
           useValue: {
-            getActiveAgreement: () => of({ agreement: { slas: { mqlResponseHours: 48 } } }),
             getOpenDraft: () => of({ draft: openDraft }),
           },
         },

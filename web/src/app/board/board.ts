@@ -150,7 +150,6 @@ export interface BoardNotice {
             [busyId]="busyId()"
             [menuCardId]="menuCard()?.id ?? null"
             [menuOptions]="menuOptions()"
-            [slaHours]="store.slaHours()[column.state] ?? null"
             (drop)="onDrop($event)"
             (loadMore)="store.loadMore($event)"
             (pressed)="prefetch($event)"

@@ -71,18 +71,76 @@ describe('LeadCard', () => {
     );
   });
 
-  it('counts down the SLA of its stage and marks it overdue', () => {
-    TestBed.configureTestingModule({ providers: [provideRouter([])] });
-    const fixture = TestBed.createComponent(LeadCard);
-    fixture.componentRef.setInput('card', card('MQL'));
-    fixture.componentRef.setInput('slaHours', 24);
-    fixture.detectChanges();
-    const sla = fixture.nativeElement.querySelector('[data-testid=sla]') as HTMLElement;
-    expect(sla.textContent!.trim()).toBe('20h left');
-    fixture.componentRef.setInput('slaHours', 2);
-    fixture.detectChanges();
-    expect(sla.textContent!.trim()).toBe('1h late');
-    expect(sla.classList).toContain('overdue');
+  describe('SLA countdown', () => {
+    const start = new Date('2030-01-07T09:00:00Z').getTime();
+    beforeEach(() => {
+      vi.useFakeTimers();
+      vi.setSystemTime(start);
+    });
+    afterEach(() => vi.useRealTimers());
+
+    it('counts down on the shared clock, without new data, and turns to warning then breach colours', () => {
+      TestBed.configureTestingModule({ providers: [provideRouter([])] });
+      const fixture = TestBed.createComponent(LeadCard);
+      fixture.componentRef.setInput(
+        'card',
+        card('MQL', {
+          name: 'Ada Lovelace',
+          stageEnteredAt: new Date(start).toISOString(),
+          sla: {
+            termId: 'first-touch',
+            termName: 'First touch',
+            status: 'Running',
+            startedAt: new Date(start).toISOString(),
+            warnAt: new Date(start + 90 * 60_000).toISOString(),
+            dueAt: new Date(start + 2 * 3600_000).toISOString(),
+            warned: false,
+            breached: false,
+          },
+        }),
+      );
+      fixture.detectChanges();
+      const el: HTMLElement = fixture.nativeElement;
+      const sla = () => el.querySelector<HTMLElement>('[data-testid=sla]')!;
+      expect(sla().textContent!.trim()).toBe('2h 00m left');
+      expect(sla().dataset['tone']).toBe('ok');
+
+      vi.advanceTimersByTime(31 * 60_000);
+      fixture.detectChanges();
+      expect(sla().textContent!.trim()).toBe('1h 29m left');
+      expect(sla().dataset['tone']).toBe('ok');
+
+      vi.advanceTimersByTime(59 * 60_000);
+      fixture.detectChanges();
+      expect(sla().textContent!.trim()).toBe('30m left');
+      expect(sla().classList).toContain('warning');
+
+      vi.advanceTimersByTime(31 * 60_000);
+      fixture.detectChanges();
+      expect(sla().textContent!.trim()).toBe('1m late');
+      expect(sla().classList).toContain('breach');
+      expect(el.querySelector('article')!.getAttribute('aria-label')).toContain(
+        'in MQL for 2h, SLA 1m late',
+      );
+    });
+
+    it('shows a paused clock as paused, and no countdown without a clock', () => {
+      TestBed.configureTestingModule({ providers: [provideRouter([])] });
+      const fixture = TestBed.createComponent(LeadCard);
+      fixture.componentRef.setInput(
+        'card',
+        card('SalesAccepted', { sla: { termId: 'sal', status: 'Paused', warned: false } }),
+      );
+      fixture.detectChanges();
+      const el: HTMLElement = fixture.nativeElement;
+      expect(el.querySelector('[data-testid=sla]')!.textContent!.trim()).toBe('Paused');
+      expect(el.querySelector<HTMLElement>('[data-testid=sla]')!.dataset['tone']).toBe('paused');
+
+      fixture.componentRef.setInput('card', card('Nurture'));
+      fixture.detectChanges();
+      expect(el.querySelector('[data-testid=sla]')).toBeNull();
+      expect(el.querySelector('.age')!.textContent!.trim()).toBe('3h');
+    });
   });
 
   it('offers the moves in its menu and says why one is not possible', async () => {

@@ -1,8 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatMenuModule } from '@angular/material/menu';
 import { CardDto, TransitionOptionDto } from '../api/l2r-api';
+import { Clock } from '../core/clock';
 import { age, stateLabel, triggerLabel } from '../core/labels';
+import { SlaCountdown } from '../followup/sla-countdown';
+import { slaView } from '../followup/sla';
 
 /** A stored score older than this is labelled with its age; the sweep refreshes every lead at least daily. */
 const STALE_SCORE_MS = 24 * 3600_000;
@@ -10,7 +13,7 @@ const STALE_SCORE_MS = 24 * 3600_000;
 /** One lead on the board. The "Move to…" menu is the keyboard and screen-reader alternative to dragging. */
 @Component({
   selector: 'app-lead-card',
-  imports: [RouterLink, MatMenuModule],
+  imports: [RouterLink, MatMenuModule, SlaCountdown],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <article
@@ -55,10 +58,8 @@ const STALE_SCORE_MS = 24 * 3600_000;
             card().source
           }}</span>
         }
-        @if (sla(); as s) {
-          <span class="sla" [class.overdue]="s.overdue" [title]="s.title" data-testid="sla">{{
-            s.text
-          }}</span>
+        @if (card().sla; as s) {
+          <app-sla-countdown [sla]="s" />
         } @else {
           <span
             class="age"
@@ -227,14 +228,6 @@ const STALE_SCORE_MS = 24 * 3600_000;
     .why {
       color: #8a5a00;
     }
-    .sla {
-      white-space: nowrap;
-      color: #1b7a3a;
-      font-weight: 600;
-    }
-    .sla.overdue {
-      color: #b3261e;
-    }
   `,
 })
 export class LeadCard {
@@ -242,31 +235,14 @@ export class LeadCard {
   /** null while loading; filled when the menu opens. */
   readonly options = input<TransitionOptionDto[] | null>(null);
   readonly busy = input(false);
-  /** The follow-up SLA of this card's stage, if the agreement sets one. */
-  readonly slaHours = input<number | null>(null);
   readonly menuOpened = output<void>();
   readonly move = output<TransitionOptionDto>();
 
   protected readonly stateLabel = stateLabel;
   protected readonly triggerLabel = triggerLabel;
   protected readonly age = (since: string | undefined) => age(since, this.now());
-  private readonly now = signal(Date.now());
-
-  /** Time left on the agreement's follow-up SLA (MQL response, SAL → SQL), or how long it is overdue. */
-  protected readonly sla = computed(() => {
-    const hours = this.slaHours();
-    const since = this.card().stageEnteredAt;
-    if (!hours || !since) return null;
-    const due = new Date(since).getTime() + hours * 3600_000;
-    const left = due - this.now();
-    const overdue = left < 0;
-    const span = age(new Date(this.now() - Math.abs(left)).toISOString(), this.now());
-    return {
-      overdue,
-      text: overdue ? `${span} late` : `${span} left`,
-      title: `${overdue ? 'Overdue' : 'Due'}: the agreement allows ${hours} h in ${stateLabel(this.card().state)}; in stage ${age(since, this.now())}`,
-    };
-  });
+  /** The shared clock: time in stage and the SLA countdown move while the board stays open. */
+  private readonly now = inject(Clock).now;
 
   /**
    * The card shows the board's stored score (what it sorts by), not the score as of now that the lead page shows.
@@ -287,9 +263,9 @@ export class LeadCard {
 
   protected readonly ariaLabel = computed(() => {
     const c = this.card();
-    const sla = this.sla();
+    const sla = c.sla ? slaView(c.sla, this.now()) : null;
     const asOf = this.scoreAsOf();
-    return `${c.name}, ${c.company || 'no company'}, score ${c.totalScore ?? 0}${asOf ? ` (${asOf.text})` : ''}, ${c.ownerName ? 'owner ' + c.ownerName : 'unassigned'}, in ${stateLabel(c.state)} for ${age(c.stageEnteredAt)}${sla ? `, SLA ${sla.text}` : ''}`;
+    return `${c.name}, ${c.company || 'no company'}, score ${c.totalScore ?? 0}${asOf ? ` (${asOf.text})` : ''}, ${c.ownerName ? 'owner ' + c.ownerName : 'unassigned'}, in ${stateLabel(c.state)} for ${this.age(c.stageEnteredAt)}${sla ? `, SLA ${sla.text}` : ''}`;
   });
 
   protected explain(o: TransitionOptionDto): string {

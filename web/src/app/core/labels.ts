@@ -51,6 +51,7 @@ const ACTIVITY_LABELS: Record<string, string> = {
   FormSubmission: 'Form submission',
   Meeting: 'Meeting',
   Call: 'Call',
+  EmailSent: 'Email sent',
 };
 
 export const ACTIVITY_TYPES: ActivityType[] = [
@@ -62,7 +63,11 @@ export const ACTIVITY_TYPES: ActivityType[] = [
   'FormSubmission',
   'Meeting',
   'Call',
+  'EmailSent',
 ];
+
+/** What a rep records when they reach the lead: the touches an SLA term can be met by. */
+export const TOUCH_TYPES: ActivityType[] = ['Call', 'Meeting', 'EmailSent'];
 
 export const stateLabel = (s: LeadState | string | undefined) => (s ? (STATE_LABELS[s] ?? s) : '');
 export const triggerLabel = (t: LeadTrigger | string | undefined) =>

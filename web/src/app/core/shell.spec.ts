@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { Role } from '../api/l2r-api';
+import { of } from 'rxjs';
+import { FollowUpClient, Role } from '../api/l2r-api';
 import { AuthStore } from './auth-store';
 import { Shell } from './shell';
 
@@ -11,8 +12,15 @@ function render(roles: Role[]) {
     hasRole: (...wanted: Role[]) => wanted.some((r) => roles.includes(r)),
     logout: vi.fn(),
   };
+  const followUp = {
+    listNotifications: vi.fn(() => of({ items: [], unreadCount: 2 })),
+  };
   TestBed.configureTestingModule({
-    providers: [provideRouter([]), { provide: AuthStore, useValue: auth }],
+    providers: [
+      provideRouter([]),
+      { provide: AuthStore, useValue: auth },
+      { provide: FollowUpClient, useValue: followUp },
+    ],
   });
   const fixture = TestBed.createComponent(Shell);
   fixture.detectChanges();
@@ -23,28 +31,38 @@ function render(roles: Role[]) {
 }
 
 describe('Shell', () => {
-  it('shows Board, Leads, Metrics and Agreement to sales, without Import or Users', () => {
-    expect(render(['Sales']).links).toEqual(['Board', 'Leads', 'Metrics', 'Agreement']);
+  it('shows Board, My queue, Leads, Metrics, Agreement and Settings to sales, without Import or Users', () => {
+    expect(render(['Sales']).links).toEqual(['Board', 'My queue', 'Leads', 'Metrics', 'Agreement', 'Settings']);
   });
 
-  it('adds Import for marketing', () => {
-    expect(render(['Marketing']).links).toEqual(['Board', 'Leads', 'Metrics', 'Agreement', 'Import']);
+  it('adds Import for marketing, without a queue', () => {
+    expect(render(['Marketing']).links).toEqual(['Board', 'Leads', 'Metrics', 'Agreement', 'Import', 'Settings']);
   });
 
   it('adds Import and Users for admins', () => {
     expect(render(['Admin', 'Marketing']).links).toEqual([
       'Board',
+      'My queue',
       'Leads',
       'Metrics',
       'Agreement',
       'Import',
+      'Settings',
       'Users',
     ]);
   });
 
+  it('shows the unread count on the bell', async () => {
+    const { fixture } = render(['Sales']);
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const bell = fixture.nativeElement.querySelector('[data-testid=bell]') as HTMLElement;
+    expect(bell.getAttribute('aria-label')).toBe('Notifications, 2 unread');
+  });
+
   it('signs out from the toolbar', () => {
     const { fixture, auth } = render(['Sales']);
-    (fixture.nativeElement.querySelector('button') as HTMLButtonElement).click();
+    (fixture.nativeElement.querySelector('.signout') as HTMLButtonElement).click();
     expect(auth.logout).toHaveBeenCalled();
   });
 });

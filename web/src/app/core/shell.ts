@@ -2,12 +2,20 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { MatButtonModule } from '@angular/material/button';
+import { NotificationBell } from '../notifications/notification-bell';
 import { AuthStore } from './auth-store';
 
-/** The signed-in frame: role-aware navigation, who is signed in, sign out. */
+/** The signed-in frame: role-aware navigation, the notification bell, who is signed in, sign out. */
 @Component({
   selector: 'app-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatButtonModule,
+    NotificationBell,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-toolbar class="bar" role="banner">
@@ -16,6 +24,11 @@ import { AuthStore } from './auth-store';
         <a mat-button routerLink="/board" routerLinkActive="active" ariaCurrentWhenActive="page"
           >Board</a
         >
+        @if (auth.hasRole('Sales', 'Admin')) {
+          <a mat-button routerLink="/queue" routerLinkActive="active" ariaCurrentWhenActive="page"
+            >My queue</a
+          >
+        }
         <a
           mat-button
           routerLink="/leads"
@@ -37,6 +50,9 @@ import { AuthStore } from './auth-store';
             >Import</a
           >
         }
+        <a mat-button routerLink="/settings" routerLinkActive="active" ariaCurrentWhenActive="page"
+          >Settings</a
+        >
         @if (auth.isAdmin()) {
           <a
             mat-button
@@ -48,6 +64,7 @@ import { AuthStore } from './auth-store';
         }
       </nav>
       <span class="spacer"></span>
+      <app-notification-bell />
       @if (auth.user(); as user) {
         <span class="who" data-testid="who">
           <span class="name">{{ user.displayName || user.email }}</span>

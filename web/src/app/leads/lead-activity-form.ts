@@ -1,14 +1,18 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivityType } from '../api/l2r-api';
+import { AuthStore } from '../core/auth-store';
 import { FieldControl, FormField } from '../core/form-field';
-import { ACTIVITY_TYPES, activityLabel } from '../core/labels';
+import { ACTIVITY_TYPES, TOUCH_TYPES, activityLabel } from '../core/labels';
 import { LeadStore } from './lead-store';
 
-/** Marketing records what the lead did (a webinar, a meeting…); engagement, and maybe the stage, follow. */
+/**
+ * Marketing records what the lead did (a webinar, a meeting…); engagement, and maybe the stage, follow. A rep logs
+ * a touch (a call, a meeting, an email they sent), which meets the SLA clocks waiting for one.
+ */
 @Component({
   selector: 'app-lead-activity-form',
   imports: [
@@ -22,11 +26,11 @@ import { LeadStore } from './lead-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card-box" aria-labelledby="activity-title">
-      <h2 id="activity-title">Record an activity</h2>
+      <h2 id="activity-title">{{ touchesOnly() ? 'Log a touch' : 'Record an activity' }}</h2>
       <form [formGroup]="form" (ngSubmit)="record()" class="form-grid" data-testid="activity-form">
         <app-form-field label="Type">
           <mat-select *appFieldControl formControlName="type" data-testid="activity-type">
-            @for (t of activityTypes; track t) {
+            @for (t of activityTypes(); track t) {
               <mat-option [value]="t">{{ activityLabel(t) }}</mat-option>
             }
           </mat-select>
@@ -53,7 +57,7 @@ import { LeadStore } from './lead-store';
             [disabled]="store.busy()"
             data-testid="record-activity"
           >
-            Record activity
+            {{ touchesOnly() ? 'Log touch' : 'Record activity' }}
           </button>
         </div>
       </form>
@@ -62,11 +66,16 @@ import { LeadStore } from './lead-store';
 })
 export class LeadActivityForm {
   protected readonly store = inject(LeadStore);
-  protected readonly activityTypes = ACTIVITY_TYPES;
+  private readonly auth = inject(AuthStore);
+  /** Sales logs its own touches; the lead's engagement (webinars, downloads…) is marketing's to record. */
+  protected readonly touchesOnly = computed(() => !this.auth.hasRole('Admin', 'Marketing'));
+  protected readonly activityTypes = computed(() =>
+    this.touchesOnly() ? TOUCH_TYPES : ACTIVITY_TYPES,
+  );
   protected readonly activityLabel = activityLabel;
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    type: ['Webinar' as ActivityType],
+    type: [(this.touchesOnly() ? 'Call' : 'Webinar') as ActivityType],
     occurredAt: [localNow()],
     campaign: [''],
     title: [''],

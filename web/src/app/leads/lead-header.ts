@@ -1,10 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { Clock } from '../core/clock';
 import { age, stateLabel } from '../core/labels';
+import { SlaCountdown } from '../followup/sla-countdown';
 import { LeadStore } from './lead-store';
 
-/** Who the lead is, where it stands and since when, its owner and its score. */
+/** Who the lead is, where it stands and since when (and its open SLA clock), its owner and its score. */
 @Component({
   selector: 'app-lead-header',
+  imports: [SlaCountdown],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (store.lead(); as lead) {
@@ -17,7 +20,10 @@ import { LeadStore } from './lead-store';
         </div>
         <div class="facts">
           <span class="state" data-testid="lead-state">{{ stateLabel(lead.state) }}</span>
-          <span>for {{ age(lead.stageEnteredAt) }}</span>
+          <span>for {{ age(lead.stageEnteredAt, clock.now()) }}</span>
+          @if (lead.sla; as sla) {
+            <span>{{ sla.termName || sla.termId }} <app-sla-countdown [sla]="sla" /></span>
+          }
           <span>Owner: {{ lead.ownerName || 'unassigned' }}</span>
           <span class="score"
             >Score {{ lead.totalScore ?? 0 }}
@@ -60,6 +66,7 @@ import { LeadStore } from './lead-store';
 })
 export class LeadHeader {
   protected readonly store = inject(LeadStore);
+  protected readonly clock = inject(Clock);
   protected readonly stateLabel = stateLabel;
   protected readonly age = age;
 }

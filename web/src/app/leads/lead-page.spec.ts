@@ -20,6 +20,18 @@ describe('LeadPage', () => {
     totalScore: 50,
     fitScore: 30,
     engagementScore: 20,
+    // A second clock is running now (the one below, met, was an earlier stay in MQL).
+    sla: {
+      clockId: 'c2',
+      termId: 'first-touch',
+      termName: 'First touch',
+      status: 'Running',
+      startedAt: new Date(Date.now() - 3600_000).toISOString(),
+      warnAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+      dueAt: new Date(Date.now() + 4 * 3600_000 + 30_000).toISOString(),
+      warned: false,
+      breached: false,
+    },
   });
   let client: Record<string, ReturnType<typeof vi.fn>>;
   let dialog: { open: ReturnType<typeof vi.fn> };
@@ -136,6 +148,32 @@ describe('LeadPage', () => {
           },
         ]),
       ),
+      getLeadSla: vi.fn(() =>
+        of([
+          {
+            id: 'c1',
+            termId: 'first-touch',
+            termName: 'First touch',
+            agreementVersion: 3,
+            status: 'Met',
+            targetHours: 4,
+            basis: 'BusinessHours',
+            warningPercent: 75,
+            startedAt: '2026-11-02T09:00:00Z',
+            warnAt: '2026-11-02T12:00:00Z',
+            dueAt: '2026-11-02T13:00:00Z',
+            stoppedAt: '2026-11-02T10:30:00Z',
+            stopReason: 'EmailSent',
+            pauses: [
+              {
+                pausedAt: '2026-11-02T09:30:00Z',
+                resumedAt: '2026-11-02T10:00:00Z',
+                stage: 'Nurture',
+              },
+            ],
+          },
+        ]),
+      ),
       updateLead: vi.fn(),
       fireTrigger: vi.fn(),
     };
@@ -201,6 +239,33 @@ describe('LeadPage', () => {
     expect(el.querySelector('[data-testid=activity-form]')).not.toBeNull();
     expect(el.querySelector('[data-testid=save-sales]')).toBeNull();
     expect(el.textContent).toContain('Sales records these.');
+  });
+
+  it('shows the SLA clocks: term, target and basis, due, how it was met, and its pauses', async () => {
+    const el: HTMLElement = (await render(['Sales'])).nativeElement;
+    const clock = el.querySelector('[data-testid=sla-clock]')!;
+    const text = clock.textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('First touch');
+    expect(clock.querySelector('[data-testid=sla-status]')!.textContent).toBe('Met');
+    expect(text).toContain('4 h business hours, warning at 75% · agreement v3');
+    expect(clock.querySelector('[data-testid=sla-stopped]')!.textContent).toContain('Email sent');
+    expect(text).toContain('Paused in Nurture');
+    // A met clock no longer counts down; the running one counts down in the header.
+    expect(clock.querySelector('[data-testid=sla]')).toBeNull();
+    expect(el.querySelector('app-lead-header')!.textContent).toContain('First touch 4h 00m left');
+  });
+
+  it('lets sales log a touch (call, meeting or email sent) and offers nothing else', async () => {
+    const fixture = await render(['Sales']);
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('#activity-title')!.textContent).toBe('Log a touch');
+    (el.querySelector('[data-testid=activity-type]') as HTMLElement).click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const options = Array.from(document.querySelectorAll('mat-option')).map((o) =>
+      o.textContent!.trim(),
+    );
+    expect(options).toEqual(['Call', 'Meeting', 'Email sent']);
   });
 
   it('explains a stale edit and keeps what the user typed', async () => {

@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { AuthStore } from '../core/auth-store';
 import { LeadActivityForm } from './lead-activity-form';
 import { LeadChanges } from './lead-changes';
 import { LeadConflict } from './lead-conflict';
@@ -13,6 +12,7 @@ import { LeadMoves } from './lead-moves';
 import { LeadProfile } from './lead-profile';
 import { LeadSales } from './lead-sales';
 import { LeadScore } from './lead-score';
+import { LeadSla } from './lead-sla';
 import { LeadStore } from './lead-store';
 
 /** A lead's page: its sections, fed by one store, and what the last action did. */
@@ -32,6 +32,7 @@ import { LeadStore } from './lead-store';
     LeadProfile,
     LeadSales,
     LeadScore,
+    LeadSla,
   ],
   providers: [LeadStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -77,11 +78,10 @@ import { LeadStore } from './lead-store';
             <app-lead-moves />
             <app-lead-profile />
             <app-lead-sales />
-            @if (canRecordActivity()) {
-              <app-lead-activity-form />
-            }
+            <app-lead-activity-form />
           </div>
           <div class="col">
+            <app-lead-sla />
             <app-lead-score />
             <app-lead-feedback />
             <app-lead-history />
@@ -129,8 +129,6 @@ export class LeadPage {
   readonly id = input.required<string>();
 
   protected readonly store = inject(LeadStore);
-  private readonly auth = inject(AuthStore);
-  protected readonly canRecordActivity = computed(() => this.auth.hasRole('Admin', 'Marketing'));
   /** A lead merged into another answers 404 naming the survivor, so old links still lead somewhere. */
   protected readonly mergedInto = computed(() => {
     const problem = this.store.error();

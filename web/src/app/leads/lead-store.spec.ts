@@ -41,6 +41,7 @@ describe('LeadStore', () => {
       listActivities: vi.fn(() => of([])),
       getLeadScore: vi.fn(() => of({ fit: 10, engagement: 5, total: 15, items: [] })),
       getLeadFeedback: vi.fn(() => of([{ transitionId: 'f1', reasonCode: 'no-budget' }])),
+      getLeadSla: vi.fn(() => of([])),
       updateLead: vi.fn(),
       fireTrigger: vi.fn(),
       recordActivity: vi.fn(),

@@ -9,6 +9,7 @@ import {
   LeadsClient,
   RecordActivityRequest,
   ScoreBreakdownDto,
+  SlaClockDto,
   TransitionOptionDto,
   UpdateLeadRequest,
 } from '../api/l2r-api';
@@ -45,6 +46,8 @@ export class LeadStore {
   readonly score = signal<ScoreBreakdownDto | null>(null);
   /** The reasons sales gave for this lead, newest first, with the agreement clause each disputes. */
   readonly feedback = signal<LeadFeedbackDto[]>([]);
+  /** The lead's SLA clocks, newest first (the server's order). */
+  readonly slaClocks = signal<SlaClockDto[]>([]);
   readonly loading = signal(false);
   readonly error = signal<Problem | null>(null);
   readonly conflict = signal<EditConflict | null>(null);
@@ -86,6 +89,7 @@ export class LeadStore {
           activities: this.client.listActivities(id),
           score: this.client.getLeadScore(id),
           feedback: this.client.getLeadFeedback(id),
+          sla: this.client.getLeadSla(id),
         }),
       );
       if (id !== this.id) return;
@@ -95,6 +99,7 @@ export class LeadStore {
       this.activities.set(all.activities ?? []);
       this.score.set(all.score);
       this.feedback.set(all.feedback ?? []);
+      this.slaClocks.set(all.sla ?? []);
     } catch (e) {
       if (id === this.id) this.error.set(toProblem(e));
     } finally {
@@ -214,7 +219,7 @@ export class LeadStore {
     }
   }
 
-  /** Moves, history, journey, score and feedback depend on the lead's data: reload them after any change. */
+  /** Moves, history, journey, score, feedback and SLA clocks depend on the lead's data: reload them after any change. */
   private async refreshDerived(): Promise<void> {
     const id = this.lead()?.id;
     if (!id) return;
@@ -226,6 +231,7 @@ export class LeadStore {
           activities: this.client.listActivities(id),
           score: this.client.getLeadScore(id),
           feedback: this.client.getLeadFeedback(id),
+          sla: this.client.getLeadSla(id),
         }),
       );
       this.options.set(all.options ?? []);
@@ -233,6 +239,7 @@ export class LeadStore {
       this.activities.set(all.activities ?? []);
       this.score.set(all.score);
       this.feedback.set(all.feedback ?? []);
+      this.slaClocks.set(all.sla ?? []);
     } catch (e) {
       this.error.set(toProblem(e));
     }
