@@ -65,7 +65,8 @@ export function agreement(): LeadAgreement {
       disqualify: [],
       reopen: [],
     },
-    slas: { mqlResponseHours: 24, salesAcceptedToSqlDays: 14 },
+    slas: { mqlResponseHours: 24, salesAcceptedToSqlDays: 14, terms: [] },
+    drift: { windowDays: 30, minimumSample: 20, isOff: true },
   };
 }
 

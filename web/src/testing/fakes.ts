@@ -37,7 +37,6 @@ export function card(state: LeadState, overrides: Partial<CardDto> = {}): CardDt
     campaign: 'spring',
     state,
     stageEnteredAt: new Date(Date.now() - 3 * 3600_000 - 60_000).toISOString(),
-    scoredAt: new Date().toISOString(),
     version: 1,
     ...overrides,
   };
