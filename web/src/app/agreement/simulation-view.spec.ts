@@ -17,6 +17,7 @@ const result: SimulationDto = {
   mqlAfter: 32,
   activeVersion: 1,
   elapsedMilliseconds: 41.7,
+  drift: [],
   transitions: [
     {
       trigger: 'Qualify',

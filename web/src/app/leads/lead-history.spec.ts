@@ -6,6 +6,7 @@ import { LeadStore } from './lead-store';
 /** As the server sends it: oldest first, by instant and then by step; one command's entries share an instant. */
 const created: HistoryEntryDto = {
   id: 'c1',
+  leadId: 'lead-1',
   kind: 'Created',
   to: 'Raw',
   actorKind: 'User',
@@ -16,6 +17,7 @@ const created: HistoryEntryDto = {
 };
 const autoScored: HistoryEntryDto = {
   id: 'h1',
+  leadId: 'lead-1',
   kind: 'Moved',
   from: 'Raw',
   to: 'Scored',
@@ -28,6 +30,7 @@ const autoScored: HistoryEntryDto = {
 };
 const qualified: HistoryEntryDto = {
   id: 'h2',
+  leadId: 'lead-1',
   kind: 'Moved',
   from: 'Scored',
   to: 'MQL',
@@ -36,10 +39,11 @@ const qualified: HistoryEntryDto = {
   actorName: 'Mia Marketing',
   occurredAt: '2026-11-03T14:00:00Z',
   agreementVersion: 3,
-  criteria: [{ id: 'fit', description: 'Fit score at least 30', passed: true }],
+  criteria: [{ id: 'fit', description: 'Fit score at least 30', passed: true, actual: '42' }],
 };
 const autoAccepted: HistoryEntryDto = {
   id: 'h3',
+  leadId: 'lead-1',
   kind: 'Moved',
   from: 'MQL',
   to: 'SalesAccepted',
