@@ -41,4 +41,6 @@ fi
 if [ "${SKIP_E2E:-0}" != 1 ]; then
   echo "== web end-to-end tests"
   env "${e2e_build[@]}" CHROME_BIN="$chrome" node e2e/run.mjs
+  # The API is built by now: the integrator pages' tests start theirs without building again.
+  E2E_NO_BUILD=1 CHROME_BIN="$chrome" node e2e/integrations.mjs
 fi

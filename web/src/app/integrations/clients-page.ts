@@ -280,6 +280,7 @@ const CREATE_FIELDS = ['name', 'scopes'];
     .scopes {
       display: flex;
       flex-direction: column;
+      align-items: flex-start;
       border: none;
       padding: 0;
       margin: 8px 0;

@@ -262,6 +262,7 @@ const SUBSCRIBE_FIELDS = ['url', 'eventTypes'];
     .types {
       display: flex;
       flex-direction: column;
+      align-items: flex-start;
       border: none;
       padding: 0;
       margin: 8px 0;
