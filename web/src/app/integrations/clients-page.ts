@@ -234,7 +234,7 @@ const CREATE_FIELDS = ['name', 'scopes'];
                 (change)="toggle(s.value, $event.checked)"
                 [attr.data-scope]="s.value"
               >
-                <code>{{ s.value }}</code> <span class="muted">{{ s.description }}</span>
+                <code>{{ s.value }}</code><span class="muted desc">{{ s.description }}</span>
               </mat-checkbox>
             }
             @if (error('scopes'); as e) {
@@ -284,6 +284,9 @@ const CREATE_FIELDS = ['name', 'scopes'];
       border: none;
       padding: 0;
       margin: 8px 0;
+    }
+    .desc {
+      margin-left: 8px;
     }
     .scopes legend {
       font-weight: 600;

@@ -35,7 +35,7 @@ function localInputValue(at: Date): string {
         <h3>Deliveries <span class="muted">(newest first)</span></h3>
         <button mat-button type="button" (click)="store.loadDeliveries()">Refresh</button>
         <form class="replay" (ngSubmit)="replay()" data-testid="replay-form">
-          <app-form-field label="Replay events since" [error]="sinceError()">
+          <app-form-field class="since" label="Replay events since" [error]="sinceError()">
             <input
               *appFieldControl
               matInput
@@ -145,6 +145,9 @@ function localInputValue(at: Date): string {
       align-items: center;
       gap: 8px;
       margin-left: auto;
+    }
+    .since {
+      width: 240px;
     }
     .attempts {
       margin: 0;

@@ -217,7 +217,7 @@ const SUBSCRIBE_FIELDS = ['url', 'eventTypes'];
                 (change)="toggle(t.value, $event.checked)"
                 [attr.data-event-type]="t.value"
               >
-                <code>{{ t.value }}</code> <span class="muted">{{ t.description }}</span>
+                <code>{{ t.value }}</code><span class="muted desc">{{ t.description }}</span>
               </mat-checkbox>
             }
             @if (error('eventTypes'); as e) {
@@ -266,6 +266,9 @@ const SUBSCRIBE_FIELDS = ['url', 'eventTypes'];
       border: none;
       padding: 0;
       margin: 8px 0;
+    }
+    .desc {
+      margin-left: 8px;
     }
     .types legend {
       font-weight: 600;
