@@ -49,7 +49,16 @@ function freePort() {
 async function startApi() {
   base = `http://127.0.0.1:${process.env.E2E_PORT ?? (await freePort())}`;
   dataDir = mkdtempSync(join(tmpdir(), 'l2r-e2e-int-'));
-  const args = ['run', '--project', join(repo, 'api/L2R.Api'), '-c', 'Release', '--no-launch-profile', '--urls', base];
+  const args = [
+    'run',
+    '--project',
+    join(repo, 'api/L2R.Api'),
+    '-c',
+    'Release',
+    '--no-launch-profile',
+    '--urls',
+    base,
+  ];
   if (process.env.E2E_NO_BUILD === '1') args.push('--no-build');
   api = spawn('dotnet', args, {
     cwd: repo,
@@ -251,7 +260,11 @@ test('rotating keeps both secrets valid until the old one is ended; revoking end
 
   await row.locator('button:has-text("Revoke")').click();
   await row.locator('.status-chip:has-text("Revoked")').waitFor();
-  assert.notEqual((await clientToken(clientId, fresh)).status, 200, 'a revoked client gets no token');
+  assert.notEqual(
+    (await clientToken(clientId, fresh)).status,
+    200,
+    'a revoked client gets no token',
+  );
   await shot('int-03-revoked');
 });
 
@@ -272,7 +285,8 @@ test('an admin subscribes a webhook, sends a test event, and sees a new lead del
   await row.locator('button:has-text("Send test")').click();
   const result = page.locator('[data-testid=test-result]');
   await page.waitForFunction(
-    () => /delivered: 200/.test(document.querySelector('[data-testid=test-result]')?.textContent ?? ''),
+    () =>
+      /delivered: 200/.test(document.querySelector('[data-testid=test-result]')?.textContent ?? ''),
     null,
     { timeout: 30_000 },
   );
@@ -289,13 +303,18 @@ test('an admin subscribes a webhook, sends a test event, and sees a new lead del
     email: `hook.${stamp}@example.com`,
     company: `Receiver ${stamp}`,
   });
-  const delivered = page.locator('[data-testid=delivery][data-event-type="lead.created"][data-status=Succeeded]');
+  const delivered = page.locator(
+    '[data-testid=delivery][data-event-type="lead.created"][data-status=Succeeded]',
+  );
   await waitFor(async () => {
     await page.click('[data-testid=delivery-log] button:has-text("Refresh")');
     await page.waitForFunction(() => !document.querySelector('[aria-label="Loading deliveries"]'));
     return (await delivered.count()) > 0;
   }, 'the lead.created delivery in the log');
-  assert.match(await delivered.first().locator('[data-testid=attempt]').first().textContent(), /200/);
+  assert.match(
+    await delivered.first().locator('[data-testid=attempt]').first().textContent(),
+    /200/,
+  );
   const event = received.map((r) => JSON.parse(r.body)).find((e) => e.type === 'lead.created');
   assert.equal(event?.leadId, lead.id);
   await shot('int-05-delivery-log');
@@ -309,5 +328,8 @@ test('an admin subscribes a webhook, sends a test event, and sees a new lead del
 
   await page.click('[data-testid=replay-form] button[type=submit]'); // since an hour ago
   await page.locator('[data-testid=replayed]').waitFor();
-  assert.match(await page.locator('[data-testid=replayed]').textContent(), /[1-9]\d* event\(s\) queued/);
+  assert.match(
+    await page.locator('[data-testid=replayed]').textContent(),
+    /[1-9]\d* event\(s\) queued/,
+  );
 });

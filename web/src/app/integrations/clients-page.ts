@@ -1,10 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  OnInit,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -96,15 +90,23 @@ const CREATE_FIELDS = ['name', 'scopes'];
           </thead>
           <tbody>
             @for (c of store.clients(); track c.id) {
-              <tr [class.revoked]="!c.isActive" data-testid="client-row" [attr.data-client-id]="c.clientId">
+              <tr
+                [class.revoked]="!c.isActive"
+                data-testid="client-row"
+                [attr.data-client-id]="c.clientId"
+              >
                 <td>
                   {{ c.name }}
-                  <div class="muted small"><code>{{ c.clientId }}</code></div>
+                  <div class="muted small">
+                    <code>{{ c.clientId }}</code>
+                  </div>
                 </td>
                 <td>
                   <ul class="bare">
                     @for (s of c.scopes; track s) {
-                      <li><code>{{ s }}</code></li>
+                      <li>
+                        <code>{{ s }}</code>
+                      </li>
                     }
                   </ul>
                 </td>
@@ -217,7 +219,11 @@ const CREATE_FIELDS = ['name', 'scopes'];
       <section class="card-box create">
         <h2>New API client</h2>
         <form (ngSubmit)="create()" data-testid="create-client">
-          <app-form-field label="Name" [error]="error('name')" hint="What the integration is, e.g. Website forms">
+          <app-form-field
+            label="Name"
+            [error]="error('name')"
+            hint="What the integration is, e.g. Website forms"
+          >
             <input
               *appFieldControl
               matInput
@@ -344,7 +350,8 @@ export class ClientsPage implements OnInit {
   }
 
   protected async endSecret(client: ApiClientDto, secretId: string, hint: string): Promise<void> {
-    if (!confirm(`End secret …${hint} of ${client.name}? Tokens issued with it stop working.`)) return;
+    if (!confirm(`End secret …${hint} of ${client.name}? Tokens issued with it stop working.`))
+      return;
     await this.act(() => this.store.endSecret(client.id, secretId));
   }
 

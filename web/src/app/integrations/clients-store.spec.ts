@@ -39,7 +39,9 @@ describe('ClientsStore', () => {
           }),
         ),
       ),
-      revokeClient: vi.fn(() => of(apiClient({ isActive: false, revokedAt: '2026-11-27T09:00:00Z' }))),
+      revokeClient: vi.fn(() =>
+        of(apiClient({ isActive: false, revokedAt: '2026-11-27T09:00:00Z' })),
+      ),
     };
     TestBed.configureTestingModule({
       providers: [ClientsStore, { provide: ClientsClient, useValue: client }],
@@ -73,14 +75,24 @@ describe('ClientsStore', () => {
 
     await store.endSecret('c1', 's1');
     expect(client['endClientSecret']).toHaveBeenCalledWith('c1', 's1');
-    expect(store.clients()[0].secrets.filter((s) => !s.revokedAt).map((s) => s.id)).toEqual(['s2']);
+    expect(
+      store
+        .clients()[0]
+        .secrets.filter((s) => !s.revokedAt)
+        .map((s) => s.id),
+    ).toEqual(['s2']);
   });
 
   it('rotates without an overlap: the old secret ends at once, the new one is kept', async () => {
     expect(await store.rotate('c1', true)).toBeNull();
     expect(client['endClientSecret']).toHaveBeenCalledTimes(1);
     expect(client['endClientSecret']).toHaveBeenCalledWith('c1', 's1');
-    expect(store.clients()[0].secrets.filter((s) => !s.revokedAt).map((s) => s.id)).toEqual(['s2']);
+    expect(
+      store
+        .clients()[0]
+        .secrets.filter((s) => !s.revokedAt)
+        .map((s) => s.id),
+    ).toEqual(['s2']);
   });
 
   it('revokes', async () => {

@@ -30,7 +30,11 @@ function localInputValue(at: Date): string {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="log" [attr.aria-label]="'Deliveries to ' + webhook().url" data-testid="delivery-log">
+    <section
+      class="log"
+      [attr.aria-label]="'Deliveries to ' + webhook().url"
+      data-testid="delivery-log"
+    >
       <div class="bar">
         <h3>Deliveries <span class="muted">(newest first)</span></h3>
         <button mat-button type="button" (click)="store.loadDeliveries()">Refresh</button>
@@ -72,7 +76,11 @@ function localInputValue(at: Date): string {
         </thead>
         <tbody>
           @for (d of store.deliveries(); track d.id) {
-            <tr data-testid="delivery" [attr.data-event-type]="d.eventType" [attr.data-status]="d.status">
+            <tr
+              data-testid="delivery"
+              [attr.data-event-type]="d.eventType"
+              [attr.data-status]="d.status"
+            >
               <td>{{ d.createdAt | date: 'medium' }}</td>
               <td>
                 <code>{{ d.eventType }}</code>
@@ -81,14 +89,19 @@ function localInputValue(at: Date): string {
                 }
               </td>
               <td>
-                <span class="status-chip" [class.Active]="d.status === 'Succeeded'">{{ d.status }}</span>
+                <span class="status-chip" [class.Active]="d.status === 'Succeeded'">{{
+                  d.status
+                }}</span>
               </td>
               <td>
                 @if (d.attemptLog.length) {
                   <ol class="attempts">
                     @for (a of d.attemptLog; track a.attemptedAt) {
                       <li data-testid="attempt">
-                        <span [class.pass]="isSuccess(a.statusCode)" [class.fail]="!isSuccess(a.statusCode)">
+                        <span
+                          [class.pass]="isSuccess(a.statusCode)"
+                          [class.fail]="!isSuccess(a.statusCode)"
+                        >
                           {{ a.statusCode ?? 'no answer' }}
                         </span>
                         in {{ a.latencyMs }} ms · {{ a.attemptedAt | date: 'mediumTime' }}
@@ -112,7 +125,9 @@ function localInputValue(at: Date): string {
                   type="button"
                   (click)="redeliver(d)"
                   [disabled]="busy()"
-                  [attr.aria-label]="'Redeliver ' + d.eventType + ' of ' + (d.createdAt | date: 'medium')"
+                  [attr.aria-label]="
+                    'Redeliver ' + d.eventType + ' of ' + (d.createdAt | date: 'medium')
+                  "
                 >
                   Redeliver
                 </button>

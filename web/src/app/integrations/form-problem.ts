@@ -16,6 +16,10 @@ export function alertLines(problem: Problem, placedFields: string[] = []): strin
 /** A 404 on an action means someone else removed the row: say so, rather than "Not found." */
 export function goneOr(problem: Problem | null, what: string): Problem | null {
   return problem?.status === 404
-    ? { ...problem, title: `This ${what} no longer exists; the list has been refreshed.`, detail: undefined }
+    ? {
+        ...problem,
+        title: `This ${what} no longer exists; the list has been refreshed.`,
+        detail: undefined,
+      }
     : problem;
 }

@@ -9,10 +9,18 @@ import { MatButtonModule } from '@angular/material/button';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <nav class="tabs" aria-label="Integrations">
-      <a mat-button routerLink="/integrations/clients" routerLinkActive="active" ariaCurrentWhenActive="page"
+      <a
+        mat-button
+        routerLink="/integrations/clients"
+        routerLinkActive="active"
+        ariaCurrentWhenActive="page"
         >API clients</a
       >
-      <a mat-button routerLink="/integrations/webhooks" routerLinkActive="active" ariaCurrentWhenActive="page"
+      <a
+        mat-button
+        routerLink="/integrations/webhooks"
+        routerLinkActive="active"
+        ariaCurrentWhenActive="page"
         >Webhooks</a
       >
     </nav>

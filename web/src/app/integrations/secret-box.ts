@@ -12,8 +12,8 @@ import { MatButtonModule } from '@angular/material/button';
       <h2>{{ title() }}</h2>
       <ng-content />
       <p class="warning">
-        <strong>Copy it now: you will not see it again.</strong> L2R keeps only a hash of it; if it is
-        lost, issue a new one.
+        <strong>Copy it now: you will not see it again.</strong> L2R keeps only a hash of it; if it
+        is lost, issue a new one.
       </p>
       <div class="row">
         <input

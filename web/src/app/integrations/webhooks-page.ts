@@ -53,8 +53,8 @@ const SUBSCRIBE_FIELDS = ['url', 'eventTypes'];
           (dismiss)="store.dismissSecret()"
         >
           <p>
-            For <code>{{ s.url }}</code
-            >: your receiver checks each request's <code>webhook-signature</code> with it.
+            For <code>{{ s.url }}</code>: your receiver checks each request's
+            <code>webhook-signature</code> with it.
           </p>
         </app-secret-box>
       }
@@ -85,12 +85,16 @@ const SUBSCRIBE_FIELDS = ['url', 'eventTypes'];
           <tbody>
             @for (w of store.webhooks(); track w.id) {
               <tr data-testid="webhook-row" [class.open]="store.openId() === w.id">
-                <td class="url"><code>{{ w.url }}</code></td>
+                <td class="url">
+                  <code>{{ w.url }}</code>
+                </td>
                 <td>
                   @if (w.eventTypes.length) {
                     <ul class="bare">
                       @for (t of w.eventTypes; track t) {
-                        <li><code>{{ t }}</code></li>
+                        <li>
+                          <code>{{ t }}</code>
+                        </li>
                       }
                     </ul>
                   } @else {
@@ -101,7 +105,9 @@ const SUBSCRIBE_FIELDS = ['url', 'eventTypes'];
                   @if (w.enabled) {
                     <span class="status-chip Active">Enabled</span>
                     @if (w.failingSince) {
-                      <div class="fail small">Failing since {{ w.failingSince | date: 'medium' }}</div>
+                      <div class="fail small">
+                        Failing since {{ w.failingSince | date: 'medium' }}
+                      </div>
                     }
                   } @else {
                     <span class="status-chip">Disabled</span>

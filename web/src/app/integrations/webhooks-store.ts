@@ -54,7 +54,8 @@ export class WebhooksStore {
         this.client.createWebhook({ url, eventTypes }, newKey()),
       );
       this.webhooks.update((list) => [...list, created.webhook]);
-      if (created.secret) this.shownSecret.set({ url: created.webhook.url, secret: created.secret });
+      if (created.secret)
+        this.shownSecret.set({ url: created.webhook.url, secret: created.secret });
     });
   }
 
