@@ -26,8 +26,13 @@ describe('Shell', () => {
     expect(render(['Sales']).links).toEqual(['Board', 'Agreement']);
   });
 
-  it('adds Users for admins', () => {
-    expect(render(['Admin', 'Marketing']).links).toEqual(['Board', 'Agreement', 'Users']);
+  it('adds Users and Integrations for admins', () => {
+    expect(render(['Admin', 'Marketing']).links).toEqual([
+      'Board',
+      'Agreement',
+      'Users',
+      'Integrations',
+    ]);
   });
 
   it('signs out from the toolbar', () => {
