@@ -17,12 +17,13 @@ import { MatButtonModule } from '@angular/material/button';
       </p>
       <div class="row">
         <input
+          #value
           class="value"
           readonly
           [value]="secret()"
           aria-label="Secret"
           data-testid="secret-value"
-          (focus)="$any($event.target).select()"
+          (focus)="value.select()"
         />
         <button
           mat-stroked-button
