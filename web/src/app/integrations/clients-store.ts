@@ -38,7 +38,7 @@ export class ClientsStore {
 
   create(name: string, scopes: string[]): Promise<Problem | null> {
     return this.run(async () => {
-      const issued = await firstValueFrom(this.client.createClient({ name, scopes }, newKey()));
+      const issued = await firstValueFrom(this.client.createClient({ name, scopes }));
       this.clients.update((list) => [...list, issued.client]);
       this.show(issued, false);
     });
@@ -50,7 +50,7 @@ export class ClientsStore {
    */
   rotate(clientId: string, endOldNow: boolean): Promise<Problem | null> {
     return this.run(async () => {
-      const issued = await firstValueFrom(this.client.rotateClientSecret(clientId, newKey()));
+      const issued = await firstValueFrom(this.client.rotateClientSecret(clientId));
       let client = issued.client;
       if (endOldNow) {
         for (const old of client.secrets.filter((s) => s.id !== issued.secretId && !s.revokedAt)) {
@@ -104,9 +104,3 @@ export class ClientsStore {
     }
   }
 }
-
-/**
- * An Idempotency-Key per request. The generated client sends the header even when no key is given, empty, and the API
- * refuses an empty key; a fresh key per call keeps each call a new request.
- */
-export const newKey = () => crypto.randomUUID();

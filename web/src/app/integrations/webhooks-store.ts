@@ -2,7 +2,6 @@ import { Injectable, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { WebhookDeliveryDto, WebhookDto, WebhooksClient } from '../api/l2r-api';
 import { Problem, toProblem } from '../core/problem';
-import { newKey } from './clients-store';
 
 /** A subscription's signing secret, just made: the only time anyone sees it in clear. */
 export interface ShownWebhookSecret {
@@ -50,9 +49,7 @@ export class WebhooksStore {
   /** Subscribes a URL; no event types means every type. */
   subscribe(url: string, eventTypes: string[]): Promise<Problem | null> {
     return this.run(async () => {
-      const created = await firstValueFrom(
-        this.client.createWebhook({ url, eventTypes }, newKey()),
-      );
+      const created = await firstValueFrom(this.client.createWebhook({ url, eventTypes }));
       this.webhooks.update((list) => [...list, created.webhook]);
       if (created.secret)
         this.shownSecret.set({ url: created.webhook.url, secret: created.secret });
@@ -111,7 +108,7 @@ export class WebhooksStore {
    */
   sendTest(webhookId: string): Promise<Problem | null> {
     return this.run(async () => {
-      let delivery = await firstValueFrom(this.client.sendTestWebhook(webhookId, newKey()));
+      let delivery = await firstValueFrom(this.client.sendTestWebhook(webhookId));
       this.test.set(delivery);
       await this.openLog(webhookId);
       for (let i = 0; i < TEST_WATCH.tries && delivery.attempts === 0; i++) {
@@ -127,7 +124,7 @@ export class WebhooksStore {
   /** Sends one delivery's event again (same body and webhook-id) as a new delivery at the top of the log. */
   redeliver(deliveryId: string): Promise<Problem | null> {
     return this.run(async () => {
-      const again = await firstValueFrom(this.client.redeliverWebhook(deliveryId, newKey()));
+      const again = await firstValueFrom(this.client.redeliverWebhook(deliveryId));
       this.deliveries.update((log) => [again, ...log]);
     });
   }
@@ -140,7 +137,7 @@ export class WebhooksStore {
     return this.run(async () => {
       this.replayed.set(null);
       const result = await firstValueFrom(
-        this.client.replayWebhook(webhookId, { since: since.toISOString() }, newKey()),
+        this.client.replayWebhook(webhookId, { since: since.toISOString() }),
       );
       this.replayed.set(result.queued);
       await this.loadDeliveries();
