@@ -39,7 +39,7 @@ describe('Shell', () => {
     expect(render(['Marketing']).links).toEqual(['Board', 'Leads', 'Metrics', 'Agreement', 'Import', 'Settings']);
   });
 
-  it('adds Import and Users for admins', () => {
+  it('adds Import, Users and Integrations for admins', () => {
     expect(render(['Admin', 'Marketing']).links).toEqual([
       'Board',
       'My queue',
@@ -49,6 +49,7 @@ describe('Shell', () => {
       'Import',
       'Settings',
       'Users',
+      'Integrations',
     ]);
   });
 

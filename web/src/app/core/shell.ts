@@ -61,6 +61,13 @@ import { AuthStore } from './auth-store';
             ariaCurrentWhenActive="page"
             >Users</a
           >
+          <a
+            mat-button
+            routerLink="/integrations"
+            routerLinkActive="active"
+            ariaCurrentWhenActive="page"
+            >Integrations</a
+          >
         }
       </nav>
       <span class="spacer"></span>
