@@ -124,7 +124,7 @@ describe('DraftEditor', () => {
     await settle();
     expect(client.updateDraft).toHaveBeenCalledWith('d1', {
       agreement: expect.objectContaining({
-        slas: { mqlResponseHours: 12, salesAcceptedToSqlDays: 14 },
+        slas: { mqlResponseHours: 12, salesAcceptedToSqlDays: 14, terms: [] },
       }),
       revision: 3,
     });
