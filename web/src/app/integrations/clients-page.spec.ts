@@ -180,6 +180,13 @@ describe('ClientsPage', () => {
     expect(client.endClientSecret).not.toHaveBeenCalled();
     expect(el().querySelectorAll('[data-testid=secret]:not(.ended)')).toHaveLength(2);
     expect(q('button[aria-label="End secret …aaaa"]')).not.toBeNull();
+    // A third secret is refused (409): the form says to end the older one first.
+    clickText('Rotate…');
+    await update();
+    expect(q<HTMLButtonElement>('[data-testid=rotate-form] button[type=submit]')!.disabled).toBe(
+      true,
+    );
+    expect(q('[data-testid=rotate-form]')!.textContent).toContain('end the older one');
   });
 
   it('revokes only after confirmation', async () => {

@@ -194,7 +194,11 @@ const CREATE_FIELDS = ['name', 'scopes'];
                         >
                       </mat-radio-group>
                       <div class="form-actions">
-                        <button mat-flat-button type="submit" [disabled]="busy()">
+                        <button
+                          mat-flat-button
+                          type="submit"
+                          [disabled]="busy() || activeSecrets(c) > 1"
+                        >
                           Issue new secret
                         </button>
                         <button mat-button type="button" (click)="rotating.set(null)">
