@@ -8,6 +8,7 @@ function render(roles: Role[]) {
   const auth = {
     user: () => ({ displayName: 'Pat', tenantName: 'Acme', roles }),
     isAdmin: () => roles.includes('Admin'),
+    hasRole: (...wanted: Role[]) => wanted.some((r) => roles.includes(r)),
     logout: vi.fn(),
   };
   TestBed.configureTestingModule({
@@ -22,12 +23,16 @@ function render(roles: Role[]) {
 }
 
 describe('Shell', () => {
-  it('shows Board and Agreement to sales, without Users', () => {
-    expect(render(['Sales']).links).toEqual(['Board', 'Agreement']);
+  it('shows Board, Agreement and the fairness ledger to sales, without Teams and Users', () => {
+    expect(render(['Sales']).links).toEqual(['Board', 'Agreement', 'Fairness']);
   });
 
-  it('adds Users for admins', () => {
-    expect(render(['Admin', 'Marketing']).links).toEqual(['Board', 'Agreement', 'Users']);
+  it('shows marketing neither the fairness ledger nor the admin pages', () => {
+    expect(render(['Marketing']).links).toEqual(['Board', 'Agreement']);
+  });
+
+  it('adds Teams and Users for admins', () => {
+    expect(render(['Admin', 'Marketing']).links).toEqual(['Board', 'Agreement', 'Fairness', 'Teams', 'Users']);
   });
 
   it('signs out from the toolbar', () => {

@@ -19,7 +19,23 @@ import { AuthStore } from './auth-store';
         <a mat-button routerLink="/agreement" routerLinkActive="active" ariaCurrentWhenActive="page"
           >Agreement</a
         >
+        @if (auth.hasRole('Sales', 'Admin')) {
+          <a
+            mat-button
+            routerLink="/routing/fairness"
+            routerLinkActive="active"
+            ariaCurrentWhenActive="page"
+            >Fairness</a
+          >
+        }
         @if (auth.isAdmin()) {
+          <a
+            mat-button
+            routerLink="/admin/teams"
+            routerLinkActive="active"
+            ariaCurrentWhenActive="page"
+            >Teams</a
+          >
           <a
             mat-button
             routerLink="/admin/users"
