@@ -89,6 +89,12 @@ public abstract class RoutingTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Equal("Inbound: Sofia Sales, weighted round robin; due Mon 13:00 UTC", assignment["reason"]!.GetValue<string>());
         Assert.Single(history["transitions"]!.AsArray(), t => t!["to"]!.GetValue<string>() == "MQL");
 
+        // The board offers the decision only to who may make it.
+        bool Offered(JsonNode options, string trigger) => options.AsArray().Single(o => o!["trigger"]!.GetValue<string>() == trigger)!["allowed"]!.GetValue<bool>();
+        Assert.False(Offered(await p.Bruno.GetJsonAsync($"/api/leads/{first}/transitions"), "Accept"));
+        Assert.True(Offered(await p.Sofia.GetJsonAsync($"/api/leads/{first}/transitions"), "Accept"));
+        Assert.True(Offered(await p.Lena.GetJsonAsync($"/api/leads/{first}/transitions"), "Reject"));
+
         var refused = await ApiSession.ProblemAsync(await p.Bruno.FireAsync(first, "Accept"), HttpStatusCode.Forbidden);
         Assert.Contains("belongs to Sofia Sales", refused["detail"]!.GetValue<string>());
         await ApiSession.ProblemAsync(await p.Team.Sales.FireAsync(first, "Reject", "no-need"), HttpStatusCode.Forbidden);

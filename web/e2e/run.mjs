@@ -439,3 +439,21 @@ test('the board shows the leads the new MQL definition moved', async () => {
   );
   await shot('18-board-after');
 });
+
+// ---------- routing: the demo's teams and the fairness ledger ----------
+test('admin sees the demo teams the agreement routes to, and sales the fairness ledger', async () => {
+  await signInAs('admin@acme.test');
+  await page.goto(`${base}/admin/teams`);
+  await page.locator('[data-testid=team]').first().waitFor();
+  const names = await page.locator('[data-testid=team] h2').allTextContents();
+  assert.deepEqual(names.map((n) => n.trim()).sort(), ['EMEA sales', 'Qualification']);
+  for (const team of await page.locator('[data-testid=team]').all())
+    assert.match(await team.textContent(), /routed to by the active agreement/);
+  await shot('19-teams');
+
+  await signInAs('sales@acme.test');
+  await page.goto(`${base}/routing/fairness`);
+  await page.locator('[data-testid=fairness-team]').first().waitFor();
+  assert.equal(await page.locator('[data-testid=fairness-team]').count(), 2);
+  await shot('20-fairness');
+});

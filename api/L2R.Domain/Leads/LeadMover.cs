@@ -189,6 +189,9 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion, Rou
         return null;
     }
 
+    /// <summary>Whether <paramref name="actor"/> may make this decision on the lead as far as its ownership goes (what the board offers).</summary>
+    public bool MayDecide(Lead lead, Actor actor, LeadTrigger trigger) => MayNotDecide(lead, actor, trigger) is null;
+
     /// <summary>The owner's name when <paramref name="actor"/> may not accept or reject this owned MQL; null when they may.</summary>
     private string? MayNotDecide(Lead lead, Actor actor, LeadTrigger trigger)
     {

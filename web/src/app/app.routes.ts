@@ -99,6 +99,18 @@ export const routes: Routes = [
         canActivate: [roleGuard('Admin')],
         loadComponent: () => import('./integrations/webhooks-page').then((m) => m.WebhooksPage),
       },
+      {
+        path: 'admin/teams',
+        title: 'Teams · L2R',
+        canActivate: [roleGuard('Admin')],
+        loadComponent: () => import('./routing/teams-page').then((m) => m.TeamsPage),
+      },
+      {
+        path: 'routing/fairness',
+        title: 'Fairness · L2R',
+        canActivate: [roleGuard('Sales', 'Admin')],
+        loadComponent: () => import('./routing/fairness-page').then((m) => m.FairnessPage),
+      },
     ],
   },
   { path: '**', redirectTo: 'board' },

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { of } from 'rxjs';
-import { AgreementClient } from '../api/l2r-api';
+import { AgreementClient, TeamsClient } from '../api/l2r-api';
 import { draftDto } from '../../testing/agreement-fakes';
 import { settle } from '../../testing/fakes';
 import { DraftEditor } from './draft-editor';
@@ -14,7 +14,11 @@ async function render() {
     updateDraft: vi.fn(),
   };
   TestBed.configureTestingModule({
-    providers: [DraftStore, { provide: AgreementClient, useValue: client }],
+    providers: [
+      DraftStore,
+      { provide: AgreementClient, useValue: client },
+      { provide: TeamsClient, useValue: { listTeams: vi.fn(() => of([])) } },
+    ],
   });
   const store = TestBed.inject(DraftStore);
   await store.load('d1');

@@ -5,6 +5,7 @@ import { DraftFitRules } from './draft-fit-rules';
 import { DraftMoves } from './draft-moves';
 import { DraftProblems } from './draft-problems';
 import { DraftReasons } from './draft-reasons';
+import { DraftRouting } from './draft-routing';
 import { DraftSlas } from './draft-slas';
 import { DraftStore } from './draft-store';
 
@@ -23,6 +24,7 @@ import { DraftStore } from './draft-store';
     DraftProblems,
     DraftReasons,
     DraftSlas,
+    DraftRouting,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -66,6 +68,7 @@ import { DraftStore } from './draft-store';
         <app-draft-engagement-rules [agreement]="a" />
         <app-draft-reasons [agreement]="a" />
         <app-draft-slas [agreement]="a" />
+        <app-draft-routing [agreement]="a" />
       </div>
     }
   `,
@@ -94,7 +97,8 @@ import { DraftStore } from './draft-store';
     app-draft-fit-rules,
     app-draft-engagement-rules,
     app-draft-reasons,
-    app-draft-slas {
+    app-draft-slas,
+    app-draft-routing {
       display: block;
       margin-top: 16px;
     }

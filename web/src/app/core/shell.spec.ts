@@ -31,15 +31,15 @@ function render(roles: Role[]) {
 }
 
 describe('Shell', () => {
-  it('shows Board, My queue, Leads, Metrics, Agreement and Settings to sales, without Import or Users', () => {
-    expect(render(['Sales']).links).toEqual(['Board', 'My queue', 'Leads', 'Metrics', 'Agreement', 'Settings']);
+  it('shows Board, My queue, Leads, Metrics, Agreement, Settings and Fairness to sales, without Import or admin pages', () => {
+    expect(render(['Sales']).links).toEqual(['Board', 'My queue', 'Leads', 'Metrics', 'Agreement', 'Settings', 'Fairness']);
   });
 
-  it('adds Import for marketing, without a queue', () => {
+  it('adds Import for marketing, without a queue or the fairness ledger', () => {
     expect(render(['Marketing']).links).toEqual(['Board', 'Leads', 'Metrics', 'Agreement', 'Import', 'Settings']);
   });
 
-  it('adds Import, Users and Integrations for admins', () => {
+  it('adds Import, Teams, Users and Integrations for admins', () => {
     expect(render(['Admin', 'Marketing']).links).toEqual([
       'Board',
       'My queue',
@@ -48,6 +48,8 @@ describe('Shell', () => {
       'Agreement',
       'Import',
       'Settings',
+      'Fairness',
+      'Teams',
       'Users',
       'Integrations',
     ]);

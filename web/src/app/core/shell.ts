@@ -53,7 +53,23 @@ import { AuthStore } from './auth-store';
         <a mat-button routerLink="/settings" routerLinkActive="active" ariaCurrentWhenActive="page"
           >Settings</a
         >
+        @if (auth.hasRole('Sales', 'Admin')) {
+          <a
+            mat-button
+            routerLink="/routing/fairness"
+            routerLinkActive="active"
+            ariaCurrentWhenActive="page"
+            >Fairness</a
+          >
+        }
         @if (auth.isAdmin()) {
+          <a
+            mat-button
+            routerLink="/admin/teams"
+            routerLinkActive="active"
+            ariaCurrentWhenActive="page"
+            >Teams</a
+          >
           <a
             mat-button
             routerLink="/admin/users"

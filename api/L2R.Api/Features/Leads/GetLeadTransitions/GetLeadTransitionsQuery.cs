@@ -25,10 +25,12 @@ public sealed class GetLeadTransitionsHandler(L2RDbContext db, LeadMoves moves, 
     public async ValueTask<IReadOnlyList<TransitionOptionDto>> Handle(GetLeadTransitionsQuery query, CancellationToken ct)
     {
         var lead = await db.ReadLeadAsync(query.LeadId, ct);
-        var mover = await moves.MoverAsync(ct);
-        return mover.Evaluate(await moves.FactsAsync(lead, ct), user.Actor)
+        var mover = await moves.MoverAsync(ct, decides: lead.State == LeadState.MQL && lead.OwnerId is not null);
+        var actor = user.Actor;
+        return mover.Evaluate(await moves.FactsAsync(lead, ct), actor)
             .Options()
-            .Select(o => new TransitionOptionDto(o.Trigger, o.To, o.RoleAllowed, o.AutoAdvance, o.CriteriaMet, o.ReasonList, o.Reasons, o.Criteria))
+            .Select(o => new TransitionOptionDto(
+                o.Trigger, o.To, o.RoleAllowed && mover.MayDecide(lead, actor, o.Trigger), o.AutoAdvance, o.CriteriaMet, o.ReasonList, o.Reasons, o.Criteria))
             .ToList();
     }
 }
