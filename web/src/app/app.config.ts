@@ -4,13 +4,12 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { routes } from './app.routes';
 import { API_BASE_URL } from './api/l2r-api';
 import { authInterceptor } from './core/auth-interceptor';
-import { idempotencyInterceptor } from './core/idempotency-interceptor';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(routes, withComponentInputBinding()),
-    provideHttpClient(withInterceptors([authInterceptor, idempotencyInterceptor])),
+    provideHttpClient(withInterceptors([authInterceptor])),
     // The API serves this app, so calls go to the same origin (ng serve proxies /api).
     { provide: API_BASE_URL, useValue: '' },
   ],
