@@ -7404,6 +7404,544 @@ export class MetricsClient {
 @Injectable({
     providedIn: 'root'
 })
+export class RoutingClient {
+    private http: HttpClient;
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(@Inject(HttpClient) http: HttpClient, @Optional() @Inject(API_BASE_URL) baseUrl?: string) {
+        this.http = http;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The fairness ledger per team member over [from, to) (default: the last 30 days): the share by weight against leads received, with credits for leads that came back (rejected, recycled, reassigned away).
+     * @param from (optional) 
+     * @param to (optional) 
+     * @return OK
+     */
+    getFairness(from?: string | undefined, to?: string | undefined): Observable<FairnessDto> {
+        let url_ = this.baseUrl + "/api/routing/fairness?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetFairness(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetFairness(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<FairnessDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<FairnessDto>;
+        }));
+    }
+
+    protected processGetFairness(response: HttpResponseBase): Observable<FairnessDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FairnessDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token (missing, expired, revoked, or its user or API client is no longer active).", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+}
+
+@Injectable({
+    providedIn: 'root'
+})
+export class TeamsClient {
+    private http: HttpClient;
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(@Inject(HttpClient) http: HttpClient, @Optional() @Inject(API_BASE_URL) baseUrl?: string) {
+        this.http = http;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The tenant's teams: members with weights, caps and open leads, the team lead, and the queue of leads waiting for capacity.
+     * @return OK
+     */
+    listTeams(): Observable<TeamDto[]> {
+        let url_ = this.baseUrl + "/api/teams";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processListTeams(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processListTeams(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<TeamDto[]>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<TeamDto[]>;
+        }));
+    }
+
+    protected processListTeams(response: HttpResponseBase): Observable<TeamDto[]> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TeamDto[];
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("The request is malformed or a field is invalid (errors lists each field); nothing was written.", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token (missing, expired, revoked, or its user or API client is no longer active).", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role, or the API client\'s scopes (requiredScope names the missing one), does not allow this.", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Create a team (Admin); members and the lead must be users of this tenant.
+     * @return Created
+     */
+    createTeam(body: TeamRequest): Observable<TeamDto> {
+        let url_ = this.baseUrl + "/api/teams";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processCreateTeam(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processCreateTeam(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<TeamDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<TeamDto>;
+        }));
+    }
+
+    protected processCreateTeam(response: HttpResponseBase): Observable<TeamDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 201) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TeamDto;
+            return _observableOf(result201);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token (missing, expired, revoked, or its user or API client is no longer active).", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 409) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * One team with its members and queue.
+     * @return OK
+     */
+    getTeam(id: string): Observable<TeamDto> {
+        let url_ = this.baseUrl + "/api/teams/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetTeam(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetTeam(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<TeamDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<TeamDto>;
+        }));
+    }
+
+    protected processGetTeam(response: HttpResponseBase): Observable<TeamDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TeamDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("The request is malformed or a field is invalid (errors lists each field); nothing was written.", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token (missing, expired, revoked, or its user or API client is no longer active).", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role, or the API client\'s scopes (requiredScope names the missing one), does not allow this.", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 404) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Replace a team's name, lead and members (Admin).
+     * @return OK
+     */
+    updateTeam(id: string, body: TeamRequest): Observable<TeamDto> {
+        let url_ = this.baseUrl + "/api/teams/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("put", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processUpdateTeam(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processUpdateTeam(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<TeamDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<TeamDto>;
+        }));
+    }
+
+    protected processUpdateTeam(response: HttpResponseBase): Observable<TeamDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TeamDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token (missing, expired, revoked, or its user or API client is no longer active).", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 404) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            }));
+        } else if (status === 409) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Delete a team (Admin); 409 while the active agreement routes leads to it.
+     * @return No Content
+     */
+    deleteTeam(id: string): Observable<void> {
+        let url_ = this.baseUrl + "/api/teams/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+            })
+        };
+
+        return this.http.request("delete", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processDeleteTeam(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processDeleteTeam(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<void>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<void>;
+        }));
+    }
+
+    protected processDeleteTeam(response: HttpResponseBase): Observable<void> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return _observableOf(null as any);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("The request is malformed or a field is invalid (errors lists each field); nothing was written.", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token (missing, expired, revoked, or its user or API client is no longer active).", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 404) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            }));
+        } else if (status === 409) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+}
+
+@Injectable({
+    providedIn: 'root'
+})
 export class TenantsClient {
     private http: HttpClient;
     private baseUrl: string;
@@ -8935,6 +9473,23 @@ export interface ApproveDraftRequest {
     revision?: number | undefined;
 }
 
+export interface AssignmentDto {
+    id: string;
+    kind: AssignmentKind;
+    teamId?: string | undefined;
+    teamName?: string | undefined;
+    userId?: string | undefined;
+    userName?: string | undefined;
+    previousOwnerId?: string | undefined;
+    reason: string;
+    missesSla: boolean;
+    dueAt?: string | undefined;
+    occurredAt: string;
+    agreementVersion: number;
+}
+
+export type AssignmentKind = "Routed" | "Queued" | "Reassigned";
+
 export interface AuditEntryDto {
     id: string;
     at: string;
@@ -9029,7 +9584,7 @@ export interface CardDto {
     sla?: SlaSummaryDto;
 }
 
-export type ChangeArea = "Scoring" | "Transition" | "Reasons" | "Slas" | "Alarms";
+export type ChangeArea = "Scoring" | "Transition" | "Reasons" | "Slas" | "Alarms" | "Routing";
 
 export interface ChecklistConfirmedCriterion extends Criterion {
     item: ChecklistItem;
@@ -9110,6 +9665,8 @@ export type DayOfWeek = "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursda
 
 export type DeliveryStatus = "Pending" | "Succeeded" | "Failed" | "Cancelled";
 
+export type Distribution = "WeightedRoundRobin" | "LeastLoaded";
+
 export interface DriftAlarms {
     mqlAcceptanceFloor?: number | undefined;
     rejectRateCeiling?: number | undefined;
@@ -9185,6 +9742,12 @@ export interface EventDto {
 export interface EventPageDto {
     items: EventDto[];
     next: number;
+}
+
+export interface FairnessDto {
+    from: string;
+    to: string;
+    teams: TeamFairnessDto[];
 }
 
 export interface FieldChangeDto {
@@ -9373,6 +9936,7 @@ export interface LeadAgreement {
     reasons: ReasonLists;
     slas: SlaTerms;
     drift: DriftAlarms;
+    routing: RoutingRules;
 }
 
 export interface LeadDto {
@@ -9436,6 +10000,7 @@ export interface LeadFieldDto {
 export interface LeadHistoryDto {
     transitions: HistoryEntryDto[];
     changes: FieldChangeDto[];
+    assignments: AssignmentDto[];
 }
 
 export interface LeadMovesDto {
@@ -9520,6 +10085,21 @@ export interface MeDto {
     roles: Role[];
 }
 
+export interface MemberFairnessDto {
+    userId: string;
+    name: string;
+    weight: number;
+    share: number;
+    expected: number;
+    received: number;
+    rejected: number;
+    recycled: number;
+    reassignedAway: number;
+    credits: number;
+    net: number;
+    balance: number;
+}
+
 export interface MergeLeadsRequest {
     absorbedLeadId: string;
     fields?: { [key: string]: MergeSide; } | undefined;
@@ -9540,7 +10120,7 @@ export interface NotificationDto {
     readAt?: string | undefined;
 }
 
-export type NotificationKind = "SlaWarning" | "SlaBreach";
+export type NotificationKind = "SlaWarning" | "SlaBreach" | "RoutingEscalation" | "LeadReassigned";
 
 export interface NotificationListDto {
     items: NotificationDto[];
@@ -9587,6 +10167,12 @@ export interface QueueItemDto {
     stageEnteredAt: string;
     version: number;
     sla?: SlaSummaryDto;
+}
+
+export interface QueuedLeadDto {
+    leadId: string;
+    displayName: string;
+    queuedAt: string;
 }
 
 export interface Reason {
@@ -9694,6 +10280,29 @@ export interface ReplayWebhookRequest {
 
 export type Role = "Admin" | "Marketing" | "Sales";
 
+export interface RoutingRule {
+    id: string;
+    name: string;
+    conditions: FieldCriterion[];
+    teamId: string;
+    distribution: Distribution;
+}
+
+export interface RoutingRules {
+    assignOnEntry: LeadState;
+    rules: RoutingRule[];
+    fallbackTeamId?: string | undefined;
+    fallbackDistribution: Distribution;
+    readonly isOff: boolean;
+}
+
+export interface RoutingShareDto {
+    ruleId: string;
+    name: string;
+    teamId?: string | undefined;
+    leads: number;
+}
+
 export interface SaveImportTemplateRequest {
     kind: ImportKind;
     mapping: ColumnMapping[];
@@ -9760,6 +10369,8 @@ export interface SimulationDto {
     willMoveSample: SimulationLeadDto[];
     /** The draft's drift alarms read against the MQL decisions of their window under the active version: whether the banner would show if the draft were live today. */
     drift: DriftReadingDto[];
+    /** Where the draft's routing rules send the leads that would be in its routing stage after activation, by rule (first match wins); the rule id "" counts those no rule matches. Empty when the draft does not route. */
+    routing: RoutingShareDto[];
     elapsedMilliseconds: number;
 }
 
@@ -9916,6 +10527,48 @@ export interface StageFiguresDto {
 }
 
 export type StageOutcome = "Advanced" | "Rejected" | "Recycled" | "Disqualified" | "Lost" | "Won";
+
+export interface TeamDto {
+    id: string;
+    name: string;
+    leadUserId?: string | undefined;
+    leadName?: string | undefined;
+    members: TeamMemberDto[];
+    waiting: number;
+    queue: QueuedLeadDto[];
+    routedTo: boolean;
+    version: number;
+}
+
+export interface TeamFairnessDto {
+    teamId: string;
+    name: string;
+    received: number;
+    net: number;
+    members: MemberFairnessDto[];
+}
+
+export interface TeamMemberDto {
+    userId: string;
+    name: string;
+    weight: number;
+    maxOpenLeads?: number | undefined;
+    maxNewLeadsPerDay?: number | undefined;
+    openLeads: number;
+}
+
+export interface TeamMemberRequest {
+    userId: string;
+    weight: number;
+    maxOpenLeads?: number | undefined;
+    maxNewLeadsPerDay?: number | undefined;
+}
+
+export interface TeamRequest {
+    name: string;
+    leadUserId?: string | undefined;
+    members: TeamMemberRequest[];
+}
 
 export interface TimeInStageCriterion extends Criterion {
     days: number;

@@ -1208,6 +1208,9 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<DateTime?>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("ScoredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1222,6 +1225,9 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
@@ -1265,6 +1271,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "DisplayName", "Id");
 
                     b.HasIndex("TenantId", "State", "TotalScore");
+
+                    b.HasIndex("TenantId", "TeamId", "QueuedAt");
 
                     b.HasIndex("TenantId", "UpdatedAt", "Id");
 
@@ -1459,6 +1467,99 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("DriftAlerts");
+                });
+
+            modelBuilder.Entity("L2R.Domain.Routing.LeadAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AgreementVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("MissesSla")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PreviousOwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "LeadId", "OccurredAt");
+
+                    b.HasIndex("TenantId", "TeamId", "OccurredAt");
+
+                    b.HasIndex("TenantId", "UserId", "OccurredAt");
+
+                    b.ToTable("LeadAssignments");
+                });
+
+            modelBuilder.Entity("L2R.Domain.Routing.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LeadUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Teams");
                 });
 
             modelBuilder.Entity("L2R.Domain.Slas.SlaClock", b =>
@@ -1663,6 +1764,16 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("L2R.Domain.Leads.LeadTransition", b =>
+                {
+                    b.HasOne("L2R.Domain.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "LeadId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("L2R.Domain.Routing.LeadAssignment", b =>
                 {
                     b.HasOne("L2R.Domain.Leads.Lead", null)
                         .WithMany()

@@ -1211,6 +1211,9 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<DateTime?>("QueuedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("ScoredAt")
                         .HasColumnType("datetime2");
 
@@ -1225,6 +1228,9 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
@@ -1269,6 +1275,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("TenantId", "DisplayName", "Id");
 
                     b.HasIndex("TenantId", "State", "TotalScore");
+
+                    b.HasIndex("TenantId", "TeamId", "QueuedAt");
 
                     b.HasIndex("TenantId", "UpdatedAt", "Id");
 
@@ -1463,6 +1471,99 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("DriftAlerts");
+                });
+
+            modelBuilder.Entity("L2R.Domain.Routing.LeadAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AgreementVersion")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("MissesSla")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("PreviousOwnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "LeadId", "OccurredAt");
+
+                    b.HasIndex("TenantId", "TeamId", "OccurredAt");
+
+                    b.HasIndex("TenantId", "UserId", "OccurredAt");
+
+                    b.ToTable("LeadAssignments");
+                });
+
+            modelBuilder.Entity("L2R.Domain.Routing.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("LeadUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Teams");
                 });
 
             modelBuilder.Entity("L2R.Domain.Slas.SlaClock", b =>
@@ -1667,6 +1768,16 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("L2R.Domain.Leads.LeadTransition", b =>
+                {
+                    b.HasOne("L2R.Domain.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "LeadId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("L2R.Domain.Routing.LeadAssignment", b =>
                 {
                     b.HasOne("L2R.Domain.Leads.Lead", null)
                         .WithMany()

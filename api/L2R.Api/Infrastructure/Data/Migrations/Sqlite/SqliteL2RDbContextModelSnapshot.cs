@@ -1203,6 +1203,9 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("QueuedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ScoredAt")
                         .HasColumnType("TEXT");
 
@@ -1216,6 +1219,9 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
@@ -1260,6 +1266,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "DisplayName", "Id");
 
                     b.HasIndex("TenantId", "State", "TotalScore");
+
+                    b.HasIndex("TenantId", "TeamId", "QueuedAt");
 
                     b.HasIndex("TenantId", "UpdatedAt", "Id");
 
@@ -1452,6 +1460,99 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DriftAlerts");
+                });
+
+            modelBuilder.Entity("L2R.Domain.Routing.LeadAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgreementVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MissesSla")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PreviousOwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "LeadId", "OccurredAt");
+
+                    b.HasIndex("TenantId", "TeamId", "OccurredAt");
+
+                    b.HasIndex("TenantId", "UserId", "OccurredAt");
+
+                    b.ToTable("LeadAssignments");
+                });
+
+            modelBuilder.Entity("L2R.Domain.Routing.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeadUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Teams");
                 });
 
             modelBuilder.Entity("L2R.Domain.Slas.SlaClock", b =>
@@ -1656,6 +1757,16 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("L2R.Domain.Leads.LeadTransition", b =>
+                {
+                    b.HasOne("L2R.Domain.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "LeadId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("L2R.Domain.Routing.LeadAssignment", b =>
                 {
                     b.HasOne("L2R.Domain.Leads.Lead", null)
                         .WithMany()
