@@ -30,7 +30,9 @@ public sealed class ImportJob(ITenantScopes tenantScopes, IOptions<ImportOptions
     {
         var tenantId = Guid.Parse((string)context.MergedJobDataMap[TenantIdKey]!, CultureInfo.InvariantCulture);
         var runId = Guid.Parse((string)context.MergedJobDataMap[RunIdKey]!, CultureInfo.InvariantCulture);
-        var instance = context.Scheduler.SchedulerInstanceId;
+        // One lease holder per execution: an instance id alone is the same for every process on SQLite (Quartz does not
+        // cluster there) and for two hosts in one process, and a recovered run must tell the old pass from the new.
+        var instance = $"{context.Scheduler.SchedulerInstanceId}/{Guid.NewGuid():N}";
 
         await using var scope = tenantScopes.Open(tenantId);
         var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
