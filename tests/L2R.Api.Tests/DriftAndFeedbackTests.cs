@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,10 @@ public abstract class DriftAndFeedbackTests<TFactory>(TFactory factory) : IClass
         await Decide(team, leads[9], accept: false);
         Assert.Empty((await team.Sales.GetJsonAsync("/api/metrics/alerts")).AsArray());
         Assert.Equal(1, await AlertsRecordedAsync(team.Admin.TenantId));
+
+        await factory.Services.GetRequiredService<OutboxRelay>().RunOnceAsync(CancellationToken.None);
+        var drift = Assert.Single((await team.Admin.GetJsonAsync("/api/events?types=metrics.drift_detected"))["items"]!.AsArray())!;
+        Assert.Equal((alert["id"]!.GetValue<string>(), 0.25), (drift["data"]!["alertId"]!.GetValue<string>(), drift["data"]!["value"]!.GetValue<double>()));
     }
 
     [Fact]

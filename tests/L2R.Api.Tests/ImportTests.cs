@@ -156,6 +156,16 @@ public abstract class ImportTests<TFactory>(TFactory factory) : IClassFixture<TF
         await ApiSession.ProblemAsync(await marketing.Http.PostAsync($"/api/imports/{run["id"]}/undo", null), HttpStatusCode.Conflict);
         var audit = (await admin.GetJsonAsync("/api/audit")).AsArray();
         Assert.Contains(audit, a => a!["action"]!.GetValue<string>() == "import.undone" && a["subject"]!.GetValue<string>() == $"import/{run["id"]}");
+
+        // The run's completion and the lead it took back are events too, the deletion last in that lead's sequence.
+        await factory.Services.GetRequiredService<OutboxRelay>().RunOnceAsync(CancellationToken.None);
+        var feed = (await admin.GetJsonAsync("/api/events?limit=500"))["items"]!.AsArray();
+        var completed = Assert.Single(feed, e => e!["type"]!.GetValue<string>() == "import.completed")!;
+        Assert.Equal((run["id"]!.GetValue<string>(), 2), (completed["data"]!["importRunId"]!.GetValue<string>(), completed["data"]!["created"]!.GetValue<int>()));
+        var deleted = Assert.Single(feed, e => e!["type"]!.GetValue<string>() == "lead.deleted")!;
+        var ofThatLead = feed.Where(e => e!["leadId"]?.GetValue<string>() == deleted["leadId"]!.GetValue<string>()).ToList();
+        Assert.Equal(deleted, ofThatLead[^1]);
+        Assert.Equal(ofThatLead.Count, deleted["leadSequence"]!.GetValue<int>());
     }
 
     [Fact]

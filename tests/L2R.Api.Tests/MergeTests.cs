@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace L2R.Api.Tests;
 
@@ -44,6 +46,10 @@ public abstract class MergeTests<TFactory>(TFactory factory) : IClassFixture<TFa
         await ApiSession.ProblemAsync(await marketing.Http.GetAsync($"/api/leads/{absorbed}/history"), HttpStatusCode.NotFound);
         Assert.Empty((await marketing.GetJsonAsync("/api/leads/duplicates")).AsArray());
         Assert.Contains((await admin.GetJsonAsync("/api/audit")).AsArray(), a => a!["action"]!.GetValue<string>() == "lead.merged");
+
+        await factory.Services.GetRequiredService<OutboxRelay>().RunOnceAsync(CancellationToken.None);
+        var mergedEvent = Assert.Single((await admin.GetJsonAsync("/api/events?types=lead.merged"))["items"]!.AsArray())!;
+        Assert.Equal((survivor.ToString(), absorbed.ToString()), (mergedEvent["leadId"]!.GetValue<string>(), mergedEvent["data"]!["absorbedLeadId"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public abstract class SlaTests<TFactory>(TFactory factory) : IClassFixture<TFact
         await factory.Services.GetRequiredService<OutboxRelay>().RunOnceAsync(CancellationToken.None);
         var feed = (await team.Admin.GetJsonAsync("/api/events?limit=500"))["items"]!.AsArray().Where(e => e!["leadId"]?.GetValue<string>() == id.ToString()).ToList();
         Assert.Equal(Enumerable.Range(1, feed.Count), feed.Select(e => e!["leadSequence"]!.GetValue<int>()));
-        Assert.Equal(["lead.sla_warning", "lead.sla_breached"], feed.TakeLast(2).Select(e => e!["type"]!.GetValue<string>()));
+        Assert.Equal(["sla.warning", "sla.breached"], feed.TakeLast(2).Select(e => e!["type"]!.GetValue<string>()));
         Assert.Equal(("mql-response", Monday(48 + 17).UtcDateTime), (feed[^1]!["data"]!["termId"]!.GetValue<string>(), At(feed[^1]!["data"]!["dueAt"])));
         Assert.Equal(versionBeforeChecks, lead["version"]!.GetValue<int>());
 

@@ -7,8 +7,7 @@ using L2R.Domain.Slas;
 namespace L2R.Api.Infrastructure.Outbox;
 
 /// <summary>
-/// Every event type L2R publishes (webhooks and the feed carry the same ones). Types whose features are not built yet
-/// (merge, import, drift) join when those features write them through <see cref="OutboxWriter"/>.
+/// Every event type L2R publishes (webhooks and the feed carry the same ones), all written by <see cref="OutboxWriter"/>.
 /// </summary>
 public static class EventTypes
 {
@@ -16,14 +15,19 @@ public static class EventTypes
     public const string LeadUpdated = "lead.updated";
     public const string LeadStageChanged = "lead.stage_changed";
     public const string LeadAssigned = "lead.assigned";
-    public const string LeadSlaWarning = "lead.sla_warning";
-    public const string LeadSlaBreached = "lead.sla_breached";
+    public const string LeadMerged = "lead.merged";
+    public const string LeadDeleted = "lead.deleted";
+    public const string SlaWarning = "sla.warning";
+    public const string SlaBreached = "sla.breached";
+    public const string ImportCompleted = "import.completed";
+    public const string DriftDetected = "metrics.drift_detected";
     public const string AgreementActivated = "agreement.activated";
 
     /// <summary>Sent to one subscription on request; never in the outbox or the feed.</summary>
     public const string WebhookTest = "webhook.test";
 
-    public static readonly IReadOnlyList<string> All = [LeadCreated, LeadUpdated, LeadStageChanged, LeadAssigned, LeadSlaWarning, LeadSlaBreached, AgreementActivated];
+    public static readonly IReadOnlyList<string> All =
+        [LeadCreated, LeadUpdated, LeadStageChanged, LeadAssigned, LeadMerged, LeadDeleted, SlaWarning, SlaBreached, AgreementActivated, ImportCompleted, DriftDetected];
 }
 
 /// <summary>Who did it: a person, an API client or the system (automatic moves).</summary>
@@ -61,6 +65,18 @@ public sealed record LeadSlaData(Guid LeadId, Guid ClockId, string TermId, strin
     public static LeadSlaData Of(SlaClock clock, DateTime at) =>
         new(clock.LeadId, clock.Id, clock.TermId, SlaReads.NameOf(clock.Term), clock.AgreementVersion, clock.StartedAt, clock.DueAt, at);
 }
+
+/// <summary>Another lead was absorbed into this one; the absorbed id answers 404 with this lead's id from now on.</summary>
+public sealed record LeadMergedData(Guid LeadId, Guid AbsorbedLeadId, Guid? MergedBy);
+
+/// <summary>The lead is gone: an import that created it was undone before anyone worked it.</summary>
+public sealed record LeadDeletedData(Guid LeadId, string Reason, Guid? ImportRunId);
+
+/// <summary>A leads or activities import finished its real run (a dry run writes nothing, and sends nothing).</summary>
+public sealed record ImportCompletedData(Guid ImportRunId, string Kind, string FileName, int Rows, int Created, int Updated, int Skipped, int Failed);
+
+/// <summary>MQL acceptance fell below, or the reject rate rose above, the agreement's alarm over its window.</summary>
+public sealed record DriftDetectedData(Guid AlertId, int AgreementVersion, string Measure, double Threshold, double Value, int Accepted, int Rejected, DateTime StartedAt);
 
 public sealed record AgreementActivatedData(Guid AgreementVersionId, int Version);
 

@@ -1,6 +1,7 @@
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Agreements;
 using L2R.Domain.Leads;
+using L2R.Domain.Metrics;
 using L2R.Domain.Slas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -11,8 +12,9 @@ namespace L2R.Api.Infrastructure.Outbox;
 /// The one event writer. <see cref="L2RDbContext"/> calls it on every save, so the events go into the same transaction
 /// as the change, whichever path made it (HTTP, auto-advance, the sweep, activation, import): lead events originate in
 /// the history the mover records (creation and every move), in the field changes and owner of the leads saved and
-/// in the warnings and breaches the SLA check records, in the order creation → field changes → assignment → moves by
-/// step → SLA, each numbered in the lead's own sequence.
+/// in the warnings and breaches the SLA check records and the merges, in the order creation → field changes →
+/// assignment → moves by step → SLA and merge, each numbered in the lead's own sequence; an import's completion and a
+/// drift alarm are tenant events without a lead.
 /// </summary>
 internal static class OutboxWriter
 {
@@ -20,9 +22,11 @@ internal static class OutboxWriter
     {
         var history = db.ChangeTracker.Entries<LeadTransition>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToLookup(t => t.LeadId);
         var changes = db.ChangeTracker.Entries<LeadChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToLookup(c => c.LeadId);
-        var slaEvents = db.ChangeTracker.Entries<SlaClock>().Where(e => e.State == EntityState.Modified).SelectMany(SlaEvents).ToLookup(e => e.LeadId, e => e.Event);
+        var extraEvents = db.ChangeTracker.Entries<SlaClock>().Where(e => e.State == EntityState.Modified).SelectMany(SlaEvents)
+            .Concat(db.ChangeTracker.Entries<MergedLead>().Where(e => e.State == EntityState.Added).Select(e => MergedEvent(e.Entity)))
+            .ToLookup(e => e.LeadId, e => e.Event);
         var leads = db.ChangeTracker.Entries<Lead>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified || slaEvents.Contains(e.Entity.Id))
+            .Where(e => e.State is EntityState.Added or EntityState.Modified || extraEvents.Contains(e.Entity.Id))
             .ToDictionary(e => e.Entity.Id);
         foreach (var leadId in history.Select(g => g.Key).Union(changes.Select(g => g.Key)).Except(leads.Keys))
         {
@@ -34,7 +38,7 @@ internal static class OutboxWriter
         {
             var owner = entry.Property(l => l.OwnerId);
             var reassigned = entry.State == EntityState.Modified && owner.OriginalValue != owner.CurrentValue ? (owner.OriginalValue, owner.CurrentValue) : ((Guid?, Guid?)?)null;
-            var events = LeadEvents(entry.Entity, reassigned, history[leadId].OrderBy(t => t.Step).ToList(), changes[leadId].ToList()).Concat(slaEvents[leadId].OrderBy(e => e.At));
+            var events = LeadEvents(entry.Entity, reassigned, history[leadId].OrderBy(t => t.Step).ToList(), changes[leadId].ToList()).Concat(extraEvents[leadId].OrderBy(e => e.At));
             db.OutboxEvents.AddRange(Numbered(entry.Entity, events));
 
             // The context saves without detecting changes again (L2RDbContext.PrepareToSave): say the sequence moved.
@@ -42,6 +46,28 @@ internal static class OutboxWriter
             {
                 entry.Property(l => l.EventSequence).IsModified = true;
             }
+        }
+
+        foreach (var run in db.ChangeTracker.Entries<ImportRun>().Where(Completed).Select(e => e.Entity))
+        {
+            db.OutboxEvents.Add(new OutboxEvent
+            {
+                Type = EventTypes.ImportCompleted,
+                OccurredAt = run.CompletedAt.GetValueOrDefault(),
+                Data = EventJson.Serialize(new ImportCompletedData(
+                    run.Id, run.Kind.ToString(), run.FileName, run.RowsDone, run.Counts.Created, run.Counts.Updated, run.Counts.Skipped, run.Counts.Failed)),
+            });
+        }
+
+        foreach (var alert in db.ChangeTracker.Entries<DriftAlert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
+        {
+            db.OutboxEvents.Add(new OutboxEvent
+            {
+                Type = EventTypes.DriftDetected,
+                OccurredAt = alert.StartedAt,
+                Data = EventJson.Serialize(new DriftDetectedData(
+                    alert.Id, alert.AgreementVersion, alert.Measure.ToString(), alert.Threshold, alert.Value, alert.Accepted, alert.Rejected, alert.StartedAt)),
+            });
         }
 
         foreach (var version in db.ChangeTracker.Entries<AgreementVersion>().Where(BecameActive).Select(e => e.Entity))
@@ -64,6 +90,20 @@ internal static class OutboxWriter
         var byLead = history.ToLookup(t => t.LeadId);
         return leads.SelectMany(lead => Numbered(lead, LeadEvents(lead, null, byLead[lead.Id].OrderBy(t => t.Step).ToList(), []))).ToList();
     }
+
+    /// <summary>
+    /// The events of leads a bulk delete removes past the change tracker (an undone import's leads), each the last of
+    /// its lead's sequence.
+    /// </summary>
+    public static List<OutboxEvent> ForDeletedLeads(IEnumerable<(Guid Id, int EventSequence)> leads, string reason, Guid? importRunId, DateTime at) =>
+        leads.Select(l => new OutboxEvent
+        {
+            Type = EventTypes.LeadDeleted,
+            LeadId = l.Id,
+            LeadSequence = l.EventSequence + 1,
+            OccurredAt = at,
+            Data = EventJson.Serialize(new LeadDeletedData(l.Id, reason, importRunId)),
+        }).ToList();
 
     private static IEnumerable<OutboxEvent> Numbered(Lead lead, IEnumerable<(string Type, DateTime At, string Data)> events) =>
         events.Select(e => new OutboxEvent { Type = e.Type, LeadId = lead.Id, LeadSequence = ++lead.EventSequence, OccurredAt = e.At, Data = e.Data }).ToList();
@@ -103,14 +143,22 @@ internal static class OutboxWriter
         var clock = entry.Entity;
         if (entry.Property(c => c.WarnedAt).OriginalValue is null && clock.WarnedAt is { } warnedAt)
         {
-            yield return (clock.LeadId, (EventTypes.LeadSlaWarning, warnedAt, EventJson.Serialize(LeadSlaData.Of(clock, warnedAt))));
+            yield return (clock.LeadId, (EventTypes.SlaWarning, warnedAt, EventJson.Serialize(LeadSlaData.Of(clock, warnedAt))));
         }
 
         if (entry.Property(c => c.BreachedAt).OriginalValue is null && clock.BreachedAt is { } breachedAt)
         {
-            yield return (clock.LeadId, (EventTypes.LeadSlaBreached, breachedAt, EventJson.Serialize(LeadSlaData.Of(clock, breachedAt))));
+            yield return (clock.LeadId, (EventTypes.SlaBreached, breachedAt, EventJson.Serialize(LeadSlaData.Of(clock, breachedAt))));
         }
     }
+
+    private static (Guid LeadId, (string Type, DateTime At, string Data) Event) MergedEvent(MergedLead merged) =>
+        (merged.SurvivorId, (EventTypes.LeadMerged, merged.MergedAt, EventJson.Serialize(new LeadMergedData(merged.SurvivorId, merged.Id, merged.MergedBy))));
+
+    /// <summary>A real run that has just finished: its status became Completed in this save.</summary>
+    private static bool Completed(EntityEntry<ImportRun> entry) =>
+        entry.State == EntityState.Modified && !entry.Entity.DryRun && entry.Entity.Status == ImportStatus.Completed
+        && entry.Property(r => r.Status).OriginalValue != ImportStatus.Completed;
 
     private static EventActor ActorOf(LeadTransition t) => new(t.ActorKind, t.ActorUserId, t.ActorClientId);
 

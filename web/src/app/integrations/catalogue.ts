@@ -31,7 +31,11 @@ export const EVENT_TYPES: CatalogueEntry[] = [
     description: 'Any move: from, to, trigger, actor, agreement version and each criterion.',
   },
   { value: 'lead.assigned', description: 'The owner changes.' },
-  { value: 'lead.sla_warning', description: 'An SLA clock passes its warning threshold.' },
-  { value: 'lead.sla_breached', description: 'An SLA clock passes its due time unmet.' },
+  { value: 'lead.merged', description: 'Another lead is merged into this one.' },
+  { value: 'lead.deleted', description: 'An undone import removes a lead it created.' },
+  { value: 'sla.warning', description: 'An SLA clock passes its warning threshold.' },
+  { value: 'sla.breached', description: 'An SLA clock passes its due time unmet.' },
   { value: 'agreement.activated', description: 'A new agreement version takes effect.' },
+  { value: 'import.completed', description: 'A real import run finishes.' },
+  { value: 'metrics.drift_detected', description: "MQL acceptance or the reject rate crosses the agreement's alarm." },
 ];

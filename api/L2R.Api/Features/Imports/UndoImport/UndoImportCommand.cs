@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using L2R.Api.Features.Leads;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Leads;
 using Mediator;
@@ -36,6 +37,8 @@ public sealed class UndoImportHandler(L2RDbContext db, LeadMoves moves, ICurrent
 
             var createdByRun = db.Leads.Where(l => db.LeadTransitions.Any(t => t.LeadId == l.Id && t.ImportRunId == runId && t.Kind == HistoryEntryKind.Created));
             var leftAlone = await LeftAloneAsync(createdByRun.Where(worked), "created by the import, then worked", ct);
+            var removing = await createdByRun.Where(Not(worked)).Select(l => new { l.Id, l.EventSequence }).ToListAsync(ct);
+            db.OutboxEvents.AddRange(OutboxWriter.ForDeletedLeads(removing.Select(l => (l.Id, l.EventSequence)), "The import that created it was undone.", runId, now));
             var removed = await createdByRun.Where(Not(worked)).ExecuteDeleteAsync(ct);
 
             var updatedByRun = db.Leads.Where(l => db.LeadChanges.Any(c => c.LeadId == l.Id && c.ImportRunId == runId));
