@@ -145,11 +145,12 @@ public sealed class LeadRoutingTests
         Assert.Equal(Anna, Enter(mover, state, Arriving()).Lead.OwnerId);
         var (second, viaFallback) = Enter(mover, state, Arriving());
         Assert.Equal((Ben, fallback.Id), (second.OwnerId!.Value, second.TeamId!.Value));
-        Assert.StartsWith("EMEA: nobody free, waiting in the team's queue; Anna skipped: at capacity 1/1; due Thu 10:00 UTC; fallback Qualification: Ben", viaFallback!.Reason);
+        Assert.StartsWith("EMEA: nobody free; Anna skipped: at capacity 1/1; due Thu 10:00 UTC; fallback Qualification: Ben", viaFallback!.Reason);
 
         var (third, queued) = Enter(mover, state, Arriving());
         Assert.Equal((null, emea.Id, Monday10), (third.OwnerId, third.TeamId!.Value, third.QueuedAt!.Value));
         Assert.Equal((AssignmentKind.Queued, null), (queued!.Kind, queued.UserId));
+        Assert.EndsWith("; waiting in the team's queue", queued.Reason);
 
         // Capacity frees (Anna's lead moved on): the waiting lead is assigned from the queue, once.
         state.Load.Open[Anna] = 0;

@@ -59,12 +59,15 @@ public sealed class LeadRouter(RoutingRules rules, IReadOnlyList<SlaTerm> terms,
             var fallback = Decide(fallbackTeam, rules.FallbackDistribution, window, NoOne);
             if (fallback.AssigneeId is not null || first is null)
             {
-                return fallback with { Reason = $"{prefix}fallback {fallback.Reason}" };
+                return Queued(fallback with { Reason = $"{prefix}fallback {fallback.Reason}" });
             }
         }
 
-        return first;
+        return first is null ? null : Queued(first);
     }
+
+    private static RoutingDecision Queued(RoutingDecision decision) =>
+        decision.AssigneeId is null ? decision with { Reason = decision.Reason + "; waiting in the team's queue" } : decision;
 
     /// <summary>Another member of the lead's team for a lead whose SLA was missed, never one who already had it; null when there is none.</summary>
     public RoutingDecision? Reassign(LeadFacts facts, IReadOnlySet<Guid> hadTheLead)
@@ -144,7 +147,7 @@ public sealed class LeadRouter(RoutingRules rules, IReadOnlyList<SlaTerm> terms,
         if (candidates.Count == 0)
         {
             return new RoutingDecision(team.Id, null, skipped, window.Due, false,
-                Join($"{team.Name}: nobody free, waiting in the team's queue", skipped, window.Due));
+                Join($"{team.Name}: nobody free", skipped, window.Due));
         }
 
         var inTime = candidates.Where(c => c.ActAt <= window.Due).ToList();
