@@ -48,7 +48,7 @@ internal static class OutboxWriter
             }
         }
 
-        foreach (var run in db.ChangeTracker.Entries<ImportRun>().Where(Completed).Select(e => e.Entity))
+        foreach (var run in db.ChangeTracker.Entries<ImportRun>().Where(Completed).Select(e => e.Entity).ToList())
         {
             db.OutboxEvents.Add(new OutboxEvent
             {
@@ -59,7 +59,7 @@ internal static class OutboxWriter
             });
         }
 
-        foreach (var alert in db.ChangeTracker.Entries<DriftAlert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
+        foreach (var alert in db.ChangeTracker.Entries<DriftAlert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList())
         {
             db.OutboxEvents.Add(new OutboxEvent
             {
@@ -70,7 +70,7 @@ internal static class OutboxWriter
             });
         }
 
-        foreach (var version in db.ChangeTracker.Entries<AgreementVersion>().Where(BecameActive).Select(e => e.Entity))
+        foreach (var version in db.ChangeTracker.Entries<AgreementVersion>().Where(BecameActive).Select(e => e.Entity).ToList())
         {
             db.OutboxEvents.Add(new OutboxEvent
             {
