@@ -192,11 +192,14 @@ public sealed class LeadMover(LeadAgreement agreement, int agreementVersion, Rou
     /// <summary>Whether <paramref name="actor"/> may make this decision on the lead as far as its ownership goes (what the board offers).</summary>
     public bool MayDecide(Lead lead, Actor actor, LeadTrigger trigger) => MayNotDecide(lead, actor, trigger) is null;
 
-    /// <summary>The owner's name when <paramref name="actor"/> may not accept or reject this owned MQL; null when they may.</summary>
+    /// <summary>
+    /// The owner's name when <paramref name="actor"/> may not accept or reject this owned MQL; null when they may. The
+    /// rule is between people: the system, and an integration the agreement lets make the move, are not held to it.
+    /// </summary>
     private string? MayNotDecide(Lead lead, Actor actor, LeadTrigger trigger)
     {
         if (trigger is not (LeadTrigger.Accept or LeadTrigger.Reject) || lead.State != LeadState.MQL || lead.OwnerId is not { } owner
-            || actor.IsSystem || actor.UserId == owner || actor.Roles.HasFlag(Roles.Admin)
+            || actor.Kind != ActorKind.User || actor.UserId == owner || actor.Roles.HasFlag(Roles.Admin)
             || (actor.UserId is not null && routing?.TeamOf(lead.TeamId)?.LeadUserId == actor.UserId))
         {
             return null;
