@@ -30,7 +30,7 @@ namespace L2R.Api.Infrastructure.Hosting;
 /// The local demo tenant "acme": four people and about six months of leads, made by the real commands at backdated
 /// instants from a fixed seed, so every lead's history, time in stage, decayed score and SLA clocks (on a Berlin
 /// calendar) are genuine. Work happens in
-/// the order of its instants across all leads, so the agreement the team signs half-way (version 2, which weighs a
+/// the order of its instants across all leads, so the agreement the team signs half-way (version 3, which weighs a
 /// decision maker's title above company size after sales kept rejecting "not a decision maker") judges exactly the
 /// moves after its activation, and the metrics tell that story. From the start, a qualification team and an EMEA
 /// sales team, with routing rules in the agreement (version 2), assign every MQL as it enters, and its owner works it.
@@ -378,7 +378,7 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
 
     /// <summary>
     /// Half-way, marketing brings the reasons report to the joint review: most rejections say "not a decision maker",
-    /// disputing the title rules. Version 2 weighs titles above company size and sets drift alarms; marketing and sales
+    /// disputing the title rules. Version 3 weighs titles above company size and sets drift alarms; marketing and sales
     /// sign it off, the admin activates it, and the open leads are re-scored under it at that instant.
     /// </summary>
     private async Task AgreeOnSecondVersionAsync(Demo demo)
