@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using L2R.Domain.Leads;
 
 namespace L2R.Domain.Agreements;
@@ -237,6 +238,7 @@ public sealed record DriftAlarms
 
     public int MinimumSample { get; init; } = 20;
 
+    [JsonIgnore]
     public bool IsOff => MqlAcceptanceFloor is null && RejectRateCeiling is null;
 }
 

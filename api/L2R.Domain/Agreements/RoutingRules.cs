@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using L2R.Domain.Leads;
 
 namespace L2R.Domain.Agreements;
@@ -34,6 +35,7 @@ public sealed record RoutingRules
     public Guid? FallbackTeamId { get; init; }
     public Distribution FallbackDistribution { get; init; } = Distribution.WeightedRoundRobin;
 
+    [JsonIgnore]
     public bool IsOff => Rules.Count == 0 && FallbackTeamId is null;
 
     /// <summary>Every team these rules send leads to: such a team may not be deleted while the rules are in force.</summary>

@@ -66,7 +66,8 @@ export function agreement(): LeadAgreement {
       reopen: [],
     },
     slas: { mqlResponseHours: 24, salesAcceptedToSqlDays: 14, terms: [] },
-    drift: { windowDays: 30, minimumSample: 20, isOff: true },
+    drift: { windowDays: 30, minimumSample: 20 },
+    routing: { assignOnEntry: 'MQL', rules: [], fallbackDistribution: 'WeightedRoundRobin' },
   };
 }
 

@@ -6,6 +6,7 @@ import {
   LeadState,
   LeadTrigger,
   Role,
+  SlaSummaryDto,
   TransitionOptionDto,
 } from '../app/api/l2r-api';
 
@@ -43,6 +44,20 @@ export function card(state: LeadState, overrides: Partial<CardDto> = {}): CardDt
 }
 
 /** A lead as the API returns it, with neutral values for what a test does not set. */
+/** An open SLA clock as a card or a lead summarises it: running, started an hour ago, nothing recorded yet. */
+export function slaSummary(overrides: Partial<SlaSummaryDto> = {}): SlaSummaryDto {
+  return {
+    clockId: 'clock-1',
+    termId: 'mql-response',
+    termName: 'MQL response',
+    status: 'Running',
+    startedAt: new Date(Date.now() - 3600_000).toISOString(),
+    warned: false,
+    breached: false,
+    ...overrides,
+  };
+}
+
 export function leadDto(overrides: Partial<LeadDto> & Pick<LeadDto, 'id'>): LeadDto {
   const at = new Date().toISOString();
   return {

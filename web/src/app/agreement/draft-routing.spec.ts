@@ -52,7 +52,9 @@ describe('DraftRouting', () => {
     expect(store.working()!.routing!.rules).toEqual([
       expect.objectContaining({ teamId: 't1', distribution: 'WeightedRoundRobin', conditions: [] }),
     ]);
-    expect(el.querySelector('[data-testid=routing-rule]')!.textContent).toContain('every lead matches');
+    expect(el.querySelector('[data-testid=routing-rule]')!.textContent).toContain(
+      'every lead matches',
+    );
 
     (
       Array.from(el.querySelectorAll('[data-testid=routing-rule] button')).find(

@@ -1,6 +1,12 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { Distribution, FieldCriterion, LeadAgreement, LeadState, RoutingRules } from '../api/l2r-api';
+import {
+  Distribution,
+  FieldCriterion,
+  LeadAgreement,
+  LeadState,
+  RoutingRules,
+} from '../api/l2r-api';
 import { TeamOptionsStore } from '../routing/team-options-store';
 import { EditableCriterion, freshId } from './criteria';
 import { CriterionEditor } from './criterion-editor';
@@ -26,7 +32,11 @@ const DISTRIBUTIONS: { value: Distribution; label: string }[] = [
       <h2>Routing</h2>
       <label>
         Assign leads as they enter
-        <select data-testid="routing-stage" [value]="routing().assignOnEntry ?? 'MQL'" (change)="setStage($event)">
+        <select
+          data-testid="routing-stage"
+          [value]="routing().assignOnEntry ?? 'MQL'"
+          (change)="setStage($event)"
+        >
           @for (s of stages; track s) {
             <option [value]="s">{{ s }}</option>
           }
@@ -36,17 +46,33 @@ const DISTRIBUTIONS: { value: Distribution; label: string }[] = [
         <div class="field-error">{{ e }}</div>
       }
       @for (rule of routing().rules ?? []; track $index; let i = $index) {
-        <article class="rule" data-testid="routing-rule" [attr.data-path]="'routing.rules[' + i + ']'">
+        <article
+          class="rule"
+          data-testid="routing-rule"
+          [attr.data-path]="'routing.rules[' + i + ']'"
+        >
           <div class="row">
             <strong>{{ i + 1 }}.</strong>
-            <input [attr.aria-label]="'Name of rule ' + (i + 1)" [value]="rule.name ?? ''" (input)="setRule(i, { name: text($event) })" />
-            <select [attr.aria-label]="'Team of rule ' + (i + 1)" [value]="rule.teamId ?? ''" (change)="setRule(i, { teamId: text($event) })">
+            <input
+              [attr.aria-label]="'Name of rule ' + (i + 1)"
+              [value]="rule.name ?? ''"
+              (input)="setRule(i, { name: text($event) })"
+            />
+            <select
+              [attr.aria-label]="'Team of rule ' + (i + 1)"
+              [value]="rule.teamId ?? ''"
+              (change)="setRule(i, { teamId: text($event) })"
+            >
               <option value="" disabled>Choose a team</option>
               @for (t of teams.teams(); track t.id) {
                 <option [value]="t.id">{{ t.name }}</option>
               }
             </select>
-            <select [attr.aria-label]="'Distribution of rule ' + (i + 1)" [value]="rule.distribution ?? 'WeightedRoundRobin'" (change)="setRule(i, { distribution: asDistribution($event) })">
+            <select
+              [attr.aria-label]="'Distribution of rule ' + (i + 1)"
+              [value]="rule.distribution ?? 'WeightedRoundRobin'"
+              (change)="setRule(i, { distribution: asDistribution($event) })"
+            >
               @for (d of distributions; track d.value) {
                 <option [value]="d.value">{{ d.label }}</option>
               }
@@ -72,11 +98,17 @@ const DISTRIBUTIONS: { value: Distribution; label: string }[] = [
           <button mat-stroked-button type="button" (click)="addCondition(i)">Add condition</button>
         </article>
       }
-      <button mat-stroked-button type="button" data-testid="add-routing-rule" (click)="addRule()">Add rule</button>
+      <button mat-stroked-button type="button" data-testid="add-routing-rule" (click)="addRule()">
+        Add rule
+      </button>
       <div class="row">
         <label>
           Fallback team
-          <select data-testid="fallback-team" [value]="routing().fallbackTeamId ?? ''" (change)="setFallback($event)">
+          <select
+            data-testid="fallback-team"
+            [value]="routing().fallbackTeamId ?? ''"
+            (change)="setFallback($event)"
+          >
             <option value="">None: the lead waits in its team's queue</option>
             @for (t of teams.teams(); track t.id) {
               <option [value]="t.id">{{ t.name }}</option>
@@ -87,9 +119,21 @@ const DISTRIBUTIONS: { value: Distribution; label: string }[] = [
     </section>
   `,
   styles: `
-    .rule { border-top: 1px solid #ddd; padding: 8px 0; display: grid; gap: 8px; }
-    .row { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
-    .muted { color: #666; }
+    .rule {
+      border-top: 1px solid #ddd;
+      padding: 8px 0;
+      display: grid;
+      gap: 8px;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+    }
+    .muted {
+      color: #666;
+    }
   `,
 })
 export class DraftRouting implements OnInit {
@@ -118,14 +162,20 @@ export class DraftRouting implements OnInit {
   }
 
   protected addRule(): void {
-    this.edit(
-      (r) => {
-        const rules = (r.rules ??= []);
-        const id = freshId('rule', rules.map((x) => x.id));
-        rules.push({ id, name: '', conditions: [], teamId: this.teams.teams()[0]?.id, distribution: 'WeightedRoundRobin' });
-      },
-      true,
-    );
+    this.edit((r) => {
+      const rules = (r.rules ??= []);
+      const id = freshId(
+        'rule',
+        rules.map((x) => x.id),
+      );
+      rules.push({
+        id,
+        name: '',
+        conditions: [],
+        teamId: this.teams.teams()[0]?.id,
+        distribution: 'WeightedRoundRobin',
+      });
+    }, true);
   }
 
   protected removeRule(i: number): void {
@@ -136,7 +186,10 @@ export class DraftRouting implements OnInit {
     this.edit((r) => r.rules!.splice(i - 1, 0, ...r.rules!.splice(i, 1)), true);
   }
 
-  protected setRule(i: number, change: { name?: string; teamId?: string; distribution?: Distribution }): void {
+  protected setRule(
+    i: number,
+    change: { name?: string; teamId?: string; distribution?: Distribution },
+  ): void {
     this.edit((r) => Object.assign(r.rules![i], change));
   }
 
@@ -146,7 +199,10 @@ export class DraftRouting implements OnInit {
       const conditions = (rule.conditions ??= []);
       conditions.push({
         kind: 'fieldIn',
-        id: freshId(`${rule.id}-if`, conditions.map((c) => c.id)),
+        id: freshId(
+          `${rule.id}-if`,
+          conditions.map((c) => c.id),
+        ),
         field: 'country',
         values: [],
         description: 'Country is one of …',
@@ -171,6 +227,16 @@ export class DraftRouting implements OnInit {
   }
 
   private edit(change: (routing: RoutingRules) => void, structural = false): void {
-    this.store.edit((a) => change((a.routing ??= { assignOnEntry: 'MQL', rules: [], fallbackDistribution: 'WeightedRoundRobin' })), { structural });
+    this.store.edit(
+      (a) =>
+        change(
+          (a.routing ??= {
+            assignOnEntry: 'MQL',
+            rules: [],
+            fallbackDistribution: 'WeightedRoundRobin',
+          }),
+        ),
+      { structural },
+    );
   }
 }

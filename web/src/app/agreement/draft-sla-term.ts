@@ -279,7 +279,7 @@ export class DraftSlaTerm {
   protected setBreach(patch: Partial<NonNullable<SlaTerm['onBreach']>>): void {
     this.store.edit((a) => {
       const term = a.slas.terms![this.index()];
-      term.onBreach = { escalateTo: 'TeamLead', reassign: false, ...term.onBreach, ...patch };
+      term.onBreach = { ...term.onBreach, ...patch };
       if (term.onBreach.escalateTo !== 'Role') delete term.onBreach.role;
     });
   }

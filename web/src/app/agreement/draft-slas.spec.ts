@@ -130,7 +130,20 @@ describe('DraftSlas: SLA terms', { timeout: 20_000 }, () => {
 
   it('describes term paths in words', () => {
     const a = draftDto().agreement!;
-    a.slas.terms = [{ id: 'first-touch', name: 'First touch' }];
+    a.slas.terms = [
+      {
+        id: 'first-touch',
+        name: 'First touch',
+        startStage: 'MQL',
+        stopTriggers: ['Accept'],
+        stopTouches: [],
+        targetHours: 4,
+        basis: 'BusinessHours',
+        warningPercent: 75,
+        onBreach: { escalateTo: 'TeamLead', reassign: false },
+        pausingStages: [],
+      },
+    ];
     expect(describePath('slas.terms[0].stopTriggers', a)).toBe(
       'Service levels › term 1 (First touch) › stopTriggers',
     );

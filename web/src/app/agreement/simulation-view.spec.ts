@@ -9,6 +9,7 @@ import { SimulationStore } from './simulation-store';
 import { SimulationView } from './simulation-view';
 
 const result: SimulationDto = {
+  routing: [],
   draftId: 'd1',
   draftVersion: 4,
   openLeads: 282,

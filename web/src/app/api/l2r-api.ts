@@ -9672,7 +9672,6 @@ export interface DriftAlarms {
     rejectRateCeiling?: number | undefined;
     windowDays: number;
     minimumSample: number;
-    readonly isOff: boolean;
 }
 
 export interface DriftAlertDto {
@@ -10293,7 +10292,6 @@ export interface RoutingRules {
     rules: RoutingRule[];
     fallbackTeamId?: string | undefined;
     fallbackDistribution: Distribution;
-    readonly isOff: boolean;
 }
 
 export interface RoutingShareDto {

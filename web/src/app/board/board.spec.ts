@@ -11,7 +11,7 @@ import {
   TransitionOptionDto,
 } from '../api/l2r-api';
 import { AuthStore } from '../core/auth-store';
-import { apiError, card, fakeAuth, option } from '../../testing/fakes';
+import { apiError, card, fakeAuth, option, slaSummary } from '../../testing/fakes';
 import { Board } from './board';
 
 describe('Board', () => {
@@ -19,11 +19,11 @@ describe('Board', () => {
   const mql = card('MQL', {
     id: 'm1',
     name: 'Grace Hopper',
-    sla: {
+    sla: slaSummary({
       termId: 'first-touch',
       status: 'Running',
       dueAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
-    },
+    }),
   });
   let leads: {
     getLeadTransitions: ReturnType<typeof vi.fn>;

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { LeadState, LeadTrigger, TransitionOptionDto } from '../api/l2r-api';
-import { card } from '../../testing/fakes';
+import { card, slaSummary } from '../../testing/fakes';
 import { LeadCard } from './lead-card';
 
 describe('LeadCard', () => {
@@ -87,7 +87,7 @@ describe('LeadCard', () => {
         card('MQL', {
           name: 'Ada Lovelace',
           stageEnteredAt: new Date(start).toISOString(),
-          sla: {
+          sla: slaSummary({
             termId: 'first-touch',
             termName: 'First touch',
             status: 'Running',
@@ -96,7 +96,7 @@ describe('LeadCard', () => {
             dueAt: new Date(start + 2 * 3600_000).toISOString(),
             warned: false,
             breached: false,
-          },
+          }),
         }),
       );
       fixture.detectChanges();
@@ -129,7 +129,9 @@ describe('LeadCard', () => {
       const fixture = TestBed.createComponent(LeadCard);
       fixture.componentRef.setInput(
         'card',
-        card('SalesAccepted', { sla: { termId: 'sal', status: 'Paused', warned: false } }),
+        card('SalesAccepted', {
+          sla: slaSummary({ termId: 'sal', status: 'Paused', warned: false }),
+        }),
       );
       fixture.detectChanges();
       const el: HTMLElement = fixture.nativeElement;

@@ -32,11 +32,26 @@ function render(roles: Role[]) {
 
 describe('Shell', () => {
   it('shows Board, My queue, Leads, Metrics, Agreement, Settings and Fairness to sales, without Import or admin pages', () => {
-    expect(render(['Sales']).links).toEqual(['Board', 'My queue', 'Leads', 'Metrics', 'Agreement', 'Settings', 'Fairness']);
+    expect(render(['Sales']).links).toEqual([
+      'Board',
+      'My queue',
+      'Leads',
+      'Metrics',
+      'Agreement',
+      'Settings',
+      'Fairness',
+    ]);
   });
 
   it('adds Import for marketing, without a queue or the fairness ledger', () => {
-    expect(render(['Marketing']).links).toEqual(['Board', 'Leads', 'Metrics', 'Agreement', 'Import', 'Settings']);
+    expect(render(['Marketing']).links).toEqual([
+      'Board',
+      'Leads',
+      'Metrics',
+      'Agreement',
+      'Import',
+      'Settings',
+    ]);
   });
 
   it('adds Import, Teams, Users and Integrations for admins', () => {

@@ -1,5 +1,10 @@
 import { SlaSummaryDto } from '../api/l2r-api';
 
+/** What the countdown reads of a clock: its name, status and instants (a card's summary or a lead's full clock). */
+export type SlaInstants = Partial<
+  Pick<SlaSummaryDto, 'termId' | 'termName' | 'status' | 'warnAt' | 'dueAt' | 'warned' | 'breached'>
+>;
+
 /** ok: running, before its warning; warning: past the warning threshold; breach: past due; paused: on hold. */
 export type SlaTone = 'ok' | 'warning' | 'breach' | 'paused';
 
@@ -24,7 +29,7 @@ const at = (iso: string) => new Date(iso).toLocaleString();
  * An open SLA clock as of `now`. The server's `warned`/`breached` flags are recorded by its periodic check, so the
  * colours also follow `warnAt`/`dueAt` directly: a card turns the moment the time passes, not at the next check.
  */
-export function slaView(sla: SlaSummaryDto, now: number): SlaView {
+export function slaView(sla: SlaInstants, now: number): SlaView {
   const name = sla.termName || sla.termId || 'SLA';
   if (sla.status === 'Paused' || !sla.dueAt) {
     return {
@@ -45,7 +50,7 @@ export function slaView(sla: SlaSummaryDto, now: number): SlaView {
 }
 
 /** Due time as a sortable number: paused clocks (no due time) after every running one, leads without a clock last. */
-export function dueOrder(sla: SlaSummaryDto | undefined): number {
+export function dueOrder(sla: SlaInstants | undefined): number {
   if (!sla) return Number.MAX_VALUE;
   return sla.dueAt ? new Date(sla.dueAt).getTime() : Number.MAX_SAFE_INTEGER;
 }

@@ -37,5 +37,8 @@ export const EVENT_TYPES: CatalogueEntry[] = [
   { value: 'sla.breached', description: 'An SLA clock passes its due time unmet.' },
   { value: 'agreement.activated', description: 'A new agreement version takes effect.' },
   { value: 'import.completed', description: 'A real import run finishes.' },
-  { value: 'metrics.drift_detected', description: "MQL acceptance or the reject rate crosses the agreement's alarm." },
+  {
+    value: 'metrics.drift_detected',
+    description: "MQL acceptance or the reject rate crosses the agreement's alarm.",
+  },
 ];

@@ -41,7 +41,7 @@ export class LeadStore {
 
   readonly lead = signal<LeadDto | null>(null);
   readonly options = signal<TransitionOptionDto[]>([]);
-  readonly history = signal<LeadHistoryDto>({ transitions: [], changes: [] });
+  readonly history = signal<LeadHistoryDto>({ transitions: [], changes: [], assignments: [] });
   readonly activities = signal<ActivityDto[]>([]);
   readonly score = signal<ScoreBreakdownDto | null>(null);
   /** The reasons sales gave for this lead, newest first, with the agreement clause each disputes. */

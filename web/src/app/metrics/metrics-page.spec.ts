@@ -84,6 +84,8 @@ const reasons: ReasonsReportDto = {
 };
 
 const sla: SlaMetricsDto = {
+  from: '2026-08-01T00:00:00Z',
+  to: '2026-11-01T00:00:00Z',
   total: {
     clocks: 50,
     metOnTime: 40,
@@ -100,7 +102,15 @@ const sla: SlaMetricsDto = {
     {
       key: 'u1',
       label: 'Sam Sales',
-      tally: { clocks: 20, metOnTime: 18, metLate: 1, breached: 1, metOnTimePercent: 94.7 },
+      tally: {
+        clocks: 20,
+        open: 0,
+        ended: 0,
+        metOnTime: 18,
+        metLate: 1,
+        breached: 1,
+        metOnTimePercent: 94.7,
+      },
     },
   ],
   bySource: [],

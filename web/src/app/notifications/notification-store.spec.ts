@@ -12,13 +12,20 @@ describe('NotificationStore', () => {
   };
   const list: NotificationListDto = {
     items: [
-      { id: 'n1', kind: 'SlaBreach', leadId: 'l1', message: 'Ada: MQL response breached' },
+      {
+        id: 'n1',
+        kind: 'SlaBreach',
+        leadId: 'l1',
+        message: 'Ada: MQL response breached',
+        createdAt: '2030-01-07T10:00:00Z',
+      },
       {
         id: 'n2',
         kind: 'SlaWarning',
         leadId: 'l2',
         message: 'Bea: due soon',
         readAt: '2030-01-07T08:00:00Z',
+        createdAt: '2030-01-07T09:00:00Z',
       },
     ],
     unreadCount: 1,

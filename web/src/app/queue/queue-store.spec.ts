@@ -1,14 +1,17 @@
 import { TestBed } from '@angular/core/testing';
 import { of, throwError } from 'rxjs';
-import { FollowUpClient, QueueItemDto } from '../api/l2r-api';
-import { apiError } from '../../testing/fakes';
+import { FollowUpClient, QueueItemDto, SlaSummaryDto } from '../api/l2r-api';
+import { apiError, slaSummary } from '../../testing/fakes';
 import { QueueStore } from './queue-store';
 
-const item = (id: string, sla?: QueueItemDto['sla']): QueueItemDto => ({
+const item = (id: string, sla?: Partial<SlaSummaryDto>): QueueItemDto => ({
   id,
   name: `Lead ${id}`,
   state: 'MQL',
-  sla,
+  totalScore: 50,
+  stageEnteredAt: '2030-01-07T09:00:00Z',
+  version: 1,
+  sla: sla && slaSummary(sla),
 });
 
 describe('QueueStore', () => {

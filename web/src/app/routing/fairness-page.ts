@@ -15,8 +15,12 @@ import { FairnessStore } from './fairness-store';
     <div class="page">
       <h1>Fairness ledger</h1>
       <form class="period" (submit)="$event.preventDefault(); load()" aria-label="Period">
-        <label>From <input type="date" name="from" [value]="from()" (input)="from.set(value($event))" /></label>
-        <label>To <input type="date" name="to" [value]="to()" (input)="to.set(value($event))" /></label>
+        <label
+          >From <input type="date" name="from" [value]="from()" (input)="from.set(value($event))"
+        /></label>
+        <label
+          >To <input type="date" name="to" [value]="to()" (input)="to.set(value($event))"
+        /></label>
         <button mat-stroked-button type="submit">Show</button>
       </form>
       @if (store.loading()) {
@@ -32,7 +36,14 @@ import { FairnessStore } from './fairness-store';
           <table class="plain" [attr.aria-label]="'Fairness of ' + team.name">
             <thead>
               <tr>
-                <th>Member</th><th>Weight</th><th>Share</th><th>Received</th><th>Came back</th><th>Kept</th><th>Expected</th><th>Balance</th>
+                <th>Member</th>
+                <th>Weight</th>
+                <th>Share</th>
+                <th>Received</th>
+                <th>Came back</th>
+                <th>Kept</th>
+                <th>Expected</th>
+                <th>Balance</th>
               </tr>
             </thead>
             <tbody>
@@ -42,7 +53,18 @@ import { FairnessStore } from './fairness-store';
                   <td>{{ m.weight }}</td>
                   <td>{{ m.share | percent: '1.0-0' }}</td>
                   <td>{{ m.received }}</td>
-                  <td [attr.title]="m.rejected + ' rejected, ' + m.recycled + ' recycled, ' + m.reassignedAway + ' reassigned away'">{{ m.credits }}</td>
+                  <td
+                    [attr.title]="
+                      m.rejected +
+                      ' rejected, ' +
+                      m.recycled +
+                      ' recycled, ' +
+                      m.reassignedAway +
+                      ' reassigned away'
+                    "
+                  >
+                    {{ m.credits }}
+                  </td>
                   <td>{{ m.net }}</td>
                   <td>{{ m.expected | number: '1.0-2' }}</td>
                   <td [class.owed]="(m.balance ?? 0) < 0">{{ m.balance | number: '1.0-2' }}</td>
@@ -59,9 +81,18 @@ import { FairnessStore } from './fairness-store';
     </div>
   `,
   styles: `
-    .period { display: flex; gap: 12px; align-items: end; margin-bottom: 12px; }
-    .owed { color: var(--mat-sys-error, #b3261e); }
-    .meta { color: var(--mat-sys-on-surface-variant, #555); }
+    .period {
+      display: flex;
+      gap: 12px;
+      align-items: end;
+      margin-bottom: 12px;
+    }
+    .owed {
+      color: var(--mat-sys-error, #b3261e);
+    }
+    .meta {
+      color: var(--mat-sys-on-surface-variant, #555);
+    }
   `,
 })
 export class FairnessPage implements OnInit {
@@ -75,7 +106,10 @@ export class FairnessPage implements OnInit {
   }
 
   protected load(): void {
-    void this.store.load(this.from() ? `${this.from()}T00:00:00Z` : undefined, this.to() ? `${this.to()}T00:00:00Z` : undefined);
+    void this.store.load(
+      this.from() ? `${this.from()}T00:00:00Z` : undefined,
+      this.to() ? `${this.to()}T00:00:00Z` : undefined,
+    );
   }
 
   protected value(event: Event): string {

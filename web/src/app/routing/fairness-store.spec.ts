@@ -19,11 +19,14 @@ describe('FairnessStore', () => {
 
     const first = store.load('2030-01-01T00:00:00Z', '2030-01-31T00:00:00Z');
     await store.load('2030-02-01T00:00:00Z', '2030-02-28T00:00:00Z');
-    slow.next({ teams: [] });
+    slow.next({ from: '2030-01-01T00:00:00Z', to: '2030-01-31T00:00:00Z', teams: [] });
     slow.complete();
     await first;
 
-    expect(client.getFairness).toHaveBeenLastCalledWith('2030-02-01T00:00:00Z', '2030-02-28T00:00:00Z');
+    expect(client.getFairness).toHaveBeenLastCalledWith(
+      '2030-02-01T00:00:00Z',
+      '2030-02-28T00:00:00Z',
+    );
     expect(store.ledger()?.teams?.map((t) => t.name)).toEqual(['Inbound']);
     expect(store.loading()).toBe(false);
   });

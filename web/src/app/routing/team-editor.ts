@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { TeamDto, TeamMemberRequest, TeamRequest, UserDto } from '../api/l2r-api';
 
@@ -19,7 +27,13 @@ interface MemberRow {
     <form class="team-form" (submit)="$event.preventDefault(); submit()" aria-label="Team">
       <label>
         Name
-        <input name="name" [value]="name()" (input)="name.set(text($event))" required maxlength="100" />
+        <input
+          name="name"
+          [value]="name()"
+          (input)="name.set(text($event))"
+          required
+          maxlength="100"
+        />
       </label>
       <label>
         Team lead
@@ -44,32 +58,77 @@ interface MemberRow {
           @for (m of members(); track $index; let i = $index) {
             <tr data-testid="member-row">
               <td>
-                <select [attr.aria-label]="'Member ' + (i + 1)" [value]="m.userId" (change)="patch(i, { userId: text($event) })">
+                <select
+                  [attr.aria-label]="'Member ' + (i + 1)"
+                  [value]="m.userId"
+                  (change)="patch(i, { userId: text($event) })"
+                >
                   @for (u of users(); track u.id) {
                     <option [value]="u.id">{{ u.displayName }}</option>
                   }
                 </select>
               </td>
-              <td><input type="number" min="0" max="100" [attr.aria-label]="'Weight ' + (i + 1)" [value]="m.weight" (input)="patch(i, { weight: number($event) ?? 0 })" /></td>
-              <td><input type="number" min="1" [attr.aria-label]="'Max open leads ' + (i + 1)" [value]="m.maxOpenLeads ?? ''" (input)="patch(i, { maxOpenLeads: number($event) })" /></td>
-              <td><input type="number" min="1" [attr.aria-label]="'Max new per day ' + (i + 1)" [value]="m.maxNewLeadsPerDay ?? ''" (input)="patch(i, { maxNewLeadsPerDay: number($event) })" /></td>
+              <td>
+                <input
+                  type="number"
+                  min="0"
+                  max="100"
+                  [attr.aria-label]="'Weight ' + (i + 1)"
+                  [value]="m.weight"
+                  (input)="patch(i, { weight: number($event) ?? 0 })"
+                />
+              </td>
+              <td>
+                <input
+                  type="number"
+                  min="1"
+                  [attr.aria-label]="'Max open leads ' + (i + 1)"
+                  [value]="m.maxOpenLeads ?? ''"
+                  (input)="patch(i, { maxOpenLeads: number($event) })"
+                />
+              </td>
+              <td>
+                <input
+                  type="number"
+                  min="1"
+                  [attr.aria-label]="'Max new per day ' + (i + 1)"
+                  [value]="m.maxNewLeadsPerDay ?? ''"
+                  (input)="patch(i, { maxNewLeadsPerDay: number($event) })"
+                />
+              </td>
               <td><button mat-button type="button" (click)="removeMember(i)">Remove</button></td>
             </tr>
           }
         </tbody>
       </table>
       <div class="actions">
-        <button mat-stroked-button type="button" (click)="addMember()" [disabled]="!spareUser()">Add member</button>
-        <button mat-flat-button type="submit" [disabled]="!name().trim()">{{ team() ? 'Save team' : 'Create team' }}</button>
+        <button mat-stroked-button type="button" (click)="addMember()" [disabled]="!spareUser()">
+          Add member
+        </button>
+        <button mat-flat-button type="submit" [disabled]="!name().trim()">
+          {{ team() ? 'Save team' : 'Create team' }}
+        </button>
         <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
       </div>
     </form>
   `,
   styles: `
-    .team-form { display: grid; gap: 12px; }
-    label { display: grid; gap: 4px; max-width: 360px; }
-    input[type='number'] { width: 90px; }
-    .actions { display: flex; gap: 8px; }
+    .team-form {
+      display: grid;
+      gap: 12px;
+    }
+    label {
+      display: grid;
+      gap: 4px;
+      max-width: 360px;
+    }
+    input[type='number'] {
+      width: 90px;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+    }
   `,
 })
 export class TeamEditor {
@@ -83,7 +142,9 @@ export class TeamEditor {
   protected readonly members = signal<MemberRow[]>([]);
 
   /** A user not yet in the team, for the next "Add member". */
-  protected readonly spareUser = computed(() => this.users().find((u) => !this.members().some((m) => m.userId === u.id)));
+  protected readonly spareUser = computed(() =>
+    this.users().find((u) => !this.members().some((m) => m.userId === u.id)),
+  );
 
   constructor() {
     effect(() => {
@@ -104,7 +165,10 @@ export class TeamEditor {
   protected addMember(): void {
     const user = this.spareUser();
     if (user?.id) {
-      this.members.update((list) => [...list, { userId: user.id!, weight: 1, maxOpenLeads: null, maxNewLeadsPerDay: null }]);
+      this.members.update((list) => [
+        ...list,
+        { userId: user.id!, weight: 1, maxOpenLeads: null, maxNewLeadsPerDay: null },
+      ]);
     }
   }
 
@@ -123,7 +187,11 @@ export class TeamEditor {
       maxOpenLeads: m.maxOpenLeads ?? undefined,
       maxNewLeadsPerDay: m.maxNewLeadsPerDay ?? undefined,
     }));
-    this.saved.emit({ name: this.name().trim(), leadUserId: this.leadUserId() || undefined, members });
+    this.saved.emit({
+      name: this.name().trim(),
+      leadUserId: this.leadUserId() || undefined,
+      members,
+    });
   }
 
   protected text(event: Event): string {

@@ -34,7 +34,13 @@ import { TeamsStore } from './teams-store';
           </p>
           <table class="plain" aria-label="Members of {{ t.name }}">
             <thead>
-              <tr><th>Member</th><th>Weight</th><th>Open leads</th><th>Max open</th><th>Max new per day</th></tr>
+              <tr>
+                <th>Member</th>
+                <th>Weight</th>
+                <th>Open leads</th>
+                <th>Max open</th>
+                <th>Max new per day</th>
+              </tr>
             </thead>
             <tbody>
               @for (m of t.members ?? []; track m.userId) {
@@ -63,7 +69,11 @@ import { TeamsStore } from './teams-store';
               type="button"
               (click)="remove(t)"
               [disabled]="t.routedTo"
-              [attr.title]="t.routedTo ? 'The active agreement routes leads to this team: change its routing rules first.' : null"
+              [attr.title]="
+                t.routedTo
+                  ? 'The active agreement routes leads to this team: change its routing rules first.'
+                  : null
+              "
             >
               Delete
             </button>
@@ -77,7 +87,12 @@ import { TeamsStore } from './teams-store';
       <section class="card-box">
         @if (editing() !== undefined) {
           <h2>{{ editing() ? 'Edit ' + editing()!.name : 'New team' }}</h2>
-          <app-team-editor [team]="editing() ?? null" [users]="store.users()" (saved)="save($event)" (cancelled)="editing.set(undefined)" />
+          <app-team-editor
+            [team]="editing() ?? null"
+            [users]="store.users()"
+            (saved)="save($event)"
+            (cancelled)="editing.set(undefined)"
+          />
         } @else {
           <button mat-flat-button type="button" (click)="editing.set(null)">New team</button>
         }
@@ -85,9 +100,17 @@ import { TeamsStore } from './teams-store';
     </div>
   `,
   styles: `
-    .meta { color: var(--mat-sys-on-surface-variant, #555); }
-    .actions { display: flex; gap: 8px; margin-top: 8px; }
-    section { margin-bottom: 16px; }
+    .meta {
+      color: var(--mat-sys-on-surface-variant, #555);
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+      margin-top: 8px;
+    }
+    section {
+      margin-bottom: 16px;
+    }
   `,
 })
 export class TeamsPage implements OnInit {

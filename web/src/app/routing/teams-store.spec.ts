@@ -10,7 +10,9 @@ describe('TeamsStore', () => {
 
   beforeEach(async () => {
     teams = {
-      listTeams: vi.fn(() => of([{ id: 't2', name: 'Qualification', members: [], routedTo: true }])),
+      listTeams: vi.fn(() =>
+        of([{ id: 't2', name: 'Qualification', members: [], routedTo: true }]),
+      ),
       createTeam: vi.fn(() => of({ id: 't1', name: 'EMEA sales', members: [], routedTo: false })),
       updateTeam: vi.fn(() => of({ id: 't2', name: 'Inbound', members: [], routedTo: true })),
       deleteTeam: vi.fn(() => of(undefined)),
@@ -53,7 +55,12 @@ describe('TeamsStore', () => {
 
   it('answers the 409 of a team the agreement routes to, and keeps it', async () => {
     teams['deleteTeam'].mockReturnValue(
-      throwError(() => apiError(409, { title: 'Conflict', detail: 'Agreement version 2 routes leads to Qualification.' })),
+      throwError(() =>
+        apiError(409, {
+          title: 'Conflict',
+          detail: 'Agreement version 2 routes leads to Qualification.',
+        }),
+      ),
     );
     const problem = await store.remove('t2');
     expect(problem?.status).toBe(409);

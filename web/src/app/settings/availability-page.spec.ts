@@ -5,7 +5,10 @@ import { AvailabilityDto, CalendarClient, UsersClient } from '../api/l2r-api';
 import { settle } from '../../testing/fakes';
 import { AvailabilityPage } from './availability-page';
 
-async function render(userId?: string, availability: AvailabilityDto = { outOfOffice: [] }) {
+async function render(
+  userId?: string,
+  availability: AvailabilityDto = { userId: 'me', outOfOffice: [] },
+) {
   const client = {
     getMyAvailability: vi.fn(() => of(availability)),
     getUserAvailability: vi.fn(() => of(availability)),
