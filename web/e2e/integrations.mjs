@@ -68,6 +68,8 @@ async function startApi() {
       Database__DataDirectory: dataDir,
       Seed__DemoTenant: 'false',
       ASPNETCORE_ENVIRONMENT: 'Production',
+      // A test signs in far more often than a person; the limits have API tests of their own.
+      RateLimits__Enabled: 'false',
       // Production refuses loopback targets (the SSRF guard); the receiver below listens on 127.0.0.1.
       Webhooks__AllowPrivateTargets: 'true',
       DOTNET_NOLOGO: '1',
