@@ -88,28 +88,29 @@ test("the Metrics page renders the demo tenant's waterfall, and a number opens e
   await shot('m02-drill-down');
 });
 
+/**
+ * The first MQL either rep may decide on that fits, with that rep's token: routing gave each MQL an owner, and only
+ * the owner (or their team lead, or an admin) decides on it.
+ */
+async function findForARep(trigger, fits, exclude = []) {
+  for (const who of ['sales@acme.test', 'sofia@acme.test']) {
+    const rep = await token(who);
+    const found = await findCard(rep, 'MQL', trigger, fits, exclude).catch(() => null);
+    if (found) return { rep, ...found };
+  }
+  throw new Error(`No MQL lead fits the ${trigger} scenario for either rep`);
+}
+
 test('leads moved here come out exactly: period view of a campaign, drill-down, reasons and the lead feedback', async () => {
   const admin = await token('admin@acme.test');
-  const sales = await token('sales@acme.test');
   const campaign = `e2e-metrics-${Date.now()}`;
-  const { card: accepted } = await findCard(
-    sales,
-    'MQL',
-    'Accept',
-    (o) => o.allowed && o.criteriaMet,
-  );
-  const picked = [accepted.id];
+  const accepted = await findForARep('Accept', (o) => o.allowed && o.criteriaMet);
+  const picked = [accepted.card.id];
   const rejected = [];
   for (let i = 0; i < 2; i++) {
-    const { card, option } = await findCard(
-      sales,
-      'MQL',
-      'Reject',
-      (o) => o.allowed && o.reasons.length > 0,
-      picked,
-    );
-    picked.push(card.id);
-    rejected.push({ card, reason: option.reasons[i % option.reasons.length] });
+    const found = await findForARep('Reject', (o) => o.allowed && o.reasons.length > 0, picked);
+    picked.push(found.card.id);
+    rejected.push({ ...found, reason: found.option.reasons[i % found.option.reasons.length] });
   }
   // Tag the three with a campaign of their own, so the view holds exactly them.
   for (const id of picked) {
@@ -123,9 +124,11 @@ test('leads moved here come out exactly: period view of a campaign, drill-down, 
     );
   }
   const from = new Date(Date.now() - 1000).toISOString();
-  await send(sales, 'POST', `/api/leads/${accepted.id}/transitions`, { trigger: 'Accept' });
-  for (const { card, reason } of rejected) {
-    await send(sales, 'POST', `/api/leads/${card.id}/transitions`, {
+  await send(accepted.rep, 'POST', `/api/leads/${accepted.card.id}/transitions`, {
+    trigger: 'Accept',
+  });
+  for (const { rep, card, reason } of rejected) {
+    await send(rep, 'POST', `/api/leads/${card.id}/transitions`, {
       trigger: 'Reject',
       reasonCode: reason.code,
       note: `e2e: ${reason.label}`,
@@ -193,14 +196,21 @@ test('the drift banner appears on the board when MQL acceptance falls below the 
   assert.equal(edited.agreement.drift.mqlAcceptanceFloor, 0.99);
 
   // One reject under the new version: acceptance 0 %, below the floor.
-  const sales = await token('sales@acme.test');
-  const { card, option } = await findCard(
-    sales,
-    'MQL',
+  // The demo leaves few MQLs waiting, and the test before took some: a meeting makes one more, routed to a rep.
+  const marketing = await token('marketing@acme.test');
+  const { card: scored } = await findCard(marketing, 'Scored', 'Qualify', (o) => {
+    const unmet = o.criteria.filter((c) => !c.passed);
+    return unmet.length > 0 && unmet.every((c) => /engagement|activity/i.test(c.description));
+  });
+  await send(marketing, 'POST', `/api/leads/${scored.id}/activities`, {
+    type: 'Meeting',
+    title: 'e2e: demo',
+  });
+  const { rep, card, option } = await findForARep(
     'Reject',
     (o) => o.allowed && o.reasons.length > 0,
   );
-  await send(sales, 'POST', `/api/leads/${card.id}/transitions`, {
+  await send(rep, 'POST', `/api/leads/${card.id}/transitions`, {
     trigger: 'Reject',
     reasonCode: option.reasons[0].code,
   });
