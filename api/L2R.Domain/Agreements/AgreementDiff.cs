@@ -13,6 +13,7 @@ public enum ChangeArea
     Slas,
     Alarms,
     Routing,
+    Scorecard,
 }
 
 /// <summary>One difference between two agreement versions, said the way both teams talk: "Qualify: fit score threshold 30 → 40".</summary>
@@ -39,6 +40,7 @@ public static class AgreementDiff
         CompareSlaTerms(from.Slas.Effective(), to.Slas.Effective(), changes);
         CompareDrift(from.Drift, to.Drift, changes);
         CompareRouting(from.Routing, to.Routing, changes);
+        CompareScorecard(from.Scorecard, to.Scorecard, changes);
         return changes;
     }
 
@@ -143,6 +145,35 @@ public static class AgreementDiff
     };
 
     private static string Hours(double hours) => hours.ToString("0.##", CultureInfo.InvariantCulture) + " h";
+
+    /// <summary>Goals by id: added, removed, or changed in what they measure, their target, label or sample.</summary>
+    private static void CompareScorecard(Scorecard from, Scorecard to, List<AgreementChange> changes)
+    {
+        void Add(string subject, string text) => changes.Add(new(ChangeArea.Scorecard, subject, text));
+
+        foreach (var removed in from.Goals.Where(f => to.Goals.All(t => t.Id != f.Id)))
+        {
+            Add(removed.Describe(), $"Goal removed: {removed.Describe()}");
+        }
+
+        foreach (var goal in to.Goals)
+        {
+            var before = from.Goals.FirstOrDefault(f => f.Id == goal.Id);
+            if (before is null)
+            {
+                Add(goal.Describe(), $"Goal added: {goal.Describe()}");
+            }
+            else if (before.Describe() != goal.Describe())
+            {
+                Add(goal.Describe(), $"Goal {before.Describe()} → {goal.Describe()}");
+            }
+
+            if (before is not null && before.MinimumSample != goal.MinimumSample)
+            {
+                Add(goal.Describe(), $"Goal “{goal.Describe()}” is judged on at least {before.MinimumSample} → {goal.MinimumSample} cases");
+            }
+        }
+    }
 
     private static void CompareDrift(DriftAlarms from, DriftAlarms to, List<AgreementChange> changes)
     {

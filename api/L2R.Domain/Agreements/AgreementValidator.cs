@@ -101,6 +101,7 @@ public static class AgreementValidator
         ValidateSlaTerms(agreement.Slas.Terms, issues);
         ValidateDrift(agreement.Drift, issues);
         ValidateRouting(agreement.Routing, issues);
+        ValidateScorecard(agreement.Scorecard, issues);
         return issues;
     }
 
@@ -226,6 +227,47 @@ public static class AgreementValidator
         if (drift.MinimumSample < 1)
         {
             issues.Add(new("drift.minimumSample", "An alarm needs at least one decision to judge."));
+        }
+    }
+
+    private static void ValidateScorecard(Scorecard scorecard, List<AgreementIssue> issues)
+    {
+        if (scorecard.Goals.Count > Scorecard.MaxGoals)
+        {
+            issues.Add(new("scorecard.goals", $"A scorecard holds at most {Scorecard.MaxGoals} goals, so both teams can keep them in view."));
+        }
+
+        for (var i = 0; i < scorecard.Goals.Count; i++)
+        {
+            var goal = scorecard.Goals[i];
+            var path = $"scorecard.goals[{i}]";
+            if (string.IsNullOrWhiteSpace(goal.Id))
+            {
+                issues.Add(new($"{path}.id", "Every goal needs an id."));
+            }
+            else if (scorecard.Goals.Take(i).Any(g => g.Id == goal.Id))
+            {
+                issues.Add(new($"{path}.id", $"Another goal already has the id '{goal.Id}'."));
+            }
+
+            if (!Enum.IsDefined(goal.Measure))
+            {
+                issues.Add(new($"{path}.measure", "Unknown measure."));
+            }
+            else if (ScorecardMeasures.IsHours(goal.Measure) ? goal.Target is <= 0 or > 1000 : goal.Target is < 0 or > 1)
+            {
+                issues.Add(new($"{path}.target", ScorecardMeasures.IsHours(goal.Measure) ? "The target is a number of hours above 0 and up to 1000." : "The target is a share from 0 to 1."));
+            }
+
+            if (goal.MinimumSample is < 1 or > 10_000)
+            {
+                issues.Add(new($"{path}.minimumSample", "A goal is judged on 1 to 10,000 cases."));
+            }
+
+            if (goal.Label is { Length: > 80 })
+            {
+                issues.Add(new($"{path}.label", "A goal's label is at most 80 characters."));
+            }
         }
     }
 

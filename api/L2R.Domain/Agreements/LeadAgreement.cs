@@ -17,6 +17,9 @@ public sealed record LeadAgreement
     /// <summary>Absent from versions stored before routing existed: they load with routing off.</summary>
     public RoutingRules Routing { get; init; } = new();
 
+    /// <summary>Absent from versions stored before the scorecard existed: they load with no shared goals.</summary>
+    public Scorecard Scorecard { get; init; } = new();
+
     public TransitionRule RuleFor(LeadTrigger trigger)
     {
         foreach (var rule in Transitions)

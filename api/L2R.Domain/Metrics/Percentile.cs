@@ -24,6 +24,23 @@ public static class Percentile
         return lower + ((rank - below) * (upper - lower));
     }
 
+    /// <summary>The same interpolation over plain values, in any order.</summary>
+    public static double? OfValues(IEnumerable<double> values, double fraction)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fraction, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fraction, 1);
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        var rank = fraction * (sorted.Count - 1);
+        var below = (int)Math.Floor(rank);
+        var upper = sorted[Math.Min(below + 1, sorted.Count - 1)];
+        return sorted[below] + ((rank - below) * (upper - sorted[below]));
+    }
+
     /// <summary>The value at a zero-based position of the histogram spelt out in order.</summary>
     private static double ValueAt(List<(int Value, int Count)> sorted, long position)
     {

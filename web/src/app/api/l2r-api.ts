@@ -6838,6 +6838,121 @@ export class MetricsClient {
     }
 
     /**
+     * The shared goals of the active agreement (the scorecard both teams signed) against their targets, over the period and per week or month (UTC), counted as the period-mode waterfall and the SLA section count. Filters as on the metrics; mode is always period. Accept: text/csv answers one row per goal and bucket.
+     * @param from (optional) Start of the period (inclusive, UTC); 90 days before `to` when left out.
+     * @param to (optional) End of the period (exclusive, UTC); now when left out.
+     * @param mode (optional) 
+     * @param source (optional) Only leads from this source.
+     * @param campaign (optional) Only leads of this campaign.
+     * @param ownerId (optional) Only entries whose owner at the moment of entry is this user id, "me", or "none" (unowned).
+     * @param agreementVersion (optional) Only entries of this agreement version: in cohort mode the version under which the lead last became an MQL, in period mode the version recorded on the entry.
+     * @param bucket (optional) 
+     * @return OK
+     */
+    getScorecard(from?: string | undefined, to?: string | undefined, mode?: WaterfallMode | undefined, source?: string | undefined, campaign?: string | undefined, ownerId?: string | undefined, agreementVersion?: number | undefined, bucket?: TrendBucket | undefined): Observable<ScorecardDto> {
+        let url_ = this.baseUrl + "/api/scorecard?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (mode === null)
+            throw new globalThis.Error("The parameter 'mode' cannot be null.");
+        else if (mode !== undefined)
+            url_ += "mode=" + encodeURIComponent("" + mode) + "&";
+        if (source === null)
+            throw new globalThis.Error("The parameter 'source' cannot be null.");
+        else if (source !== undefined)
+            url_ += "source=" + encodeURIComponent("" + source) + "&";
+        if (campaign === null)
+            throw new globalThis.Error("The parameter 'campaign' cannot be null.");
+        else if (campaign !== undefined)
+            url_ += "campaign=" + encodeURIComponent("" + campaign) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (agreementVersion === null)
+            throw new globalThis.Error("The parameter 'agreementVersion' cannot be null.");
+        else if (agreementVersion !== undefined)
+            url_ += "agreementVersion=" + encodeURIComponent("" + agreementVersion) + "&";
+        if (bucket === null)
+            throw new globalThis.Error("The parameter 'bucket' cannot be null.");
+        else if (bucket !== undefined)
+            url_ += "bucket=" + encodeURIComponent("" + bucket) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetScorecard(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetScorecard(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<ScorecardDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<ScorecardDto>;
+        }));
+    }
+
+    protected processGetScorecard(response: HttpResponseBase): Observable<ScorecardDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ScorecardDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
      * The waterfall from the lead history: per stage what entered and what became of each entry (the outcomes add up), rates, velocity and value; cohort or period mode, grouped by source, campaign, owner or agreement version. Accept: text/csv answers one row per group and stage.
      * @param from (optional) Start of the period (inclusive, UTC); 90 days before `to` when left out.
      * @param to (optional) End of the period (exclusive, UTC); now when left out.
@@ -9584,7 +9699,7 @@ export interface CardDto {
     sla?: SlaSummaryDto;
 }
 
-export type ChangeArea = "Scoring" | "Transition" | "Reasons" | "Slas" | "Alarms" | "Routing";
+export type ChangeArea = "Scoring" | "Transition" | "Reasons" | "Slas" | "Alarms" | "Routing" | "Scorecard";
 
 export interface ChecklistConfirmedCriterion extends Criterion {
     item: ChecklistItem;
@@ -9936,6 +10051,7 @@ export interface LeadAgreement {
     slas: SlaTerms;
     drift: DriftAlarms;
     routing: RoutingRules;
+    scorecard: Scorecard;
 }
 
 export interface LeadDto {
@@ -10332,6 +10448,62 @@ export interface ScoreItem {
 export type ScoreItemKind = "Fit" | "Engagement";
 
 export type ScoreKind = "Fit" | "Engagement" | "Total";
+
+export interface Scorecard {
+    goals: ScorecardGoal[];
+}
+
+export interface ScorecardDto {
+    /** The active agreement version whose goals are read. */
+    agreementVersion: number;
+    bucket: TrendBucket;
+    /** Start of the first bucket (UTC; weeks start on Monday). */
+    from: string;
+    /** End of the last bucket (exclusive, UTC). */
+    to: string;
+    goals: ScorecardGoalDto[];
+}
+
+export interface ScorecardGoal {
+    id: string;
+    measure: ScorecardMeasure;
+    target: number;
+    label?: string | undefined;
+    minimumSample: number;
+}
+
+export interface ScorecardGoalDto {
+    id: string;
+    /** The goal as both teams signed it, e.g. "MQL acceptance ≥ 60%". */
+    description: string;
+    name: string;
+    measure: ScorecardMeasure;
+    /** "share" (0 to 1) or "hours". */
+    unit: string;
+    /** Whether the goal is met at or above its target (else at or below). */
+    higherIsBetter: boolean;
+    target: number;
+    /** Fewer cases than this in a bucket say nothing: Met is null there. */
+    minimumSample: number;
+    /** How the value is computed. */
+    formula: string;
+    overall: ScorecardPointDto;
+    /** Each week or month of the period. */
+    points: ScorecardPointDto[];
+}
+
+export type ScorecardMeasure = "MqlAcceptanceRate" | "MqlRejectRate" | "SalesAcceptedToSqlRate" | "SqlToOpportunityRate" | "OpportunityWinRate" | "SlaMetOnTimeRate" | "MedianHoursToFirstResponse";
+
+export interface ScorecardPointDto {
+    from: string;
+    to: string;
+    /** Null when nothing happened in the bucket. */
+    value: number | undefined;
+    /** The cases behind the value (decisions, exits, closed opportunities or clocks). */
+    sample: number;
+    /** Null on fewer cases than the goal's minimum sample. */
+    met: boolean | undefined;
+}
 
 export interface ScoringModel {
     fitRules: FitRule[];
