@@ -68,6 +68,7 @@ export function agreement(): LeadAgreement {
     slas: { mqlResponseHours: 24, salesAcceptedToSqlDays: 14, terms: [] },
     drift: { windowDays: 30, minimumSample: 20 },
     routing: { assignOnEntry: 'MQL', rules: [], fallbackDistribution: 'WeightedRoundRobin' },
+    scorecard: { goals: [] },
   };
 }
 

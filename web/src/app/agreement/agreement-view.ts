@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { LeadAgreement, LeadState, Reason, ReasonLists, SlaTerm } from '../api/l2r-api';
 import { TRIGGER_PATHS, activityLabel, stateLabel, triggerLabel } from '../core/labels';
+import { describeGoal } from './scorecard-measures';
 
-/** An agreement's content in plain language, read-only: moves and their criteria, scoring, reasons, SLAs. */
+/** An agreement's content in plain language, read-only: moves and their criteria, scoring, reasons, SLAs, shared goals. */
 @Component({
   selector: 'app-agreement-view',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -146,6 +147,19 @@ import { TRIGGER_PATHS, activityLabel, stateLabel, triggerLabel } from '../core/
           }
         </ul>
       </section>
+      <section class="card-box">
+        <h2>Shared scorecard</h2>
+        <ul data-testid="scorecard-view">
+          @for (g of agreement().scorecard?.goals ?? []; track g.id) {
+            <li data-testid="goal-view">
+              <strong>{{ describeGoal(g) }}</strong>
+              <span class="muted"> (judged on at least {{ g.minimumSample }} cases)</span>
+            </li>
+          } @empty {
+            <li class="muted">No shared goals signed yet.</li>
+          }
+        </ul>
+      </section>
     </div>
   `,
   styles: `
@@ -173,6 +187,7 @@ export class AgreementView {
   protected readonly triggerLabel = triggerLabel;
   protected readonly activityLabel = activityLabel;
   protected readonly stateLabel = stateLabel;
+  protected readonly describeGoal = describeGoal;
 
   protected metBy(t: SlaTerm): string {
     const ways = [

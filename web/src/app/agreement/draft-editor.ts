@@ -6,13 +6,14 @@ import { DraftMoves } from './draft-moves';
 import { DraftProblems } from './draft-problems';
 import { DraftReasons } from './draft-reasons';
 import { DraftRouting } from './draft-routing';
+import { DraftScorecard } from './draft-scorecard';
 import { DraftSlas } from './draft-slas';
 import { DraftStore } from './draft-store';
 
 /**
- * The admin's editor for a draft: the moves with their criteria, the scoring tables, the reason lists and the
- * SLA terms, each a section editing the store's working copy. Saving sends the whole agreement; the API's
- * problems are listed on top and shown beside their fields.
+ * The admin's editor for a draft: the moves with their criteria, the scoring tables, the reason lists, the
+ * SLA terms, routing and the shared scorecard, each a section editing the store's working copy. Saving sends
+ * the whole agreement; the API's problems are listed on top and shown beside their fields.
  */
 @Component({
   selector: 'app-draft-editor',
@@ -25,6 +26,7 @@ import { DraftStore } from './draft-store';
     DraftReasons,
     DraftSlas,
     DraftRouting,
+    DraftScorecard,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -69,6 +71,7 @@ import { DraftStore } from './draft-store';
         <app-draft-reasons [agreement]="a" />
         <app-draft-slas [agreement]="a" />
         <app-draft-routing [agreement]="a" />
+        <app-draft-scorecard [agreement]="a" />
       </div>
     }
   `,
@@ -98,7 +101,8 @@ import { DraftStore } from './draft-store';
     app-draft-engagement-rules,
     app-draft-reasons,
     app-draft-slas,
-    app-draft-routing {
+    app-draft-routing,
+    app-draft-scorecard {
       display: block;
       margin-top: 16px;
     }

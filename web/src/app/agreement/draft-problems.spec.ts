@@ -13,5 +13,7 @@ describe('describePath', () => {
     );
     expect(describePath('reasons.reject[1].code', a)).toBe('Reject reasons › reason 2 › code');
     expect(describePath('slas.mqlResponseHours', a)).toBe('Service levels');
+    expect(describePath('scorecard.goals[1].target', a)).toBe('Shared scorecard › goal 2 › target');
+    expect(describePath('scorecard.goals', a)).toBe('Shared scorecard');
   });
 });

@@ -40,6 +40,13 @@ export function describePath(path: string, a: LeadAgreement | null): string {
     if (m[2]) parts.push(m[2]);
     return parts.join(' › ');
   }
+  m = /^scorecard\.goals\[(\d+)\]\.?(.*)$/.exec(path);
+  if (m) {
+    parts.push('Shared scorecard', `goal ${+m[1] + 1}`);
+    if (m[2]) parts.push(m[2]);
+    return parts.join(' › ');
+  }
+  if (path.startsWith('scorecard')) return 'Shared scorecard';
   if (path.startsWith('slas')) return 'Service levels';
   if (path === 'scoring.engagementRules') return 'Engagement rules';
   if (path === 'transitions') return 'Moves';

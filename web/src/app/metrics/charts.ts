@@ -1,5 +1,11 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { LeadState, StageFiguresDto, TrendDto, WaterfallGroupDto } from '../api/l2r-api';
+import {
+  LeadState,
+  ScorecardGoalDto,
+  StageFiguresDto,
+  TrendDto,
+  WaterfallGroupDto,
+} from '../api/l2r-api';
 import { stateLabel } from '../core/labels';
 
 export interface ParetoItem {
@@ -120,5 +126,35 @@ export function waterfallOptions(groups: readonly WaterfallGroupDto[]): EChartsC
       type: 'bar',
       data: stages.map((stage) => g.stages.find((s) => s.stage === stage)?.entered ?? 0),
     })),
+  };
+}
+
+/** A goal's value per bucket against its target (dashed): shares in percent, hours as hours; a bucket with nothing is a gap. */
+export function goalOptions(goal: ScorecardGoalDto): EChartsCoreOption {
+  const share = goal.unit === 'share';
+  const shown = (value: number | null | undefined) =>
+    value === null || value === undefined ? null : share ? asPercent(value) : value;
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 40, right: 8, top: 16, bottom: 24 },
+    xAxis: { type: 'category', data: goal.points.map((p) => p.from.slice(5, 10)) },
+    yAxis: { type: 'value', ...(share ? { min: 0, max: 100 } : { min: 0 }) },
+    series: [
+      {
+        name: goal.name,
+        type: 'line',
+        connectNulls: false,
+        data: goal.points.map((p) => shown(p.value)),
+        itemStyle: { color: '#1f3a5f' },
+      },
+      {
+        name: 'Target',
+        type: 'line',
+        symbol: 'none',
+        lineStyle: { type: 'dashed' },
+        data: goal.points.map(() => shown(goal.target)),
+        itemStyle: { color: '#c0392b' },
+      },
+    ],
   };
 }

@@ -3,12 +3,19 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { of, throwError } from 'rxjs';
-import { FollowUpClient, MetricsClient, ReasonsReportDto, SlaMetricsDto } from '../api/l2r-api';
+import {
+  FollowUpClient,
+  MetricsClient,
+  ReasonsReportDto,
+  ScorecardDto,
+  SlaMetricsDto,
+} from '../api/l2r-api';
 import { apiError, settle } from '../../testing/fakes';
 import { stage, waterfall } from '../../testing/metrics-fakes';
 import { Chart } from './chart';
 import { MetricsPage } from './metrics-page';
 import { ReasonsReport } from './reasons-report';
+import { ScorecardSection } from './scorecard-section';
 import { TrendReport } from './trend-report';
 
 /** ECharts needs a real layout; the page's own tables carry the numbers these specs check. */
@@ -116,6 +123,58 @@ const sla: SlaMetricsDto = {
   bySource: [],
 };
 
+const point = (
+  from: string,
+  value: number | undefined,
+  sample: number,
+  met: boolean | undefined,
+) => ({
+  from,
+  to: from,
+  value,
+  sample,
+  met,
+});
+
+const scorecard: ScorecardDto = {
+  agreementVersion: 3,
+  bucket: 'Month',
+  from: '2026-08-01T00:00:00Z',
+  to: '2026-11-01T00:00:00Z',
+  goals: [
+    {
+      id: 'acceptance',
+      description: 'MQL acceptance ≥ 60%',
+      name: 'MQL acceptance',
+      measure: 'MqlAcceptanceRate',
+      unit: 'share',
+      higherIsBetter: true,
+      target: 0.6,
+      minimumSample: 10,
+      formula: 'MQLs accepted ÷ (accepted + rejected)',
+      overall: point('2026-08-01T00:00:00Z', 0.525, 40, false),
+      points: [
+        point('2026-08-01T00:00:00Z', 0.7, 20, true),
+        point('2026-09-01T00:00:00Z', 0.35, 20, false),
+        point('2026-10-01T00:00:00Z', 1, 2, undefined),
+      ],
+    },
+    {
+      id: 'response',
+      description: 'Median time to first response ≤ 4 h',
+      name: 'Median time to first response',
+      measure: 'MedianHoursToFirstResponse',
+      unit: 'hours',
+      higherIsBetter: false,
+      target: 4,
+      minimumSample: 10,
+      formula: 'Median hours from entering MQL to the response',
+      overall: point('2026-08-01T00:00:00Z', 2.25, 30, true),
+      points: [],
+    },
+  ],
+};
+
 // The first render compiles the whole page (Material fields, tables, tooltips), which can pass 5 s on a busy machine.
 describe('MetricsPage', { timeout: 20_000 }, () => {
   let metrics: Record<string, ReturnType<typeof vi.fn>>;
@@ -158,6 +217,7 @@ describe('MetricsPage', { timeout: 20_000 }, () => {
       getReasons: vi.fn(() => of(reasons)),
       getTrend: vi.fn(() => of({ mode: 'Cohort', bucket: 'Week', buckets: [] })),
       listDriftAlerts: vi.fn(() => of([])),
+      getScorecard: vi.fn(() => of(scorecard)),
     };
     TestBed.configureTestingModule({
       providers: [
@@ -166,7 +226,7 @@ describe('MetricsPage', { timeout: 20_000 }, () => {
         { provide: FollowUpClient, useValue: { getSlaMetrics: vi.fn(() => of(sla)) } },
       ],
     });
-    for (const host of [MetricsPage, ReasonsReport, TrendReport]) {
+    for (const host of [MetricsPage, ReasonsReport, TrendReport, ScorecardSection]) {
       TestBed.overrideComponent(host, {
         remove: { imports: [Chart] },
         add: { imports: [FakeChart] },
@@ -183,6 +243,28 @@ describe('MetricsPage', { timeout: 20_000 }, () => {
     el.querySelector(
       `tr[data-stage=${stageName}] td[data-figure=${key}] button`,
     ) as HTMLButtonElement;
+
+  it('shows each shared goal against its target, with a verdict only where enough cases were judged', async () => {
+    const { el } = await open('/metrics?bucket=Month');
+    expect(metrics['getScorecard'].mock.calls[0][7]).toBe('Month');
+    const goals = Array.from(el.querySelectorAll('[data-testid=scorecard-goal]'));
+    expect(goals.map((g) => g.querySelector('h3')!.textContent!.trim())).toEqual([
+      'MQL acceptance ≥ 60%',
+      'Median time to first response ≤ 4 h',
+    ]);
+    const text = (g: Element, id: string) =>
+      g.querySelector(`[data-testid=${id}]`)!.textContent!.trim();
+    expect([text(goals[0], 'goal-value'), text(goals[0], 'goal-verdict')]).toEqual([
+      '52.5%',
+      'missed',
+    ]);
+    expect(goals[0].classList).toContain('missed');
+    expect(goals[0].textContent).toContain('met in 1 of 2 months judged');
+    expect([text(goals[1], 'goal-value'), text(goals[1], 'goal-verdict')]).toEqual([
+      '2.3 h',
+      'met',
+    ]);
+  });
 
   it('loads the view the URL describes and explains the mode', async () => {
     const { el } = await open('/metrics?mode=Period&source=web');

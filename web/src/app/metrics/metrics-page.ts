@@ -23,6 +23,7 @@ import { fromParams } from './metrics-query';
 import { MetricsStore } from './metrics-store';
 import { MetricsUrl } from './metrics-url';
 import { ReasonsReport } from './reasons-report';
+import { ScorecardSection } from './scorecard-section';
 import { SlaSection } from './sla-section';
 import { TrendReport } from './trend-report';
 import { WaterfallTable } from './waterfall-table';
@@ -43,6 +44,7 @@ import { WaterfallTable } from './waterfall-table';
     GroupComparison,
     MetricsFilters,
     ReasonsReport,
+    ScorecardSection,
     SlaSection,
     TrendReport,
     WaterfallTable,
@@ -122,6 +124,7 @@ import { WaterfallTable } from './waterfall-table';
       <app-drill-down />
       <app-reasons-report />
       <app-trend-report />
+      <app-scorecard-section />
       <app-sla-section />
     </div>
   `,

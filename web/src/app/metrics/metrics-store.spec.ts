@@ -25,6 +25,7 @@ describe('MetricsStore', () => {
       getWaterfall: vi.fn(() => of(waterfall('all'))),
       getReasons: vi.fn(() => of({ total: 0, reasons: [], clauses: [] })),
       getTrend: vi.fn(() => of({ buckets: [] })),
+      getScorecard: vi.fn(() => of({ goals: [] })),
     };
     followUp = { getSlaMetrics: vi.fn(() => of({ total: { clocks: 0 } })) };
     csv = { save: vi.fn(async () => null) };
@@ -62,6 +63,7 @@ describe('MetricsStore', () => {
     expect(metrics['getWaterfall']).toHaveBeenCalledWith(...filters, 'Source');
     expect(metrics['getReasons']).toHaveBeenCalledWith(...filters, undefined, 'Reject');
     expect(metrics['getTrend']).toHaveBeenCalledWith(...filters, 'Month');
+    expect(metrics['getScorecard']).toHaveBeenCalledWith(...filters, 'Month');
     expect(followUp.getSlaMetrics).toHaveBeenCalledWith(
       '2026-08-01T00:00:00Z',
       '2026-11-01T00:00:00.000Z',

@@ -4,6 +4,7 @@ import {
   FollowUpClient,
   MetricsClient,
   ReasonsReportDto,
+  ScorecardDto,
   SlaMetricsDto,
   TrendDto,
   WaterfallDto,
@@ -12,7 +13,7 @@ import { Problem, toProblem } from '../core/problem';
 import { CsvDownload } from './csv-download';
 import { DEFAULT_QUERY, MetricsQuery, apiPeriod, filterArgs, filterParams } from './metrics-query';
 
-export type Report = 'waterfall' | 'reasons' | 'trend';
+export type Report = 'waterfall' | 'reasons' | 'trend' | 'scorecard';
 
 /** One report of the page: its data, or why it could not be loaded. */
 export interface Section<T> {
@@ -24,7 +25,7 @@ export interface Section<T> {
 const idle = <T>(): Section<T> => ({ value: null, problem: null, loading: false });
 
 /**
- * The metrics page's data for one query: waterfall, reasons, trend and SLA compliance. Each report loads on its own,
+ * The metrics page's data for one query: waterfall, reasons, trend, the shared scorecard and SLA compliance. Each report loads on its own,
  * so one failing does not hide the others; a response to an older query is dropped.
  */
 @Injectable()
@@ -38,6 +39,7 @@ export class MetricsStore {
   readonly reasons = signal<Section<ReasonsReportDto>>(idle());
   readonly trend = signal<Section<TrendDto>>(idle());
   readonly sla = signal<Section<SlaMetricsDto>>(idle());
+  readonly scorecard = signal<Section<ScorecardDto>>(idle());
   /** Why the last CSV download failed. */
   readonly downloadProblem = signal<Problem | null>(null);
 
@@ -61,6 +63,7 @@ export class MetricsStore {
       ),
       this.fill(token, this.trend, this.metrics.getTrend(...args, query.bucket)),
       this.fill(token, this.sla, this.followUp.getSlaMetrics(from, to)),
+      this.fill(token, this.scorecard, this.metrics.getScorecard(...args, query.bucket)),
     ]);
   }
 
@@ -70,10 +73,14 @@ export class MetricsStore {
     const params = filterParams(query);
     if (report === 'waterfall' && query.groupBy) params['groupBy'] = query.groupBy;
     if (report === 'reasons' && query.trigger) params['trigger'] = query.trigger;
-    if (report === 'trend') params['bucket'] = query.bucket;
+    if (report === 'trend' || report === 'scorecard') params['bucket'] = query.bucket;
     this.downloadProblem.set(null);
     this.downloadProblem.set(
-      await this.csv.save(`/api/metrics/${report}`, params, `l2r-${report}.csv`),
+      await this.csv.save(
+        report === 'scorecard' ? '/api/scorecard' : `/api/metrics/${report}`,
+        params,
+        `l2r-${report}.csv`,
+      ),
     );
   }
 
