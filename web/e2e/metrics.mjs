@@ -88,6 +88,26 @@ test("the Metrics page renders the demo tenant's waterfall, and a number opens e
   await shot('m02-drill-down');
 });
 
+test("the shared scorecard shows the demo agreement's goals with the API's values", async () => {
+  await openMetrics('?bucket=Month');
+  const tok = await token('marketing@acme.test');
+  const api = await get(tok, '/api/scorecard?bucket=Month');
+  assert.ok(api.goals.length > 0, 'the demo agreement signs shared goals');
+  const goals = page.locator('[data-testid=scorecard-goal]');
+  await goals.first().waitFor();
+  assert.deepEqual(
+    (await goals.locator('h3').allTextContents()).map((t) => t.trim()),
+    api.goals.map((g) => g.description),
+  );
+  const acceptance = api.goals.find((g) => g.measure === 'MqlAcceptanceRate');
+  const shown = (
+    await goals.nth(api.goals.indexOf(acceptance)).locator('[data-testid=goal-value]').textContent()
+  ).trim();
+  assert.equal(shown, `${Math.round(acceptance.overall.value * 1000) / 10}%`);
+  await page.locator('[data-testid=scorecard]').scrollIntoViewIfNeeded();
+  await shot('m05-scorecard');
+});
+
 /**
  * The first MQL either rep may decide on that fits, with that rep's token: routing gave each MQL an owner, and only
  * the owner (or their team lead, or an admin) decides on it.

@@ -189,7 +189,7 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         };
 
         var draft = await AsAdminAsync(new CreateDraftCommand(null));
-        draft = await AsAdminAsync(new UpdateDraftCommand(draft.Id, draft.Agreement with { Routing = routing }, draft.Revision));
+        draft = await AsAdminAsync(new UpdateDraftCommand(draft.Id, draft.Agreement with { Routing = routing, Scorecard = SharedGoals }, draft.Revision));
         await AsAsync(crew.TenantId, crew.Marketing, Roles.Marketing, new ApproveDraftCommand(draft.Id, Role.Marketing, draft.Revision), ct);
         await AsAsync(crew.TenantId, sam, Roles.Sales, new ApproveDraftCommand(draft.Id, Role.Sales, draft.Revision), ct);
         var activation = await AsAdminAsync(new ActivateDraftCommand(draft.Id));
@@ -375,6 +375,20 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
             demo.Calendar.At(at.AddDays(1 + (random.NextDouble() * 5)), () => EngageAsync(demo, lead));
         }
     }
+
+    /// <summary>
+    /// The goals both teams sign with the routing version and keep in version 3: the Metrics page and the review briefs
+    /// show each against its target from the start of the demo's history.
+    /// </summary>
+    private static readonly Scorecard SharedGoals = new()
+    {
+        Goals =
+        [
+            new ScorecardGoal { Id = "mql-acceptance", Measure = ScorecardMeasure.MqlAcceptanceRate, Target = 0.6 },
+            new ScorecardGoal { Id = "first-response", Measure = ScorecardMeasure.MedianHoursToFirstResponse, Target = 4 },
+            new ScorecardGoal { Id = "sql-to-opportunity", Measure = ScorecardMeasure.SqlToOpportunityRate, Target = 0.4, MinimumSample = 5 },
+        ],
+    };
 
     /// <summary>
     /// Half-way, marketing brings the reasons report to the joint review: most rejections say "not a decision maker",
