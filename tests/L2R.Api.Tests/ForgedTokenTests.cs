@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using L2R.Api.Tests.Infrastructure;
+using Microsoft.IdentityModel.Tokens;
 
 namespace L2R.Api.Tests;
 
@@ -9,7 +11,12 @@ namespace L2R.Api.Tests;
 public abstract class ForgedTokenTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : L2RApiFactory
 {
-    public static TheoryData<string> Forgeries => new() { "no-token", "alg-none", "wrong-key", "wrong-issuer", "wrong-audience", "expired", "no-expiry", "hs512", "tampered-tenant", "tampered-user", "garbage" };
+    public static TheoryData<string> Forgeries => new()
+    {
+        "no-token", "alg-none", "stripped-signature", "wrong-key", "our-kid-other-key", "key-confusion-rs256", "kid-injection",
+        "jku-header", "x5u-header", "jwk-header", "unknown-crit", "wrong-issuer", "wrong-audience", "expired", "not-yet-valid",
+        "no-expiry", "hs512", "tampered-tenant", "tampered-user", "garbage",
+    };
 
     [Fact]
     public async Task ATokenBuiltWithTheRightKeyIssuerAndAudience_IsAccepted_SoEachForgeryBelowFailsForItsOneFlaw()
@@ -34,10 +41,19 @@ public abstract class ForgedTokenTests<TFactory>(TFactory factory) : IClassFixtu
         {
             "no-token" => null,
             "alg-none" => TestTokens.Unsigned(valid),
+            "stripped-signature" => string.Join('.', TestTokens.Create(valid).Split('.')[..2]) + ".",
             "wrong-key" => TestTokens.Create(valid with { Key = TestTokens.OtherKey }),
+            "our-kid-other-key" => TestTokens.Create(valid with { Key = new SymmetricSecurityKey(TestTokens.OtherKey.Key) { KeyId = TestTokens.TestKey.KeyId } }),
+            "key-confusion-rs256" => TestTokens.SignedWithRsa(valid),
+            "kid-injection" => TestTokens.WithHeader(valid, new() { ["kid"] = "../../../../../../dev/null" }, key: []),
+            "jku-header" => TestTokens.WithHeader(valid, new() { ["jku"] = "https://attacker.example/jwks.json" }),
+            "x5u-header" => TestTokens.WithHeader(valid, new() { ["x5u"] = "https://attacker.example/cert.pem" }),
+            "jwk-header" => TestTokens.WithHeader(valid, new() { ["jwk"] = new JsonObject { ["kty"] = "oct", ["k"] = Base64UrlEncoder.Encode(TestTokens.OtherKey.Key) } }),
+            "unknown-crit" => TestTokens.WithHeader(valid, new() { ["crit"] = new JsonArray("l2r-trust-me"), ["l2r-trust-me"] = true }),
             "wrong-issuer" => TestTokens.Create(valid with { Issuer = "someone-else" }),
             "wrong-audience" => TestTokens.Create(valid with { Audience = "another-api" }),
             "expired" => TestTokens.Create(valid with { IssuedAt = DateTime.UtcNow.AddHours(-2), Expires = DateTime.UtcNow.AddMinutes(-5) }),
+            "not-yet-valid" => TestTokens.Create(valid with { IssuedAt = DateTime.UtcNow.AddMinutes(10), Expires = DateTime.UtcNow.AddMinutes(30) }),
             "no-expiry" => TestTokens.Create(valid with { Expires = null }),
             "hs512" => TestTokens.SignedWithHs512(valid),
             "tampered-tenant" => TestTokens.WithClaim(victim.AccessToken, "tid", other.TenantId.ToString()),

@@ -224,12 +224,13 @@ public static class ServiceRegistration
             .Configure<SigningKeyProvider, IOptions<AuthOptions>>((options, keys, auth) =>
             {
                 options.MapInboundClaims = false;
-                options.Events = new JwtBearerEvents { OnTokenValidated = ActiveUserCheck.RejectUnlessActiveAsync };
+                options.Events = new JwtBearerEvents { OnTokenValidated = TokenHeaderPolicy.ThenAsync(ActiveUserCheck.RejectUnlessActiveAsync) };
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,
                     ValidAudience = auth.Value.Audience,
-                    IssuerSigningKeyResolver = (_, _, _, _) => [keys.Key],
+                    IssuerSigningKeyResolver = (_, _, kid, _) => keys.KeysFor(kid),
+                    TryAllIssuerSigningKeys = false,
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                     ValidateIssuer = true,
                     ValidateAudience = true,

@@ -12,7 +12,14 @@ public static class TestTokens
 {
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public static SymmetricSecurityKey TestKey => new(Convert.FromBase64String(L2RApiFactory.SigningKey));
+    /// <summary>The API's key, named by the <c>kid</c> the API gives it: a token must name the key it was signed with.</summary>
+    public static SymmetricSecurityKey TestKey => Named(L2RApiFactory.SigningKey);
+
+    public static SymmetricSecurityKey Named(string base64Key)
+    {
+        var bytes = Convert.FromBase64String(base64Key);
+        return new SymmetricSecurityKey(bytes) { KeyId = Convert.ToHexString(SHA256.HashData(bytes))[..16] };
+    }
 
     /// <summary>A key of the right size that the API has never seen.</summary>
     public static SymmetricSecurityKey OtherKey => new(SHA256.HashData(Encoding.UTF8.GetBytes("not the l2r test key")).Concat(new byte[32]).ToArray());
@@ -70,6 +77,35 @@ public static class TestTokens
         var payload = Create(o).Split('.')[1];
         var header = Base64UrlEncoder.Encode("""{"alg":"HS512","typ":"JWT"}""");
         var signature = HMACSHA512.HashData(Convert.FromBase64String(L2RApiFactory.SigningKey), Encoding.ASCII.GetBytes($"{header}.{payload}"));
+        return $"{header}.{payload}.{Base64UrlEncoder.Encode(signature)}";
+    }
+
+    /// <summary>
+    /// The same claims under the API's header (<c>alg</c> HS256, <c>typ</c>, the key's <c>kid</c>) with
+    /// <paramref name="extra"/> merged in, signed with HMAC-SHA256 by <paramref name="key"/> (the API's key unless
+    /// given): the signature is genuine, so the header alone decides.
+    /// </summary>
+    public static string WithHeader(Options o, JsonObject extra, byte[]? key = null)
+    {
+        var header = new JsonObject { ["alg"] = "HS256", ["typ"] = "JWT", ["kid"] = TestKey.KeyId };
+        foreach (var (name, value) in extra)
+        {
+            header[name] = value?.DeepClone();
+        }
+
+        var encodedHeader = Base64UrlEncoder.Encode(header.ToJsonString());
+        var payload = Create(o).Split('.')[1];
+        var signature = HMACSHA256.HashData(key ?? TestKey.Key, Encoding.ASCII.GetBytes($"{encodedHeader}.{payload}"));
+        return $"{encodedHeader}.{payload}.{Base64UrlEncoder.Encode(signature)}";
+    }
+
+    /// <summary>The same claims signed RS256 with an attacker's RSA key, naming the API's <c>kid</c>: algorithm confusion.</summary>
+    public static string SignedWithRsa(Options o)
+    {
+        using var rsa = RSA.Create(2048);
+        var header = Base64UrlEncoder.Encode($$"""{"alg":"RS256","typ":"JWT","kid":"{{TestKey.KeyId}}"}""");
+        var payload = Create(o).Split('.')[1];
+        var signature = rsa.SignData(Encoding.ASCII.GetBytes($"{header}.{payload}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return $"{header}.{payload}.{Base64UrlEncoder.Encode(signature)}";
     }
 

@@ -18,6 +18,13 @@ public sealed class AuthOptions
     /// <summary>Base64 HMAC-SHA256 key of at least 32 bytes; from configuration or Key Vault, never the repository.</summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>
+    /// Keys that signed tokens before the last rotation (base64): still accepted, never used to sign, so people stay
+    /// signed in while the new key takes over. Drop a key once a refresh has replaced every token it signed
+    /// (<see cref="AccessTokenMinutes"/> after the rotation).
+    /// </summary>
+    public IList<string> PreviousSigningKeys { get; set; } = [];
+
     [Range(1, 24 * 60, ErrorMessage = "Auth:AccessTokenMinutes must be between 1 and 1440.")]
     public int AccessTokenMinutes { get; set; } = 15;
 
@@ -41,9 +48,24 @@ public sealed class AuthOptionsValidator(DatabaseOptions database) : IValidateOp
                 : ValidateOptionsResult.Fail($"Auth:SigningKey is required for the {database.Provider} provider (base64, at least {AuthOptions.MinimumKeyBytes} bytes).");
         }
 
-        var bytes = new byte[options.SigningKey.Length];
-        return Convert.TryFromBase64String(options.SigningKey.Trim(), bytes, out var length) && length >= AuthOptions.MinimumKeyBytes
+        if (!IsKey(options.SigningKey))
+        {
+            return ValidateOptionsResult.Fail($"Auth:SigningKey must be base64 of at least {AuthOptions.MinimumKeyBytes} bytes.");
+        }
+
+        return options.PreviousSigningKeys.All(IsKey)
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Auth:SigningKey must be base64 of at least {AuthOptions.MinimumKeyBytes} bytes.");
+            : ValidateOptionsResult.Fail($"Each of Auth:PreviousSigningKeys must be base64 of at least {AuthOptions.MinimumKeyBytes} bytes.");
+    }
+
+    private static bool IsKey(string? encoded)
+    {
+        if (string.IsNullOrWhiteSpace(encoded))
+        {
+            return false;
+        }
+
+        var bytes = new byte[encoded.Length];
+        return Convert.TryFromBase64String(encoded.Trim(), bytes, out var length) && length >= AuthOptions.MinimumKeyBytes;
     }
 }
