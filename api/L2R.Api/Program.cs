@@ -29,6 +29,7 @@ builder.Services.AddL2ROpenApi();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders(app.Environment);
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
 app.UseMiddleware<RequestLimits>();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using L2R.Api.Infrastructure.Hosting;
+using L2R.Api.Infrastructure.Web;
 using L2R.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -122,6 +123,32 @@ public abstract class HostingEndpointsTests<TFactory>(TFactory factory) : IClass
         Assert.Contains(operations, o => o.Id == "FireTrigger");
         Assert.All(operations, o => Assert.False(string.IsNullOrEmpty(o.Id), $"{o.Method} {o.Path} has no operation id"));
         Assert.DoesNotContain(operations, o => o.Path.Contains("rest", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/board", SecurityHeaders.SpaPolicy)]
+    [InlineData("/", SecurityHeaders.SpaPolicy)]
+    [InlineData("/api/leads", SecurityHeaders.ApiPolicy)]
+    [InlineData("/api/does-not-exist", SecurityHeaders.ApiPolicy)]
+    [InlineData("/health/ready", SecurityHeaders.ApiPolicy)]
+    public async Task EveryAnswer_CarriesTheSecurityHeaders_AndThePolicyOfWhatItIs(string path, string policy)
+    {
+        var response = await factory.CreateClient().GetAsync(path);
+
+        Assert.Equal(policy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal(SecurityHeaders.StrictTransport, response.Headers.GetValues("Strict-Transport-Security").Single());
+    }
+
+    [Fact]
+    public async Task SwaggerUi_KeepsItsInlineScripts_WithoutThePolicy_ButWithTheOtherHeaders()
+    {
+        var swagger = await WithSwaggerUi().CreateClient().GetAsync("/swagger/index.html");
+
+        Assert.False(swagger.Headers.Contains("Content-Security-Policy"));
+        Assert.Equal("nosniff", swagger.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
     private WebApplicationFactory<Program> WithSwaggerUi() => factory.WithWebHostBuilder(builder => builder.UseSetting("OpenApi:SwaggerUi", "true"));
