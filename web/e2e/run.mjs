@@ -14,10 +14,12 @@ import {
   startApi,
   stopApi,
   token,
+  watchPolicyViolations,
 } from './support.mjs';
 
 let browser;
 let page;
+let refusedByPolicy;
 
 // ---------- browser helpers ----------
 const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
@@ -67,6 +69,7 @@ before(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  refusedByPolicy = watchPolicyViolations(page);
 });
 
 after(async () => {
@@ -456,4 +459,12 @@ test('admin sees the demo teams the agreement routes to, and sales the fairness 
   await page.locator('[data-testid=fairness-team]').first().waitFor();
   assert.equal(await page.locator('[data-testid=fairness-team]').count(), 2);
   await shot('20-fairness');
+});
+
+test('every page above worked under the Content-Security-Policy the API sends with the app', async () => {
+  const index = await fetch(`${base}/board`);
+  const policy = index.headers.get('content-security-policy') ?? '';
+  assert.match(policy, /script-src 'self';/);
+  assert.doesNotMatch(policy, /script-src[^;]*unsafe/);
+  assert.deepEqual(refusedByPolicy, []);
 });

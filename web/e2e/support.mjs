@@ -88,6 +88,18 @@ export function stopApi() {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
 
+/**
+ * Collects what the page's Content-Security-Policy refused (Chromium reports each refusal as a console error), so a
+ * test run proves the app, its charts and diagrams work under the policy the API sends.
+ */
+export function watchPolicyViolations(page) {
+  const refused = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
+  return refused;
+}
+
 export function launchBrowser() {
   return chromium.launch({
     executablePath: chromiumPath,
