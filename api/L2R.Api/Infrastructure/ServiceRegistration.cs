@@ -16,6 +16,7 @@ using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Hosting;
 using L2R.Api.Infrastructure.Scheduling;
 using L2R.Api.Infrastructure.Outbox;
+using L2R.Api.Infrastructure.Telemetry;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Agreements;
@@ -52,6 +53,7 @@ public static class ServiceRegistration
         services.AddValidatedOptions<ImportOptions>(ImportOptions.Section);
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.Section);
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        services.AddL2RTelemetry(configuration, configuration.BindOptions<TelemetryOptions>(TelemetryOptions.Section));
         services.AddHttpContextAccessor();
 
         services.AddScoped<CurrentUser>();
@@ -129,6 +131,8 @@ public static class ServiceRegistration
                     _ => "http-" + context.ProblemDetails.Status,
                 };
             }
+
+            context.ProblemDetails.Extensions["traceId"] = ProblemDetailsExceptionHandler.TraceIdOf(context.HttpContext);
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
@@ -167,10 +171,10 @@ public static class ServiceRegistration
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<L2RDbContext, PostgresL2RDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContext<L2RDbContext, PostgresL2RDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<L2RDbContext, SqlServerL2RDbContext>(o => o.UseSqlServer(connectionString));
+                services.AddDbContext<L2RDbContext, SqlServerL2RDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>()));
                 break;
             default:
                 services.AddDbContext<L2RDbContext, SqliteL2RDbContext>((sp, o) =>
@@ -180,7 +184,7 @@ public static class ServiceRegistration
                         Directory.CreateDirectory(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolveDataDirectory(sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
                     }
 
-                    o.UseSqlite(connectionString);
+                    o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>());
                 });
                 break;
         }

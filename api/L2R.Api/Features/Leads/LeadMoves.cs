@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using L2R.Api.Features.Agreements;
 using L2R.Api.Features.Calendars;
 using L2R.Api.Features.Notifications;
 using L2R.Api.Features.Routing;
 using L2R.Api.Features.Slas;
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Telemetry;
 using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Agreements;
@@ -23,7 +25,7 @@ namespace L2R.Api.Features.Leads;
 /// The caller saves, inside its transaction.
 /// </summary>
 public sealed class LeadMoves(
-    L2RDbContext db, AgreementStore agreements, CalendarStore calendars, RoutingStates routingStates, RoutingNotifier routingNotifier, TimeProvider clock)
+    L2RDbContext db, AgreementStore agreements, CalendarStore calendars, RoutingStates routingStates, RoutingNotifier routingNotifier, L2RMetrics metrics, TimeProvider clock)
 {
     private RoutingState? _routing;
 
@@ -70,9 +72,14 @@ public sealed class LeadMoves(
     /// <summary>Fires a person's move; a refusal becomes the ProblemDetails its kind maps to, and nothing is written.</summary>
     public async Task<IReadOnlyList<LeadTransition>> FireAsync(Lead lead, Actor actor, MoveRequest request, CancellationToken ct)
     {
-        var outcome = (await MoverAsync(ct, Decides(request))).Fire(await FactsAsync(lead, ct), actor, request);
+        var mover = await MoverAsync(ct, Decides(request));
+        var facts = await FactsAsync(lead, ct);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = mover.Fire(facts, actor, request);
+        metrics.Judged(Stopwatch.GetElapsedTime(started));
         if (outcome.Refusal is { } refusal)
         {
+            metrics.NotMoved(request.Trigger, OutcomeOf(refusal));
             throw ToException(refusal, lead);
         }
 
@@ -98,6 +105,7 @@ public sealed class LeadMoves(
             }
             else
             {
+                metrics.NotMoved(request.Trigger, OutcomeOf(outcome.Refusal!));
                 db.Entry(outcome.Lead).State = EntityState.Unchanged;
             }
         }
@@ -111,7 +119,11 @@ public sealed class LeadMoves(
     /// <summary>Re-scores a lead after its data or activities changed and makes every automatic move that now holds.</summary>
     public async Task<IReadOnlyList<LeadTransition>> AdvanceAsync(Lead lead, CancellationToken ct)
     {
-        var history = (await MoverAsync(ct)).Advance(await FactsAsync(lead, ct));
+        var mover = await MoverAsync(ct);
+        var facts = await FactsAsync(lead, ct);
+        var started = Stopwatch.GetTimestamp();
+        var history = mover.Advance(facts);
+        metrics.Judged(Stopwatch.GetElapsedTime(started));
         db.LeadTransitions.AddRange(history);
         await RecordAssignmentsAsync(ct);
         await TrackSlasAsync([lead], history, ct);
@@ -368,6 +380,15 @@ public sealed class LeadMoves(
         await RecordAssignmentsAsync(ct);
         return reassigned;
     }
+
+    /// <summary>How a refusal is counted: as the status it answers (see <see cref="ToException"/>).</summary>
+    private static string OutcomeOf(MoveRefusal refusal) => refusal.Kind switch
+    {
+        MoveRefusalKind.RoleMayNot => "forbidden",
+        MoveRefusalKind.NotAMoveFromState or MoveRefusalKind.StaleVersion => "conflict",
+        MoveRefusalKind.ReasonMissing or MoveRefusalKind.ReasonUnknown => "invalid",
+        _ => "refused",
+    };
 
     public static AppException ToException(MoveRefusal refusal, Lead lead) => refusal.Kind switch
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Telemetry;
 using StandardWebhooks;
 
 namespace L2R.Api.Infrastructure.Outbox;
@@ -18,7 +19,7 @@ public sealed record SendResult(int? StatusCode, int LatencyMs, string? Response
 /// too (receivers accept any signature that verifies). The HttpClient times out after 15 s and refuses internal
 /// targets unless allowed (see <see cref="WebhookTargets"/>).
 /// </summary>
-public sealed class WebhookSender(HttpClient http, TimeProvider clock)
+public sealed class WebhookSender(HttpClient http, L2RMetrics metrics, TimeProvider clock)
 {
     public async Task<SendResult> SendAsync(WebhookSubscription subscription, WebhookDelivery delivery, CancellationToken ct)
     {
@@ -37,11 +38,14 @@ public sealed class WebhookSender(HttpClient http, TimeProvider clock)
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             var snippet = await SnippetAsync(response, ct);
-            return new SendResult((int)response.StatusCode, Elapsed(watch), snippet, null, RetryAfter(response, now));
+            var result = new SendResult((int)response.StatusCode, Elapsed(watch), snippet, null, RetryAfter(response, now));
+            metrics.Delivered(result.Succeeded ? "delivered" : IsGone(result.StatusCode) ? "gone" : "failed");
+            return result;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
         {
             var refused = exception.InnerException as WebhookTargetRefusedException;
+            metrics.Delivered("failed");
             return new SendResult(null, Elapsed(watch), null, Truncate(refused?.Message ?? exception.Message, 500), null);
         }
     }

@@ -31,7 +31,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             logger.LogInformation("{Method} {Path} refused with {Status}: {Message}", httpContext.Request.Method, httpContext.Request.Path, problem.Status, exception.Message);
         }
 
-        problem.Extensions["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        problem.Extensions["traceId"] = TraceIdOf(httpContext);
         if (exception is TooManyRequestsException tooMany)
         {
             httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -82,6 +82,13 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     /// The route or query parameter that minimal APIs could not bind (an unknown enum name, a malformed date or number),
     /// read from the framework's message, so the 400 names it like any other invalid field.
     /// </summary>
+    /// <summary>
+    /// The W3C trace id of the request, the id Azure Monitor files its telemetry under (its operation id), so a traceId
+    /// a user quotes finds the request's trace and logs; the connection's id only when nothing traces the request.
+    /// </summary>
+    public static string TraceIdOf(HttpContext httpContext) =>
+        Activity.Current is { } activity && activity.TraceId != default ? activity.TraceId.ToHexString() : httpContext.TraceIdentifier;
+
     private static string? UnboundParameter(BadHttpRequestException exception) =>
         UnboundParameterMessage().Match(exception.Message) is { Success: true } match ? match.Groups["name"].Value : null;
 

@@ -1,4 +1,5 @@
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Telemetry;
 using L2R.Domain.Leads;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed record RunImportCommand(Guid RunId, string Instance) : ICommand;
 /// never stopped. Each batch commits its rows, its errors and the run's progress (and renews the lease) in one
 /// transaction; a cancel is honoured between batches.
 /// </summary>
-public sealed class RunImportHandler(L2RDbContext db, LeadImportBatch leads, ActivityImportBatch activities, ImportFileStore files, IOptions<ImportOptions> options, TimeProvider clock)
+public sealed class RunImportHandler(L2RDbContext db, LeadImportBatch leads, ActivityImportBatch activities, ImportFileStore files, IOptions<ImportOptions> options, L2RMetrics metrics, TimeProvider clock)
     : ICommandHandler<RunImportCommand>
 {
     private const int MaxAttempts = 3;
@@ -132,13 +133,16 @@ public sealed class RunImportHandler(L2RDbContext db, LeadImportBatch leads, Act
                 if (!carryOn)
                 {
                     await StopIfCancelledAsync(runId, ct);
+                    return false;
                 }
-                else if (db.Database.IsSqlite())
+
+                metrics.ImportedRows(batch.Count);
+                if (db.Database.IsSqlite())
                 {
                     await Task.Delay(SqliteWriterGap, clock, ct);
                 }
 
-                return carryOn;
+                return true;
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
             {
