@@ -3,7 +3,15 @@
 # (PostgreSQL and Chromium from Debian/Ubuntu packages, the local dotnet tools, npm packages), starts a throwaway
 # PostgreSQL on 127.0.0.1, then runs every suite: domain and API tests (SQLite and PostgreSQL), migrations and
 # OpenAPI/TypeScript-client drift checks, the infrastructure check, and the SPA's unit and browser tests.
+#   --long   the proof suites at full size (100 concurrency rounds per provider instead of 20): a separate, longer run
 set -euo pipefail
+
+for arg in "$@"; do
+  case $arg in
+    --long) export L2R_PROOF_ROUNDS=100 ;;
+    *) echo "test.sh: unknown argument $arg (only --long)" >&2; exit 2 ;;
+  esac
+done
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
