@@ -9,6 +9,7 @@ using L2R.Api.Features.Clients;
 using L2R.Api.Features.Events;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Notifications;
+using L2R.Api.Features.Reviews;
 using L2R.Api.Features.Routing;
 using L2R.Api.Features.Slas;
 using L2R.Api.Features.Teams;
@@ -67,6 +68,7 @@ app.MapEvents();
 app.MapActivities();
 app.MapTeams();
 app.MapRouting();
+app.MapReviews();
 
 app.Run();
 
