@@ -61,8 +61,8 @@ public class BriefComparisonTests
     {
         var strict = new BriefThresholds(ChangePercent: 60, MinimumSample: 30);
 
-        Assert.Null(BriefComparison.Compare(PeriodFigure.Count(20), PeriodFigure.Count(40), strict));
-        Assert.NotNull(BriefComparison.Compare(PeriodFigure.Count(20), PeriodFigure.Count(40), Defaults));
+        Assert.Null(BriefComparison.Compare(PeriodFigure.Count(10), PeriodFigure.Count(25), strict));
+        Assert.NotNull(BriefComparison.Compare(PeriodFigure.Count(10), PeriodFigure.Count(25), Defaults));
         Assert.Null(BriefComparison.Compare(PeriodFigure.Count(30), PeriodFigure.Count(45), strict));
     }
 
