@@ -24,6 +24,7 @@ public abstract record AgreementAmendment
     public abstract string Describe();
 
     /// <summary>The measure the change aims to move, which the next brief compares before and after it took effect.</summary>
+    [JsonIgnore]
     public abstract ReviewMeasure AimsAt { get; }
 
     protected static string Show(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
@@ -57,6 +58,7 @@ public sealed record SetCriterionValueChange(LeadTrigger Trigger, string Criteri
 
     public override string Describe() => $"Set the {Trigger} criterion {CriterionId} to {Show(Value)}";
 
+    [JsonIgnore]
     public override ReviewMeasure AimsAt => ReviewMeasure.For(Trigger);
 }
 
@@ -76,6 +78,7 @@ public sealed record AddReasonChange(ReasonListKind List, string Code, string La
 
     public override string Describe() => $"Add \"{Label}\" ({Code}) as a {List.ToString().ToLowerInvariant()} reason" + (Disputes is null ? "" : $", disputing {Disputes}");
 
+    [JsonIgnore]
     public override ReviewMeasure AimsAt => ReviewMeasure.ReasonCount(List, Code);
 }
 
@@ -95,6 +98,7 @@ public sealed record RetireReasonChange(ReasonListKind List, string Code) : Agre
 
     public override string Describe() => $"Retire the {List.ToString().ToLowerInvariant()} reason {Code}";
 
+    [JsonIgnore]
     public override ReviewMeasure AimsAt => ReviewMeasure.ReasonCount(List, Code);
 }
 
@@ -131,6 +135,7 @@ public sealed record SetRulePointsChange(ScoringRuleKind Scoring, string RuleId,
     public override string Describe() => $"Set the {Scoring.ToString().ToLowerInvariant()} rule {RuleId} to {Points} points";
 
     /// <summary>Scoring decides which leads become MQLs: whether sales accepts more of them is what a change of points aims at.</summary>
+    [JsonIgnore]
     public override ReviewMeasure AimsAt => ReviewMeasure.MqlAcceptance;
 }
 
@@ -153,6 +158,7 @@ public sealed record SetSlaTargetChange(string TermId, double TargetHours) : Agr
 
     public override string Describe() => string.Create(CultureInfo.InvariantCulture, $"Set the SLA term {TermId} to {TargetHours:0.##} hours");
 
+    [JsonIgnore]
     public override ReviewMeasure AimsAt => ReviewMeasure.SlaCompliance(TermId);
 }
 

@@ -137,3 +137,6 @@ public sealed record RecordDecisionRequest(
     AgreementAmendment? Change);
 
 public sealed record ReviewActionRequest(string Title, Guid OwnerId, DateOnly DueDate, ReviewActionStatus? Status, int? Version);
+
+[WrittenInFull]
+public sealed record ReviewPersonDto(Guid Id, string Name, IReadOnlyList<L2R.Domain.Leads.Role> Roles);

@@ -5,6 +5,7 @@ using L2R.Api.Features.Reviews.GenerateBrief;
 using L2R.Api.Features.Reviews.GetBrief;
 using L2R.Api.Features.Reviews.GetReview;
 using L2R.Api.Features.Reviews.GetReviewCadence;
+using L2R.Api.Features.Reviews.ListReviewPeople;
 using L2R.Api.Features.Reviews.ListReviews;
 using L2R.Api.Features.Reviews.RecordDecision;
 using L2R.Api.Features.Reviews.UpdateReviewAction;
@@ -36,13 +37,14 @@ public static class ReviewsEndpoints
             .WithSummary("When the review meets (weekday, every N weeks, first date, local time in the tenant's time zone), who takes part, and the brief's noise thresholds.");
         group.MapPut("/cadence", UpdateCadence).WithName("UpdateReviewCadence").RequireAuthorization(UsersEndpoints.AdminPolicy).ProducesValidationProblem()
             .WithSummary("Set the cadence, participants and thresholds (Admin); unprepared future reviews move with it.");
+        group.MapGet("/people", ListPeople).WithName("ListReviewPeople").WithSummary("The tenant's active people, to name as participants and action owners.");
         group.MapGet("/", ListReviews).WithName("ListReviews").WithSummary("The next review and the past ones, newest first.");
         group.MapGet("/{id:guid}", GetReview).WithName("GetReview").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One review: agenda, comments, decisions, actions and its brief versions.");
         group.MapGet("/{id:guid}/brief", GetBrief).WithName("GetReviewBrief").ProducesProblem(StatusCodes.Status404NotFound)
-            .Produces<string>(StatusCodes.Status200OK, BriefMarkdown.ContentType)
             .WithSummary("The review's latest brief, or `version`; Accept: text/markdown answers it as Markdown for a calendar invite.");
         group.MapGet("/{id:guid}/brief.md", GetBriefMarkdown).WithName("GetReviewBriefMarkdown").ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<Stream>(StatusCodes.Status200OK, BriefMarkdown.ContentType)
             .WithSummary("The brief as a Markdown file (the latest, or `version`).");
         group.MapPost("/{id:guid}/brief", GenerateBrief).WithName("GenerateReviewBrief").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Generate the brief again now, as a new version; earlier versions are kept.");
@@ -68,6 +70,9 @@ public static class ReviewsEndpoints
 
     private static async Task<Ok<ReviewCadenceDto>> UpdateCadence(UpdateReviewCadenceRequest request, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new UpdateReviewCadenceCommand(request), ct));
+
+    private static async Task<Ok<IReadOnlyList<ReviewPersonDto>>> ListPeople(IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListReviewPeopleQuery(), ct));
 
     private static async Task<Ok<IReadOnlyList<ReviewSummaryDto>>> ListReviews(IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListReviewsQuery(), ct));

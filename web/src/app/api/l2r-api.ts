@@ -7575,6 +7575,81 @@ export class ReviewsClient {
     }
 
     /**
+     * The tenant's active people, to name as participants and action owners.
+     * @return OK
+     */
+    listReviewPeople(): Observable<ReviewPersonDto[]> {
+        let url_ = this.baseUrl + "/api/reviews/people";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processListReviewPeople(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processListReviewPeople(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<ReviewPersonDto[]>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<ReviewPersonDto[]>;
+        }));
+    }
+
+    protected processListReviewPeople(response: HttpResponseBase): Observable<ReviewPersonDto[]> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReviewPersonDto[];
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("The request is malformed or a field is invalid (errors lists each field); nothing was written.", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
      * The next review and the past ones, newest first.
      * @return OK
      */
@@ -7738,7 +7813,7 @@ export class ReviewsClient {
      * @param version (optional) 
      * @return OK
      */
-    getReviewBrief(id: string, version?: number | undefined): Observable<string> {
+    getReviewBrief(id: string, version?: number | undefined): Observable<ReviewBriefDto> {
         let url_ = this.baseUrl + "/api/reviews/{id}/brief?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -7753,7 +7828,7 @@ export class ReviewsClient {
             observe: "response",
             responseType: "blob",
             headers: new HttpHeaders({
-                "Accept": "text/markdown"
+                "Accept": "application/json"
             })
         };
 
@@ -7764,14 +7839,14 @@ export class ReviewsClient {
                 try {
                     return this.processGetReviewBrief(response_ as any);
                 } catch (e) {
-                    return _observableThrow(e) as any as Observable<string>;
+                    return _observableThrow(e) as any as Observable<ReviewBriefDto>;
                 }
             } else
-                return _observableThrow(response_) as any as Observable<string>;
+                return _observableThrow(response_) as any as Observable<ReviewBriefDto>;
         }));
     }
 
-    protected processGetReviewBrief(response: HttpResponseBase): Observable<string> {
+    protected processGetReviewBrief(response: HttpResponseBase): Observable<ReviewBriefDto> {
         const status = response.status;
         const responseBlob =
             response instanceof HttpResponse ? response.body :
@@ -7781,7 +7856,7 @@ export class ReviewsClient {
         if (status === 200) {
             return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReviewBriefDto;
             return _observableOf(result200);
             }));
         } else if (status === 400) {
@@ -7915,8 +7990,9 @@ export class ReviewsClient {
     /**
      * The brief as a Markdown file (the latest, or `version`).
      * @param version (optional) 
+     * @return OK
      */
-    getReviewBriefMarkdown(id: string, version?: number | undefined): Observable<void> {
+    getReviewBriefMarkdown(id: string, version?: number | undefined): Observable<FileResponse> {
         let url_ = this.baseUrl + "/api/reviews/{id}/brief.md?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -7931,6 +8007,7 @@ export class ReviewsClient {
             observe: "response",
             responseType: "blob",
             headers: new HttpHeaders({
+                "Accept": "text/markdown"
             })
         };
 
@@ -7941,21 +8018,32 @@ export class ReviewsClient {
                 try {
                     return this.processGetReviewBriefMarkdown(response_ as any);
                 } catch (e) {
-                    return _observableThrow(e) as any as Observable<void>;
+                    return _observableThrow(e) as any as Observable<FileResponse>;
                 }
             } else
-                return _observableThrow(response_) as any as Observable<void>;
+                return _observableThrow(response_) as any as Observable<FileResponse>;
         }));
     }
 
-    protected processGetReviewBriefMarkdown(response: HttpResponseBase): Observable<void> {
+    protected processGetReviewBriefMarkdown(response: HttpResponseBase): Observable<FileResponse> {
         const status = response.status;
         const responseBlob =
             response instanceof HttpResponse ? response.body :
             (response as any).error instanceof Blob ? (response as any).error : undefined;
 
         let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
-        if (status === 400) {
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return _observableOf({ fileName: fileName, data: responseBlob as any, status: status, headers: _headers });
+        } else if (status === 400) {
             return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
@@ -10618,7 +10706,7 @@ export type ActivityType = "PageView" | "ContentDownload" | "Webinar" | "EmailOp
 export type ActorKind = "User" | "System" | "Integration";
 
 export interface AgreementAmendment {
-    aimsAt: ReviewMeasure;
+    kind: string;
 }
 
 export interface AddReasonChange extends AgreementAmendment {
@@ -10626,7 +10714,6 @@ export interface AddReasonChange extends AgreementAmendment {
     code: string;
     label: string;
     disputes?: string | undefined;
-    aimsAt: ReviewMeasure;
 }
 
 export interface AgreementActivationDto {
@@ -11590,7 +11677,6 @@ export interface ReplayWebhookRequest {
 export interface RetireReasonChange extends AgreementAmendment {
     list: ReasonListKind;
     code: string;
-    aimsAt: ReviewMeasure;
 }
 
 export interface ReviewActionDto {
@@ -11683,16 +11769,6 @@ export interface ReviewDto {
     briefs: BriefVersionDto[];
 }
 
-export interface ReviewMeasure {
-    kind: ReviewMeasureKind;
-    stage?: LeadState;
-    reasonTrigger?: LeadTrigger;
-    reasonCode?: string | undefined;
-    slaTermId?: string | undefined;
-}
-
-export type ReviewMeasureKind = "MqlAcceptance" | "StageConversion" | "ReasonCount" | "SlaCompliance";
-
 export interface ReviewNoteDto {
     id: string;
     kind: ReviewNoteKind;
@@ -11707,6 +11783,12 @@ export type ReviewNoteKind = "AgendaItem" | "Comment";
 
 export interface ReviewNoteRequest {
     text: string;
+}
+
+export interface ReviewPersonDto {
+    id: string;
+    name: string;
+    roles: Role[];
 }
 
 export interface ReviewSummaryDto {
@@ -11791,20 +11873,17 @@ export interface SetCriterionValueChange extends AgreementAmendment {
     trigger: LeadTrigger;
     criterionId: string;
     value: number;
-    aimsAt: ReviewMeasure;
 }
 
 export interface SetRulePointsChange extends AgreementAmendment {
     scoring: ScoringRuleKind;
     ruleId: string;
     points: number;
-    aimsAt: ReviewMeasure;
 }
 
 export interface SetSlaTargetChange extends AgreementAmendment {
     termId: string;
     targetHours: number;
-    aimsAt: ReviewMeasure;
 }
 
 export interface SetUserRolesRequest {
