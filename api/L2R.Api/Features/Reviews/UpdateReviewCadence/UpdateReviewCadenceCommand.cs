@@ -68,6 +68,6 @@ public sealed class UpdateReviewCadenceHandler(L2RDbContext db, ReviewSchedule s
             .ToListAsync(ct));
         await db.SaveChangesAsync(ct);
         await schedule.EnsureNextAsync(now, ct);
-        return ReviewCadenceDtos.From(settings, (await calendars.GetAsync(ct)).TimeZone);
+        return ReviewCadenceDtos.From(settings, (await calendars.GetAsync(ct)).TimeZone, now);
     }
 }
