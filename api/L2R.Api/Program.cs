@@ -9,6 +9,7 @@ using L2R.Api.Features.Clients;
 using L2R.Api.Features.Events;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Notifications;
+using L2R.Api.Features.Reviews;
 using L2R.Api.Features.Routing;
 using L2R.Api.Features.Scorecards;
 using L2R.Api.Features.Slas;
@@ -70,6 +71,7 @@ app.MapEvents();
 app.MapActivities();
 app.MapTeams();
 app.MapRouting();
+app.MapReviews();
 
 app.Run();
 

@@ -79,6 +79,19 @@ public class AgreementVersionTests
     }
 
     [Fact]
+    public void Edit_FromAReviewsDecision_SaysSoAheadOfTheChanges()
+    {
+        var draft = Draft();
+        draft.TakeAuditEntries();
+
+        draft.Edit(Lowered, seenRevision: null, Admin, Clock.Now, "From the review of 2030-01-08, decision 2.");
+
+        var edited = Assert.Single(draft.TakeAuditEntries());
+        Assert.StartsWith("From the review of 2030-01-08, decision 2.\n", edited.Detail, StringComparison.Ordinal);
+        Assert.Contains("engagement score threshold 25 → 10", edited.Detail);
+    }
+
+    [Fact]
     public void Edit_WithTheSameContent_ChangesNothing()
     {
         var draft = SignedOff(Draft());

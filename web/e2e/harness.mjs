@@ -115,6 +115,17 @@ export async function apiAs(base, email) {
       assert.equal(res.status, 200, `GET ${path}`);
       return res.json();
     },
+    /** Sends a JSON body (or none) and answers the parsed response; `expected` is the status it must have. */
+    async send(method, path, body, expected) {
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (expected !== undefined) assert.equal(res.status, expected, `${method} ${path}`);
+      const text = await res.text();
+      return text ? JSON.parse(text) : null;
+    },
   };
 }
 

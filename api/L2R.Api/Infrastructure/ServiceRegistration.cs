@@ -7,6 +7,7 @@ using L2R.Api.Features.Imports;
 using L2R.Api.Features.Imports.RunImport;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Notifications;
+using L2R.Api.Features.Reviews;
 using L2R.Api.Features.Routing;
 using L2R.Api.Features.Metrics;
 using L2R.Api.Features.Users;
@@ -49,6 +50,7 @@ public static class ServiceRegistration
         services.AddValidatedOptions<SeedOptions>(SeedOptions.Section);
         services.AddValidatedOptions<SweepOptions>(SweepOptions.Section);
         services.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
+        services.AddValidatedOptions<ReviewOptions>(ReviewOptions.Section);
         services.AddValidatedOptions<OpenApiOptions>(OpenApiOptions.Section);
         services.AddValidatedOptions<ImportOptions>(ImportOptions.Section);
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.Section);
@@ -67,6 +69,8 @@ public static class ServiceRegistration
         services.AddScoped<AgreementStore>();
         services.AddScoped<LeadMoves>();
         services.AddScoped<CalendarStore>();
+        services.AddScoped<ReviewSchedule>();
+        services.AddScoped<BriefAssembler>();
         services.AddScoped<SlaNotifier>();
         services.AddScoped<RoutingNotifier>();
         services.AddScoped<RoutingStates>();
@@ -255,6 +259,7 @@ public static class ServiceRegistration
             .AddPolicy(UsersEndpoints.AdminPolicy, CallerPolicy(L2R.Domain.Leads.Role.Admin))
             .AddPolicy(MetricsEndpoints.ReadPolicy, CallerPolicy(L2R.Domain.Leads.Role.Marketing, L2R.Domain.Leads.Role.Sales, L2R.Domain.Leads.Role.Admin))
             .AddPolicy(ImportsEndpoints.ImporterPolicy, CallerPolicy(L2R.Domain.Leads.Role.Admin, L2R.Domain.Leads.Role.Marketing))
-            .AddPolicy(RoutingEndpoints.FairnessPolicy, CallerPolicy(L2R.Domain.Leads.Role.Sales, L2R.Domain.Leads.Role.Admin));
+            .AddPolicy(RoutingEndpoints.FairnessPolicy, CallerPolicy(L2R.Domain.Leads.Role.Sales, L2R.Domain.Leads.Role.Admin))
+            .AddPolicy(ReviewsEndpoints.ParticipantPolicy, CallerPolicy(L2R.Domain.Leads.Role.Marketing, L2R.Domain.Leads.Role.Sales, L2R.Domain.Leads.Role.Admin));
     }
 }

@@ -116,8 +116,11 @@ public sealed class AgreementVersion : ITenantOwned
         return draft;
     }
 
-    /// <summary>Replaces the draft's content; the same content again changes nothing, anything else clears the approvals.</summary>
-    public void Edit(LeadAgreement agreement, int? seenRevision, Guid? by, DateTime now)
+    /// <summary>
+    /// Replaces the draft's content; the same content again changes nothing, anything else clears the approvals.
+    /// <paramref name="origin"/> says where the edit came from (a review's decision), ahead of the changes in its audit entry.
+    /// </summary>
+    public void Edit(LeadAgreement agreement, int? seenRevision, Guid? by, DateTime now, string? origin = null)
     {
         EnsureDraft();
         if (seenRevision is { } seen && seen != Revision)
@@ -143,7 +146,7 @@ public sealed class AgreementVersion : ITenantOwned
         Revision++;
         UpdatedAt = now;
         UpdatedBy = by;
-        Record(AgreementAuditAction.Edited, by, now, string.Join("\n", changes.Select(c => c.Description)));
+        Record(AgreementAuditAction.Edited, by, now, string.Join("\n", changes.Select(c => c.Description).Prepend(origin).OfType<string>()));
         if (_approvals.Count > 0)
         {
             Record(AgreementAuditAction.ApprovalsCleared, by, now, $"{_approvals.Count} approval(s) cleared by the edit.");

@@ -44,6 +44,7 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:DemoTenant", "false");
         builder.UseSetting("Sweep:IntervalMinutes", "0");
         builder.UseSetting("Sla:CheckIntervalSeconds", "0");
+        builder.UseSetting("Reviews:BriefCheckMinutes", "0");
 
         // Small import batches (100 rows on SQLite), so a few thousand rows make a run long enough to cancel halfway.
         builder.UseSetting("Import:BatchRows", "500");

@@ -54,6 +54,18 @@ export const routes: Routes = [
         loadComponent: () => import('./metrics/metrics-page').then((m) => m.MetricsPage),
       },
       {
+        path: 'reviews',
+        title: 'Reviews · L2R',
+        canActivate: [roleGuard('Marketing', 'Sales', 'Admin')],
+        loadComponent: () => import('./reviews/reviews-page').then((m) => m.ReviewsPage),
+      },
+      {
+        path: 'reviews/:id',
+        title: 'Review · L2R',
+        canActivate: [roleGuard('Marketing', 'Sales', 'Admin')],
+        loadComponent: () => import('./reviews/review-page').then((m) => m.ReviewPage),
+      },
+      {
         path: 'queue',
         title: 'My queue · L2R',
         canActivate: [roleGuard('Sales', 'Admin')],

@@ -16,6 +16,28 @@ public static class DraftReads
     public static async Task<AgreementVersion> FindDraftAsync(this L2RDbContext db, Guid id, CancellationToken ct) =>
         await db.AgreementVersions.Include(v => v.Approvals).FirstOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFoundException("Agreement draft", id);
 
+    /// <summary>
+    /// Adds the tenant's one draft, copied from the active version or from <paramref name="fromVersion"/> (a rollback),
+    /// for the caller to save: 409 while a draft is open, and two drafts started at once collide on the unique version number.
+    /// </summary>
+    public static async Task<AgreementVersion> StartDraftAsync(this L2RDbContext db, int? fromVersion, Guid? by, DateTime now, CancellationToken ct)
+    {
+        var open = await db.AgreementVersions.Where(v => v.Status == AgreementStatus.Draft).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
+        if (open is { } openId)
+        {
+            throw new ConflictException("The tenant already has an open draft; edit or discard it first.", new Dictionary<string, object?> { ["draftId"] = openId });
+        }
+
+        var source = fromVersion is { } from
+            ? await db.AgreementVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Version == from && v.Status != AgreementStatus.Draft, ct)
+                ?? throw new NotFoundException("Agreement version", from)
+            : await db.AgreementVersions.AsNoTracking().SingleAsync(v => v.Status == AgreementStatus.Active, ct);
+        var next = await db.AgreementVersions.MaxAsync(v => v.Version, ct) + 1;
+        var draft = source.StartDraft(next, by, now);
+        db.AgreementVersions.Add(draft);
+        return draft;
+    }
+
     /// <summary>Loads the draft, lets it make the change (it refuses what its lifecycle does not allow), saves it with its audit, and shows it.</summary>
     public static Task<AgreementDraftDto> ChangeDraftAsync(this L2RDbContext db, Guid id, Action<AgreementVersion> change, CancellationToken ct) =>
         db.InTransactionAsync(async () =>

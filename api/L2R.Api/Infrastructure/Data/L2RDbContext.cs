@@ -51,6 +51,12 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<LeadAssignment> LeadAssignments => Set<LeadAssignment>();
+    public DbSet<ReviewSettings> ReviewSettings => Set<ReviewSettings>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<ReviewBrief> ReviewBriefs => Set<ReviewBrief>();
+    public DbSet<ReviewNote> ReviewNotes => Set<ReviewNote>();
+    public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
+    public DbSet<ReviewAction> ReviewActions => Set<ReviewAction>();
 
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;
@@ -199,6 +205,11 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
         foreach (var entry in ChangeTracker.Entries<ApiClient>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version = entry.Property(c => c.Version).OriginalValue + 1;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<ReviewAction>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = entry.Property(a => a.Version).OriginalValue + 1;
         }
     }
 }

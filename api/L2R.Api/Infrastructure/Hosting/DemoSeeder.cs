@@ -1,6 +1,7 @@
 using L2R.Api.Features.Agreements.ActivateDraft;
 using L2R.Api.Features.Agreements.ApproveDraft;
 using L2R.Api.Features.Agreements.CreateDraft;
+using L2R.Api.Features.Agreements.GetOpenDraft;
 using L2R.Api.Features.Agreements.RunActivation;
 using L2R.Api.Features.Agreements.UpdateDraft;
 using L2R.Api.Features.Calendars;
@@ -11,6 +12,15 @@ using L2R.Api.Features.Leads.FireTrigger;
 using L2R.Api.Features.Leads.RecordActivity;
 using L2R.Api.Features.Leads.SweepLeads;
 using L2R.Api.Features.Leads.UpdateLead;
+using L2R.Api.Features.Reviews;
+using L2R.Api.Features.Reviews.AddReviewAction;
+using L2R.Api.Features.Reviews.AddReviewNote;
+using L2R.Api.Features.Reviews.GenerateBrief;
+using L2R.Api.Features.Reviews.ListReviews;
+using L2R.Api.Features.Reviews.PrepareDueBriefs;
+using L2R.Api.Features.Reviews.RecordDecision;
+using L2R.Api.Features.Reviews.UpdateReviewAction;
+using L2R.Api.Features.Reviews.UpdateReviewCadence;
 using L2R.Api.Features.Teams;
 using L2R.Api.Features.Teams.CreateTeam;
 using L2R.Api.Features.Tenants.SignUp;
@@ -21,6 +31,7 @@ using L2R.Api.Infrastructure.Tenancy;
 using L2R.Domain.Agreements;
 using L2R.Domain.Calendars;
 using L2R.Domain.Leads;
+using L2R.Domain.Reviews;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +45,9 @@ namespace L2R.Api.Infrastructure.Hosting;
 /// decision maker's title above company size after sales kept rejecting "not a decision maker") judges exactly the
 /// moves after its activation, and the metrics tell that story. From the start, a qualification team and an EMEA
 /// sales team, with routing rules in the agreement (version 2), assign every MQL as it enters, and its owner works it.
-/// Runs only for the embedded default database.
+/// Marketing and sales meet fortnightly: two past reviews with their briefs, agenda, comments, decisions and actions
+/// (the second one's decisions raised the title weights: the draft that became version 3), and the next review's
+/// brief is ready. Runs only for the embedded default database.
 /// </summary>
 public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantScopes tenantScopes, ILogger<DemoSeeder> logger)
 {
@@ -43,6 +56,9 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
     private const int Days = 182;
     private const int LeadCount = 300;
     private const int SecondVersionDay = 95;
+
+    /// <summary>The first review meets on this day (10:00 Berlin), the second a fortnight later, the day before version 3.</summary>
+    private const int FirstReviewDay = 80;
 
     private static readonly string[] FirstNames = ["Ava", "Ben", "Chloe", "Dan", "Eva", "Finn", "Grace", "Hugo", "Isla", "Jack", "Kira", "Leo", "Maya", "Noah", "Olivia", "Paul", "Quinn", "Ruby", "Sean", "Tara", "Uma", "Victor", "Wendy", "Xavier", "Yara", "Zoe"];
     private static readonly string[] LastNames = ["Anders", "Brooks", "Chen", "Dubois", "Evans", "Fischer", "Garcia", "Hughes", "Ivanova", "Jensen", "Kowalski", "Larsen", "Moreau", "Nakamura", "Okafor", "Patel", "Quinlan", "Rossi", "Schmidt", "Tanaka", "Usman", "Varga", "Weber", "Young", "Zimmer"];
@@ -89,6 +105,7 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
                 demo.Calendar.At(origin.AddDays((Days - 1.0) * i / LeadCount), () => NewLeadAsync(demo, number));
             }
 
+            PlanReviews(demo, origin);
             demo.Calendar.At(origin.AddDays(SecondVersionDay), () => AgreeOnSecondVersionAsync(demo));
             await demo.Calendar.RunAsync();
         }
@@ -98,6 +115,8 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         {
             await system.ServiceProvider.GetRequiredService<IMediator>().Send(new SweepLeadsCommand(), ct);
         }
+
+        await PrepareNextReviewAsync(crew, ct);
 
         logger.LogInformation("Seeded demo tenant {Tenant} with {Leads} leads over {Days} days in {Seconds:0.0} s", TenantSlug, LeadCount, Days, (DateTime.UtcNow - started).TotalSeconds);
     }
@@ -391,15 +410,81 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
     };
 
     /// <summary>
-    /// Half-way, marketing brings the reasons report to the joint review: most rejections say "not a decision maker",
-    /// disputing the title rules. Version 3 weighs titles above company size and sets drift alarms; marketing and sales
-    /// sign it off, the admin activates it, and the open leads are re-scored under it at that instant.
+    /// The joint review's history: the admin sets a fortnightly cadence (the calendar is Berlin's); each review gets its
+    /// scheduled brief the day before, agenda items and comments, then decisions and actions at the meeting. At the
+    /// second one marketing brings the reasons report: most rejections say "not a decision maker", disputing the title
+    /// rules, and the admin records the decisions that raise the title weights, which start draft 3.
+    /// </summary>
+    private void PlanReviews(Demo demo, DateTimeOffset origin)
+    {
+        var crew = demo.Crew;
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById(DemoCalendar(DateOnly.FromDateTime(DateTime.UtcNow)).TimeZone);
+        var firstDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(origin.AddDays(FirstReviewDay), berlin).DateTime);
+        var cadence = new ReviewCadence(firstDate.DayOfWeek, 2, firstDate, new TimeOnly(10, 0));
+        var first = cadence.At(firstDate, berlin);
+        var second = cadence.At(firstDate.AddDays(14), berlin);
+        Guid firstId = Guid.Empty, secondId = Guid.Empty, followUp = Guid.Empty;
+
+        demo.Calendar.At(first.StartsAt.AddDays(-5), () => AsAsync(demo, crew.Admin, Roles.Admin, new UpdateReviewCadenceCommand(
+            new UpdateReviewCadenceRequest(cadence.Weekday, cadence.EveryWeeks, cadence.FirstDate, cadence.LocalTime, [crew.Admin, crew.Marketing, crew.Sales[0]], null, null))));
+        demo.Calendar.At(first.BriefDueAt.AddHours(1), async () => firstId = (await PrepareBriefAsync(demo)).ReviewId!.Value);
+        demo.Calendar.At(first.BriefDueAt.AddHours(9), () => AsAsync(demo, crew.Marketing, Roles.Marketing, new AddReviewNoteCommand(firstId, ReviewNoteKind.AgendaItem, "Webinar leads: good fit, but are they ready to talk?")));
+        demo.Calendar.At(first.BriefDueAt.AddHours(11), () => AsAsync(demo, crew.Sales[0], Roles.Sales, new AddReviewNoteCommand(firstId, ReviewNoteKind.AgendaItem, "Too many MQLs whose contact is not the buyer")));
+        demo.Calendar.At(first.BriefDueAt.AddHours(12), () => AsAsync(demo, crew.Marketing, Roles.Marketing, new AddReviewNoteCommand(firstId, ReviewNoteKind.Comment, "I will bring the reasons report by clause next time.")));
+        demo.Calendar.At(first.StartsAt.AddMinutes(50), async () =>
+        {
+            await AsAsync(demo, crew.Marketing, Roles.Marketing, new RecordDecisionCommand(firstId, "Sales notes who the real buyer is when rejecting for \"not a decision maker\"", null));
+            followUp = (await AsAsync(demo, crew.Admin, Roles.Admin, new AddReviewActionCommand(firstId,
+                new ReviewActionRequest("Reasons report by disputed clause for the next review", crew.Marketing, DateOnly.FromDateTime(second.BriefDueAt), null, null)))).Id;
+            await AsAsync(demo, crew.Admin, Roles.Admin, new AddReviewActionCommand(firstId,
+                new ReviewActionRequest("Ask the webinar partner for job titles in the sign-up form", crew.Marketing, firstDate.AddDays(28), null, null)));
+        });
+        demo.Calendar.At(second.BriefDueAt.AddHours(-6), () => AsAsync(demo, crew.Marketing, Roles.Marketing, new UpdateReviewActionCommand(firstId, followUp,
+            new ReviewActionRequest("Reasons report by disputed clause for the next review", crew.Marketing, DateOnly.FromDateTime(second.BriefDueAt), ReviewActionStatus.Done, null))));
+        demo.Calendar.At(second.BriefDueAt.AddHours(1), async () => secondId = (await PrepareBriefAsync(demo)).ReviewId!.Value);
+        demo.Calendar.At(second.BriefDueAt.AddHours(10), () => AsAsync(demo, crew.Marketing, Roles.Marketing, new AddReviewNoteCommand(secondId, ReviewNoteKind.AgendaItem, "\"Not a decision maker\" disputes our title rules: weigh titles above company size?")));
+        demo.Calendar.At(second.BriefDueAt.AddHours(13), () => AsAsync(demo, crew.Sales[0], Roles.Sales, new AddReviewNoteCommand(secondId, ReviewNoteKind.Comment, "Yes: a VP at a small company beats an analyst at a large one.")));
+        demo.Calendar.At(second.StartsAt.AddMinutes(45), async () =>
+        {
+            foreach (var (rule, points) in new[] { ("title-vp", 25), ("title-director", 20), ("title-chief", 30) })
+            {
+                await AsAsync(demo, crew.Admin, Roles.Admin, new RecordDecisionCommand(secondId, null, new SetRulePointsChange(ScoringRuleKind.Fit, rule, points)));
+            }
+
+            await AsAsync(demo, crew.Admin, Roles.Admin, new AddReviewActionCommand(secondId,
+                new ReviewActionRequest("Watch MQL acceptance under the new title weights", crew.Sales[0], firstDate.AddDays(42), null, null)));
+        });
+    }
+
+    /// <summary>The scheduled pass of the brief job, as the job would have made it at this instant.</summary>
+    private Task<PrepareDueBriefsResult> PrepareBriefAsync(Demo demo) => AsAsync(demo, demo.Crew.Admin, Roles.Admin, new PrepareDueBriefsCommand());
+
+    /// <summary>The next review is known and its brief ready to read, whether or not the day before has come yet.</summary>
+    private async Task PrepareNextReviewAsync(Crew crew, CancellationToken ct)
+    {
+        var next = (await AsAsync(crew.TenantId, crew.Marketing, Roles.Marketing, new PrepareDueBriefsCommand(), ct)).ReviewId;
+        if (next is null)
+        {
+            await using var scope = runAs.Open(crew.TenantId, crew.Marketing, Roles.Marketing);
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            var upcoming = (await mediator.Send(new ListReviewsQuery(), ct)).First(r => !r.IsPast);
+            await mediator.Send(new GenerateBriefCommand(upcoming.Id), ct);
+        }
+    }
+
+    /// <summary>
+    /// The day after the second review: the draft its decisions started (the title weights) gets the rest of version 3
+    /// (company size weighs less, drift alarms); marketing and sales sign it off, the admin activates it, and the open
+    /// leads are re-scored under it at that instant. (The issue speaks of "version 2"; the demo's version 2 is the
+    /// routing version that exists from the start, so the review's change is version 3.)
     /// </summary>
     private async Task AgreeOnSecondVersionAsync(Demo demo)
     {
         var crew = demo.Crew;
-        var draft = await AsAsync(demo, crew.Admin, Roles.Admin, new CreateDraftCommand(null));
-        var points = new Dictionary<string, int> { ["size-200"] = 5, ["size-1000"] = 5, ["title-vp"] = 25, ["title-director"] = 20, ["title-chief"] = 30, ["revenue-10m"] = 5 };
+        await using var reader = runAs.Open(crew.TenantId, crew.Admin, Roles.Admin);
+        var draft = (await reader.ServiceProvider.GetRequiredService<IMediator>().Send(new GetOpenDraftQuery(), demo.Ct)).Draft
+            ?? throw new InvalidOperationException("The second review's decisions started no draft.");
+        var points = new Dictionary<string, int> { ["size-200"] = 5, ["size-1000"] = 5, ["revenue-10m"] = 5 };
         var agreement = draft.Agreement with
         {
             Scoring = draft.Agreement.Scoring with

@@ -22,12 +22,13 @@ public static class EventTypes
     public const string ImportCompleted = "import.completed";
     public const string DriftDetected = "metrics.drift_detected";
     public const string AgreementActivated = "agreement.activated";
+    public const string ReviewBriefReady = "review.brief_ready";
 
     /// <summary>Sent to one subscription on request; never in the outbox or the feed.</summary>
     public const string WebhookTest = "webhook.test";
 
     public static readonly IReadOnlyList<string> All =
-        [LeadCreated, LeadUpdated, LeadStageChanged, LeadAssigned, LeadMerged, LeadDeleted, SlaWarning, SlaBreached, AgreementActivated, ImportCompleted, DriftDetected];
+        [LeadCreated, LeadUpdated, LeadStageChanged, LeadAssigned, LeadMerged, LeadDeleted, SlaWarning, SlaBreached, AgreementActivated, ImportCompleted, DriftDetected, ReviewBriefReady];
 }
 
 /// <summary>Who did it: a person, an API client or the system (automatic moves).</summary>
@@ -79,6 +80,9 @@ public sealed record ImportCompletedData(Guid ImportRunId, string Kind, string F
 public sealed record DriftDetectedData(Guid AlertId, int AgreementVersion, string Measure, double Threshold, double Value, int Accepted, int Rejected, DateTime StartedAt);
 
 public sealed record AgreementActivatedData(Guid AgreementVersionId, int Version);
+
+/// <summary>A review's brief was generated (scheduled the day before, or on demand); fetch it with the review's id and version.</summary>
+public sealed record ReviewBriefReadyData(Guid ReviewId, DateOnly ReviewDate, DateTime ReviewStartsAt, int Version, bool Scheduled, DateTime GeneratedAt);
 
 public static class EventJson
 {

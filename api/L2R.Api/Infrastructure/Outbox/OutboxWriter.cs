@@ -13,8 +13,8 @@ namespace L2R.Api.Infrastructure.Outbox;
 /// as the change, whichever path made it (HTTP, auto-advance, the sweep, activation, import): lead events originate in
 /// the history the mover records (creation and every move), in the field changes and owner of the leads saved and
 /// in the warnings and breaches the SLA check records and the merges, in the order creation → field changes →
-/// assignment → moves by step → SLA and merge, each numbered in the lead's own sequence; an import's completion and a
-/// drift alarm are tenant events without a lead.
+/// assignment → moves by step → SLA and merge, each numbered in the lead's own sequence; an import's completion, a
+/// drift alarm and a review's brief are tenant events without a lead.
 /// </summary>
 internal static class OutboxWriter
 {
@@ -67,6 +67,18 @@ internal static class OutboxWriter
                 OccurredAt = alert.StartedAt,
                 Data = EventJson.Serialize(new DriftDetectedData(
                     alert.Id, alert.AgreementVersion, alert.Measure.ToString(), alert.Threshold, alert.Value, alert.Accepted, alert.Rejected, alert.StartedAt)),
+            });
+        }
+
+        foreach (var brief in db.ChangeTracker.Entries<ReviewBrief>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList())
+        {
+            var review = db.ChangeTracker.Entries<Review>().Select(e => e.Entity).FirstOrDefault(r => r.Id == brief.ReviewId)
+                ?? throw new InvalidOperationException($"Brief {brief.Id} is saved without its review tracked: its event could not say which meeting it is for.");
+            db.OutboxEvents.Add(new OutboxEvent
+            {
+                Type = EventTypes.ReviewBriefReady,
+                OccurredAt = brief.GeneratedAt,
+                Data = EventJson.Serialize(new ReviewBriefReadyData(review.Id, review.LocalDate, review.StartsAt, brief.Version, brief.GeneratedBy is null, brief.GeneratedAt)),
             });
         }
 

@@ -53,6 +53,7 @@ public static class SchedulingRegistration
             });
             quartz.AddJob<SweepJob>(job => job.WithIdentity(SweepJob.Key).StoreDurably());
             quartz.AddJob<SlaCheckJob>(job => job.WithIdentity(SlaCheckJob.Key).StoreDurably());
+            quartz.AddJob<ReviewBriefJob>(job => job.WithIdentity(ReviewBriefJob.Key).StoreDurably());
             quartz.AddJob<OutboxRelayJob>(job => job.WithIdentity(OutboxRelayJob.Key).StoreDurably());
             quartz.AddJob<OutboxPurgeJob>(job => job.WithIdentity(OutboxPurgeJob.Key).StoreDurably());
         });

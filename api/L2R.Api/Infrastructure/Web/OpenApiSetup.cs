@@ -20,7 +20,7 @@ public static class OpenApiSetup
                 ? type.Assembly.GetTypes().Where(subType => subType.IsSubclassOf(type))
                 : []);
             options.UseAllOfForInheritance();
-            options.SelectDiscriminatorNameUsing(type => type == typeof(Criterion) ? "kind" : null);
+            options.SelectDiscriminatorNameUsing(type => type == typeof(Criterion) || type == typeof(L2R.Domain.Reviews.AgreementAmendment) ? "kind" : null);
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(type => type.Name);
 

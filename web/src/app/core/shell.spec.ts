@@ -31,13 +31,14 @@ function render(roles: Role[]) {
 }
 
 describe('Shell', () => {
-  it('shows Board, My queue, Leads, Metrics, Agreement, Settings and Fairness to sales, without Import or admin pages', () => {
+  it('shows Board, My queue, Leads, Metrics, Agreement, Reviews, Settings and Fairness to sales, without Import or admin pages', () => {
     expect(render(['Sales']).links).toEqual([
       'Board',
       'My queue',
       'Leads',
       'Metrics',
       'Agreement',
+      'Reviews',
       'Settings',
       'Fairness',
     ]);
@@ -49,6 +50,7 @@ describe('Shell', () => {
       'Leads',
       'Metrics',
       'Agreement',
+      'Reviews',
       'Import',
       'Settings',
     ]);
@@ -61,6 +63,7 @@ describe('Shell', () => {
       'Leads',
       'Metrics',
       'Agreement',
+      'Reviews',
       'Import',
       'Settings',
       'Fairness',

@@ -45,6 +45,11 @@ import { AuthStore } from './auth-store';
         <a mat-button routerLink="/agreement" routerLinkActive="active" ariaCurrentWhenActive="page"
           >Agreement</a
         >
+        @if (auth.hasRole('Marketing', 'Sales', 'Admin')) {
+          <a mat-button routerLink="/reviews" routerLinkActive="active" ariaCurrentWhenActive="page"
+            >Reviews</a
+          >
+        }
         @if (auth.hasRole('Marketing', 'Admin')) {
           <a mat-button routerLink="/imports" routerLinkActive="active" ariaCurrentWhenActive="page"
             >Import</a

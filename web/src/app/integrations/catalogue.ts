@@ -41,4 +41,8 @@ export const EVENT_TYPES: CatalogueEntry[] = [
     value: 'metrics.drift_detected',
     description: "MQL acceptance or the reject rate crosses the agreement's alarm.",
   },
+  {
+    value: 'review.brief_ready',
+    description: "A joint review's brief is ready (scheduled or regenerated).",
+  },
 ];

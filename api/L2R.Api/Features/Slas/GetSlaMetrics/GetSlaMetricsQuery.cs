@@ -19,6 +19,8 @@ public sealed record SlaTallyDto(int Clocks, int MetOnTime, int MetLate, int Bre
 
 public sealed record SlaTallyByDto(string Key, string Label, SlaTallyDto Tally);
 
+public sealed record SlaCompliance(string TermId, string TermName, int MetOnTime, int Decided);
+
 public sealed record SlaMetricsDto(DateTime From, DateTime To, SlaTallyDto Total, IReadOnlyList<SlaTallyByDto> ByTerm, IReadOnlyList<SlaTallyByDto> ByOwner, IReadOnlyList<SlaTallyByDto> BySource);
 
 public sealed class GetSlaMetricsValidator : AbstractValidator<GetSlaMetricsQuery>
@@ -38,11 +40,7 @@ public sealed class GetSlaMetricsHandler(L2RDbContext db) : IQueryHandler<GetSla
     public async ValueTask<SlaMetricsDto> Handle(GetSlaMetricsQuery query, CancellationToken ct)
     {
         var (from, to) = (query.From.ToUniversalTime(), query.To.ToUniversalTime());
-        var clocks = await db.SlaClocks.AsNoTracking()
-            .Where(c => c.StartedAt >= from && c.StartedAt < to)
-            .Join(db.Leads, c => c.LeadId, l => l.Id, (c, l) => new { Clock = c, l.OwnerId, l.Source })
-            .ToListAsync(ct);
-        var rows = clocks.Select(r => new Row(r.Clock.TermId, SlaReads.NameOf(r.Clock.Term), r.Clock.Status, r.Clock.StartedAt, r.Clock.StoppedAt, r.Clock.BreachedAt, r.OwnerId, r.Source)).ToList();
+        var rows = await RowsAsync(db, from, to, ct);
         var owners = await db.UserNamesAsync(rows.Select(r => r.OwnerId), ct);
         return new SlaMetricsDto(
             from,
@@ -53,6 +51,32 @@ public sealed class GetSlaMetricsHandler(L2RDbContext db) : IQueryHandler<GetSla
             By(rows, r => r.Source ?? "none", r => r.Source ?? "no source"));
     }
 
+    /// <summary>
+    /// Clocks met on time of those decided, started in [from, to), per term (key "" for all terms together), counted as
+    /// this report counts <see cref="SlaTallyDto.MetOnTimePercent"/>: what a review's brief compares.
+    /// </summary>
+    public static async Task<IReadOnlyList<SlaCompliance>> ComplianceAsync(L2RDbContext db, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var rows = await RowsAsync(db, from, to, ct);
+        return rows.GroupBy(r => (r.TermId, r.TermName))
+            .Select(g => new SlaCompliance(g.Key.TermId, g.Key.TermName, g.Count(r => r.Status == SlaClockStatus.Met && r.BreachedAt is null), Decided(g.ToList())))
+            .Prepend(new SlaCompliance("", "All terms", rows.Count(r => r.Status == SlaClockStatus.Met && r.BreachedAt is null), Decided(rows)))
+            .ToList();
+    }
+
+    /// <summary>Clocks already decided: met, or breached and still open.</summary>
+    private static int Decided(IReadOnlyList<Row> rows) =>
+        rows.Count(r => r.Status == SlaClockStatus.Met) + rows.Count(r => r.Status is SlaClockStatus.Running or SlaClockStatus.Paused && r.BreachedAt is not null);
+
+    private static async Task<List<Row>> RowsAsync(L2RDbContext db, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var clocks = await db.SlaClocks.AsNoTracking()
+            .Where(c => c.StartedAt >= from && c.StartedAt < to)
+            .Join(db.Leads, c => c.LeadId, l => l.Id, (c, l) => new { Clock = c, l.OwnerId, l.Source })
+            .ToListAsync(ct);
+        return clocks.Select(r => new Row(r.Clock.TermId, SlaReads.NameOf(r.Clock.Term), r.Clock.Status, r.Clock.StartedAt, r.Clock.StoppedAt, r.Clock.BreachedAt, r.OwnerId, r.Source)).ToList();
+    }
+
     private static IReadOnlyList<SlaTallyByDto> By(IReadOnlyList<Row> rows, Func<Row, string> key, Func<Row, string> label) =>
         rows.GroupBy(key).Select(g => new SlaTallyByDto(g.Key, label(g.First()), Tally(g.ToList()))).OrderByDescending(g => g.Tally.Breached).ThenBy(g => g.Label).ToList();
 
@@ -60,8 +84,7 @@ public sealed class GetSlaMetricsHandler(L2RDbContext db) : IQueryHandler<GetSla
     {
         var met = rows.Where(r => r.Status == SlaClockStatus.Met).ToList();
         var metOnTime = met.Count(r => r.BreachedAt is null);
-        var openBreached = rows.Count(r => r.Status is SlaClockStatus.Running or SlaClockStatus.Paused && r.BreachedAt is not null);
-        var decided = met.Count + openBreached;
+        var decided = Decided(rows);
         var hours = met.Select(r => (r.StoppedAt!.Value - r.StartedAt).TotalHours).Order().ToList();
         return new SlaTallyDto(
             rows.Count,
