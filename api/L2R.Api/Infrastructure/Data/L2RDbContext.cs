@@ -51,6 +51,9 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<LeadAssignment> LeadAssignments => Set<LeadAssignment>();
+    public DbSet<IntelTag> IntelTags => Set<IntelTag>();
+    public DbSet<LeadIntel> LeadIntel => Set<LeadIntel>();
+    public DbSet<LeadIntelTag> LeadIntelTags => Set<LeadIntelTag>();
 
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;
@@ -199,6 +202,11 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
         foreach (var entry in ChangeTracker.Entries<ApiClient>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version = entry.Property(c => c.Version).OriginalValue + 1;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<IntelTag>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = entry.Property(t => t.Version).OriginalValue + 1;
         }
     }
 }
