@@ -36,7 +36,7 @@ public abstract class FieldIntelTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(("HubSpot", 3, 4), (figure["label"]!.GetValue<string>(), figure["leads"]!.GetValue<int>(), figure["mentions"]!.GetValue<int>()));
         var behind = await team.Marketing.GetJsonAsync($"/api/intel/leads?tagId={hubspot}");
         Assert.Equal(3, behind["total"]!.GetValue<int>());
-        Assert.Equal([called, rejected, calledTwice], Ids(behind).Order());
+        Assert.Equal(new[] { called, rejected, calledTwice }.Order(), Ids(behind).Order());
         Assert.Contains("Happy with HubSpot.", Notes(behind));
         Assert.Contains("Uses HubSpot today; loved the reporting demo.", Notes(behind));
 
@@ -109,7 +109,8 @@ public abstract class FieldIntelTests<TFactory>(TFactory factory) : IClassFixtur
         await ApiSession.Expect(await team.Admin.Http.PutAsJsonAsync($"/api/intel/tags/{retired}", new { label = "Old pain", retired = true }), HttpStatusCode.OK);
         var lead = await team.Admin.CreateMqlLeadAsync();
         await ApiSession.Expect(await team.Sales.FireAsync(lead, "Accept"), HttpStatusCode.OK);
-        var before = await SnapshotAsync(team.Sales, lead);
+        var mql = await team.Admin.CreateMqlLeadAsync();
+        var before = await SnapshotAsync(team.Sales, lead) + await SnapshotAsync(team.Sales, mql);
 
         var wrongKind = await ApiSession.ProblemAsync(await RecordAsync(team.Sales, lead, "Call", new { pains = new[] { competitor } }), HttpStatusCode.BadRequest);
         Assert.NotNull(wrongKind["errors"]!["intel.pains"]);
@@ -120,10 +121,10 @@ public abstract class FieldIntelTests<TFactory>(TFactory factory) : IClassFixtur
         await ApiSession.ProblemAsync(await RecordAsync(team.Sales, lead, "PageView", new { competitors = new[] { competitor } }), HttpStatusCode.BadRequest);
         await ApiSession.ProblemAsync(await RecordAsync(team.Sales, lead, "Call", new { note = new string('x', 501) }), HttpStatusCode.BadRequest);
         await ApiSession.ProblemAsync(await RecordAsync(team.Sales, lead, "Call", new { reception = new { verdict = "Loved" } }), HttpStatusCode.BadRequest);
-        await ApiSession.ProblemAsync(await FireAsync(team.Sales, lead, "Reject", "no-need", new { competitors = new[] { retired } }), HttpStatusCode.BadRequest);
-        await ApiSession.ProblemAsync(await FireAsync(team.Sales, lead, "Win", null, new { note = "said yes" }), HttpStatusCode.BadRequest);
+        await ApiSession.ProblemAsync(await FireAsync(team.Sales, mql, "Reject", "no-need", new { competitors = new[] { retired } }), HttpStatusCode.BadRequest);
+        await ApiSession.ProblemAsync(await FireAsync(team.Sales, mql, "Accept", null, new { note = "said yes" }), HttpStatusCode.BadRequest);
 
-        Assert.Equal(before, await SnapshotAsync(team.Sales, lead));
+        Assert.Equal(before, await SnapshotAsync(team.Sales, lead) + await SnapshotAsync(team.Sales, mql));
         Assert.Empty((await team.Sales.GetJsonAsync("/api/intel/frequency?kind=Competitor"))["tags"]!.AsArray());
     }
 
