@@ -54,6 +54,12 @@ export const routes: Routes = [
         loadComponent: () => import('./metrics/metrics-page').then((m) => m.MetricsPage),
       },
       {
+        path: 'intel',
+        title: 'Field intel · L2R',
+        canActivate: [roleGuard('Marketing', 'Sales', 'Admin')],
+        loadComponent: () => import('./intel/intel-page').then((m) => m.IntelPage),
+      },
+      {
         path: 'queue',
         title: 'My queue · L2R',
         canActivate: [roleGuard('Sales', 'Admin')],

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Intel;
@@ -48,6 +49,7 @@ public sealed record IntelRequest(
         Of(IntelKind.Competitor, Competitors).Concat(Of(IntelKind.Pain, Pains)).Concat(Of(IntelKind.Objection, Objections)).Concat(Of(IntelKind.Question, Questions));
 
     /// <summary>Nothing heard: no tag, no verdict, no note (an empty object sent by a form left closed).</summary>
+    [JsonIgnore]
     public bool IsEmpty => !TagIds().Any() && Reception is null && string.IsNullOrWhiteSpace(Note);
 
     private static IEnumerable<(IntelKind, Guid)> Of(IntelKind kind, IReadOnlyList<Guid>? ids) => (ids ?? []).Distinct().Select(id => (kind, id));

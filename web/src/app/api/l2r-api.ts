@@ -10935,7 +10935,6 @@ export interface IntelRequest {
     reception?: MessageReceptionRequest;
     /** At most 500 characters. */
     note?: string | undefined;
-    readonly isEmpty: boolean;
 }
 
 export interface IntelTagDto {

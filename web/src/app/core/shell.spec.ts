@@ -31,12 +31,13 @@ function render(roles: Role[]) {
 }
 
 describe('Shell', () => {
-  it('shows Board, My queue, Leads, Metrics, Agreement, Settings and Fairness to sales, without Import or admin pages', () => {
+  it('shows Board, My queue, Leads, Metrics, Field intel, Agreement, Settings and Fairness to sales, without Import or admin pages', () => {
     expect(render(['Sales']).links).toEqual([
       'Board',
       'My queue',
       'Leads',
       'Metrics',
+      'Field intel',
       'Agreement',
       'Settings',
       'Fairness',
@@ -48,6 +49,7 @@ describe('Shell', () => {
       'Board',
       'Leads',
       'Metrics',
+      'Field intel',
       'Agreement',
       'Import',
       'Settings',
@@ -60,6 +62,7 @@ describe('Shell', () => {
       'My queue',
       'Leads',
       'Metrics',
+      'Field intel',
       'Agreement',
       'Import',
       'Settings',
