@@ -77,7 +77,7 @@ export function competitorTrendChart(report: CompetitorReportDto, top = 5): ECha
                   </td>
                   <td>
                     <button class="count" type="button" (click)="drillLast(r, c)">
-                      {{ c.trend[c.trend.length - 1] ?? 0 }}
+                      {{ c.trend.at(-1) ?? 0 }}
                     </button>
                   </td>
                   <td>
@@ -135,7 +135,7 @@ export class CompetitorsReport {
     if (!last) return;
     void this.store.openDrill({
       title: `${c.label} in the last ${r.bucket === 'Week' ? 'week' : 'month'}`,
-      expected: c.trend[c.trend.length - 1] ?? 0,
+      expected: c.trend.at(-1) ?? 0,
       tagId: c.tagId,
       from: new Date(last.start).toISOString(),
       to: new Date(last.end).toISOString(),
