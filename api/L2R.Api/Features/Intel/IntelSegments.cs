@@ -10,7 +10,7 @@ public static class IntelSegments
     public static string KeyOf(PainSegment groupBy, string? industry, int? companySize, string? source) => groupBy switch
     {
         PainSegment.Industry => industry?.Trim() ?? "",
-        PainSegment.CompanySize => CompanySizeBand.Of(companySize) is var band && band == CompanySizeBand.Unknown ? "" : CompanySizeBand.Of(companySize),
+        PainSegment.CompanySize => CompanySizeBand.Of(companySize) is var band && band != CompanySizeBand.Unknown ? band : "",
         _ => source?.Trim() ?? "",
     };
 
