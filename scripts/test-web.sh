@@ -43,7 +43,7 @@ if [ "${SKIP_E2E:-0}" != 1 ]; then
   # Each file starts its own API on a fresh database, so one file's moves never change another's numbers; the first
   # builds the API unless an earlier step did, the others reuse that build.
   env "${e2e_build[@]}" CHROME_BIN="$chrome" node e2e/run.mjs
-  for file in e2e/metrics.mjs e2e/leads-io.mjs e2e/followup.mjs e2e/integrations.mjs e2e/review.mjs; do
+  for file in e2e/metrics.mjs e2e/leads-io.mjs e2e/followup.mjs e2e/integrations.mjs e2e/review.mjs e2e/intel.mjs; do
     E2E_NO_BUILD=1 CHROME_BIN="$chrome" node "$file"
   done
 fi

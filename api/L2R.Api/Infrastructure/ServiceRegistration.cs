@@ -5,6 +5,7 @@ using L2R.Api.Features.Auth;
 using L2R.Api.Features.Calendars;
 using L2R.Api.Features.Imports;
 using L2R.Api.Features.Imports.RunImport;
+using L2R.Api.Features.Intel;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Notifications;
 using L2R.Api.Features.Reviews;
@@ -75,6 +76,7 @@ public static class ServiceRegistration
         services.AddScoped<RoutingNotifier>();
         services.AddScoped<RoutingStates>();
         services.AddScoped<DriftWatch>();
+        services.AddScoped<IntelWriter>();
         services.AddScoped<ImportFileStore>();
         services.AddScoped<LeadImportBatch>();
         services.AddScoped<ActivityImportBatch>();

@@ -66,6 +66,12 @@ export const routes: Routes = [
         loadComponent: () => import('./reviews/review-page').then((m) => m.ReviewPage),
       },
       {
+        path: 'intel',
+        title: 'Field intel · L2R',
+        canActivate: [roleGuard('Marketing', 'Sales', 'Admin')],
+        loadComponent: () => import('./intel/intel-page').then((m) => m.IntelPage),
+      },
+      {
         path: 'queue',
         title: 'My queue · L2R',
         canActivate: [roleGuard('Sales', 'Admin')],

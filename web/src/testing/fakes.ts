@@ -2,6 +2,7 @@ import { signal } from '@angular/core';
 import {
   ApiException,
   CardDto,
+  IntelTagDto,
   LeadDto,
   LeadState,
   LeadTrigger,
@@ -111,5 +112,19 @@ export function fakeAuth(roles: Role[], id = 'me') {
     isMarketing: () => roles.includes('Marketing'),
     isSales: () => roles.includes('Sales'),
     hasRole: (...wanted: Role[]) => wanted.some((r) => roles.includes(r)),
+  };
+}
+
+/** A tag of the tenant's lists. */
+export function intelTag(
+  overrides: Partial<IntelTagDto> & Pick<IntelTagDto, 'id' | 'label'>,
+): IntelTagDto {
+  return {
+    kind: 'Competitor',
+    retired: false,
+    mergedIntoId: undefined,
+    mentions: 0,
+    version: 1,
+    ...overrides,
   };
 }

@@ -155,7 +155,7 @@ public static class LeadsEndpoints
         Guid id, FireTriggerRequest request, IMediator mediator, HttpContext http, CancellationToken ct,
         [FromHeader(Name = "If-Match")] string? ifMatch = null)
     {
-        var result = await mediator.Send(new FireTriggerCommand(id, request.Trigger, request.ReasonCode, request.Note, ETags.ParseIfMatch(ifMatch)), ct);
+        var result = await mediator.Send(new FireTriggerCommand(id, request.Trigger, request.ReasonCode, request.Note, ETags.ParseIfMatch(ifMatch), request.Intel), ct);
         http.Response.Headers.ETag = ETags.For(result.Lead.Version);
         return TypedResults.Ok(result);
     }

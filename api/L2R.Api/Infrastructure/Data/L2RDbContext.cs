@@ -57,6 +57,9 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<ReviewNote> ReviewNotes => Set<ReviewNote>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<ReviewAction> ReviewActions => Set<ReviewAction>();
+    public DbSet<IntelTag> IntelTags => Set<IntelTag>();
+    public DbSet<LeadIntel> LeadIntel => Set<LeadIntel>();
+    public DbSet<LeadIntelTag> LeadIntelTags => Set<LeadIntelTag>();
 
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;
@@ -210,6 +213,11 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
         foreach (var entry in ChangeTracker.Entries<ReviewAction>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version = entry.Property(a => a.Version).OriginalValue + 1;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<IntelTag>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = entry.Property(t => t.Version).OriginalValue + 1;
         }
     }
 }

@@ -6,6 +6,8 @@ using L2R.Api.Features.Agreements.RunActivation;
 using L2R.Api.Features.Agreements.UpdateDraft;
 using L2R.Api.Features.Calendars;
 using L2R.Api.Features.Calendars.UpdateCalendar;
+using L2R.Api.Features.Intel;
+using L2R.Api.Features.Intel.AddTag;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Leads.CreateLead;
 using L2R.Api.Features.Leads.FireTrigger;
@@ -30,6 +32,7 @@ using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Domain.Agreements;
 using L2R.Domain.Calendars;
+using L2R.Domain.Intel;
 using L2R.Domain.Leads;
 using L2R.Domain.Reviews;
 using Mediator;
@@ -47,7 +50,9 @@ namespace L2R.Api.Infrastructure.Hosting;
 /// sales team, with routing rules in the agreement (version 2), assign every MQL as it enters, and its owner works it.
 /// Marketing and sales meet fortnightly: two past reviews with their briefs, agenda, comments, decisions and actions
 /// (the second one's decisions raised the title weights: the draft that became version 3), and the next review's
-/// brief is ready. Runs only for the embedded default database.
+/// brief is ready. Reps tag what they hear when they reject, recycle, qualify (on the call before it) and lose leads:
+/// HubSpot and Salesforce come up all along, Pipedrive more and more in the last weeks.
+/// Runs only for the embedded default database.
 /// </summary>
 public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantScopes tenantScopes, ILogger<DemoSeeder> logger)
 {
@@ -75,6 +80,21 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
     private static readonly int[] ActivityCounts = [0, 1, 2, 2, 3, 3, 4, 5];
     private static readonly string[] RejectNotes = ["Forwards everything to their manager", "Just researching for a school project", "Asked us to call back next year", "Already talking to our partner"];
 
+    /// <summary>The tenant's tag lists; a competitor's two weights are its share of mentions before and during the last four weeks.</summary>
+    private static readonly (string Label, int Before, int Lately)[] Competitors = [("HubSpot", 5, 3), ("Salesforce", 4, 2), ("Pipedrive", 1, 8), ("Zoho CRM", 1, 1), ("Monday.com", 1, 2)];
+    private static readonly string[] Pains = ["Manual reporting", "Leads slip through the cracks", "No single view of the pipeline", "Slow follow-up on inbound leads", "Marketing and sales disagree on lead quality", "Compliance paperwork"];
+    private static readonly string[] Objections = ["Too expensive", "Already have a CRM", "Not the right time", "Integration effort", "Needs a security review"];
+    private static readonly string[] Questions = ["Does it integrate with Slack?", "Can we import from HubSpot?", "Is there an EU data centre?", "How long does onboarding take?", "Do you support SSO?"];
+
+    /// <summary>The pain each industry names most often (the others come up too).</summary>
+    private static readonly Dictionary<string, string> IndustryPains = new()
+    {
+        ["Software"] = "No single view of the pipeline", ["Financial Services"] = "Compliance paperwork", ["Manufacturing"] = "Manual reporting",
+        ["Healthcare"] = "Compliance paperwork", ["Retail"] = "Slow follow-up on inbound leads", ["Education"] = "Leads slip through the cracks", ["Logistics"] = "Manual reporting",
+    };
+
+    private static readonly string[] IntelNotes = ["Comparing us with {0} this quarter", "Their team already tried {0}", "Said {0} quoted them less", "Wants a demo side by side with {0}", "Board asked them to look at {0}"];
+
     /// <summary>Where leads come from and how good they tend to be: the share with a decision maker's title and with a large company.</summary>
     private static readonly (string Source, double DecisionMakers, double Large)[] Sources =
     [
@@ -98,7 +118,10 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         using (var clock = TravellingTimeProvider.TravelTo(origin))
         {
             crew = await CreateCrewAsync(ct);
-            var demo = new Demo(crew, new Calendar(clock, now.AddMinutes(-5)), new Random(2026), ct);
+            var tags = await CreateTagListsAsync(crew, ct);
+
+            // Intel draws from its own seed, so the leads' stories stay those the metrics and their tests know.
+            var demo = new Demo(crew, new Calendar(clock, now.AddMinutes(-5)), new Random(2026), ct, tags, new Random(14));
             for (var i = 0; i < LeadCount; i++)
             {
                 var number = i;
@@ -123,7 +146,9 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
 
     private sealed record Crew(Guid TenantId, Guid Admin, Guid Marketing, Guid[] Sales);
 
-    private sealed record Demo(Crew Crew, Calendar Calendar, Random Random, CancellationToken Ct);
+    private sealed record Demo(Crew Crew, Calendar Calendar, Random Random, CancellationToken Ct, DemoTags Tags, Random Heard);
+
+    private sealed record DemoTags(Dictionary<string, Guid> Competitors, Dictionary<string, Guid> Pains, Guid[] Objections, Guid[] Questions);
 
     /// <summary>A lead as the seeder follows it: who works it, what sales will think of it, where it stands.</summary>
     private sealed class DemoLead(Guid id, Guid rep, bool decisionMaker, bool hasPhone)
@@ -136,6 +161,8 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         public bool HasPhone { get; } = hasPhone;
         public LeadState State { get; set; } = LeadState.Raw;
         public bool AwaitingDecision { get; set; }
+        public string Industry { get; init; } = "";
+        public string Campaign { get; init; } = "";
     }
 
     /// <summary>Runs the demo's work in the order of its instants, whatever order it was planned in, with the clock set to each instant; nothing is planned after the end.</summary>
@@ -263,7 +290,10 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
             Source = source,
             Campaign = Campaigns[random.Next(Campaigns.Length)],
         })).Lead;
-        var lead = new DemoLead(created.Id, demo.Crew.Sales[random.Next(demo.Crew.Sales.Length)], decisionMaker, hasPhone) { State = created.State };
+        var lead = new DemoLead(created.Id, demo.Crew.Sales[random.Next(demo.Crew.Sales.Length)], decisionMaker, hasPhone)
+        {
+            State = created.State, Industry = created.Industry ?? "", Campaign = created.Campaign ?? "",
+        };
 
         // Engagement builds over the following days; a lead with little of it stays Scored, as many do.
         var at = demo.Calendar.Now;
@@ -329,7 +359,7 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
             : !lead.DecisionMaker && random.NextDouble() < 0.75 ? "not-decision-maker"
             : new[] { "no-need", "too-early", "existing-customer" }[random.Next(3)];
         var note = random.NextDouble() < 0.25 ? RejectNotes[random.Next(RejectNotes.Length)] : null;
-        lead.State = (await AsSalesAsync(demo, lead, new FireTriggerCommand(lead.Id, LeadTrigger.Reject, reason, note))).Lead.State;
+        lead.State = (await AsSalesAsync(demo, lead, new FireTriggerCommand(lead.Id, LeadTrigger.Reject, reason, note, Intel: Heard(demo, lead, 0.7)))).Lead.State;
         MaybeReengage(demo, lead);
     }
 
@@ -343,13 +373,19 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         if (roll < 0.55 || (roll >= 0.72 && !recent))
         {
             await AsSalesAsync(demo, lead, new UpdateLeadCommand(lead.Id, null, new UpdateLeadRequest { Budget = true, Authority = true, Need = true, Timeline = true }));
+            if (Heard(demo, lead, 0.85) is { } heard)
+            {
+                var call = new RecordActivityRequest(ActivityType.Call, demo.Calendar.Now.UtcDateTime, null, null, "Qualification call", heard);
+                await AsAsync(demo, lead.Rep, Roles.Sales, new RecordActivityCommand(lead.Id, call));
+            }
+
             lead.State = (await AsSalesAsync(demo, lead, new FireTriggerCommand(lead.Id, LeadTrigger.QualifyForSales))).Lead.State;
             demo.Calendar.In(TimeSpan.FromDays(3 + (random.NextDouble() * 17)), () => ConvertAsync(demo, lead));
         }
         else if (roll < 0.72)
         {
             var reason = new[] { "timing", "no-budget", "unresponsive" }[random.Next(3)];
-            lead.State = (await AsSalesAsync(demo, lead, new FireTriggerCommand(lead.Id, LeadTrigger.Recycle, reason))).Lead.State;
+            lead.State = (await AsSalesAsync(demo, lead, new FireTriggerCommand(lead.Id, LeadTrigger.Recycle, reason, Intel: Heard(demo, lead, 0.6)))).Lead.State;
             MaybeReengage(demo, lead);
         }
     }
@@ -379,7 +415,8 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
         else if (roll < 0.9)
         {
             var reason = new[] { "price", "competitor", "no-decision", "features" }[random.Next(4)];
-            lead.State = (await AsSalesAsync(demo, lead, new FireTriggerCommand(lead.Id, LeadTrigger.Lose, reason))).Lead.State;
+            var heard = Heard(demo, lead, reason == "competitor" ? 1 : 0.7, lost: reason == "competitor");
+            lead.State = (await AsSalesAsync(demo, lead, new FireTriggerCommand(lead.Id, LeadTrigger.Lose, reason, Intel: heard))).Lead.State;
         }
     }
 
@@ -393,6 +430,75 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
             demo.Calendar.At(at, () => EngageAsync(demo, lead));
             demo.Calendar.At(at.AddDays(1 + (random.NextDouble() * 5)), () => EngageAsync(demo, lead));
         }
+    }
+
+    /// <summary>The tag lists an Admin starts the tenant with; reps add to them as they go.</summary>
+    private async Task<DemoTags> CreateTagListsAsync(Crew crew, CancellationToken ct)
+    {
+        async Task<Dictionary<string, Guid>> ListAsync(IntelKind kind, IEnumerable<string> labels)
+        {
+            var ids = new Dictionary<string, Guid>();
+            foreach (var label in labels)
+            {
+                ids[label] = (await AsAsync(crew.TenantId, crew.Admin, Roles.Admin, new AddTagCommand(new AddTagRequest(kind, label)), ct)).Tag.Id;
+            }
+
+            return ids;
+        }
+
+        return new DemoTags(
+            await ListAsync(IntelKind.Competitor, Competitors.Select(c => c.Label)),
+            await ListAsync(IntelKind.Pain, Pains),
+            [.. (await ListAsync(IntelKind.Objection, Objections)).Values],
+            [.. (await ListAsync(IntelKind.Question, Questions)).Values]);
+    }
+
+    /// <summary>
+    /// What the rep heard, with the given chance of having anything to tag: a competitor on most (Pipedrive rising in
+    /// the last four weeks, always one on a deal lost to a competitor), the pain the lead's industry tends to name, now
+    /// and then an objection, a question and how the campaign's message landed, and a note on some.
+    /// </summary>
+    private static IntelRequest? Heard(Demo demo, DemoLead lead, double chance, bool lost = false)
+    {
+        var random = demo.Heard;
+        if (random.NextDouble() >= chance)
+        {
+            return null;
+        }
+
+        var lately = demo.Calendar.Now >= demo.Calendar.End.AddDays(-28);
+        string? competitor = null;
+        if (lost || random.NextDouble() < 0.75)
+        {
+            var weights = Competitors.Select(c => lately ? c.Lately : c.Before).ToArray();
+            var pick = random.Next(weights.Sum());
+            var index = 0;
+            while (pick >= weights[index])
+            {
+                pick -= weights[index++];
+            }
+
+            competitor = Competitors[index].Label;
+        }
+
+        string? pain = random.NextDouble() < 0.6
+            ? random.NextDouble() < 0.6 && IndustryPains.TryGetValue(lead.Industry, out var usual) ? usual : Pains[random.Next(Pains.Length)]
+            : null;
+        MessageVerdict? verdict = random.NextDouble() < 0.35
+            ? lead.Campaign switch
+            {
+                "ABM Enterprise" or "Partner Referral" => random.NextDouble() < 0.7 ? MessageVerdict.Resonated : MessageVerdict.Confused,
+                "Pricing Page Retargeting" => random.NextDouble() < 0.6 ? MessageVerdict.FellFlat : MessageVerdict.Confused,
+                _ => (MessageVerdict)random.Next(3),
+            }
+            : null;
+        return new IntelRequest(
+            Competitors: competitor is null ? null : [demo.Tags.Competitors[competitor]],
+            Pains: pain is null ? null : [demo.Tags.Pains[pain]],
+            Objections: random.NextDouble() < 0.3 ? [demo.Tags.Objections[random.Next(demo.Tags.Objections.Length)]] : null,
+            Questions: random.NextDouble() < 0.3 ? [demo.Tags.Questions[random.Next(demo.Tags.Questions.Length)]] : null,
+            Reception: verdict is { } v ? new MessageReceptionRequest(null, v) : null,
+            Note: competitor is not null && random.NextDouble() < 0.3 ? string.Format(System.Globalization.CultureInfo.InvariantCulture, IntelNotes[random.Next(IntelNotes.Length)], competitor) : null);
     }
 
     /// <summary>

@@ -4895,6 +4895,943 @@ export class ImportsClient {
 @Injectable({
     providedIn: 'root'
 })
+export class IntelClient {
+    private http: HttpClient;
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(@Inject(HttpClient) http: HttpClient, @Optional() @Inject(API_BASE_URL) baseUrl?: string) {
+        this.http = http;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The tenant's tag lists (competitors, pains, objections, questions), most mentioned first; retired tags only with includeRetired.
+     * @param kind (optional) 
+     * @param includeRetired (optional) 
+     * @return OK
+     */
+    listIntelTags(kind?: IntelKind | undefined, includeRetired?: boolean | undefined): Observable<IntelTagDto[]> {
+        let url_ = this.baseUrl + "/api/intel/tags?";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (includeRetired === null)
+            throw new globalThis.Error("The parameter 'includeRetired' cannot be null.");
+        else if (includeRetired !== undefined)
+            url_ += "includeRetired=" + encodeURIComponent("" + includeRetired) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processListIntelTags(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processListIntelTags(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<IntelTagDto[]>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<IntelTagDto[]>;
+        }));
+    }
+
+    protected processListIntelTags(response: HttpResponseBase): Observable<IntelTagDto[]> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IntelTagDto[];
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("The request is malformed or a field is invalid (errors lists each field); nothing was written.", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Add a tag on the fly (every user); a label already on the kind's list, ignoring case, answers 200 with that tag instead of a duplicate.
+     * @return OK
+     */
+    addIntelTag(body: AddTagRequest): Observable<IntelTagDto> {
+        let url_ = this.baseUrl + "/api/intel/tags";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processAddIntelTag(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processAddIntelTag(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<IntelTagDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<IntelTagDto>;
+        }));
+    }
+
+    protected processAddIntelTag(response: HttpResponseBase): Observable<IntelTagDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IntelTagDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 201) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IntelTagDto;
+            return _observableOf(result201);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 409) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflicts with the current state, lost to a concurrent change, or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Rename a tag, retire it (kept on history, no longer offered) or offer it again (Admin).
+     * @return OK
+     */
+    updateIntelTag(id: string, body: UpdateTagRequest): Observable<IntelTagDto> {
+        let url_ = this.baseUrl + "/api/intel/tags/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_ : any = {
+            body: content_,
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("put", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processUpdateIntelTag(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processUpdateIntelTag(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<IntelTagDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<IntelTagDto>;
+        }));
+    }
+
+    protected processUpdateIntelTag(response: HttpResponseBase): Observable<IntelTagDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IntelTagDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 404) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            }));
+        } else if (status === 409) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflicts with the current state, lost to a concurrent change, or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Merge a tag into another of its kind (Admin): its mentions move over and it is retired; answers the tag merged into.
+     * @return OK
+     */
+    mergeIntelTag(id: string, other: string): Observable<IntelTagDto> {
+        let url_ = this.baseUrl + "/api/intel/tags/{id}/merge-into/{other}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (other === undefined || other === null)
+            throw new globalThis.Error("The parameter 'other' must be defined.");
+        url_ = url_.replace("{other}", encodeURIComponent("" + other));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("post", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processMergeIntelTag(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processMergeIntelTag(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<IntelTagDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<IntelTagDto>;
+        }));
+    }
+
+    protected processMergeIntelTag(response: HttpResponseBase): Observable<IntelTagDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IntelTagDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 404) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            }));
+        } else if (status === 409) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflicts with the current state, lost to a concurrent change, or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * The tags of one kind heard in the period, by the distinct leads they came up on (the questions leads ask most, the objections met).
+     * @param from (optional) Start of the period (inclusive, UTC) the intel was recorded in; 90 days before `to` when left out.
+     * @param to (optional) End of the period (exclusive, UTC); now when left out.
+     * @param source (optional) Only leads from this source.
+     * @param campaign (optional) Only intel about this campaign: the one the rep named with a reception verdict, else the lead's.
+     * @param ownerId (optional) Only intel on leads this user owned when it was recorded: a user id, "me", or "none" (unowned).
+     * @return OK
+     */
+    getIntelFrequency(kind: IntelKind, from?: string | undefined, to?: string | undefined, source?: string | undefined, campaign?: string | undefined, ownerId?: string | undefined): Observable<TagFrequencyDto> {
+        let url_ = this.baseUrl + "/api/intel/frequency?";
+        if (kind === undefined || kind === null)
+            throw new globalThis.Error("The parameter 'kind' must be defined and cannot be null.");
+        else
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (source === null)
+            throw new globalThis.Error("The parameter 'source' cannot be null.");
+        else if (source !== undefined)
+            url_ += "source=" + encodeURIComponent("" + source) + "&";
+        if (campaign === null)
+            throw new globalThis.Error("The parameter 'campaign' cannot be null.");
+        else if (campaign !== undefined)
+            url_ += "campaign=" + encodeURIComponent("" + campaign) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetIntelFrequency(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetIntelFrequency(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<TagFrequencyDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<TagFrequencyDto>;
+        }));
+    }
+
+    protected processGetIntelFrequency(response: HttpResponseBase): Observable<TagFrequencyDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TagFrequencyDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * Competitors by frequency with a trend per week or month in the tenant's time zone, and the leads they came up on that are Won or Lost.
+     * @param from (optional) Start of the period (inclusive, UTC) the intel was recorded in; 90 days before `to` when left out.
+     * @param to (optional) End of the period (exclusive, UTC); now when left out.
+     * @param source (optional) Only leads from this source.
+     * @param campaign (optional) Only intel about this campaign: the one the rep named with a reception verdict, else the lead's.
+     * @param ownerId (optional) Only intel on leads this user owned when it was recorded: a user id, "me", or "none" (unowned).
+     * @param bucket (optional) 
+     * @return OK
+     */
+    getIntelCompetitors(from?: string | undefined, to?: string | undefined, source?: string | undefined, campaign?: string | undefined, ownerId?: string | undefined, bucket?: TrendBucket | undefined): Observable<CompetitorReportDto> {
+        let url_ = this.baseUrl + "/api/intel/competitors?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (source === null)
+            throw new globalThis.Error("The parameter 'source' cannot be null.");
+        else if (source !== undefined)
+            url_ += "source=" + encodeURIComponent("" + source) + "&";
+        if (campaign === null)
+            throw new globalThis.Error("The parameter 'campaign' cannot be null.");
+        else if (campaign !== undefined)
+            url_ += "campaign=" + encodeURIComponent("" + campaign) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (bucket === null)
+            throw new globalThis.Error("The parameter 'bucket' cannot be null.");
+        else if (bucket !== undefined)
+            url_ += "bucket=" + encodeURIComponent("" + bucket) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetIntelCompetitors(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetIntelCompetitors(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<CompetitorReportDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<CompetitorReportDto>;
+        }));
+    }
+
+    protected processGetIntelCompetitors(response: HttpResponseBase): Observable<CompetitorReportDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CompetitorReportDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * The pains leads named per segment: industry, company size band or source.
+     * @param from (optional) Start of the period (inclusive, UTC) the intel was recorded in; 90 days before `to` when left out.
+     * @param to (optional) End of the period (exclusive, UTC); now when left out.
+     * @param source (optional) Only leads from this source.
+     * @param campaign (optional) Only intel about this campaign: the one the rep named with a reception verdict, else the lead's.
+     * @param ownerId (optional) Only intel on leads this user owned when it was recorded: a user id, "me", or "none" (unowned).
+     * @param groupBy (optional) 
+     * @return OK
+     */
+    getIntelPains(from?: string | undefined, to?: string | undefined, source?: string | undefined, campaign?: string | undefined, ownerId?: string | undefined, groupBy?: PainSegment | undefined): Observable<PainsReportDto> {
+        let url_ = this.baseUrl + "/api/intel/pains?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (source === null)
+            throw new globalThis.Error("The parameter 'source' cannot be null.");
+        else if (source !== undefined)
+            url_ += "source=" + encodeURIComponent("" + source) + "&";
+        if (campaign === null)
+            throw new globalThis.Error("The parameter 'campaign' cannot be null.");
+        else if (campaign !== undefined)
+            url_ += "campaign=" + encodeURIComponent("" + campaign) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (groupBy === null)
+            throw new globalThis.Error("The parameter 'groupBy' cannot be null.");
+        else if (groupBy !== undefined)
+            url_ += "groupBy=" + encodeURIComponent("" + groupBy) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetIntelPains(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetIntelPains(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<PainsReportDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<PainsReportDto>;
+        }));
+    }
+
+    protected processGetIntelPains(response: HttpResponseBase): Observable<PainsReportDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PainsReportDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * How each campaign's message landed: distinct leads per verdict (resonated, fell flat, confused).
+     * @param from (optional) Start of the period (inclusive, UTC) the intel was recorded in; 90 days before `to` when left out.
+     * @param to (optional) End of the period (exclusive, UTC); now when left out.
+     * @param source (optional) Only leads from this source.
+     * @param campaign (optional) Only intel about this campaign: the one the rep named with a reception verdict, else the lead's.
+     * @param ownerId (optional) Only intel on leads this user owned when it was recorded: a user id, "me", or "none" (unowned).
+     * @return OK
+     */
+    getIntelReception(from?: string | undefined, to?: string | undefined, source?: string | undefined, campaign?: string | undefined, ownerId?: string | undefined): Observable<ReceptionReportDto> {
+        let url_ = this.baseUrl + "/api/intel/reception?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (source === null)
+            throw new globalThis.Error("The parameter 'source' cannot be null.");
+        else if (source !== undefined)
+            url_ += "source=" + encodeURIComponent("" + source) + "&";
+        if (campaign === null)
+            throw new globalThis.Error("The parameter 'campaign' cannot be null.");
+        else if (campaign !== undefined)
+            url_ += "campaign=" + encodeURIComponent("" + campaign) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processGetIntelReception(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processGetIntelReception(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<ReceptionReportDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<ReceptionReportDto>;
+        }));
+    }
+
+    protected processGetIntelReception(response: HttpResponseBase): Observable<ReceptionReportDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ReceptionReportDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+
+    /**
+     * The leads behind one count (same filters plus the count's tag, kind, verdict, outcome or segment), with their intel and notes; the total equals the count.
+     * @param from (optional) Start of the period (inclusive, UTC) the intel was recorded in; 90 days before `to` when left out.
+     * @param to (optional) End of the period (exclusive, UTC); now when left out.
+     * @param source (optional) Only leads from this source.
+     * @param campaign (optional) Only intel about this campaign: the one the rep named with a reception verdict, else the lead's.
+     * @param ownerId (optional) Only intel on leads this user owned when it was recorded: a user id, "me", or "none" (unowned).
+     * @param tagId (optional) 
+     * @param kind (optional) 
+     * @param verdict (optional) 
+     * @param outcome (optional) 
+     * @param groupBy (optional) 
+     * @param group (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    listIntelLeads(from?: string | undefined, to?: string | undefined, source?: string | undefined, campaign?: string | undefined, ownerId?: string | undefined, tagId?: string | undefined, kind?: IntelKind | undefined, verdict?: MessageVerdict | undefined, outcome?: LeadState | undefined, groupBy?: PainSegment | undefined, group?: string | undefined, page?: number | undefined, pageSize?: number | undefined): Observable<IntelLeadPageDto> {
+        let url_ = this.baseUrl + "/api/intel/leads?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (source === null)
+            throw new globalThis.Error("The parameter 'source' cannot be null.");
+        else if (source !== undefined)
+            url_ += "source=" + encodeURIComponent("" + source) + "&";
+        if (campaign === null)
+            throw new globalThis.Error("The parameter 'campaign' cannot be null.");
+        else if (campaign !== undefined)
+            url_ += "campaign=" + encodeURIComponent("" + campaign) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (tagId === null)
+            throw new globalThis.Error("The parameter 'tagId' cannot be null.");
+        else if (tagId !== undefined)
+            url_ += "tagId=" + encodeURIComponent("" + tagId) + "&";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (verdict === null)
+            throw new globalThis.Error("The parameter 'verdict' cannot be null.");
+        else if (verdict !== undefined)
+            url_ += "verdict=" + encodeURIComponent("" + verdict) + "&";
+        if (outcome === null)
+            throw new globalThis.Error("The parameter 'outcome' cannot be null.");
+        else if (outcome !== undefined)
+            url_ += "outcome=" + encodeURIComponent("" + outcome) + "&";
+        if (groupBy === null)
+            throw new globalThis.Error("The parameter 'groupBy' cannot be null.");
+        else if (groupBy !== undefined)
+            url_ += "groupBy=" + encodeURIComponent("" + groupBy) + "&";
+        if (group === null)
+            throw new globalThis.Error("The parameter 'group' cannot be null.");
+        else if (group !== undefined)
+            url_ += "group=" + encodeURIComponent("" + group) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_ : any = {
+            observe: "response",
+            responseType: "blob",
+            headers: new HttpHeaders({
+                "Accept": "application/json"
+            })
+        };
+
+        return this.http.request("get", url_, options_).pipe(_observableMergeMap((response_ : any) => {
+            return this.processListIntelLeads(response_);
+        })).pipe(_observableCatch((response_: any) => {
+            if (response_ instanceof HttpResponseBase) {
+                try {
+                    return this.processListIntelLeads(response_ as any);
+                } catch (e) {
+                    return _observableThrow(e) as any as Observable<IntelLeadPageDto>;
+                }
+            } else
+                return _observableThrow(response_) as any as Observable<IntelLeadPageDto>;
+        }));
+    }
+
+    protected processListIntelLeads(response: HttpResponseBase): Observable<IntelLeadPageDto> {
+        const status = response.status;
+        const responseBlob =
+            response instanceof HttpResponse ? response.body :
+            (response as any).error instanceof Blob ? (response as any).error : undefined;
+
+        let _headers: any = {}; if (response.headers) { for (let key of response.headers.keys()) { _headers[key] = response.headers.get(key); }}
+        if (status === 200) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IntelLeadPageDto;
+            return _observableOf(result200);
+            }));
+        } else if (status === 400) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            }));
+        } else if (status === 401) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            }));
+        } else if (status === 403) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            }));
+        } else if (status === 404) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            }));
+        } else if (status === 500) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected; quote the traceId when reporting it.", status, _responseText, _headers, result500);
+            }));
+        } else if (status !== 200 && status !== 204) {
+            return blobToText(responseBlob).pipe(_observableMergeMap((_responseText: string) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            }));
+        }
+        return _observableOf(null as any);
+    }
+}
+
+@Injectable({
+    providedIn: 'root'
+})
 export class LeadsClient {
     private http: HttpClient;
     private baseUrl: string;
@@ -10831,6 +11768,11 @@ export interface AddReasonChange extends AgreementAmendment {
     disputes?: string | undefined;
 }
 
+export interface AddTagRequest {
+    kind: IntelKind;
+    label: string;
+}
+
 export interface AgreementActivationDto {
     id: string;
     version: number;
@@ -11069,6 +12011,17 @@ export interface CalendarDto {
     updatedAt?: string | undefined;
 }
 
+export interface CampaignReceptionDto {
+    /** The campaign; "" for intel about no campaign. */
+    campaign: string;
+    label: string;
+    /** Distinct leads per verdict; each drills down with verdict and campaign. */
+    resonated: number;
+    fellFlat: number;
+    confused: number;
+    total: number;
+}
+
 export interface CardDto {
     id: string;
     name: string;
@@ -11119,6 +12072,31 @@ export type ClauseKind = "Criterion" | "FitRule" | "DataQuality";
 export interface ColumnMapping {
     column: string;
     field?: string | undefined;
+}
+
+export interface CompetitorFigureDto {
+    tagId: string;
+    label: string;
+    retired: boolean;
+    leads: number;
+    mentions: number;
+    /** Distinct leads per bucket, in the order of the report's buckets. */
+    trend: number[];
+    /** Of the leads, those that are Won now. */
+    won: number;
+    /** Of the leads, those that are Lost now. */
+    lost: number;
+    /** won ÷ (won + lost); null before any was decided. */
+    winRate: number | undefined;
+}
+
+export interface CompetitorReportDto {
+    from: string;
+    to: string;
+    bucket: TrendBucket;
+    timeZone: string;
+    buckets: IntelBucketDto[];
+    competitors: CompetitorFigureDto[];
 }
 
 export interface CreateClientCommand {
@@ -11290,6 +12268,7 @@ export interface FireTriggerRequest {
     trigger: LeadTrigger;
     reasonCode?: string | undefined;
     note?: string | undefined;
+    intel?: IntelRequest;
 }
 
 export interface FitRule {
@@ -11428,6 +12407,61 @@ export interface ImportUploadForm {
     dryRun?: boolean | undefined;
 }
 
+export interface IntelBucketDto {
+    start: string;
+    end: string;
+}
+
+export type IntelKind = "Competitor" | "Pain" | "Objection" | "Question";
+
+export interface IntelLeadDto {
+    leadId: string;
+    displayName: string;
+    company: string | undefined;
+    state: LeadState;
+    source: string | undefined;
+    lastHeardAt: string;
+    /** The lead's intel records the count is made of, newest first, with their notes. */
+    records: LeadIntelDto[];
+}
+
+export interface IntelLeadPageDto {
+    items: IntelLeadDto[];
+    total: number;
+    page: number;
+    pageSize: number;
+}
+
+export interface IntelRequest {
+    competitors?: string[] | undefined;
+    pains?: string[] | undefined;
+    objections?: string[] | undefined;
+    questions?: string[] | undefined;
+    reception?: MessageReceptionRequest;
+    /** At most 500 characters. */
+    note?: string | undefined;
+}
+
+export interface IntelTagDto {
+    id: string;
+    kind: IntelKind;
+    label: string;
+    /** Retired tags stay on the history that carries them but are not offered. */
+    retired: boolean;
+    /** The tag this one was merged into; null unless merged. */
+    mergedIntoId: string | undefined;
+    /** How many intel records carry the tag. */
+    mentions: number;
+    version: number;
+}
+
+export interface IntelTagRefDto {
+    id: string;
+    kind: IntelKind;
+    label: string;
+    retired: boolean;
+}
+
 export interface IssuedClientSecretDto {
     client: ApiClientDto;
     secretId: string;
@@ -11506,6 +12540,23 @@ export interface LeadHistoryDto {
     transitions: HistoryEntryDto[];
     changes: FieldChangeDto[];
     assignments: AssignmentDto[];
+    intel: LeadIntelDto[];
+}
+
+export interface LeadIntelDto {
+    id: string;
+    leadId: string;
+    activityId: string | undefined;
+    activityType: ActivityType;
+    transitionId: string | undefined;
+    trigger: LeadTrigger;
+    campaign: string | undefined;
+    verdict: MessageVerdict;
+    note: string | undefined;
+    tags: IntelTagRefDto[];
+    recordedBy: string | undefined;
+    recordedByName: string;
+    recordedAt: string;
 }
 
 export interface LeadMovesDto {
@@ -11613,6 +12664,13 @@ export interface MergeLeadsRequest {
 
 export type MergeSide = "Survivor" | "Absorbed";
 
+export interface MessageReceptionRequest {
+    campaign?: string | undefined;
+    verdict: MessageVerdict;
+}
+
+export type MessageVerdict = "Resonated" | "FellFlat" | "Confused";
+
 export type MetricsGrouping = "Source" | "Campaign" | "Owner" | "AgreementVersion";
 
 export interface NotificationDto {
@@ -11651,6 +12709,15 @@ export interface OutOfOffice {
 }
 
 export interface OwnerAssignedCriterion extends Criterion {
+}
+
+export type PainSegment = "Industry" | "CompanySize" | "Source";
+
+export interface PainsReportDto {
+    from: string;
+    to: string;
+    groupBy: PainSegment;
+    segments: SegmentPainsDto[];
 }
 
 export interface ProblemDetails {
@@ -11748,6 +12815,12 @@ export interface ReasonsReportDto {
     notes: ReasonNoteDto[];
 }
 
+export interface ReceptionReportDto {
+    from: string;
+    to: string;
+    campaigns: CampaignReceptionDto[];
+}
+
 export interface RecordActivitiesCommand {
     items: ActivityItem[];
 }
@@ -11763,6 +12836,7 @@ export interface RecordActivityRequest {
     campaign?: string | undefined;
     url?: string | undefined;
     title?: string | undefined;
+    intel?: IntelRequest;
 }
 
 export interface RecordActivityResultDto {
@@ -12041,6 +13115,15 @@ export interface ScoringModel {
 
 export type ScoringRuleKind = "Fit" | "Engagement";
 
+export interface SegmentPainsDto {
+    /** The segment's key for the drill-down's `group`; "" for leads without a value. */
+    key: string;
+    label: string;
+    /** Distinct leads of the segment with any pain. */
+    leads: number;
+    pains: TagFigureDto[];
+}
+
 export interface SetCriterionValueChange extends AgreementAmendment {
     trigger: LeadTrigger;
     criterionId: string;
@@ -12246,6 +13329,23 @@ export interface StageFiguresDto {
 
 export type StageOutcome = "Advanced" | "Rejected" | "Recycled" | "Disqualified" | "Lost" | "Won";
 
+export interface TagFigureDto {
+    tagId: string;
+    label: string;
+    retired: boolean;
+    /** Distinct leads the tag was heard on: the count its drill-down lists. */
+    leads: number;
+    /** Intel records carrying the tag (a lead heard twice counts twice). */
+    mentions: number;
+}
+
+export interface TagFrequencyDto {
+    kind: IntelKind;
+    from: string;
+    to: string;
+    tags: TagFigureDto[];
+}
+
 export interface TeamDto {
     id: string;
     name: string;
@@ -12406,6 +13506,13 @@ export interface UpdateReviewCadenceRequest {
     participants: string[];
     changePercent?: number | undefined;
     minimumSample?: number | undefined;
+}
+
+export interface UpdateTagRequest {
+    /** The new label; unique in the tag's kind (ignoring case). */
+    label: string;
+    /** True retires the tag (no longer offered); false offers it again. */
+    retired: boolean;
 }
 
 export interface UpdateWebhookRequest {

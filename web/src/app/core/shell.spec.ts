@@ -31,12 +31,13 @@ function render(roles: Role[]) {
 }
 
 describe('Shell', () => {
-  it('shows Board, My queue, Leads, Metrics, Agreement, Reviews, Settings and Fairness to sales, without Import or admin pages', () => {
+  it('shows Board, My queue, Leads, Metrics, Field intel, Agreement, Reviews, Settings and Fairness to sales, without Import or admin pages', () => {
     expect(render(['Sales']).links).toEqual([
       'Board',
       'My queue',
       'Leads',
       'Metrics',
+      'Field intel',
       'Agreement',
       'Reviews',
       'Settings',
@@ -49,6 +50,7 @@ describe('Shell', () => {
       'Board',
       'Leads',
       'Metrics',
+      'Field intel',
       'Agreement',
       'Reviews',
       'Import',
@@ -62,6 +64,7 @@ describe('Shell', () => {
       'My queue',
       'Leads',
       'Metrics',
+      'Field intel',
       'Agreement',
       'Reviews',
       'Import',

@@ -41,6 +41,9 @@ import { AuthStore } from './auth-store';
           <a mat-button routerLink="/metrics" routerLinkActive="active" ariaCurrentWhenActive="page"
             >Metrics</a
           >
+          <a mat-button routerLink="/intel" routerLinkActive="active" ariaCurrentWhenActive="page"
+            >Field intel</a
+          >
         }
         <a mat-button routerLink="/agreement" routerLinkActive="active" ariaCurrentWhenActive="page"
           >Agreement</a

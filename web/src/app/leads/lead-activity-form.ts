@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
@@ -7,11 +8,13 @@ import { ActivityType } from '../api/l2r-api';
 import { AuthStore } from '../core/auth-store';
 import { FieldControl, FormField } from '../core/form-field';
 import { ACTIVITY_TYPES, TOUCH_TYPES, activityLabel } from '../core/labels';
+import { IntelCapture } from '../intel/intel-capture';
 import { LeadStore } from './lead-store';
 
 /**
  * Marketing records what the lead did (a webinar, a meeting…); engagement, and maybe the stage, follow. A rep logs
- * a touch (a call, a meeting, an email they sent), which meets the SLA clocks waiting for one.
+ * a touch (a call, a meeting, an email they sent), which meets the SLA clocks waiting for one, and may tag what they
+ * heard on it.
  */
 @Component({
   selector: 'app-lead-activity-form',
@@ -22,6 +25,7 @@ import { LeadStore } from './lead-store';
     MatButtonModule,
     MatInputModule,
     MatSelectModule,
+    IntelCapture,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -50,6 +54,9 @@ import { LeadStore } from './lead-store';
         <app-form-field label="Title">
           <input *appFieldControl matInput formControlName="title" name="title" />
         </app-form-field>
+        @if (carriesIntel()) {
+          <app-intel-capture class="wide" [defaultCampaign]="store.lead()?.campaign ?? undefined" />
+        }
         <div class="form-actions wide">
           <button
             mat-flat-button
@@ -81,6 +88,13 @@ export class LeadActivityForm {
     title: [''],
   });
 
+  private readonly type = toSignal(this.form.controls.type.valueChanges, {
+    initialValue: this.form.controls.type.value,
+  });
+  /** A rep's own touches carry what they heard; the lead's clicks and opens do not. */
+  protected readonly carriesIntel = computed(() => TOUCH_TYPES.includes(this.type()));
+  private readonly intel = viewChild(IntelCapture);
+
   protected async record(): Promise<void> {
     const v = this.form.getRawValue();
     const outcome = await this.store.recordActivity({
@@ -88,8 +102,12 @@ export class LeadActivityForm {
       occurredAt: v.occurredAt ? new Date(v.occurredAt).toISOString() : undefined,
       campaign: v.campaign.trim() || undefined,
       title: v.title.trim() || undefined,
+      intel: this.carriesIntel() ? this.intel()?.request() : undefined,
     });
-    if (outcome.ok) this.form.patchValue({ title: '', occurredAt: localNow() });
+    if (outcome.ok) {
+      this.form.patchValue({ title: '', occurredAt: localNow() });
+      this.intel()?.reset();
+    }
   }
 }
 

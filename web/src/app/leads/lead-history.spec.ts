@@ -60,7 +60,7 @@ describe('LeadHistory', () => {
     TestBed.configureTestingModule({
       providers: [LeadStore, { provide: LeadsClient, useValue: {} }],
     });
-    TestBed.inject(LeadStore).history.set({ transitions, changes: [], assignments: [] });
+    TestBed.inject(LeadStore).history.set({ transitions, changes: [], assignments: [], intel: [] });
     const fixture = TestBed.createComponent(LeadHistory);
     fixture.detectChanges();
     const entries = Array.from(

@@ -3,6 +3,7 @@ import { DatePipe } from '@angular/common';
 import { HistoryEntryDto } from '../api/l2r-api';
 import { CriteriaList } from '../core/criteria-list';
 import { stateLabel, triggerLabel } from '../core/labels';
+import { IntelRecord } from '../intel/intel-record';
 import { LeadStore } from './lead-store';
 
 /** One history entry in words: what happened ("Created in Raw", "Scored → MQL", a merge) and how (trigger, who or what, which import). */
@@ -35,7 +36,7 @@ export function describeEntry(t: HistoryEntryDto): { what: string; how: string }
  */
 @Component({
   selector: 'app-lead-history',
-  imports: [DatePipe, CriteriaList],
+  imports: [DatePipe, CriteriaList, IntelRecord],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card-box" aria-labelledby="history-title">
@@ -57,6 +58,9 @@ export function describeEntry(t: HistoryEntryDto): { what: string; how: string }
             @if (t.note) {
               <div>Note: {{ t.note }}</div>
             }
+            @if (heard().get(t.id); as intel) {
+              <app-intel-record [intel]="intel" />
+            }
             @if (t.criteria?.length) {
               <details>
                 <summary>Criteria as evaluated ({{ t.criteria!.length }})</summary>
@@ -73,6 +77,7 @@ export function describeEntry(t: HistoryEntryDto): { what: string; how: string }
 })
 export class LeadHistory {
   private readonly store = inject(LeadStore);
+  protected readonly heard = this.store.intelByTransition;
   protected readonly entries = computed(() =>
     this.store.transitionsNewestFirst().map((t) => ({ t, ...describeEntry(t) })),
   );

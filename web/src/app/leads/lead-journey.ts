@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { activityLabel } from '../core/labels';
+import { IntelRecord } from '../intel/intel-record';
 import { LeadStore } from './lead-store';
 
-/** What the lead did, newest first: the activities engagement is scored from. */
+/** What the lead did, newest first: the activities engagement is scored from, with what reps heard on their touches. */
 @Component({
   selector: 'app-lead-journey',
-  imports: [DatePipe],
+  imports: [DatePipe, IntelRecord],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card-box" aria-labelledby="journey-title">
@@ -27,6 +28,9 @@ import { LeadStore } from './lead-store';
                 · {{ a.url }}
               }
             </div>
+            @if (store.intelByActivity().get(a.id); as heard) {
+              <app-intel-record [intel]="heard" [showAuthor]="true" />
+            }
           </li>
         } @empty {
           <li class="empty">No activities recorded.</li>

@@ -92,6 +92,11 @@ export class LeadMoves {
   );
 
   protected async fire(option: TransitionOptionDto): Promise<void> {
-    await this.moves.move(option, this.store.name(), (reason) => this.store.fire(option, reason));
+    await this.moves.move(
+      option,
+      this.store.name(),
+      (reason) => this.store.fire(option, reason),
+      this.store.lead()?.campaign ?? undefined,
+    );
   }
 }

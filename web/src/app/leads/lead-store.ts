@@ -41,8 +41,26 @@ export class LeadStore {
 
   readonly lead = signal<LeadDto | null>(null);
   readonly options = signal<TransitionOptionDto[]>([]);
-  readonly history = signal<LeadHistoryDto>({ transitions: [], changes: [], assignments: [] });
+  readonly history = signal<LeadHistoryDto>({
+    transitions: [],
+    changes: [],
+    assignments: [],
+    intel: [],
+  });
   readonly activities = signal<ActivityDto[]>([]);
+  /** What reps heard, by the activity or move it was recorded with. */
+  readonly intelByActivity = computed(
+    () =>
+      new Map(
+        (this.history().intel ?? []).filter((i) => i.activityId).map((i) => [i.activityId!, i]),
+      ),
+  );
+  readonly intelByTransition = computed(
+    () =>
+      new Map(
+        (this.history().intel ?? []).filter((i) => i.transitionId).map((i) => [i.transitionId!, i]),
+      ),
+  );
   readonly score = signal<ScoreBreakdownDto | null>(null);
   /** The reasons sales gave for this lead, newest first, with the agreement clause each disputes. */
   readonly feedback = signal<LeadFeedbackDto[]>([]);

@@ -26,18 +26,20 @@ describe('MoveFlow', () => {
     expect(fire).toHaveBeenCalledWith({});
   });
 
-  it("asks for one of the agreement's reasons, then fires with the chosen one", async () => {
+  it("asks for one of the agreement's reasons and what the rep heard, then fires with them", async () => {
+    const intel = { competitors: ['hub'], note: 'Uses HubSpot' };
     dialog.open.mockReturnValue({
-      afterClosed: () => of({ reasonCode: 'no-need', note: 'later' }),
+      afterClosed: () => of({ reasonCode: 'no-need', note: 'later', intel }),
     });
     const fire = vi.fn(async () => 'moved');
-    expect(await flow.move(reject, 'Ada Lovelace', fire)).toBe('moved');
+    expect(await flow.move(reject, 'Ada Lovelace', fire, 'Spring')).toBe('moved');
     expect(dialog.open.mock.calls[0][1].data).toEqual({
       title: 'Reject: Ada Lovelace',
       leadName: 'Ada Lovelace',
       reasons: reject.reasons,
+      intel: { campaign: 'Spring' },
     });
-    expect(fire).toHaveBeenCalledWith({ reasonCode: 'no-need', note: 'later' });
+    expect(fire).toHaveBeenCalledWith({ reasonCode: 'no-need', note: 'later', intel });
   });
 
   it('does not fire when the reason dialog is cancelled', async () => {

@@ -1,7 +1,13 @@
 import { Injectable, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
-import { FireTriggerRequest, Reason, TransitionOptionDto } from '../api/l2r-api';
+import {
+  FireTriggerRequest,
+  IntelRequest,
+  LeadTrigger,
+  Reason,
+  TransitionOptionDto,
+} from '../api/l2r-api';
 import { triggerLabel } from '../core/labels';
 import { ReasonDialog, ReasonDialogData, ReasonDialogResult } from './reason-dialog';
 
@@ -9,7 +15,11 @@ import { ReasonDialog, ReasonDialogData, ReasonDialogResult } from './reason-dia
 export interface MoveReason {
   reasonCode?: string;
   note?: string;
+  intel?: IntelRequest;
 }
+
+/** The moves that carry a reason, and with it what the rep heard. */
+export const INTEL_TRIGGERS: readonly LeadTrigger[] = ['Reject', 'Recycle', 'Lose', 'Disqualify'];
 
 /** The body of a FireTrigger request, without empty reason fields. */
 export function triggerRequest(
@@ -20,6 +30,7 @@ export function triggerRequest(
     trigger: option.trigger,
     reasonCode: reason.reasonCode || undefined,
     note: reason.note || undefined,
+    intel: reason.intel,
   };
 }
 
@@ -36,10 +47,11 @@ export class MoveFlow {
     option: TransitionOptionDto,
     leadName: string,
     fire: (reason: MoveReason) => Promise<T>,
+    campaign?: string,
   ): Promise<T | null> {
     const reason =
       option.reasonList && option.reasonList !== 'None'
-        ? await this.askReason(option, leadName)
+        ? await this.askReason(option, leadName, campaign)
         : {};
     return reason ? fire(reason) : null;
   }
@@ -47,11 +59,13 @@ export class MoveFlow {
   private askReason(
     option: TransitionOptionDto,
     leadName: string,
+    campaign?: string,
   ): Promise<ReasonDialogResult | undefined> {
     return this.reason(
       `${triggerLabel(option.trigger)}: ${leadName}`,
       leadName,
       option.reasons ?? [],
+      INTEL_TRIGGERS.includes(option.trigger) ? { campaign } : undefined,
     );
   }
 
@@ -60,10 +74,11 @@ export class MoveFlow {
     title: string,
     subject: string,
     reasons: Reason[],
+    intel?: ReasonDialogData['intel'],
   ): Promise<ReasonDialogResult | undefined> {
     const ref = this.dialog.open<ReasonDialog, ReasonDialogData, ReasonDialogResult>(ReasonDialog, {
-      data: { title, leadName: subject, reasons },
-      width: '440px',
+      data: { title, leadName: subject, reasons, intel },
+      width: intel ? '560px' : '440px',
       autoFocus: 'first-tabbable',
     });
     return firstValueFrom(ref.afterClosed());

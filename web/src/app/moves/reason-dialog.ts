@@ -1,24 +1,28 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatInputModule } from '@angular/material/input';
-import { Reason } from '../api/l2r-api';
+import { IntelRequest, Reason } from '../api/l2r-api';
 import { FieldControl, FormField } from '../core/form-field';
+import { IntelCapture } from '../intel/intel-capture';
 
 export interface ReasonDialogData {
   title: string;
   leadName: string;
   reasons: Reason[];
+  /** The move carries what the rep heard (one lead's Reject, Recycle, Lose or Disqualify); the lead's campaign, if any. */
+  intel?: { campaign?: string };
 }
 
 export interface ReasonDialogResult {
   reasonCode: string;
   note: string;
+  intel?: IntelRequest;
 }
 
-/** Asks for one of the agreement's reasons (Reject, Recycle, Lose, Disqualify, Reopen need one). */
+/** Asks for one of the agreement's reasons (Reject, Recycle, Lose, Disqualify, Reopen need one), and what the rep heard when the move carries it. */
 @Component({
   selector: 'app-reason-dialog',
   imports: [
@@ -29,6 +33,7 @@ export interface ReasonDialogResult {
     MatButtonModule,
     MatRadioModule,
     MatInputModule,
+    IntelCapture,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -62,6 +67,9 @@ export interface ReasonDialogResult {
           name="note"
         ></textarea>
       </app-form-field>
+      @if (data.intel) {
+        <app-intel-capture [defaultCampaign]="data.intel.campaign" />
+      }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button mat-dialog-close type="button">Cancel</button>
@@ -93,8 +101,14 @@ export class ReasonDialog {
   private readonly ref = inject<MatDialogRef<ReasonDialog, ReasonDialogResult>>(MatDialogRef);
   protected readonly code = signal('');
   protected readonly note = signal('');
+  private readonly intel = viewChild(IntelCapture);
 
   protected confirm(): void {
-    if (this.code()) this.ref.close({ reasonCode: this.code(), note: this.note().trim() });
+    if (this.code())
+      this.ref.close({
+        reasonCode: this.code(),
+        note: this.note().trim(),
+        intel: this.intel()?.request(),
+      });
   }
 }

@@ -1,3 +1,4 @@
+using L2R.Api.Features.Intel;
 using L2R.Domain.Leads;
 using Mediator;
 
@@ -9,6 +10,8 @@ public sealed record FireTriggerCommand(
     LeadTrigger Trigger,
     string? ReasonCode = null,
     string? Note = null,
-    int? ExpectedVersion = null) : ICommand<LeadMovesDto>;
+    int? ExpectedVersion = null,
+    IntelRequest? Intel = null) : ICommand<LeadMovesDto>;
 
-public sealed record FireTriggerRequest(LeadTrigger Trigger, string? ReasonCode, string? Note);
+/// <param name="Intel">What the rep heard, with a move that carries a reason (Reject, Recycle, Lose, Disqualify).</param>
+public sealed record FireTriggerRequest(LeadTrigger Trigger, string? ReasonCode, string? Note, IntelRequest? Intel = null);

@@ -1,3 +1,4 @@
+using L2R.Api.Features.Intel;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Routing;
 using Mediator;
@@ -24,7 +25,8 @@ public sealed record AssignmentDto(
     DateTime OccurredAt,
     int AgreementVersion);
 
-public sealed record LeadHistoryDto(IReadOnlyList<HistoryEntryDto> Transitions, IReadOnlyList<FieldChangeDto> Changes, IReadOnlyList<AssignmentDto> Assignments);
+/// <param name="Intel">What reps heard on the lead, newest first, each with the activity or move it came with.</param>
+public sealed record LeadHistoryDto(IReadOnlyList<HistoryEntryDto> Transitions, IReadOnlyList<FieldChangeDto> Changes, IReadOnlyList<AssignmentDto> Assignments, IReadOnlyList<LeadIntelDto> Intel);
 
 public sealed class GetLeadHistoryHandler(L2RDbContext db) : IQueryHandler<GetLeadHistoryQuery, LeadHistoryDto>
 {
@@ -55,6 +57,7 @@ public sealed class GetLeadHistoryHandler(L2RDbContext db) : IQueryHandler<GetLe
             assignments.Select(a => new AssignmentDto(
                 a.Id, a.Kind, a.TeamId, a.TeamId is { } team ? teams.GetValueOrDefault(team) : null,
                 a.UserId, a.UserId is { } user ? names.GetValueOrDefault(user, "former user") : null,
-                a.PreviousOwnerId, a.Reason, a.MissesSla, a.DueAt, a.OccurredAt, a.AgreementVersion)).ToList());
+                a.PreviousOwnerId, a.Reason, a.MissesSla, a.DueAt, a.OccurredAt, a.AgreementVersion)).ToList(),
+            await IntelReads.ReadAsync(db, db.LeadIntel.Where(i => i.LeadId == query.LeadId), ct));
     }
 }

@@ -37,6 +37,8 @@ public sealed class MergeLeadsHandler(L2RDbContext db, LeadMoves moves, ICurrent
             await db.LeadActivities.Where(a => a.LeadId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(a => a.LeadId, survivor.Id), ct);
             await db.LeadTransitions.Where(t => t.LeadId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LeadId, survivor.Id), ct);
             await db.LeadChanges.Where(c => c.LeadId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LeadId, survivor.Id), ct);
+            await db.LeadIntel.Where(i => i.LeadId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(i => i.LeadId, survivor.Id), ct);
+            await db.LeadIntelTags.Where(t => t.LeadId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LeadId, survivor.Id), ct);
             await db.MergedLeads.Where(m => m.SurvivorId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(m => m.SurvivorId, survivor.Id), ct);
 
             // Gone before the survivor is saved, so the survivor may take the absorbed lead's email.

@@ -1,4 +1,6 @@
 using FluentValidation;
+using L2R.Api.Features.Intel;
+using L2R.Domain.Intel;
 
 namespace L2R.Api.Features.Leads.RecordActivity;
 
@@ -23,5 +25,9 @@ public sealed class ActivityRequestValidator : AbstractValidator<RecordActivityR
         RuleFor(a => a.Campaign).MaximumLength(200);
         RuleFor(a => a.Url).MaximumLength(2000);
         RuleFor(a => a.Title).MaximumLength(500);
+        RuleFor(a => a.Intel).SetValidator(new IntelRequestValidator()!);
+        RuleFor(a => a.Intel)
+            .Must((a, intel) => intel is null || intel.IsEmpty || IntelCapture.CanCarryIntel(a.Type))
+            .WithMessage("Intel is recorded with a rep's own call, meeting or email: " + string.Join(", ", IntelCapture.Activities) + ".");
     }
 }
