@@ -47,7 +47,7 @@ public abstract class ReviewTests<TFactory>(TFactory factory) : IClassFixture<TF
         var content = brief["content"]!;
         Assert.Equal(Meeting, content["from"]!.GetValue<DateTime>().ToUniversalTime());
         var sections = content["sections"]!.AsArray().ToDictionary(s => s!["key"]!.GetValue<string>(), s => s!["items"]!.AsArray());
-        Assert.Equal(["waterfall", "acceptance", "reasons", "clauses", "sla", "sources", "actions", "decisions"], sections.Keys);
+        Assert.Equal(["waterfall", "acceptance", "reasons", "clauses", "sla", "sources", "intel", "scorecard", "actions", "decisions"], sections.Keys);
         Assert.Equal(["MQL conversion fell to 45% of 29, from 72% of 29", "SalesAccepted: 13 entries, down 38% from 21", "Nurture: 16 entries, up 100% from 8"],
             sections["waterfall"].Select(Text));
         var acceptance = Assert.Single(sections["acceptance"])!;
@@ -63,6 +63,8 @@ public abstract class ReviewTests<TFactory>(TFactory factory) : IClassFixture<TF
         Assert.Contains("source=Ads", source["metricsUrl"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(sections["clauses"]);
         Assert.Empty(sections["sla"]);
+        Assert.Empty(sections["intel"]);
+        Assert.Empty(sections["scorecard"]);
         Assert.Empty(sections["actions"]);
         Assert.Empty(sections["decisions"]);
 
@@ -79,6 +81,40 @@ public abstract class ReviewTests<TFactory>(TFactory factory) : IClassFixture<TF
         await ApiSession.Expect(file, HttpStatusCode.OK);
         Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal(text, await file.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Brief_ReportsACompetitorHeardMoreOften_AndEachSharedGoalAgainstItsTarget()
+    {
+        var team = await Team.CreateAsync(factory);
+        await team.ActivateAsync(agreement =>
+        {
+            KnownFunnel.QualifyOnFitAlone(agreement);
+            agreement["scorecard"] = new JsonObject
+            {
+                ["goals"] = new JsonArray(new JsonObject { ["id"] = "acceptance", ["measure"] = "MqlAcceptanceRate", ["target"] = 0.6, ["minimumSample"] = 10 }),
+            };
+        });
+        team = await team.ForTimeTravelAsync(factory);
+        using var travel = factory.Clock.TravelTo(Meeting.AddDays(-3).AddHours(-1));
+        await SetWeeklyCadenceAsync(team);
+        var tag = await team.Sales.Http.PostAsJsonAsync("/api/intel/tags", new { kind = "Competitor", label = "Pipedrive" });
+        var pipedrive = (await tag.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+
+        // Before the last meeting: 15 of 20 accepted, nobody mentioned Pipedrive. Since: 8 of 20, and 12 rejections heard it.
+        await DecideAsync(team, travel, "Ads", Meeting.AddDays(-3), accepted: 15, rejected: 5, "too-early");
+        await DecideAsync(team, travel, "Ads", Meeting.AddDays(2), accepted: 8, rejected: 12, "no-need", new { competitors = new[] { pipedrive } });
+
+        travel.Now = Meeting.AddDays(6);
+        var brief = await GenerateAsync(team.Marketing, await NextReviewAsync(team.Marketing));
+
+        var sections = brief["content"]!["sections"]!.AsArray().ToDictionary(s => s!["key"]!.GetValue<string>(), s => s!["items"]!.AsArray());
+        var rose = Assert.Single(sections["intel"])!;
+        Assert.Equal("Competitor \"Pipedrive\": heard on 12 leads, up from 0", Text(rose));
+        Assert.Equal(("Rose", 12), (rose["direction"]!.GetValue<string>(), rose["leadIds"]!.AsArray().Count));
+        var goal = Assert.Single(sections["scorecard"])!;
+        Assert.Equal("MQL acceptance ≥ 60%: 40% of 20, missed (before: 75% of 20)", Text(goal));
+        Assert.Equal(("Fell", 0.75, 0.4), (goal["direction"]!.GetValue<string>(), goal["before"]!.GetValue<double>(), goal["after"]!.GetValue<double>()));
     }
 
     [Fact]
@@ -310,8 +346,8 @@ public abstract class ReviewTests<TFactory>(TFactory factory) : IClassFixture<TF
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    /// <summary>Creates the leads at <paramref name="at"/> (MQLs on fit alone) and has sales decide on them two hours later.</summary>
-    private static async Task DecideAsync(Team team, TestClock.Travel travel, string source, DateTime at, int accepted, int rejected, string reason)
+    /// <summary>Creates the leads at <paramref name="at"/> (MQLs on fit alone) and has sales decide on them two hours later, telling what they heard on each rejection.</summary>
+    private static async Task DecideAsync(Team team, TestClock.Travel travel, string source, DateTime at, int accepted, int rejected, string reason, object? intel = null)
     {
         travel.Now = at;
         var ids = new List<Guid>();
@@ -335,7 +371,10 @@ public abstract class ReviewTests<TFactory>(TFactory factory) : IClassFixture<TF
         travel.Now = at.AddHours(2);
         for (var i = 0; i < ids.Count; i++)
         {
-            await ApiSession.Expect(await team.Sales.FireAsync(ids[i], i < accepted ? "Accept" : "Reject", i < accepted ? null : reason), HttpStatusCode.OK);
+            var decided = i < accepted
+                ? await team.Sales.FireAsync(ids[i], "Accept")
+                : await team.Sales.Http.PostAsJsonAsync($"/api/leads/{ids[i]}/transitions", new { trigger = "Reject", reasonCode = reason, intel });
+            await ApiSession.Expect(decided, HttpStatusCode.OK);
         }
     }
 

@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
 using L2R.Api.Features.Agreements;
+using L2R.Api.Features.Calendars;
+using L2R.Api.Features.Intel;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Metrics;
+using L2R.Api.Features.Scorecards;
 using L2R.Api.Features.Slas.GetSlaMetrics;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Agreements;
+using L2R.Domain.Intel;
 using L2R.Domain.Leads;
 using L2R.Domain.Metrics;
 using L2R.Domain.Reviews;
@@ -18,10 +22,10 @@ namespace L2R.Api.Features.Reviews;
 /// Assembles a review's one-page brief and freezes it as a new version: the period since the last review against the
 /// period of the same length before it, from the metrics' own ledger (period mode) and the SLA report's tallies, with
 /// only the changes <see cref="BriefComparison"/> lets through; then what became of the last review's actions and
-/// whether its agreement changes moved what they aimed at. Two sections join once their data exists on main:
-/// "Competitors and pains that rose" (field intelligence) and "Scorecard" (goals against targets).
+/// whether its agreement changes moved what they aimed at; the competitors and pains reps heard more often (field
+/// intelligence, through the same thresholds) and every goal of the shared scorecard against its target.
 /// </summary>
-public sealed class BriefAssembler(L2RDbContext db, AgreementStore agreements, ReviewSchedule schedule)
+public sealed class BriefAssembler(L2RDbContext db, AgreementStore agreements, CalendarStore calendars, ReviewSchedule schedule)
 {
     private const int LeadsPerItem = 20;
     private static readonly string[] ReasonTriggers = [nameof(LeadTrigger.Reject), nameof(LeadTrigger.Recycle), nameof(LeadTrigger.Lose), nameof(LeadTrigger.Disqualify)];
@@ -41,6 +45,8 @@ public sealed class BriefAssembler(L2RDbContext db, AgreementStore agreements, R
             .. await ReasonsAsync(entries, periods, thresholds, ct),
             new("sla", "SLA compliance", await SlaAsync(periods, thresholds, ct)),
             new("sources", "Sources that improved or slipped", SourceChanges(entries, periods, thresholds)),
+            new("intel", "Competitors and pains that rose", await IntelRisesAsync(periods, thresholds, ct)),
+            new("scorecard", "Scorecard", await ScorecardAsync(periods, ct)),
             new("actions", "Actions from last time", previous is null ? [] : await ActionsAsync(previous, ct)),
             new("decisions", "Did last time's changes work?", previous is null ? [] : await DecisionsAsync(previous, now, thresholds, ct)),
         ]);
@@ -170,6 +176,46 @@ public sealed class BriefAssembler(L2RDbContext db, AgreementStore agreements, R
         db.SlaClocks.AsNoTracking()
             .Where(c => c.StartedAt >= from && c.StartedAt < to && c.BreachedAt != null && (termId == "" || c.TermId == termId))
             .OrderBy(c => c.StartedAt).Select(c => c.LeadId).Distinct().Take(LeadsPerItem).ToListAsync(ct);
+
+    /// <summary>Competitors and pains heard on more leads than in the period before, beyond the thresholds; falls are not news here.</summary>
+    private async Task<List<BriefItemDto>> IntelRisesAsync(Periods periods, BriefThresholds thresholds, CancellationToken ct)
+    {
+        var items = new List<BriefItemDto>();
+        foreach (var kind in new[] { IntelKind.Competitor, IntelKind.Pain })
+        {
+            var before = (await IntelCounts.PerTagAsync(db, kind, periods.Before, periods.From, ct)).ToDictionary(c => c.TagId);
+            foreach (var after in await IntelCounts.PerTagAsync(db, kind, periods.From, periods.To, ct))
+            {
+                var earlier = before.GetValueOrDefault(after.TagId)?.Leads ?? 0;
+                var item = Item(PeriodFigure.Count(earlier), PeriodFigure.Count(after.Leads), thresholds, "/intel", [.. after.LeadIds.Take(LeadsPerItem)],
+                    c => $"{(kind == IntelKind.Competitor ? "Competitor" : "Pain")} \"{after.Label}\": heard on {after.Leads} leads, {Change(c)} from {earlier}");
+                if (item is { Direction: ChangeDirection.Rose })
+                {
+                    items.Add(item);
+                }
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Every shared goal of the live agreement, met or missed in the brief's period, beside the period before.</summary>
+    private async Task<List<BriefItemDto>> ScorecardAsync(Periods periods, CancellationToken ct)
+    {
+        var goals = (await agreements.GetActiveAsync(ct)).Agreement.Scorecard.Goals;
+        var scope = new MetricsScope(periods.Before, periods.To, WaterfallMode.Period, null, null, null, null);
+        var readings = await ScorecardReads.ReadAsync(db, await calendars.GetAsync(ct), goals, scope, [periods.Before, periods.From, periods.To], ct);
+        return goals.Select((goal, g) =>
+        {
+            var (before, after) = (readings[g][0], readings[g][1]);
+            var verdict = after.Met switch { true => "met", false => "missed", null => "too few cases to judge" };
+            var value = after.Value is { } v ? $"{ScorecardMeasures.Format(goal.Measure, v)} of {after.Sample}" : "nothing yet";
+            var earlier = before.Value is { } b ? $"{ScorecardMeasures.Format(goal.Measure, b)} of {before.Sample}" : "nothing";
+            ChangeDirection? direction = before.Value is { } x && after.Value is { } y && x != y ? (y > x ? ChangeDirection.Rose : ChangeDirection.Fell) : null;
+            return new BriefItemDto($"{goal.Describe()}: {value}, {verdict} (before: {earlier})", direction, before.Value, after.Value, before.Sample, after.Sample,
+                periods.MetricsUrl("#scorecard"), []);
+        }).ToList();
+    }
 
     private static List<BriefItemDto> SourceChanges(List<LedgerEntry> entries, Periods periods, BriefThresholds thresholds)
     {

@@ -95,7 +95,7 @@ public sealed record BriefItemDto(
 
 [WrittenInFull]
 public sealed record BriefSectionDto(
-    [property: Description("waterfall, acceptance, reasons, clauses, sla, sources, actions, decisions.")]
+    [property: Description("waterfall, acceptance, reasons, clauses, sla, sources, intel, scorecard, actions, decisions.")]
     string Key,
     string Title,
     [property: Description("Empty when nothing passed the thresholds: the section then says so.")]

@@ -11949,7 +11949,7 @@ export interface BriefItemDto {
 }
 
 export interface BriefSectionDto {
-    /** waterfall, acceptance, reasons, clauses, sla, sources, actions, decisions. */
+    /** waterfall, acceptance, reasons, clauses, sla, sources, intel, scorecard, actions, decisions. */
     key: string;
     title: string;
     /** Empty when nothing passed the thresholds: the section then says so. */
