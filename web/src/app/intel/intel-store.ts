@@ -14,6 +14,7 @@ import {
   TrendBucket,
 } from '../api/l2r-api';
 import { Problem, toProblem } from '../core/problem';
+import { Section, idleSection, loadSection } from '../core/section';
 
 /** The Field intel page's period and filters (the metrics' own) and its two choices of view. */
 export interface IntelQuery {
@@ -69,13 +70,6 @@ export interface IntelDrill {
   campaign?: string;
 }
 
-export interface Section<T> {
-  value: T | null;
-  problem: Problem | null;
-  loading: boolean;
-}
-
-const idle = <T>(): Section<T> => ({ value: null, problem: null, loading: false });
 export const INTEL_PAGE_SIZE = 20;
 
 /**
@@ -87,11 +81,11 @@ export class IntelStore {
   private readonly client = inject(IntelClient);
 
   readonly query = signal<IntelQuery>(DEFAULT_INTEL_QUERY);
-  readonly competitors = signal<Section<CompetitorReportDto>>(idle());
-  readonly pains = signal<Section<PainsReportDto>>(idle());
-  readonly reception = signal<Section<ReceptionReportDto>>(idle());
-  readonly questions = signal<Section<TagFrequencyDto>>(idle());
-  readonly objections = signal<Section<TagFrequencyDto>>(idle());
+  readonly competitors = signal<Section<CompetitorReportDto>>(idleSection());
+  readonly pains = signal<Section<PainsReportDto>>(idleSection());
+  readonly reception = signal<Section<ReceptionReportDto>>(idleSection());
+  readonly questions = signal<Section<TagFrequencyDto>>(idleSection());
+  readonly objections = signal<Section<TagFrequencyDto>>(idleSection());
 
   readonly drill = signal<IntelDrill | null>(null);
   readonly drillItems = signal<IntelLeadDto[]>([]);
@@ -172,18 +166,11 @@ export class IntelStore {
     }
   }
 
-  private async fill<T>(
+  private fill<T>(
     token: number,
     section: WritableSignal<Section<T>>,
     request: Observable<T>,
   ): Promise<void> {
-    section.update((s) => ({ ...s, loading: true, problem: null }));
-    try {
-      const value = await firstValueFrom(request);
-      if (token === this.loadToken) section.set({ value, problem: null, loading: false });
-    } catch (e) {
-      if (token === this.loadToken)
-        section.set({ value: null, problem: toProblem(e), loading: false });
-    }
+    return loadSection(section, request, () => token === this.loadToken);
   }
 }

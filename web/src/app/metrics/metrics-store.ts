@@ -1,5 +1,5 @@
 import { Injectable, WritableSignal, inject, signal } from '@angular/core';
-import { Observable, firstValueFrom } from 'rxjs';
+import { Observable } from 'rxjs';
 import {
   FollowUpClient,
   MetricsClient,
@@ -9,20 +9,12 @@ import {
   TrendDto,
   WaterfallDto,
 } from '../api/l2r-api';
-import { Problem, toProblem } from '../core/problem';
+import { Problem } from '../core/problem';
+import { Section, idleSection, loadSection } from '../core/section';
 import { CsvDownload } from './csv-download';
 import { DEFAULT_QUERY, MetricsQuery, apiPeriod, filterArgs, filterParams } from './metrics-query';
 
 export type Report = 'waterfall' | 'reasons' | 'trend' | 'scorecard';
-
-/** One report of the page: its data, or why it could not be loaded. */
-export interface Section<T> {
-  value: T | null;
-  problem: Problem | null;
-  loading: boolean;
-}
-
-const idle = <T>(): Section<T> => ({ value: null, problem: null, loading: false });
 
 /**
  * The metrics page's data for one query: waterfall, reasons, trend, the shared scorecard and SLA compliance. Each report loads on its own,
@@ -35,11 +27,11 @@ export class MetricsStore {
   private readonly csv = inject(CsvDownload);
 
   readonly query = signal<MetricsQuery>(DEFAULT_QUERY);
-  readonly waterfall = signal<Section<WaterfallDto>>(idle());
-  readonly reasons = signal<Section<ReasonsReportDto>>(idle());
-  readonly trend = signal<Section<TrendDto>>(idle());
-  readonly sla = signal<Section<SlaMetricsDto>>(idle());
-  readonly scorecard = signal<Section<ScorecardDto>>(idle());
+  readonly waterfall = signal<Section<WaterfallDto>>(idleSection());
+  readonly reasons = signal<Section<ReasonsReportDto>>(idleSection());
+  readonly trend = signal<Section<TrendDto>>(idleSection());
+  readonly sla = signal<Section<SlaMetricsDto>>(idleSection());
+  readonly scorecard = signal<Section<ScorecardDto>>(idleSection());
   /** Why the last CSV download failed. */
   readonly downloadProblem = signal<Problem | null>(null);
 
@@ -84,18 +76,11 @@ export class MetricsStore {
     );
   }
 
-  private async fill<T>(
+  private fill<T>(
     token: number,
     section: WritableSignal<Section<T>>,
     request: Observable<T>,
   ): Promise<void> {
-    section.update((s) => ({ ...s, loading: true, problem: null }));
-    try {
-      const value = await firstValueFrom(request);
-      if (token === this.loadToken) section.set({ value, problem: null, loading: false });
-    } catch (e) {
-      if (token === this.loadToken)
-        section.set({ value: null, problem: toProblem(e), loading: false });
-    }
+    return loadSection(section, request, () => token === this.loadToken);
   }
 }
