@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using L2R.Api.Infrastructure.Telemetry;
 using L2R.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace L2R.Api.Tests;
@@ -52,6 +53,20 @@ public abstract class TelemetryTests<TFactory>(TFactory factory) : IClassFixture
 
         Assert.Equal(traceId, notFound["traceId"]!.GetValue<string>());
         Assert.Equal(traceId, badRequest["traceId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task WithAzureMonitorConfigured_TheApiAnswers_AndAProblemStillCarriesTheRequestsTraceId()
+    {
+        const string traceId = "0af7651916cd43dd8448eb211c80319c";
+        using var exporting = factory.WithWebHostBuilder(builder => builder.UseSetting(
+            TelemetryRegistration.AzureMonitorVariable, "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/"));
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/leads");
+        request.Headers.Add("traceparent", $"00-{traceId}-b7ad6b7169203331-01");
+
+        var problem = await ApiSession.ProblemAsync(await exporting.CreateClient().SendAsync(request), HttpStatusCode.Unauthorized);
+
+        Assert.Equal(traceId, problem["traceId"]!.GetValue<string>());
     }
 
     /// <summary>The measurements of this test host's meters only: other hosts in the same process have meters of their own.</summary>

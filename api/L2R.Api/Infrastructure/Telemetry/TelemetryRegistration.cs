@@ -28,13 +28,16 @@ public static class TelemetryRegistration
         services.AddSingleton<TransitionMetricsInterceptor>();
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("l2r-api"))
-            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation())
             .WithMetrics(metrics => metrics.AddMeter(L2RMetrics.MeterName));
         if (!string.IsNullOrWhiteSpace(configuration[AzureMonitorVariable]))
         {
+            // The distro brings its own ASP.NET Core, HttpClient and SQL instrumentation; adding ours too would trace twice.
             telemetry.UseAzureMonitor(azure => azure.ConnectionString = configuration[AzureMonitorVariable]);
+            return services;
         }
-        else if (options.Console)
+
+        telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
+        if (options.Console)
         {
             telemetry.WithTracing(tracing => tracing.AddConsoleExporter()).WithMetrics(metrics => metrics.AddConsoleExporter());
         }
