@@ -10,7 +10,7 @@ using NpgsqlTypes;
 namespace L2R.Bench.Scenarios;
 
 /// <summary>A tenant seeded for S5 and S6: who signs in, its signed-off draft, and each lead's kind, which says whether activation must move it.</summary>
-public sealed record ActivationTenant(TenantInfo Tenant, Session Admin, DraftInfo Draft, IReadOnlyDictionary<Guid, ActivationData.Kind> Kinds)
+public sealed record ActivationTenant(TenantInfo Tenant, Session Admin, DraftInfo Draft, IReadOnlyDictionary<Guid, ActivationData.Kind> Kinds, BenchTeams Teams)
 {
     public int Leads => Kinds.Count;
 
@@ -42,7 +42,7 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
 
     public LeadStore Store => store;
 
-    /// <summary>A tenant signed up through the API with a Marketing and a Sales user, its leads and activities written in bulk, and the draft signed off.</summary>
+    /// <summary>A tenant signed up through the API with a Marketing and a Sales user, teams, its leads and activities written in bulk, and the routing draft signed off.</summary>
     public async Task<ActivationTenant> SeedAsync(string name, int leads, CancellationToken ct)
     {
         var tenant = await api.SignUpAsync(name, ct);
@@ -52,8 +52,9 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
         await store.WriteAsync(activities, ct);
         var marketing = await api.AddUserAsync(admin, tenant.Slug, "Bench Marketing", ["Marketing"], ct);
         var sales = await api.AddUserAsync(admin, tenant.Slug, "Bench Sales", ["Sales"], ct);
-        var draft = await api.SignedOffDraftAsync(admin, marketing, sales, ActivationData.Draft(), ct);
-        return new ActivationTenant(tenant, admin, draft, kinds);
+        var teams = await BenchRouting.SetUpAsync(api, admin, tenant.Slug, ct);
+        var draft = await api.SignedOffDraftAsync(admin, marketing, sales, ActivationData.Draft(teams.Rules), ct);
+        return new ActivationTenant(tenant, admin, draft, kinds, teams);
     }
 
     /// <summary>POST .../simulation, timed from request to the whole answer read.</summary>
@@ -108,13 +109,16 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
 
     /// <summary>
     /// Activation's reads and writes, raw: per keyset page of <see cref="PostgresBatch"/> in its own transaction, the
-    /// page's leads and their activities, then one Npgsql batch with an UPDATE per lead (scores, version; stage too where it
-    /// moves) and a history INSERT per move. The decisions are the data's design, not computed: seconds.
+    /// page's leads and their activities, the routing state (<see cref="RoutingStatements"/>), then one Npgsql batch with
+    /// an UPDATE per lead (scores, version; stage and owner too where it moves), a history INSERT and an assignment INSERT
+    /// per move. The decisions are the data's design, not computed (movers go to the general team's members in turn): seconds.
     /// </summary>
     public async Task<double> ActivateRawAsync(ActivationTenant tenant, CancellationToken ct)
     {
         var version = tenant.Draft.Version;
         var criteria = BenchAgreement.SampleCriteriaJson(ActivationData.Draft(), LeadTrigger.Qualify);
+        var (team, members, people) = (tenant.Teams.GeneralTeam, tenant.Teams.GeneralMembers, tenant.Teams.People.ToArray());
+        var routed = 0;
         var (idOrdinal, versionOrdinal) = (RawStatements.LeadOrdinal("Id"), RawStatements.LeadOrdinal("Version"));
         var tenantId = tenant.Tenant.TenantId;
         var start = Stopwatch.GetTimestamp();
@@ -137,6 +141,7 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
             after = leads[^1].Id;
             await RawSql.ReadAllAsync(connection, PageStatements.Activities, null, ct, tenantId, leads[0].Id, leads[^1].Id);
             var now = DateTime.UtcNow;
+            await RoutingStatements.ReadAsync(connection, tenantId, people, now, ct);
             await using var batch = new NpgsqlBatch(connection);
             foreach (var (id, leadVersion) in leads)
             {
@@ -150,9 +155,16 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
                         (criteria, NpgsqlDbType.Text), ("Scored", NpgsqlDbType.Varchar), ("Moved", NpgsqlDbType.Varchar), (id, NpgsqlDbType.Uuid),
                         (null, NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz), (null, NpgsqlDbType.Varchar), (null, NpgsqlDbType.Varchar),
                         (0, NpgsqlDbType.Integer), (tenantId, NpgsqlDbType.Uuid), ("MQL", NpgsqlDbType.Varchar), ("Qualify", NpgsqlDbType.Varchar)));
+                    var owner = members[routed++ % members.Count];
+                    batch.BatchCommands.Add(RawSql.BatchCommand(
+                        RoutingStatements.InsertAssignment,
+                        (Guid.NewGuid(), NpgsqlDbType.Uuid), (version, NpgsqlDbType.Integer), (now.AddHours(4), NpgsqlDbType.TimestampTz), ("Routed", NpgsqlDbType.Varchar),
+                        (id, NpgsqlDbType.Uuid), (false, NpgsqlDbType.Boolean), (now, NpgsqlDbType.TimestampTz), (null, NpgsqlDbType.Uuid),
+                        ("Everyone else → General: Bench Router, least loaded (3 open leads)", NpgsqlDbType.Varchar), (team, NpgsqlDbType.Uuid),
+                        (tenantId, NpgsqlDbType.Uuid), (owner, NpgsqlDbType.Uuid)));
                     batch.BatchCommands.Add(RawSql.BatchCommand(
                         ActivationStatements.MoveLead,
-                        (version, NpgsqlDbType.Integer), (engagement, NpgsqlDbType.Integer), (fit, NpgsqlDbType.Integer), (now, NpgsqlDbType.TimestampTz),
+                        (version, NpgsqlDbType.Integer), (engagement, NpgsqlDbType.Integer), (fit, NpgsqlDbType.Integer), (owner, NpgsqlDbType.Uuid), (now, NpgsqlDbType.TimestampTz),
                         (now, NpgsqlDbType.TimestampTz), ("MQL", NpgsqlDbType.Varchar), (fit + engagement, NpgsqlDbType.Integer), (now, NpgsqlDbType.TimestampTz),
                         (leadVersion + 1, NpgsqlDbType.Integer), (id, NpgsqlDbType.Uuid), (leadVersion, NpgsqlDbType.Integer)));
                 }
@@ -270,10 +282,11 @@ public static class ActivationStatements
         LIMIT $4
         """;
 
+    /// <summary>A lead that moved to MQL and was routed: its owner is set with its stage.</summary>
     public const string MoveLead =
         """
-        UPDATE "Leads" SET "AgreementVersion" = $1, "EngagementScore" = $2, "FitScore" = $3, "ScoredAt" = $4, "StageEnteredAt" = $5, "State" = $6, "TotalScore" = $7, "UpdatedAt" = $8, "Version" = $9
-        WHERE "Id" = $10 AND "Version" = $11
+        UPDATE "Leads" SET "AgreementVersion" = $1, "EngagementScore" = $2, "FitScore" = $3, "OwnerId" = $4, "ScoredAt" = $5, "StageEnteredAt" = $6, "State" = $7, "TotalScore" = $8, "UpdatedAt" = $9, "Version" = $10
+        WHERE "Id" = $11 AND "Version" = $12
         """;
 
     public const string RescoreLead =
@@ -316,4 +329,76 @@ public static class SimulationStatements
         """;
 
     public static int LeadOrdinal(string column) => RawStatements.LeadOrdinal(column);
+}
+
+/// <summary>
+/// What routing adds to a page of moves (EF Core 10 + Npgsql, as RoutingStates loads them; the bench writes the API's own
+/// to artifacts/bench/s5-activation-statements.log): the team state read once per page (teams, their people, availability,
+/// open leads per member in the routing stage, assignments today and over the rotation window), and an assignment per
+/// routed lead.
+/// </summary>
+public static class RoutingStatements
+{
+    public const string Teams =
+        """
+        SELECT t."Id", t."CreatedAt", t."LeadUserId", t."Name", t."TenantId", t."UpdatedAt", t."Version", t."Members"
+        FROM "Teams" AS t
+        WHERE t."TenantId" = $1
+        ORDER BY t."Name"
+        """;
+
+    public const string Users =
+        """
+        SELECT u."Id", u."DisplayName", u."IsActive"
+        FROM "Users" AS u
+        WHERE u."TenantId" = $1 AND u."Id" = ANY ($2)
+        """;
+
+    public const string Availability =
+        """
+        SELECT u."UserId", u."Hours", u."OutOfOffice", u."TenantId"
+        FROM "Availabilities" AS u
+        WHERE u."TenantId" = $1 AND u."UserId" = ANY ($2)
+        """;
+
+    public const string OpenPerMember =
+        """
+        SELECT l."OwnerId" AS "User", count(*)::int AS "Count"
+        FROM "Leads" AS l
+        WHERE l."TenantId" = $1 AND l."State" = 'MQL' AND l."OwnerId" IS NOT NULL AND l."OwnerId" = ANY ($2)
+        GROUP BY l."OwnerId"
+        """;
+
+    public const string AssignedSince =
+        """
+        SELECT l."UserId" AS "User", count(*)::int AS "Count"
+        FROM "LeadAssignments" AS l
+        WHERE l."TenantId" = $1 AND l."UserId" IS NOT NULL AND l."OccurredAt" >= $2
+        GROUP BY l."UserId"
+        """;
+
+    public const string ReceivedSince =
+        """
+        SELECT l."TeamId" AS "Team", l."UserId" AS "User", count(*)::int AS "Count"
+        FROM "LeadAssignments" AS l
+        WHERE l."TenantId" = $1 AND l."UserId" IS NOT NULL AND l."TeamId" IS NOT NULL AND l."OccurredAt" >= $2
+        GROUP BY l."TeamId", l."UserId"
+        """;
+
+    public const string InsertAssignment =
+        """
+        INSERT INTO "LeadAssignments" ("Id", "AgreementVersion", "DueAt", "Kind", "LeadId", "MissesSla", "OccurredAt", "PreviousOwnerId", "Reason", "TeamId", "TenantId", "UserId")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        """;
+
+    /// <summary>The team state as one page of moves reads it.</summary>
+    public static async Task ReadAsync(NpgsqlConnection connection, Guid tenantId, Guid[] people, DateTime now, CancellationToken ct)
+    {
+        await RawSql.ReadAllAsync(connection, Teams, null, ct, tenantId);
+        await RawSql.ReadAllAsync(connection, Users, null, ct, tenantId, people);
+        await RawSql.ReadAllAsync(connection, Availability, null, ct, tenantId, people);
+        await RawSql.ReadAllAsync(connection, OpenPerMember, null, ct, tenantId, people);
+        await RawSql.ReadAllAsync(connection, AssignedSince, null, ct, tenantId, now.Date);
+        await RawSql.ReadAllAsync(connection, ReceivedSince, null, ct, tenantId, now.AddDays(-30));
+    }
 }
