@@ -90,9 +90,9 @@ public sealed class MetricsBench : IAsyncDisposable
             var (from, to) = (Now.AddDays(-182).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Now.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             return
             [
-                new("cohort", $"from={from}&to={to}&mode=cohort"),
-                new("period", $"from={from}&to={to}&mode=period"),
-                new("cohort by source", $"from={from}&to={to}&mode=cohort&groupBy=Source"),
+                new("cohort", $"from={from}&to={to}&mode=Cohort"),
+                new("period", $"from={from}&to={to}&mode=Period"),
+                new("cohort by source", $"from={from}&to={to}&mode=Cohort&groupBy=Source"),
             ];
         }
     }
