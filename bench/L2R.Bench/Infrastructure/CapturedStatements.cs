@@ -139,6 +139,6 @@ public static partial class CapturedStatements
     [GeneratedRegex(@": LOG:  (?:execute [^:]+|statement): (?<sql>.*)$")]
     private static partial Regex Execute();
 
-    [GeneratedRegex(@": DETAIL:  Parameters: (?<parameters>.*)$")]
+    [GeneratedRegex(@": DETAIL:  [Pp]arameters: (?<parameters>.*)$")]
     private static partial Regex Detail();
 }
