@@ -16,6 +16,13 @@ public sealed record CapturedStatement(string Sql, IReadOnlyList<string?> Parame
 /// </summary>
 public static partial class CapturedStatements
 {
+    /// <summary>
+    /// The statements of one tenant's request: those that bind the tenant's id, as every query of a tenant's request does
+    /// (the tenant filter), which leaves out the background jobs' statements logged meanwhile by the same application.
+    /// </summary>
+    public static IReadOnlyList<CapturedStatement> Parse(string capture, Guid tenantId) =>
+        Parse(capture).Where(s => s.Parameters.Contains(tenantId.ToString())).ToList();
+
     public static IReadOnlyList<CapturedStatement> Parse(string capture)
     {
         var statements = new List<CapturedStatement>();

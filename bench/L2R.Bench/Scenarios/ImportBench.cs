@@ -153,7 +153,7 @@ public sealed class ImportBench(ApiClient api)
 
 /// <summary>
 /// S8's raw baseline on PostgreSQL: what the import wrote for the API's tenant, read back (untimed) and written again
-/// for another tenant over Npgsql, batch by batch of <see cref="ImportBench.PostgresBatch"/> file rows, each batch in
+/// in the same tenant (new ids, emails marked) over Npgsql, batch by batch of <see cref="ImportBench.PostgresBatch"/> file rows, each batch in
 /// one transaction with the statements the API's batch sends: the run read, the batch's emails looked up, the routing
 /// state read (teams, users, availability, open leads and assignments per member), binary COPY of the new leads, their
 /// history and their events, the assignments, SLA clocks, notifications and error rows inserted one statement per row
@@ -197,11 +197,10 @@ public sealed class RawImport
         var tables = new Dictionary<string, List<Dictionary<string, object?>>>();
         var pattern = prefix + "%";
         tables["Leads"] = await ReadTableAsync(connection, """SELECT * FROM "Leads" WHERE "TenantId" = $1 AND "NormalizedEmail" LIKE $2""", ct, tenantId, pattern);
+        var leadIds = tables["Leads"].Select(l => (Guid)l["Id"]!).ToArray();
         foreach (var table in Copied.Skip(1).Concat(Inserted))
         {
-            tables[table] = await ReadTableAsync(connection,
-                $"""SELECT * FROM "{table}" WHERE "TenantId" = $1 AND "LeadId" IN (SELECT "Id" FROM "Leads" WHERE "TenantId" = $1 AND "NormalizedEmail" LIKE $2)""",
-                ct, tenantId, pattern);
+            tables[table] = await ReadTableAsync(connection, $"""SELECT * FROM "{table}" WHERE "TenantId" = $1 AND "LeadId" = ANY ($2)""", ct, tenantId, leadIds);
         }
 
         tables["ImportRowErrors"] = await ReadTableAsync(connection, "SELECT * FROM \"ImportRowErrors\" WHERE \"ImportRunId\" = $1", ct, runId);
@@ -228,19 +227,24 @@ public sealed class RawImport
         return new RawImport(tables, tenantId, runId, batchOfLead, emailsOfBatch, people);
     }
 
-    /// <summary>The new leads alone, in one binary COPY for another tenant: the physical limit of writing them.</summary>
-    public async Task<double> CopyLeadsAsync(ThrowawayPostgres postgres, Guid tenantId, CancellationToken ct)
+    /// <summary>The new leads alone, in one binary COPY (new ids, emails marked <c>copy-</c>): the physical limit of writing them.</summary>
+    public async Task<double> CopyLeadsAsync(ThrowawayPostgres postgres, CancellationToken ct)
     {
-        var rows = Remap("Leads", _tables["Leads"], tenantId, new Dictionary<Guid, Guid>());
+        var rows = Remap("Leads", _tables["Leads"], "copy-", new Dictionary<Guid, Guid>());
         await using var connection = await NpgsqlDataSource.Create(postgres.ConnectionString(ThrowawayPostgres.RawRole, "l2r-bench-raw")).OpenConnectionAsync(ct);
         var start = Stopwatch.GetTimestamp();
         await rows.CopyAsync(connection, ct);
         return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
-    /// <summary>Writes everything again for <paramref name="tenantId"/>, batch by batch as the API did: seconds.</summary>
-    public async Task<double> WriteAsync(NpgsqlDataSource raw, Guid tenantId, CancellationToken ct)
+    /// <summary>
+    /// Writes everything again in the same tenant (its keys to users, teams and the run are the tenant's own), with new
+    /// ids and the emails marked <c>raw-</c>, batch by batch as the API did: seconds.
+    /// </summary>
+    public async Task<double> WriteAsync(NpgsqlDataSource raw, CancellationToken ct)
     {
+        const string mark = "raw-";
+        var tenantId = _apiTenant;
         var ids = new Dictionary<Guid, Guid>();
         foreach (var lead in _tables["Leads"])
         {
@@ -273,14 +277,14 @@ public sealed class RawImport
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await RawSql.ReadAllAsync(connection, ImportStatements.Run, null, ct, _runId);
-            await RawSql.ReadAllAsync(connection, ImportStatements.LeadsByEmail, null, ct, tenantId, emails.Distinct().ToArray());
+            await RawSql.ReadAllAsync(connection, ImportStatements.LeadsByEmail, null, ct, tenantId, emails.Distinct().Select(e => mark + e).ToArray());
             await RoutingStatements.ReadAsync(connection, _apiTenant, people, DateTime.UtcNow, ct);
             foreach (var table in Copied)
             {
                 var rows = Of(table, batch);
                 if (rows.Count > 0)
                 {
-                    await Remap(table, rows, tenantId, ids).CopyAsync(connection, ct);
+                    await Remap(table, rows, mark, ids).CopyAsync(connection, ct);
                 }
             }
 
@@ -292,7 +296,7 @@ public sealed class RawImport
                 {
                     foreach (var row in Of(table, batch))
                     {
-                        inserts.BatchCommands.Add(Insert(table, Remapped(row, table, tenantId, ids)));
+                        inserts.BatchCommands.Add(Insert(table, Remapped(row, table, mark, ids)));
                     }
                 }
 
@@ -319,20 +323,20 @@ public sealed class RawImport
         return command;
     }
 
-    /// <summary>A row for another tenant: new ids for what it creates, the leads' new ids where it names one, the tenant's id.</summary>
-    private static Dictionary<string, object?> Remapped(Dictionary<string, object?> row, string table, Guid tenantId, Dictionary<Guid, Guid> ids)
+    /// <summary>A row written again: new ids for what it creates, the leads' new ids where it names one, emails marked.</summary>
+    private static Dictionary<string, object?> Remapped(Dictionary<string, object?> row, string table, string mark, Dictionary<Guid, Guid> ids)
     {
         var copy = new Dictionary<string, object?>(row);
         foreach (var (column, value) in row)
         {
             copy[column] = (column, value) switch
             {
-                ("TenantId", _) => tenantId,
+                ("Email" or "NormalizedEmail", string email) => mark + email,
                 ("Id", Guid id) when table == "Leads" => ids[id],
                 ("Id", Guid) => Guid.NewGuid(),
                 ("Id", long) => null,
                 ("LeadId", Guid lead) => ids.GetValueOrDefault(lead, lead),
-                ("Position" or "PositionedAt", _) => null,
+                ("Position" or "PositionedAt" or "ClockId", _) => null,
                 _ => value,
             };
         }
@@ -345,7 +349,7 @@ public sealed class RawImport
         return copy;
     }
 
-    private static BulkRows Remap(string table, List<Dictionary<string, object?>> rows, Guid tenantId, Dictionary<Guid, Guid> ids)
+    private static BulkRows Remap(string table, List<Dictionary<string, object?>> rows, string mark, Dictionary<Guid, Guid> ids)
     {
         if (table == "Leads")
         {
@@ -355,7 +359,7 @@ public sealed class RawImport
             }
         }
 
-        var remapped = rows.Select(r => Remapped(r, table, tenantId, ids)).ToList();
+        var remapped = rows.Select(r => Remapped(r, table, mark, ids)).ToList();
         return new BulkRows(table, remapped.FirstOrDefault()?.Keys.ToHashSet() ?? [], remapped.Count, i => column => remapped[i].GetValueOrDefault(column));
     }
 
