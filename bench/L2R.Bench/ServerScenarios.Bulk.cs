@@ -34,6 +34,9 @@ internal static partial class ServerScenarios
             var captured = await postgres.CaptureStatementsAsync("l2r-api", () => bench.GetWaterfallAsync(ask, ct), ct);
             captures.AppendLine($"-- {ask.Name}: GET /api/metrics/waterfall?{ask.Query}").AppendLine(captured).AppendLine();
             var statements = CapturedStatements.Parse(captured, bench.Tenant.TenantId);
+
+            // Once before counting, so the raw connection's first-use queries (server version, types) are not counted.
+            await bench.ReplayAsync(statements, ct);
             explain.Add(($"{ask.Name}, {label}", statements.MaxBy(s => s.Sql.Length)!));
 
             stats.Reset();
@@ -51,7 +54,7 @@ internal static partial class ServerScenarios
 
             // The API's role also runs the background jobs meanwhile: the check is that the API sent each replayed statement as often.
             var raw = stats.Read(ThrowawayPostgres.RawRole);
-            var same = raw.All(r => viaApi.Any(a => a.QueryId == r.QueryId && a.Calls == r.Calls));
+            var same = StatementStats.Holds(viaApi, raw);
             if (!same)
             {
                 log.WriteLine("  WARNING: the raw waterfall replay did not send the API's statements: compare details.s7 in results.json with s7-waterfall-statements.log.");
@@ -63,7 +66,8 @@ internal static partial class ServerScenarios
             report.Add(new Figure("S7", $"GET /api/metrics/waterfall p95, {ask.Name}, {label}", apiLatency.P95Ms, "ms", rawLatency.P95Ms, ratio,
                 "≤ 300 ms, ≤ 1.5× baseline", apiLatency.P95Ms <= 300 && ratio <= 1.5));
             report.Add(new Figure("S7", $"GET /api/metrics/waterfall p50, {ask.Name}", apiLatency.P50Ms, "ms", rawLatency.P50Ms, apiLatency.P50Ms / rawLatency.P50Ms));
-            var sent = viaApi.Where(a => raw.Any(r => r.QueryId == a.QueryId)).ToList();
+            var sent = viaApi.Where(a => raw.Any(r => r.QueryId == a.QueryId) && StatementStats.IsQuery(a)).ToList();
+            raw = raw.Where(StatementStats.IsQuery).ToList();
             report.Add(new Figure("S7", $"SQL statements per waterfall, {ask.Name}", Calls(sent) / probe, "",
                 Calls(raw) / probe, Calls(sent) / Calls(raw), "baseline sends the same", same));
             asks.Add(new JsonObject

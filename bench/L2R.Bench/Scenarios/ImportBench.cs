@@ -23,7 +23,7 @@ public sealed record ImportTimes(double UploadSeconds, double DryRunSeconds, dou
 /// <summary>
 /// S8: a CSV of leads imported through the real API: upload (multipart, streamed), the suggested mapping, the dry run,
 /// start, and the import polled to its end. The tenant's active agreement routes (<see cref="BenchRouting"/>) and its
-/// Qualify needs only a fit of 30, so a quarter of the rows become MQLs as they are created and are routed. One row in
+/// Qualify needs only a fit of 30, so about half the rows become MQLs as they are created and are routed. One row in
 /// a hundred repeats the email before it (an in-file duplicate) and one in two hundred has a bad email (an error row).
 /// </summary>
 public sealed class ImportBench(ApiClient api)
