@@ -3,8 +3,9 @@
 # Debian/Ubuntu packages when run as root or with password-less sudo; playwright-core for the browser scenario),
 # builds the SPA when scripts/build-web.sh exists, builds the bench, and runs it. The bench starts its own
 # PostgreSQL and publishes and starts the API in Release, then prints a table of every figure with its raw
-# baseline, ratio and target, and writes artifacts/bench/results.json. Takes about five minutes.
-# Arguments go to the bench: ./scripts/bench.sh --help, --quick, --only s1,s3, --s3 ...
+# baseline, ratio and target, and writes artifacts/bench/results.json. Takes about twenty minutes (S5 to S9 seed
+# and write 100,000-lead tenants and import a 100,000-row CSV on PostgreSQL and on SQLite).
+# Arguments go to the bench: ./scripts/bench.sh --help, --quick, --only s7,s8,s9, --no-sqlite, --s3 ...
 # L2R_BENCH_SKIP_WEB=1 skips the SPA build (S4 then measures whatever is in api/L2R.Api/wwwroot).
 set -euo pipefail
 

@@ -20,26 +20,35 @@ public sealed class BenchOptions
     public TimeSpan Hold { get; private set; }
 
     public int ActivationLeads { get; private set; } = 100_000;
-    public bool ActivationSqlite { get; private set; } = true;
 
-    private static readonly string[] All = ["s1", "s2", "s3", "s4", "s5", "s6"];
+    /// <summary>Whether S5/S6 and S8 also run on an API started on SQLite.</summary>
+    public bool Sqlite { get; private set; } = true;
+
+    public int MetricsLeads { get; private set; } = 100_000;
+    public int MetricsRequests { get; private set; } = 30;
+    public int ImportRows { get; private set; } = 100_000;
+
+    private static readonly string[] All = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9"];
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
-    public bool NeedsServer => Runs("s1") || Runs("s2") || Runs("s4") || Runs("s5") || Runs("s6");
+    public bool NeedsServer => All.Except(["s3"]).Any(Runs);
 
     public const string Usage =
         """
         L2R bench: prints a table of every figure with its raw baseline and target, and writes artifacts/bench/results.json.
-          --only s1,s2,s3,s4,s5,s6   scenarios to run (default: all); --s3 runs only the BenchmarkDotNet part (no server)
+          --only s1,s2,...,s9  scenarios to run (default: all); --s3 runs only the BenchmarkDotNet part (no server)
           --clients 1,8,32     S1 concurrency levels          --duration 10 --warmup 3   S1 seconds per level and run
           --leads 512          S1 leads (made via the API)    --users 4                  S1 users whose tokens are used
           --sizes 1000,10000,100000   S2 tenants' lead counts --board-requests 100       S2 requests per size
-          --activation-leads 100000   S5/S6 open leads (half of them move)   --no-sqlite   S5/S6 on PostgreSQL only
+          --activation-leads 100000   S5/S6 open leads (half of them move)   --no-sqlite   S5/S6 and S8 on PostgreSQL only
+          --metrics-leads 100000      S7/S9 tenant's leads (about 4 history rows each)
+          --metrics-requests 30       S7 requests per waterfall   --import-rows 100000   S8 CSV rows
           --api-dir DIR        use an already published API instead of publishing one
           --diagnose           then rerun S1 (fewest and most clients) and S2 (largest) on fresh API processes with
                                settings changed, to show what each costs (adds about 4 minutes)
-          --quick              a short smoke run (2 s levels, 1k and 10k boards, 10k leads to activate)
+          --quick              a short smoke run (2 s levels, 1k and 10k boards, 10k leads to activate, 10k to measure
+                               the waterfall and export on, 10k rows to import)
           --out DIR            where results go (default: artifacts/bench)   --repo DIR   the repository (default: found upwards)
           --verbose            BenchmarkDotNet's own log
           --hold SECONDS       before S4, print the board tenant's sign-in and keep the API up this long (to look by hand)
@@ -65,7 +74,10 @@ public sealed class BenchOptions
                 case "--sizes": options.BoardSizes = Ints(Next()); break;
                 case "--board-requests": options.BoardRequests = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--activation-leads": options.ActivationLeads = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--no-sqlite": options.ActivationSqlite = false; break;
+                case "--no-sqlite": options.Sqlite = false; break;
+                case "--metrics-leads": options.MetricsLeads = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--metrics-requests": options.MetricsRequests = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--import-rows": options.ImportRows = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--api-dir": options.ApiDir = Path.GetFullPath(Next()); break;
                 case "--diagnose": options.Diagnose = true; break;
                 case "--quick":
@@ -75,6 +87,9 @@ public sealed class BenchOptions
                     options.BoardRequests = 20;
                     options.Leads = 128;
                     options.ActivationLeads = 10_000;
+                    options.MetricsLeads = 10_000;
+                    options.MetricsRequests = 10;
+                    options.ImportRows = 10_000;
                     break;
                 case "--out": output = Next(); break;
                 case "--repo": repo = Next(); break;
@@ -93,6 +108,11 @@ public sealed class BenchOptions
         if (options.ActivationLeads < 2)
         {
             throw new ArgumentException("--activation-leads must be at least 2, so one lead moves.");
+        }
+
+        if (options.MetricsLeads < 1 || options.MetricsRequests < 1 || options.ImportRows < 1)
+        {
+            throw new ArgumentException("--metrics-leads, --metrics-requests and --import-rows must be at least 1.");
         }
 
         if (options.Leads < options.Clients.Max() * 2)

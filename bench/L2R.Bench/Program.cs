@@ -52,7 +52,10 @@ var run = new JsonObject
         ["boardSizes"] = string.Join(',', options.BoardSizes),
         ["boardRequests"] = options.BoardRequests,
         ["activationLeads"] = options.ActivationLeads,
-        ["activationSqlite"] = options.ActivationSqlite,
+        ["sqlite"] = options.Sqlite,
+        ["metricsLeads"] = options.MetricsLeads,
+        ["metricsRequests"] = options.MetricsRequests,
+        ["importRows"] = options.ImportRows,
     },
 };
 Directory.CreateDirectory(options.Output);

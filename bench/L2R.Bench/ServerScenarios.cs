@@ -9,8 +9,8 @@ using Npgsql;
 
 namespace L2R.Bench;
 
-/// <summary>S1, S2, S4, S5 and S6, which need the database and the API.</summary>
-internal static class ServerScenarios
+/// <summary>S1, S2 and S4 to S9, which need the database and the API.</summary>
+internal static partial class ServerScenarios
 {
     public static async Task<double> RunAsync(BenchOptions options, Report report, TextWriter log, CancellationToken ct)
     {
@@ -68,11 +68,35 @@ internal static class ServerScenarios
                 {
                     await Activations(options, report, log, client, postgres, stats, ct);
                 }
+
+                if (options.Runs("s7") || options.Runs("s9"))
+                {
+                    await using var metrics = await MetricsBench.SetUpAsync(client, postgres, options.MetricsLeads, log, ct);
+                    if (options.Runs("s7"))
+                    {
+                        await Waterfalls(options, report, log, metrics, postgres, stats, ct);
+                    }
+
+                    if (options.Runs("s9"))
+                    {
+                        await Exports(options, report, log, metrics, postgres, api, ct);
+                    }
+                }
+
+                if (options.Runs("s8"))
+                {
+                    await Imports(options, report, log, client, postgres, stats, api, ct);
+                }
             }
 
-            if (options.ActivationSqlite && (options.Runs("s5") || options.Runs("s6")))
+            if (options.Sqlite && (options.Runs("s5") || options.Runs("s6")))
             {
                 await SqliteActivations(options, report, log, publishDir, signingKey, ct);
+            }
+
+            if (options.Sqlite && options.Runs("s8"))
+            {
+                await SqliteImports(options, report, log, publishDir, signingKey, ct);
             }
 
             if (options.Diagnose && (transitions is not null || (board is not null && options.Runs("s2"))))
@@ -336,7 +360,8 @@ internal static class ServerScenarios
 
         await bench.ActivateRawAsync(warmRaw, ct);
         stats.Reset();
-        await bench.ActivateViaApiAsync(warmApi, ct);
+        captured = await postgres.CaptureStatementsAsync("l2r-api", () => bench.ActivateViaApiAsync(warmApi, ct), ct);
+        await File.WriteAllTextAsync(Path.Combine(options.Output, "s5-activation-statements.log"), captured, ct);
         var warmActivation = stats.Read(ThrowawayPostgres.ApiRole);
 
         var details = new JsonObject

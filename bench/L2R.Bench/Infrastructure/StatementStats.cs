@@ -44,6 +44,10 @@ public sealed class StatementStats(ThrowawayPostgres postgres)
         return left.Count == right.Count && left.All(x => right.TryGetValue(x.Key, out var calls) && calls == x.Value);
     }
 
+    /// <summary>Whether <paramref name="all"/> holds every statement of <paramref name="part"/> as often, resets aside (a role that also runs background work sends more).</summary>
+    public static bool Holds(IReadOnlyList<StatementCount> all, IReadOnlyList<StatementCount> part) =>
+        part.Where(p => !IsReset(p)).All(p => all.Where(a => a.QueryId == p.QueryId).Sum(a => a.Calls) == p.Calls);
+
     public static double Resets(IReadOnlyList<StatementCount> s) => s.Where(IsReset).Sum(x => x.Calls);
 
     private static bool IsReset(StatementCount s) => s.Query.Trim().Equals("DISCARD ALL", StringComparison.OrdinalIgnoreCase);

@@ -10,7 +10,7 @@ using NpgsqlTypes;
 namespace L2R.Bench.Scenarios;
 
 /// <summary>A tenant seeded for S5 and S6: who signs in, its signed-off draft, and each lead's kind, which says whether activation must move it.</summary>
-public sealed record ActivationTenant(TenantInfo Tenant, Session Admin, DraftInfo Draft, IReadOnlyDictionary<Guid, ActivationData.Kind> Kinds)
+public sealed record ActivationTenant(TenantInfo Tenant, Session Admin, DraftInfo Draft, IReadOnlyDictionary<Guid, ActivationData.Kind> Kinds, BenchTeams Teams)
 {
     public int Leads => Kinds.Count;
 
@@ -42,7 +42,7 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
 
     public LeadStore Store => store;
 
-    /// <summary>A tenant signed up through the API with a Marketing and a Sales user, its leads and activities written in bulk, and the draft signed off.</summary>
+    /// <summary>A tenant signed up through the API with a Marketing and a Sales user, teams, its leads and activities written in bulk, and the routing draft signed off.</summary>
     public async Task<ActivationTenant> SeedAsync(string name, int leads, CancellationToken ct)
     {
         var tenant = await api.SignUpAsync(name, ct);
@@ -52,8 +52,9 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
         await store.WriteAsync(activities, ct);
         var marketing = await api.AddUserAsync(admin, tenant.Slug, "Bench Marketing", ["Marketing"], ct);
         var sales = await api.AddUserAsync(admin, tenant.Slug, "Bench Sales", ["Sales"], ct);
-        var draft = await api.SignedOffDraftAsync(admin, marketing, sales, ActivationData.Draft(), ct);
-        return new ActivationTenant(tenant, admin, draft, kinds);
+        var teams = await BenchRouting.SetUpAsync(api, admin, tenant.Slug, ct);
+        var draft = await api.SignedOffDraftAsync(admin, marketing, sales, ActivationData.Draft(teams.Rules), ct);
+        return new ActivationTenant(tenant, admin, draft, kinds, teams);
     }
 
     /// <summary>POST .../simulation, timed from request to the whole answer read.</summary>
@@ -108,13 +109,16 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
 
     /// <summary>
     /// Activation's reads and writes, raw: per keyset page of <see cref="PostgresBatch"/> in its own transaction, the
-    /// page's leads and their activities, then one Npgsql batch with an UPDATE per lead (scores, version; stage too where it
-    /// moves) and a history INSERT per move. The decisions are the data's design, not computed: seconds.
+    /// page's leads and their activities, the routing state (<see cref="RoutingStatements"/>), then one Npgsql batch with
+    /// an UPDATE per lead (scores, version; stage, owner and team too where it moves), and per move a history INSERT, an
+    /// assignment INSERT, two event INSERTs and an SLA clock INSERT, as EF Core sends them. The decisions are the data's design, not computed (movers go to the general team's members in turn): seconds.
     /// </summary>
     public async Task<double> ActivateRawAsync(ActivationTenant tenant, CancellationToken ct)
     {
         var version = tenant.Draft.Version;
         var criteria = BenchAgreement.SampleCriteriaJson(ActivationData.Draft(), LeadTrigger.Qualify);
+        var (team, members, people) = (tenant.Teams.GeneralTeam, tenant.Teams.GeneralMembers, tenant.Teams.People.ToArray());
+        var routed = 0;
         var (idOrdinal, versionOrdinal) = (RawStatements.LeadOrdinal("Id"), RawStatements.LeadOrdinal("Version"));
         var tenantId = tenant.Tenant.TenantId;
         var start = Stopwatch.GetTimestamp();
@@ -137,6 +141,7 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
             after = leads[^1].Id;
             await RawSql.ReadAllAsync(connection, PageStatements.Activities, null, ct, tenantId, leads[0].Id, leads[^1].Id);
             var now = DateTime.UtcNow;
+            await RoutingStatements.ReadAsync(connection, tenantId, people, now, ct);
             await using var batch = new NpgsqlBatch(connection);
             foreach (var (id, leadVersion) in leads)
             {
@@ -144,23 +149,40 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
                 var (fit, engagement) = ActivationData.Scores(kind);
                 if (ActivationData.Moves(kind))
                 {
+                    var owner = members[routed++ % members.Count];
                     batch.BatchCommands.Add(RawSql.BatchCommand(
-                        RawStatements.InsertTransition,
-                        (Guid.NewGuid(), NpgsqlDbType.Uuid), ("System", NpgsqlDbType.Varchar), (null, NpgsqlDbType.Uuid), (version, NpgsqlDbType.Integer),
-                        (criteria, NpgsqlDbType.Text), ("Scored", NpgsqlDbType.Varchar), ("Moved", NpgsqlDbType.Varchar), (id, NpgsqlDbType.Uuid),
-                        (null, NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz), (null, NpgsqlDbType.Varchar), (null, NpgsqlDbType.Varchar),
-                        (0, NpgsqlDbType.Integer), (tenantId, NpgsqlDbType.Uuid), ("MQL", NpgsqlDbType.Varchar), ("Qualify", NpgsqlDbType.Varchar)));
+                        ActivationStatements.InsertTransition,
+                        (Guid.NewGuid(), NpgsqlDbType.Uuid), (null, NpgsqlDbType.Uuid), ("System", NpgsqlDbType.Varchar), (null, NpgsqlDbType.Uuid), (version, NpgsqlDbType.Integer),
+                        (criteria, NpgsqlDbType.Text), ("Scored", NpgsqlDbType.Varchar), (null, NpgsqlDbType.Uuid), ("Moved", NpgsqlDbType.Varchar), (id, NpgsqlDbType.Uuid),
+                        (null, NpgsqlDbType.Uuid), (null, NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz), (owner, NpgsqlDbType.Uuid), (null, NpgsqlDbType.Varchar),
+                        (null, NpgsqlDbType.Varchar), (0, NpgsqlDbType.Integer), (tenantId, NpgsqlDbType.Uuid), ("MQL", NpgsqlDbType.Varchar), ("Qualify", NpgsqlDbType.Varchar)));
+                    batch.BatchCommands.Add(RawSql.BatchCommand(
+                        RoutingStatements.InsertAssignment,
+                        (Guid.NewGuid(), NpgsqlDbType.Uuid), (version, NpgsqlDbType.Integer), (now.AddDays(5), NpgsqlDbType.TimestampTz), ("Routed", NpgsqlDbType.Varchar),
+                        (id, NpgsqlDbType.Uuid), (false, NpgsqlDbType.Boolean), (now, NpgsqlDbType.TimestampTz), (null, NpgsqlDbType.Uuid),
+                        ("General: Bench Router 2, least loaded; due Wed 14:50 UTC", NpgsqlDbType.Varchar), (team, NpgsqlDbType.Uuid),
+                        (tenantId, NpgsqlDbType.Uuid), (owner, NpgsqlDbType.Uuid)));
                     batch.BatchCommands.Add(RawSql.BatchCommand(
                         ActivationStatements.MoveLead,
-                        (version, NpgsqlDbType.Integer), (engagement, NpgsqlDbType.Integer), (fit, NpgsqlDbType.Integer), (now, NpgsqlDbType.TimestampTz),
-                        (now, NpgsqlDbType.TimestampTz), ("MQL", NpgsqlDbType.Varchar), (fit + engagement, NpgsqlDbType.Integer), (now, NpgsqlDbType.TimestampTz),
-                        (leadVersion + 1, NpgsqlDbType.Integer), (id, NpgsqlDbType.Uuid), (leadVersion, NpgsqlDbType.Integer)));
+                        (version, NpgsqlDbType.Integer), (engagement, NpgsqlDbType.Integer), (2, NpgsqlDbType.Integer), (owner, NpgsqlDbType.Uuid), (now, NpgsqlDbType.TimestampTz),
+                        (now, NpgsqlDbType.TimestampTz), ("MQL", NpgsqlDbType.Varchar), (team, NpgsqlDbType.Uuid), (fit + engagement, NpgsqlDbType.Integer),
+                        (now, NpgsqlDbType.TimestampTz), (leadVersion + 1, NpgsqlDbType.Integer), (id, NpgsqlDbType.Uuid), (leadVersion, NpgsqlDbType.Integer)));
+                    batch.BatchCommands.Add(ActivationStatements.Event(id, 1, "lead.assigned", $$"""{"leadId":"{{id}}","previousOwnerId":null,"ownerId":"{{owner}}"}""", now, tenantId));
+                    batch.BatchCommands.Add(ActivationStatements.Event(id, 2, "lead.stage_changed",
+                        $$"""{"leadId":"{{id}}","from":"Scored","to":"MQL","trigger":"Qualify","actor":{"kind":"System","userId":null,"clientId":null},"agreementVersion":{{version}},"criteria":{{criteria}},"reasonCode":null,"reasonLabel":null,"note":null}""",
+                        now, tenantId));
+                    batch.BatchCommands.Add(RawSql.BatchCommand(
+                        ActivationStatements.InsertSlaClock,
+                        (Guid.NewGuid(), NpgsqlDbType.Uuid), (version, NpgsqlDbType.Integer), (null, NpgsqlDbType.TimestampTz), (now.AddDays(5), NpgsqlDbType.TimestampTz),
+                        (id, NpgsqlDbType.Uuid), (now, NpgsqlDbType.TimestampTz), ("Running", NpgsqlDbType.Varchar), (null, NpgsqlDbType.Varchar), (null, NpgsqlDbType.TimestampTz),
+                        (tenantId, NpgsqlDbType.Uuid), (ActivationStatements.MqlResponseTerm, NpgsqlDbType.Text), ("mql-response", NpgsqlDbType.Varchar), (1, NpgsqlDbType.Integer),
+                        (now.AddDays(4), NpgsqlDbType.TimestampTz), (null, NpgsqlDbType.TimestampTz)));
                 }
                 else
                 {
                     batch.BatchCommands.Add(RawSql.BatchCommand(
                         ActivationStatements.RescoreLead,
-                        (version, NpgsqlDbType.Integer), (engagement, NpgsqlDbType.Integer), (fit, NpgsqlDbType.Integer), (now, NpgsqlDbType.TimestampTz),
+                        (version, NpgsqlDbType.Integer), (engagement, NpgsqlDbType.Integer), (0, NpgsqlDbType.Integer), (now, NpgsqlDbType.TimestampTz),
                         (fit + engagement, NpgsqlDbType.Integer), (leadVersion + 1, NpgsqlDbType.Integer), (id, NpgsqlDbType.Uuid), (leadVersion, NpgsqlDbType.Integer)));
                 }
             }
@@ -251,8 +273,9 @@ public static class PageStatements
 /// <summary>
 /// The statements activation sends per page that S1's <see cref="RawStatements"/> do not already hold (EF Core 10 +
 /// Npgsql, read from PostgreSQL's log): the page of open leads below the new version (the first, then each after the
-/// last id committed), and a lead's UPDATE after re-scoring, with its stage where it moved. History rows are
-/// <see cref="RawStatements.InsertTransition"/>, activities <see cref="PageStatements.Activities"/>.
+/// last id committed), a lead's UPDATE after re-scoring, with its stage, owner and team where it moved, and for each move
+/// its history row, its two events (assigned, stage changed) and its MQL response clock. Activities are
+/// <see cref="PageStatements.Activities"/>, routing's reads and assignments <see cref="RoutingStatements"/>.
 /// </summary>
 public static class ActivationStatements
 {
@@ -270,17 +293,45 @@ public static class ActivationStatements
         LIMIT $4
         """;
 
+    /// <summary>A lead that moved to MQL and was routed: its owner and team are set with its stage, and two events numbered.</summary>
     public const string MoveLead =
         """
-        UPDATE "Leads" SET "AgreementVersion" = $1, "EngagementScore" = $2, "FitScore" = $3, "ScoredAt" = $4, "StageEnteredAt" = $5, "State" = $6, "TotalScore" = $7, "UpdatedAt" = $8, "Version" = $9
-        WHERE "Id" = $10 AND "Version" = $11
+        UPDATE "Leads" SET "AgreementVersion" = $1, "EngagementScore" = $2, "EventSequence" = $3, "OwnerId" = $4, "ScoredAt" = $5, "StageEnteredAt" = $6, "State" = $7, "TeamId" = $8, "TotalScore" = $9, "UpdatedAt" = $10, "Version" = $11
+        WHERE "Id" = $12 AND "Version" = $13
         """;
 
     public const string RescoreLead =
         """
-        UPDATE "Leads" SET "AgreementVersion" = $1, "EngagementScore" = $2, "FitScore" = $3, "ScoredAt" = $4, "TotalScore" = $5, "Version" = $6
+        UPDATE "Leads" SET "AgreementVersion" = $1, "EngagementScore" = $2, "EventSequence" = $3, "ScoredAt" = $4, "TotalScore" = $5, "Version" = $6
         WHERE "Id" = $7 AND "Version" = $8
         """;
+
+    public const string InsertTransition =
+        """
+        INSERT INTO "LeadTransitions" ("Id", "ActorClientId", "ActorKind", "ActorUserId", "AgreementVersion", "Criteria", "From", "ImportRunId", "Kind", "LeadId", "MergedLeadId", "Note", "OccurredAt", "OwnerId", "ReasonCode", "ReasonLabel", "Step", "TenantId", "To", "Trigger")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+        """;
+
+    public const string InsertEvent =
+        """
+        INSERT INTO "OutboxEvents" ("Id", "Data", "LeadId", "LeadSequence", "OccurredAt", "Position", "PositionedAt", "TenantId", "Type")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        """;
+
+    public const string InsertSlaClock =
+        """
+        INSERT INTO "SlaClocks" ("Id", "AgreementVersion", "BreachedAt", "DueAt", "LeadId", "StartedAt", "Status", "StopReason", "StoppedAt", "TenantId", "Term", "TermId", "Version", "WarnAt", "WarnedAt")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+        """;
+
+    /// <summary>The default agreement's MQL response term as a clock stores it.</summary>
+    public const string MqlResponseTerm =
+        """{"id":"mql-response","name":"MQL response","startStage":"MQL","stopTriggers":["Accept","Reject"],"stopTouches":["Call","Meeting","EmailSent"],"targetHours":24,"basis":"BusinessHours","warningPercent":75,"onBreach":{"escalateTo":"TeamLead","role":null,"reassign":false},"pausingStages":[]}""";
+
+    public static NpgsqlBatchCommand Event(Guid leadId, int sequence, string type, string data, DateTime at, Guid tenantId) => RawSql.BatchCommand(
+        InsertEvent,
+        (Guid.NewGuid(), NpgsqlDbType.Uuid), (data, NpgsqlDbType.Text), (leadId, NpgsqlDbType.Uuid), (sequence, NpgsqlDbType.Integer), (at, NpgsqlDbType.TimestampTz),
+        (null, NpgsqlDbType.Bigint), (null, NpgsqlDbType.TimestampTz), (tenantId, NpgsqlDbType.Uuid), (type, NpgsqlDbType.Varchar));
 }
 
 /// <summary>
@@ -316,4 +367,95 @@ public static class SimulationStatements
         """;
 
     public static int LeadOrdinal(string column) => RawStatements.LeadOrdinal(column);
+}
+
+/// <summary>
+/// What routing adds to a page of moves (EF Core 10 + Npgsql, as RoutingStates loads them; the bench writes the API's own
+/// to artifacts/bench/s5-activation-statements.log): the team state read once per page (calendar, teams, their people, availability,
+/// open leads per member in the routing stage, assignments today and over the rotation window), and an assignment per
+/// routed lead.
+/// </summary>
+public static class RoutingStatements
+{
+    public const string Calendar =
+        """
+        SELECT c."Id", c."Holidays", c."Hours", c."TenantId", c."TimeZone", c."UpdatedAt", c."UpdatedBy"
+        FROM "Calendars" AS c
+        WHERE c."TenantId" = $1
+        LIMIT 1
+        """;
+
+    public const string Teams =
+        """
+        SELECT t."Id", t."CreatedAt", t."LeadUserId", t."Members", t."Name", t."TenantId", t."UpdatedAt", t."Version"
+        FROM "Teams" AS t
+        WHERE t."TenantId" = $1
+        ORDER BY t."Name"
+        """;
+
+    public const string Users =
+        """
+        SELECT u."Id", u."DisplayName", u."IsActive"
+        FROM "Users" AS u
+        WHERE u."TenantId" = $1 AND u."Id" = ANY ($2)
+        """;
+
+    public const string Availability =
+        """
+        SELECT a."Id", a."Hours", a."OutOfOffice", a."TenantId", a."UpdatedAt", a."UserId"
+        FROM "Availabilities" AS a
+        WHERE a."TenantId" = $1 AND a."UserId" = ANY ($2)
+        """;
+
+    public const string OpenPerMember =
+        """
+        SELECT l."OwnerId" AS "User", count(*)::int AS "Count"
+        FROM "Leads" AS l
+        WHERE l."TenantId" = $1 AND l."State" = $2 AND l."OwnerId" IS NOT NULL AND l."OwnerId" = ANY ($3)
+        GROUP BY l."OwnerId"
+        """;
+
+    public const string AssignedSince =
+        """
+        SELECT l."UserId" AS "User", count(*)::int AS "Count"
+        FROM "LeadAssignments" AS l
+        WHERE l."TenantId" = $1 AND l."UserId" IS NOT NULL AND l."OccurredAt" >= $2
+        GROUP BY l."UserId"
+        """;
+
+    public const string ReceivedSince =
+        """
+        SELECT l."TeamId" AS "Team", l."UserId" AS "User", count(*)::int AS "Count"
+        FROM "LeadAssignments" AS l
+        WHERE l."TenantId" = $1 AND l."UserId" IS NOT NULL AND l."TeamId" IS NOT NULL AND l."OccurredAt" >= $2
+        GROUP BY l."TeamId", l."UserId"
+        """;
+
+    public const string InsertAssignment =
+        """
+        INSERT INTO "LeadAssignments" ("Id", "AgreementVersion", "DueAt", "Kind", "LeadId", "MissesSla", "OccurredAt", "PreviousOwnerId", "Reason", "TeamId", "TenantId", "UserId")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        """;
+
+    /// <summary>The team state as one page of moves reads it.</summary>
+    public static async Task ReadAsync(NpgsqlConnection connection, Guid tenantId, Guid[] people, DateTime now, CancellationToken ct)
+    {
+        await RawSql.ReadAllAsync(connection, Calendar, null, ct, tenantId);
+        await RawSql.ReadAllAsync(connection, Teams, null, ct, tenantId);
+        await RawSql.ReadAllAsync(connection, Users, null, ct, tenantId, people);
+        await RawSql.ReadAllAsync(connection, Availability, null, ct, tenantId, people);
+        await using (var open = new NpgsqlCommand(OpenPerMember, connection))
+        {
+            open.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+            open.Parameters.Add(new NpgsqlParameter { Value = "MQL", NpgsqlDbType = NpgsqlDbType.Varchar });
+            open.Parameters.Add(new NpgsqlParameter { Value = people });
+            await using var reader = await open.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+            }
+        }
+
+        await RawSql.ReadAllAsync(connection, AssignedSince, null, ct, tenantId, now.Date);
+        await RawSql.ReadAllAsync(connection, ReceivedSince, null, ct, tenantId, now.AddDays(-30));
+    }
 }

@@ -8,7 +8,8 @@ namespace L2R.Bench.Scenarios;
 /// S5's and S6's tenant: open leads with activities, spread over the open stages, every one judged by the default
 /// agreement (version 1 of every signed-up tenant) and at rest under it. The draft lowers Qualify's engagement threshold
 /// from 25 to 10, and exactly the even-numbered leads meet it: Scored, fit 45 and engagement 15 from a webinar two days
-/// ago, so activation moves exactly half the leads, each once (Scored → MQL, where no automatic move follows). Every
+/// ago, so activation moves exactly half the leads, each once (Scored → MQL, where no automatic move follows), and
+/// routing gives each of them an owner of the general team (their companies are below the enterprise rule's size). Every
 /// other lead stays under both versions for a reason of its own: engagement too low, fit too low, a stage without an
 /// automatic move, too little time in Nurture, no recent engagement in Nurture, or no company for Score.
 /// </summary>
@@ -47,12 +48,16 @@ public static class ActivationData
         [Kind.RawNoCompany] = new(LeadState.Raw, true, false, 1, [(ActivityType.PageView, 1)], 45, 2),
     };
 
-    /// <summary>The draft S5 activates and S6 simulates: the default agreement with Qualify's engagement threshold at 10.</summary>
-    public static LeadAgreement Draft()
+    /// <summary>
+    /// The draft S5 activates and S6 simulates: the default agreement with Qualify's engagement threshold at 10, and
+    /// <paramref name="routing"/> (none: routing off), so the leads that become MQLs on activation are routed as they enter.
+    /// </summary>
+    public static LeadAgreement Draft(RoutingRules? routing = null)
     {
         var agreement = DefaultAgreement.Create();
         return agreement with
         {
+            Routing = routing ?? new RoutingRules(),
             Transitions = agreement.Transitions.Select(rule => rule.Trigger != LeadTrigger.Qualify ? rule : rule with
             {
                 Criteria = rule.Criteria.Select(c => c is ScoreAtLeastCriterion { Score: ScoreKind.Engagement } engagement

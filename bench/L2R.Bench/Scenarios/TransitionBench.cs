@@ -229,7 +229,7 @@ public static class RawStatements
     /// <summary>Every column of a lead, as EF Core reads a tracked one (the transition's lead, the activation's batch).</summary>
     public const string LeadColumns =
         """
-        SELECT l."Id", l."AgreementVersion", l."Amount", l."AnnualRevenue", l."Authority", l."Budget", l."Campaign", l."Company", l."CompanySize", l."Country", l."CreatedAt", l."CustomFields", l."DisplayName", l."Email", l."EngagementScore", l."ExpectedCloseDate", l."FirstName", l."FitScore", l."Industry", l."LastName", l."Need", l."NormalizedEmail", l."OwnerId", l."Phone", l."ScoredAt", l."Source", l."StageEnteredAt", l."State", l."TenantId", l."Timeline", l."Title", l."TotalScore", l."UpdatedAt", l."Version", l."Website"
+        SELECT l."Id", l."AgreementVersion", l."Amount", l."AnnualRevenue", l."Authority", l."Budget", l."Campaign", l."Company", l."CompanySize", l."Country", l."CreatedAt", l."CustomFields", l."DisplayName", l."Email", l."EngagementScore", l."EventSequence", l."ExpectedCloseDate", l."FirstName", l."FitScore", l."Industry", l."LastName", l."Need", l."NormalizedEmail", l."OwnerId", l."Phone", l."QueuedAt", l."ScoredAt", l."Source", l."StageEnteredAt", l."State", l."TeamId", l."TenantId", l."Timeline", l."Title", l."TotalScore", l."UpdatedAt", l."Version", l."Website"
         FROM "Leads" AS l
         """;
 

@@ -14,20 +14,24 @@ public sealed class RoutingNotifier(L2RDbContext db)
     public async Task AddAsync(IReadOnlyList<LeadAssignment> assignments, RoutingState routing, CancellationToken ct)
     {
         IReadOnlyList<Guid>? admins = null;
+
+        // Reading DbSet.Local detects changes over everything the context tracks: done once, and only when a notice
+        // names a lead, not once per assignment (a page of activation tracks thousands of leads and routes as many).
+        Dictionary<Guid, string>? names = null;
+        string NameOf(Guid leadId) => (names ??= db.Leads.Local.ToDictionary(l => l.Id, l => l.DisplayName)).GetValueOrDefault(leadId) ?? "A lead";
         foreach (var assignment in assignments)
         {
-            var name = db.Leads.Local.FirstOrDefault(l => l.Id == assignment.LeadId)?.DisplayName ?? "A lead";
             if (assignment.MissesSla)
             {
                 var recipients = routing.TeamOf(assignment.TeamId)?.LeadUserId is { } teamLead
                     ? [teamLead]
                     : admins ??= await AdminsAsync(ct);
-                Add(recipients, NotificationKind.RoutingEscalation, assignment, $"{name} cannot be answered within its SLA: {assignment.Reason}");
+                Add(recipients, NotificationKind.RoutingEscalation, assignment, $"{NameOf(assignment.LeadId)} cannot be answered within its SLA: {assignment.Reason}");
             }
 
             if (assignment is { Kind: AssignmentKind.Reassigned, UserId: { } owner })
             {
-                Add([owner], NotificationKind.LeadReassigned, assignment, $"{name} is yours now: {assignment.Reason}");
+                Add([owner], NotificationKind.LeadReassigned, assignment, $"{NameOf(assignment.LeadId)} is yours now: {assignment.Reason}");
             }
         }
     }
