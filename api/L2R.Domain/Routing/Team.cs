@@ -14,7 +14,7 @@ public sealed record TeamMember
 }
 
 /// <summary>A group of people routing rules send leads to (a qualification team, EMEA sales), with the lead who hears of its escalations.</summary>
-public sealed class Team : Common.ITenantOwned
+public sealed class Team : Common.ITenantOwned, Common.IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TenantId { get; set; }

@@ -37,7 +37,7 @@ public sealed class SlaClockPause : Common.ITenantOwned
 /// from the start and the pauses alone, so a calendar change recomputes them deterministically. Warning and breach
 /// are each recorded once: at the instant they fell due, whenever a check or a stop notices.
 /// </summary>
-public sealed class SlaClock : Common.ITenantOwned
+public sealed class SlaClock : Common.ITenantOwned, Common.IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TenantId { get; set; }

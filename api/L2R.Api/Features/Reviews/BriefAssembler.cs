@@ -207,7 +207,7 @@ public sealed class BriefAssembler(L2RDbContext db, AgreementStore agreements, C
         var readings = await ScorecardReads.ReadAsync(db, await calendars.GetAsync(ct), goals, scope, [periods.Before, periods.From, periods.To], ct);
         return goals.Select((goal, g) =>
         {
-            var (before, after) = (readings[g][0], readings[g][1]);
+            var (before, after) = (readings.PerBucket[g][0], readings.PerBucket[g][1]);
             var verdict = after.Met switch { true => "met", false => "missed", null => "too few cases to judge" };
             var value = after.Value is { } v ? $"{ScorecardMeasures.Format(goal.Measure, v)} of {after.Sample}" : "nothing yet";
             var earlier = before.Value is { } b ? $"{ScorecardMeasures.Format(goal.Measure, b)} of {before.Sample}" : "nothing";

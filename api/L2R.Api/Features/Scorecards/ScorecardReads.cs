@@ -9,6 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Scorecards;
 
+/// <summary>Each goal's reading per bucket, and over the whole range.</summary>
+public sealed record ScorecardReadings(IReadOnlyList<IReadOnlyList<ScorecardReading>> PerBucket, IReadOnlyList<ScorecardReading> Whole);
+
 /// <summary>
 /// Reads goals over buckets [b0, b1), [b1, b2)…: one period-mode ledger query (the Metrics page's waterfall, so the
 /// numbers agree) and one query for the SLA clocks started in the range. The review brief reads its goals here too.
@@ -17,13 +20,16 @@ public static class ScorecardReads
 {
     private sealed record ClockRow(SlaTerm Term, SlaClockStatus Status, DateTime StartedAt, DateTime? StoppedAt, DateTime? BreachedAt);
 
-    /// <summary>Per goal, its reading in each bucket, in the order of <paramref name="goals"/>.</summary>
-    public static async Task<IReadOnlyList<IReadOnlyList<ScorecardReading>>> ReadAsync(
+    /// <summary>
+    /// Per goal (in the order of <paramref name="goals"/>), its reading in each bucket and over the whole range, from the
+    /// same two queries: in period mode every exit falls in one bucket, so the whole range is the buckets' cells merged.
+    /// </summary>
+    public static async Task<ScorecardReadings> ReadAsync(
         L2RDbContext db, BusinessCalendar calendar, IReadOnlyList<ScorecardGoal> goals, MetricsScope scope, IReadOnlyList<DateTime> boundaries, CancellationToken ct)
     {
         if (goals.Count == 0)
         {
-            return [];
+            return new ScorecardReadings([], []);
         }
 
         var periodScope = scope with { Mode = WaterfallMode.Period, From = boundaries[0], To = boundaries[^1] };
@@ -32,7 +38,17 @@ public static class ScorecardReads
         var buckets = Enumerable.Range(0, boundaries.Count - 1)
             .Select(b => (Stages: Waterfall.Stages(WaterfallMode.Period, b, cells), Sla: Sample(clocks.Where(c => c.StartedAt >= boundaries[b] && c.StartedAt < boundaries[b + 1]), calendar)))
             .ToList();
-        return goals.Select(goal => (IReadOnlyList<ScorecardReading>)buckets.Select(b => ScorecardReader.Read(goal, b.Stages, b.Sla)).ToList()).ToList();
+        var whole = (Stages: Waterfall.Stages(WaterfallMode.Period, 0, [.. cells.Select(c => InOneBucket(c, boundaries.Count - 1))]), Sla: Sample(clocks, calendar));
+        return new ScorecardReadings(
+            [.. goals.Select(goal => (IReadOnlyList<ScorecardReading>)[.. buckets.Select(b => ScorecardReader.Read(goal, b.Stages, b.Sla))])],
+            [.. goals.Select(goal => ScorecardReader.Read(goal, whole.Stages, whole.Sla))]);
+    }
+
+    /// <summary>A cell of <paramref name="buckets"/> buckets placed as if the range were one: before it, in it (0), or after it (1).</summary>
+    private static LedgerCell InOneBucket(LedgerCell cell, int buckets)
+    {
+        static int Place(int bucket, int buckets) => bucket < 0 ? -1 : bucket < buckets ? 0 : 1;
+        return cell with { EnteredIn = Place(cell.EnteredIn, buckets), LeftIn = cell.LeftIn is { } left ? Place(left, buckets) : null };
     }
 
     /// <summary>The clocks of the range, of leads that pass the source and campaign filters (clocks have no owner at entry to filter by).</summary>

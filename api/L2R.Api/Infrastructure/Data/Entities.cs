@@ -13,7 +13,7 @@ public sealed class Tenant
     public DateTime CreatedAt { get; set; }
 }
 
-public sealed class User : ITenantOwned
+public sealed class User : ITenantOwned, IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TenantId { get; set; }

@@ -6,7 +6,7 @@ namespace L2R.Api.Infrastructure.Data;
 /// An integration's identity in a tenant: it gets access tokens with client credentials and acts as an Integration
 /// actor. Never deleted (history names it); revoking ends it and every token it holds.
 /// </summary>
-public sealed class ApiClient : ITenantOwned
+public sealed class ApiClient : ITenantOwned, IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TenantId { get; set; }

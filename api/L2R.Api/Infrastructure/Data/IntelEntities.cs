@@ -8,7 +8,7 @@ namespace L2R.Api.Infrastructure.Data;
 /// One entry of a tenant's tag list. A retired tag stays on the history that carries it but is no longer offered;
 /// a tag merged into another is retired and points at the one that took its mentions.
 /// </summary>
-public sealed class IntelTag : ITenantOwned
+public sealed class IntelTag : ITenantOwned, IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TenantId { get; set; }

@@ -190,34 +190,9 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
             entry.Property(l => l.Version).CurrentValue = entry.Property(l => l.Version).OriginalValue + 1;
         }
 
-        foreach (var entry in ChangeTracker.Entries<User>().Where(e => e.State == EntityState.Modified))
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
-            entry.Property(u => u.Version).CurrentValue = entry.Property(u => u.Version).OriginalValue + 1;
-        }
-
-        foreach (var entry in ChangeTracker.Entries<Team>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Property(t => t.Version).CurrentValue = entry.Property(t => t.Version).OriginalValue + 1;
-        }
-
-        foreach (var entry in ChangeTracker.Entries<SlaClock>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version = entry.Property(c => c.Version).OriginalValue + 1;
-        }
-
-        foreach (var entry in ChangeTracker.Entries<ApiClient>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version = entry.Property(c => c.Version).OriginalValue + 1;
-        }
-
-        foreach (var entry in ChangeTracker.Entries<ReviewAction>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version = entry.Property(a => a.Version).OriginalValue + 1;
-        }
-
-        foreach (var entry in ChangeTracker.Entries<IntelTag>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version = entry.Property(t => t.Version).OriginalValue + 1;
+            entry.Entity.Version = entry.Property<int>(nameof(IVersioned.Version)).OriginalValue + 1;
         }
     }
 }

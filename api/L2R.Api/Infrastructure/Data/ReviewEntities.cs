@@ -101,7 +101,7 @@ public enum ReviewActionStatus
 }
 
 /// <summary>Something a person took on at a review, by a date; the next brief reports what became of it.</summary>
-public sealed class ReviewAction : ITenantOwned
+public sealed class ReviewAction : ITenantOwned, IVersioned
 {
     public const int MaxTitleLength = 500;
 

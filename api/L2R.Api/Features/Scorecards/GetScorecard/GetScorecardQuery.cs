@@ -40,8 +40,7 @@ public sealed class GetScorecardHandler(L2RDbContext db, AgreementStore agreemen
         var goals = active.Agreement.Scorecard.Goals;
         var calendar = await calendars.GetAsync(ct);
         var scope = asked with { From = boundaries[0], To = boundaries[^1] };
-        var perBucket = await ScorecardReads.ReadAsync(db, calendar, goals, scope, boundaries, ct);
-        var overall = await ScorecardReads.ReadAsync(db, calendar, goals, scope, [boundaries[0], boundaries[^1]], ct);
+        var readings = await ScorecardReads.ReadAsync(db, calendar, goals, scope, boundaries, ct);
         return new ScorecardDto(
             active.Version,
             query.Bucket,
@@ -57,8 +56,8 @@ public sealed class GetScorecardHandler(L2RDbContext db, AgreementStore agreemen
                 goal.Target,
                 goal.MinimumSample,
                 ScorecardMeasures.Formula(goal.Measure),
-                Point(scope.From, scope.To, overall[g][0]),
-                perBucket[g].Select((reading, b) => Point(boundaries[b], boundaries[b + 1], reading)).ToList())).ToList());
+                Point(scope.From, scope.To, readings.Whole[g]),
+                readings.PerBucket[g].Select((reading, b) => Point(boundaries[b], boundaries[b + 1], reading)).ToList())).ToList());
     }
 
     private static ScorecardPointDto Point(DateTime from, DateTime to, Domain.Metrics.ScorecardReading reading) =>
