@@ -69,6 +69,9 @@ grep -q 'CREATE TABLE \[Leads\]' artifacts/sqlserver-migrate.sql
 # Each suite also writes a .trx file to artifacts/test-results, which the pipeline publishes.
 results="$root/artifacts/test-results"
 rm -rf "$results"
+# The proof suites (isolation sweep, concurrency rounds, bad input, kills) append their figures here; printed at the end.
+export L2R_PROOF_FIGURES="$root/artifacts/proof-figures.txt"
+rm -f "$L2R_PROOF_FIGURES"
 step "domain tests"
 dotnet test tests/L2R.Domain.Tests -c Release --no-build --logger "trx;LogFileName=domain.trx" --results-directory "$results"
 
@@ -82,5 +85,8 @@ if [[ -x scripts/test-web.sh ]]; then
   step "SPA unit and browser tests"
   ./scripts/test-web.sh
 fi
+
+step "proof figures"
+cat "$L2R_PROOF_FIGURES"
 
 step "all tests passed"

@@ -60,7 +60,7 @@ public abstract class ConcurrencyRoundsTests<TFactory>(TFactory factory, ITestOu
             Assert.Equal(history[^1]!["to"]!.GetValue<string>(), lead["state"]!.GetValue<string>());
         }
 
-        output.WriteLine($"{Rounds} rounds × {Contenders} contenders on {factory.Provider}: " +
+        ProofFigures.Report(output, $"{Rounds} rounds × {Contenders} contenders on {factory.Provider}: " +
             string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key}: {s.Value}")) + "; 5xx: 0, rounds with other than one winner: 0");
     }
 }

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using L2R.Api.Tests.Infrastructure;
 
 namespace L2R.Api.Tests;
 
 /// <summary>The committed OpenAPI document (the build writes it; scripts/test.sh fails when it is stale) is a contract clients can trust.</summary>
 public class OpenApiContractTests
 {
-    private static readonly JsonObject Document = Load();
+    private static readonly JsonObject Document = OpenApiDocument.Load();
 
     public static TheoryData<string> Operations()
     {
@@ -83,19 +84,5 @@ public class OpenApiContractTests
         var flow = schemes["ClientCredentials"]!["flows"]!["clientCredentials"]!;
         Assert.Equal("/connect/token", flow["tokenUrl"]!.GetValue<string>());
         Assert.Equal(6, flow["scopes"]!.AsObject().Count);
-    }
-
-    private static JsonObject Load()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var path = Path.Combine(directory.FullName, "api", "L2R.Api.json");
-            if (File.Exists(path))
-            {
-                return JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-            }
-        }
-
-        throw new FileNotFoundException("api/L2R.Api.json was not found above the test assembly.");
     }
 }

@@ -11741,7 +11741,6 @@ export interface ActivityItem {
     url?: string | undefined;
     title?: string | undefined;
     newLead?: LeadProfile;
-    activity: RecordActivityRequest;
 }
 
 export interface ActivityItemResultDto {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Leads.RecordActivity;
 using L2R.Domain.Leads;
@@ -12,6 +13,8 @@ namespace L2R.Api.Features.Activities.RecordActivities;
 public sealed record ActivityItem(
     Guid? LeadId, string? Email, ActivityType Type, DateTime? OccurredAt, string? Campaign, string? Url, string? Title, LeadProfile? NewLead)
 {
+    /// <summary>The item as the single-activity request the mover's path takes; derived, so not part of the request body.</summary>
+    [JsonIgnore]
     public RecordActivityRequest Activity => new(Type, OccurredAt, Campaign, Url, Title);
 }
 
