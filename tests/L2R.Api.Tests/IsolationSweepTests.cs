@@ -1,13 +1,7 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using L2R.Api.Infrastructure.Data;
-using L2R.Api.Infrastructure.Outbox;
-using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace L2R.Api.Tests;
@@ -32,19 +26,19 @@ public abstract partial class IsolationSweepTests<TFactory>(TFactory factory, IT
     public async Task EveryOperationWithAnId_AnswersAnotherTenantAsIfTheIdDidNotExist_AndChangesNothing()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var victim = await VictimAsync(receiver);
+        var victim = await TenantWorld.CreateAsync(factory, receiver);
         var intruder = await IntruderAsync();
         var probes = Probes(intruder);
 
         var uncovered = OperationsWithIds().Except(probes.Select(p => p.Operation)).ToList();
         Assert.True(uncovered.Count == 0, $"Operations with ids the isolation sweep does not probe; add them to {nameof(Probes)}: {string.Join(", ", uncovered)}");
 
-        var before = await FingerprintAsync(victim.TenantId);
+        var before = await TenantWorld.RowsAsync(factory, victim.TenantId);
         var failures = new List<string>();
         foreach (var probe in probes)
         {
             var foreign = await SendAsync(intruder.Session, probe.Request(victim.Ids));
-            var unknown = await SendAsync(intruder.Session, probe.Request(Ids.Unknown()));
+            var unknown = await SendAsync(intruder.Session, probe.Request(WorldIds.Nowhere));
             var idInPath = victim.Ids.All.Any(id => foreign.Path.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase));
             var problem = (foreign.Status, idInPath) switch
             {
@@ -52,7 +46,7 @@ public abstract partial class IsolationSweepTests<TFactory>(TFactory factory, IT
                 (not 404, true) => "not 404 for a foreign id in the path",
                 ( < 300, false) when !PerItemOperations.Contains(probe.Operation) => "a success for a foreign id",
                 _ when foreign.Status != unknown.Status => $"{unknown.Status} for an unknown id",
-                _ when Normalised(foreign.Body, victim.Ids) != Normalised(unknown.Body, Ids.Unknown()) => $"a body unlike an unknown id's: {unknown.Body}",
+                _ when Normalised(foreign.Body, victim.Ids) != Normalised(unknown.Body, WorldIds.Nowhere) => $"a body unlike an unknown id's: {unknown.Body}",
                 _ => null,
             };
             if (problem is not null)
@@ -61,7 +55,7 @@ public abstract partial class IsolationSweepTests<TFactory>(TFactory factory, IT
             }
         }
 
-        var after = await FingerprintAsync(victim.TenantId);
+        var after = await TenantWorld.RowsAsync(factory, victim.TenantId);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(before, after);
         ProofFigures.Report(output, $"isolation sweep on {factory.Provider}: {probes.Select(p => p.Operation).Distinct().Count()} operations, " +
@@ -115,7 +109,7 @@ public abstract partial class IsolationSweepTests<TFactory>(TFactory factory, IT
     private static List<Probe> Probes(Intruder own)
     {
         var probes = new List<Probe>();
-        void Add(string operation, Func<Ids, HttpRequestMessage> request, string variant = "foreign id") => probes.Add(new Probe(operation, variant, request));
+        void Add(string operation, Func<WorldIds, HttpRequestMessage> request, string variant = "foreign id") => probes.Add(new Probe(operation, variant, request));
 
         Add("GET /api/agreement/activations/{id}", v => Get($"/api/agreement/activations/{v.Activation}"));
         Add("GET /api/agreement/drafts/{id}", v => Get($"/api/agreement/drafts/{v.Draft}"));
@@ -190,16 +184,16 @@ public abstract partial class IsolationSweepTests<TFactory>(TFactory factory, IT
         Add("DELETE /api/reviews/{id}/notes/{noteId}", v => Send(HttpMethod.Delete, $"/api/reviews/{v.Review}/notes/{v.Note}"));
         Add("DELETE /api/reviews/{id}/notes/{noteId}", v => Send(HttpMethod.Delete, $"/api/reviews/{own.Review}/notes/{v.Note}"), "the intruder's review, the victim's note");
         Add("POST /api/reviews/{id}/decisions", v => Send(HttpMethod.Post, $"/api/reviews/{v.Review}/decisions", new { text = "Mallory decides" }));
-        Add("POST /api/reviews/{id}/actions", v => Send(HttpMethod.Post, $"/api/reviews/{v.Review}/actions", Action(own.User)));
-        Add("POST /api/reviews/{id}/actions", v => Send(HttpMethod.Post, $"/api/reviews/{own.Review}/actions", Action(v.User)), "the victim's user as the action's owner");
-        Add("PUT /api/reviews/{id}/actions/{actionId}", v => Send(HttpMethod.Put, $"/api/reviews/{v.Review}/actions/{v.Action}", Action(own.User)));
-        Add("PUT /api/reviews/{id}/actions/{actionId}", v => Send(HttpMethod.Put, $"/api/reviews/{own.Review}/actions/{v.Action}", Action(own.User)), "the intruder's review, the victim's action");
-        Add("PUT /api/reviews/cadence", v => Send(HttpMethod.Put, "/api/reviews/cadence", Cadence(v.User)));
+        Add("POST /api/reviews/{id}/actions", v => Send(HttpMethod.Post, $"/api/reviews/{v.Review}/actions", TenantWorld.ReviewAction(own.User)));
+        Add("POST /api/reviews/{id}/actions", v => Send(HttpMethod.Post, $"/api/reviews/{own.Review}/actions", TenantWorld.ReviewAction(v.User)), "the victim's user as the action's owner");
+        Add("PUT /api/reviews/{id}/actions/{actionId}", v => Send(HttpMethod.Put, $"/api/reviews/{v.Review}/actions/{v.Action}", TenantWorld.ReviewAction(own.User)));
+        Add("PUT /api/reviews/{id}/actions/{actionId}", v => Send(HttpMethod.Put, $"/api/reviews/{own.Review}/actions/{v.Action}", TenantWorld.ReviewAction(own.User)), "the intruder's review, the victim's action");
+        Add("PUT /api/reviews/cadence", v => Send(HttpMethod.Put, "/api/reviews/cadence", TenantWorld.Cadence(v.User)));
 
-        Add("POST /api/teams", v => Send(HttpMethod.Post, "/api/teams", TeamBody("Mallory's", v.User)));
+        Add("POST /api/teams", v => Send(HttpMethod.Post, "/api/teams", TenantWorld.TeamBody("Mallory's", v.User)));
         Add("GET /api/teams/{id}", v => Get($"/api/teams/{v.Team}"));
-        Add("PUT /api/teams/{id}", v => Send(HttpMethod.Put, $"/api/teams/{v.Team}", TeamBody("Mallory's", own.User)));
-        Add("PUT /api/teams/{id}", v => Send(HttpMethod.Put, $"/api/teams/{own.Team}", TeamBody("Intruders", v.User)), "the victim's user in the intruder's team");
+        Add("PUT /api/teams/{id}", v => Send(HttpMethod.Put, $"/api/teams/{v.Team}", TenantWorld.TeamBody("Mallory's", own.User)));
+        Add("PUT /api/teams/{id}", v => Send(HttpMethod.Put, $"/api/teams/{own.Team}", TenantWorld.TeamBody("Intruders", v.User)), "the victim's user in the intruder's team");
         Add("DELETE /api/teams/{id}", v => Send(HttpMethod.Delete, $"/api/teams/{v.Team}"));
 
         Add("GET /api/webhooks/{id}", v => Get($"/api/webhooks/{v.Webhook}"));
@@ -211,15 +205,6 @@ public abstract partial class IsolationSweepTests<TFactory>(TFactory factory, IT
         Add("POST /api/webhooks/deliveries/{id}/redeliver", v => Send(HttpMethod.Post, $"/api/webhooks/deliveries/{v.Delivery}/redeliver"));
         return probes;
     }
-
-    private static object Action(Guid owner) => new { title = "Call the webinar leads", ownerId = owner, dueDate = "2030-01-15" };
-
-    private static object TeamBody(string name, Guid member) => new { name, members = new[] { new { userId = member, weight = 1 } } };
-
-    private static object Cadence(Guid participant) => new
-    {
-        weekday = "Tuesday", everyWeeks = 2, firstDate = "2030-01-01", localTime = "10:00:00", participants = new[] { participant },
-    };
 
     private static JsonObject RoutedTo(JsonObject agreement, Guid team)
     {
@@ -247,74 +232,11 @@ public abstract partial class IsolationSweepTests<TFactory>(TFactory factory, IT
     /// The body with its trace id dropped and each probed id named by its role, so a foreign id's answer can be compared
     /// with an unknown one's; any other id (one the intruder's own request just created) is just "an id".
     /// </summary>
-    private static string Normalised(string body, Ids ids)
+    private static string Normalised(string body, WorldIds ids)
     {
         var named = ids.Named.Aggregate(body, (text, id) => text.Replace(id.Value.ToString(), $"{{{id.Key}}}", StringComparison.OrdinalIgnoreCase));
         named = AnyGuid().Replace(named, "{id}");
         return JsonNode.Parse(named.Length == 0 ? "null" : named) is JsonObject problem && problem.Remove("traceId") ? problem.ToJsonString() : named;
-    }
-
-    /// <summary>Every column of every row of the tenant's tables (every entity with a tenant id), read around the EF tenant filter.</summary>
-    private async Task<List<string>> FingerprintAsync(Guid tenantId)
-    {
-        await using var scope = factory.Services.GetRequiredService<ITenantScopes>().Open(tenantId);
-        var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        var rows = new List<string>();
-        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned() && e.BaseType is null && e.FindProperty("TenantId") is not null))
-        {
-            var tenantColumn = entity.FindProperty("TenantId")!.GetColumnName();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM {(entity.GetSchema() is { } schema ? $"\"{schema}\"." : "")}\"{entity.GetTableName()}\"";
-            await using var reader = await command.ExecuteReaderAsync();
-            var tenantOrdinal = reader.GetOrdinal(tenantColumn);
-            while (await reader.ReadAsync())
-            {
-                if (Guid.TryParse(Convert.ToString(reader.GetValue(tenantOrdinal)), out var owner) && owner == tenantId)
-                {
-                    var row = new StringBuilder(entity.GetTableName());
-                    for (var i = 0; i < reader.FieldCount; i++)
-                    {
-                        row.Append('|').Append(reader.IsDBNull(i) ? "null" : reader.GetValue(i) is byte[] bytes ? Convert.ToBase64String(bytes) : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture));
-                    }
-
-                    rows.Add(row.ToString());
-                }
-            }
-        }
-
-        rows.Sort(StringComparer.Ordinal);
-        return rows;
-    }
-
-    /// <summary>A tenant with one of everything that has an id: leads, an activity, drafts, an activation, users, an API client, a notification, an import, tags, a review with notes and an action, a team, a webhook with a delivery.</summary>
-    private async Task<Victim> VictimAsync(WebhookReceiver receiver)
-    {
-        var team = await Team.CreateAsync(factory);
-        var admin = team.Admin;
-        var activation = await team.ActivateAsync((await admin.CreateDraftAsync())["id"]!.GetValue<string>());
-        var lead = await admin.CreateMqlLeadAsync();
-        var otherLead = await admin.CreateMqlLeadAsync();
-        var activity = IdOf((await admin.RecordActivityAsync(lead, "Meeting"))["activity"]);
-        var draft = IdOf(await admin.CreateDraftAsync());
-        var sales = IdOf(await team.Sales.GetJsonAsync("/api/me"));
-        var client = await ApiClientSession.CreateAsync(factory, admin, "Sweep", "leads:read");
-        var secret = IdOf((await admin.GetJsonAsync($"/api/clients/{client.Id}"))["secrets"]![0]);
-        var import = IdOf(await ReadAsync(await Imports.PostAsync(admin, "Email,Last Name\nnia@globex.example,Nakamura\n", new { dryRun = true }), HttpStatusCode.Accepted));
-        await Imports.WaitAsync(admin, import);
-        var tag = await TagAsync(admin, "Pipedrive");
-        var otherTag = await TagAsync(admin, "Close");
-        var (review, note, action) = await ReviewAsync(admin, sales);
-        var routingTeam = IdOf(await ReadAsync(await admin.Http.PostAsJsonAsync("/api/teams", TeamBody("Inbound", sales)), HttpStatusCode.Created));
-        var webhook = IdOf((await ReadAsync(await admin.Http.PostAsJsonAsync("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "lead.stage_changed" } }), HttpStatusCode.Created))["webhook"]);
-        await ApiSession.Expect(await admin.Http.PostAsync($"/api/webhooks/{webhook}/test", null), HttpStatusCode.Accepted);
-        await factory.Services.GetRequiredService<OutboxRelay>().RunOnceAsync(CancellationToken.None);
-        var delivery = IdOf((await admin.GetJsonAsync($"/api/webhooks/{webhook}/deliveries"))[0]);
-        var notification = await NotificationAsync(admin.TenantId, sales, lead);
-
-        return new Victim(admin.TenantId, new Ids(
-            lead, otherLead, activity, draft, IdOf(activation), sales, client.Id, secret, notification, import, tag, otherTag, review, note, action, routingTeam, webhook, delivery));
     }
 
     /// <summary>A user of another tenant who holds every role, with a resource of each kind of their own to name beside the victim's.</summary>
@@ -322,75 +244,27 @@ public abstract partial class IsolationSweepTests<TFactory>(TFactory factory, IT
     {
         var admin = await ApiSession.SignUpAsync(factory);
         var session = await admin.AddUserAsync(factory, "Admin", "Marketing", "Sales");
-        var user = IdOf(await session.GetJsonAsync("/api/me"));
+        var user = TenantWorld.IdOf(await session.GetJsonAsync("/api/me"));
         var email = $"own.{Guid.NewGuid():N}@initech.example";
         var lead = await session.CreateMqlLeadAsync(ApiSession.GoodFitLead(email));
         var draft = await session.CreateDraftAsync();
         var client = await ApiClientSession.CreateAsync(factory, session, "Own", "leads:read");
-        var (review, _, _) = await ReviewAsync(session, user);
-        var team = IdOf(await ReadAsync(await session.Http.PostAsJsonAsync("/api/teams", TeamBody("Own", user)), HttpStatusCode.Created));
-        return new Intruder(session, user, lead, email, IdOf(draft), draft["agreement"]!.AsObject(), draft["revision"]!.GetValue<int>(),
-            client.Id, await TagAsync(session, "Zoho"), review, team);
+        var (review, _, _) = await TenantWorld.ReviewAsync(session, user);
+        var team = TenantWorld.IdOf(await TenantWorld.ReadAsync(await session.Http.PostAsJsonAsync("/api/teams", TenantWorld.TeamBody("Own", user)), HttpStatusCode.Created));
+        return new Intruder(session, user, lead, email, TenantWorld.IdOf(draft), draft["agreement"]!.AsObject(), draft["revision"]!.GetValue<int>(),
+            client.Id, await TenantWorld.TagAsync(session, "Zoho"), review, team);
     }
-
-    private static async Task<(Guid Review, Guid Note, Guid Action)> ReviewAsync(ApiSession admin, Guid participant)
-    {
-        await ApiSession.Expect(await admin.Http.PutAsJsonAsync("/api/reviews/cadence", Cadence(participant)), HttpStatusCode.OK);
-        var review = IdOf((await admin.GetJsonAsync("/api/reviews"))[0]);
-        var note = IdOf(await ReadAsync(await admin.Http.PostAsJsonAsync($"/api/reviews/{review}/agenda", new { text = "Webinar leads" }), HttpStatusCode.Created));
-        var action = IdOf(await ReadAsync(await admin.Http.PostAsJsonAsync($"/api/reviews/{review}/actions", Action(participant)), HttpStatusCode.Created));
-        return (review, note, action);
-    }
-
-    private static async Task<Guid> TagAsync(ApiSession session, string label) =>
-        IdOf(await ReadAsync(await session.Http.PostAsJsonAsync("/api/intel/tags", new { kind = "Competitor", label }), HttpStatusCode.Created));
-
-    /// <summary>Notifications come only from SLA checks and routing; one is written directly, as they would write it.</summary>
-    private async Task<Guid> NotificationAsync(Guid tenantId, Guid userId, Guid leadId)
-    {
-        await using var scope = factory.Services.GetRequiredService<ITenantScopes>().Open(tenantId);
-        var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
-        var notification = new Notification { TenantId = tenantId, UserId = userId, LeadId = leadId, Kind = NotificationKind.LeadReassigned, Message = "A lead is yours.", CreatedAt = DateTime.UtcNow };
-        db.Add(notification);
-        await db.SaveChangesAsync();
-        return notification.Id;
-    }
-
-    private static async Task<JsonNode> ReadAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        await ApiSession.Expect(response, status);
-        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
-    }
-
-    private static Guid IdOf(JsonNode? node) => Guid.Parse(node!["id"]!.GetValue<string>());
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex AnyGuid();
 
-    private sealed record Probe(string Operation, string Variant, Func<Ids, HttpRequestMessage> Request);
+    private sealed record Probe(string Operation, string Variant, Func<WorldIds, HttpRequestMessage> Request);
 
     private sealed record Answer(string Path, int Status, string Body);
-
-    private sealed record Victim(Guid TenantId, Ids Ids);
 
     private sealed record Intruder(
         ApiSession Session, Guid User, Guid Lead, string LeadEmail, Guid Draft, JsonObject DraftAgreement, int DraftRevision, Guid Client, Guid Tag, Guid Review, Guid Team);
 
-    private sealed record Ids(
-        Guid Lead, Guid OtherLead, Guid Activity, Guid Draft, Guid Activation, Guid User, Guid Client, Guid Secret, Guid Notification,
-        Guid Import, Guid Tag, Guid OtherTag, Guid Review, Guid Note, Guid Action, Guid Team, Guid Webhook, Guid Delivery)
-    {
-        private static readonly Ids Nowhere = new(
-            Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
-            Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-
-        /// <summary>Ids that exist in no tenant, the same for every probe so answers can name them.</summary>
-        public static Ids Unknown() => Nowhere;
-
-        public IReadOnlyDictionary<string, Guid> Named => typeof(Ids).GetProperties().Where(p => p.PropertyType == typeof(Guid)).ToDictionary(p => p.Name, p => (Guid)p.GetValue(this)!);
-
-        public IEnumerable<Guid> All => Named.Values;
-    }
 }
 
 public sealed class SqliteIsolationSweepTests(SqliteApiFactory factory, ITestOutputHelper output) : IsolationSweepTests<SqliteApiFactory>(factory, output);
