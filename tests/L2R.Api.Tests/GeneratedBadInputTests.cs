@@ -37,7 +37,7 @@ public abstract class GeneratedBadInputTests<TFactory>(TFactory factory, ITestOu
         var statuses = new SortedDictionary<int, int>();
         var spoilings = new SortedDictionary<Spoiling, int>();
 
-        var cases = Gen.Select(Gen.Int[0, Operations.Count - 1], Gen.Enum<Spoiling>(), Gen.Int[0, 1_000_000], (operation, spoiling, choice) => new Case(Operations[operation], spoiling, choice));
+        var cases = Gen.Select(Gen.Int[0, Operations.Count - 1], Gen.Enum<Spoiling>(), Gen.Int[0, 1_000_000], (operation, spoiling, choice) => new Case(Operations[operation], Applicable(Operations[operation], spoiling), choice));
         await cases.SampleAsync(
             async @case =>
             {
@@ -67,6 +67,26 @@ public abstract class GeneratedBadInputTests<TFactory>(TFactory factory, ITestOu
 
         ProofFigures.Report(output, $"generated bad input on {factory.Provider}: {Iterations} requests over {Operations.Count} operations " +
             $"({string.Join(", ", spoilings.Select(s => $"{s.Key} {s.Value}"))}); answers {string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}"))}; 5xx: 0, 4xx that wrote: 0");
+    }
+
+    /// <summary>An operation without a body is spoiled in its parameters, or by a body it does not take.</summary>
+    private static Spoiling Applicable(Operation operation, Spoiling spoiling)
+    {
+        var bodySpoiling = spoiling is Spoiling.WrongType or Spoiling.MissingRequired or Spoiling.UnknownField or Spoiling.HugeString or Spoiling.HugeNumber or Spoiling.DeepNesting;
+        if (!bodySpoiling || operation.MediaType is not null)
+        {
+            return spoiling;
+        }
+
+        var inPath = operation.Parameters.Any(p => p["in"]!.GetValue<string>() == "path");
+        var inQuery = operation.Parameters.Any(p => p["in"]!.GetValue<string>() == "query");
+        return (spoiling, inPath, inQuery) switch
+        {
+            (Spoiling.WrongType or Spoiling.HugeNumber or Spoiling.HugeString, _, true) => Spoiling.MangledQueryParameter,
+            (_, true, _) => Spoiling.MangledPathParameter,
+            (_, _, true) => Spoiling.MangledQueryParameter,
+            _ => Spoiling.NotJson,
+        };
     }
 
     /// <summary>A request that succeeded may have started background work (an activation's re-scoring, an import): wait until the rows stop changing.</summary>
@@ -168,7 +188,7 @@ public abstract class GeneratedBadInputTests<TFactory>(TFactory factory, ITestOu
                 Spoiling.WrongContentType => new StringContent(body.ToJsonString(), Encoding.UTF8, Pick(random, ["text/plain", "application/xml", "application/x-www-form-urlencoded", "image/png"])),
                 Spoiling.NotJson => Json(Pick(random, ["{", "{\"a\":", "[1,2", "nul", "\"unterminated", "{'single': 'quotes'}", "{\"a\":1,}", "\u0000", ""])),
                 Spoiling.InvalidUtf8 => InvalidUtf8(body.ToJsonString(), random),
-                Spoiling.DeepNesting => Json(Spoil(body, random, _ => DeepNesting(random.Next(100, 5000)))),
+                Spoiling.DeepNesting => Json(Spoil(body, random, _ => DeepNesting(random.Next(100, 5000)), raw: true)),
                 Spoiling.HugeString => Json(Spoil(body, random, _ => new string('x', random.Next(10_000, 1_000_000)))),
                 Spoiling.HugeNumber => Json(Spoil(body, random, _ => Pick(random, ["1e400", "-1e400", "9223372036854775808", "2147483648", "-2147483649", "0.0000000000000000000000000001", "1" + new string('0', 5000)]), raw: true)),
                 Spoiling.WrongType => Json(Spoil(body, random, current => Pick(random, WrongValues.Where(v => v?.GetValueKind() != current?.GetValueKind()).ToArray())?.DeepClone())),
@@ -228,9 +248,10 @@ public abstract class GeneratedBadInputTests<TFactory>(TFactory factory, ITestOu
                 return Sample(Pick(random, choices.ToArray()), random, ids, depth + 1);
             }
 
-            if (node["enum"]?.AsArray() is { Count: > 0 } values)
+            if (node["enum"]?.AsArray() is { } values)
             {
-                return Pick(random, values.Where(v => v is not null).ToArray())?.DeepClone();
+                var named = values.Where(v => v is not null).ToArray();
+                return named.Length == 0 ? null : Pick(random, named)!.DeepClone();
             }
 
             return (node["type"]?.GetValue<string>(), node["format"]?.GetValue<string>()) switch

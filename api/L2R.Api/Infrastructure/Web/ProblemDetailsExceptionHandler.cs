@@ -57,6 +57,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         BadHttpRequestException { InnerException: JsonException json } => Problem(400, "bad-request", "The request could not be read", ReadableJsonError(json)),
         BadHttpRequestException bind when UnboundParameter(bind) is { } parameter => Validation(new Dictionary<string, string[]> { [parameter] = [$"The value given for {parameter} is not one it takes."] }),
         BadHttpRequestException bad => Problem(400, "bad-request", "The request could not be read", bad.Message),
+        NotSupportedException { Source: "System.Text.Json" } unreadable => Problem(400, "bad-request", "The request could not be read", ReadableUnsupportedJson(unreadable)),
         NotFoundException notFound => WithExtensions(Problem(404, "not-found", "Not found", exception.Message), notFound.Extensions),
         UnauthorizedException => Problem(401, "unauthorized", "Not signed in", exception.Message),
         ForbiddenException or ApproverLacksRoleException => Problem(403, "forbidden", "Not allowed", exception.Message),
@@ -79,16 +80,16 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     };
 
     /// <summary>
-    /// The route or query parameter that minimal APIs could not bind (an unknown enum name, a malformed date or number),
-    /// read from the framework's message, so the 400 names it like any other invalid field.
-    /// </summary>
-    /// <summary>
     /// The W3C trace id of the request, the id Azure Monitor files its telemetry under (its operation id), so a traceId
     /// a user quotes finds the request's trace and logs; the connection's id only when nothing traces the request.
     /// </summary>
     public static string TraceIdOf(HttpContext httpContext) =>
         Activity.Current is { } activity && activity.TraceId != default ? activity.TraceId.ToHexString() : httpContext.TraceIdentifier;
 
+    /// <summary>
+    /// The route or query parameter that minimal APIs could not bind (an unknown enum name, a malformed date or number),
+    /// read from the framework's message, so the 400 names it like any other invalid field.
+    /// </summary>
     private static string? UnboundParameter(BadHttpRequestException exception) =>
         UnboundParameterMessage().Match(exception.Message) is { Success: true } match ? match.Groups["name"].Value : null;
 
@@ -100,6 +101,18 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         string.IsNullOrEmpty(json.Path) || json.Path == "$"
             ? "The body is not valid JSON for this request."
             : $"The value at {json.Path} is not valid here (malformed JSON, a wrong type, or an unknown enum value).";
+
+    /// <summary>
+    /// System.Text.Json refuses some bodies with NotSupportedException rather than JsonException (a polymorphic value
+    /// without its "$type" first): the client's mistake, named by its path as a 400.
+    /// </summary>
+    private static string ReadableUnsupportedJson(NotSupportedException exception) =>
+        JsonPathInMessage().Match(exception.Message) is { Success: true } match
+            ? $"The value at {match.Groups["path"].Value} is not valid here (a value with several kinds needs its \"$type\" first)."
+            : "The body is not valid JSON for this request.";
+
+    [GeneratedRegex(@"Path: (?<path>\$[^ ]*)")]
+    private static partial Regex JsonPathInMessage();
 
     public static bool IsUniqueViolation(Exception exception) =>
         exception.InnerException switch
