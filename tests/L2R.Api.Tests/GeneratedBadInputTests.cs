@@ -27,6 +27,9 @@ public abstract class GeneratedBadInputTests<TFactory>(TFactory factory, ITestOu
 
     private static readonly List<Operation> Operations = OperationsOf(Document);
 
+    /// <summary>Operations that take a body come up three times as often: most ways to spoil a request are in its body.</summary>
+    private static readonly List<Operation> Weighted = [.. Operations, .. Enumerable.Repeat(Operations.Where(o => o.MediaType is not null), 2).SelectMany(o => o)];
+
     [Fact]
     public async Task SpoiledRequestsToEveryOperation_Answer2xxOr4xxProblemDetails_WriteNothingOn4xx_AndNeverA5xx()
     {
@@ -37,7 +40,7 @@ public abstract class GeneratedBadInputTests<TFactory>(TFactory factory, ITestOu
         var statuses = new SortedDictionary<int, int>();
         var spoilings = new SortedDictionary<Spoiling, int>();
 
-        var cases = Gen.Select(Gen.Int[0, Operations.Count - 1], Gen.Enum<Spoiling>(), Gen.Int[0, 1_000_000], (operation, spoiling, choice) => new Case(Operations[operation], Applicable(Operations[operation], spoiling), choice));
+        var cases = Gen.Select(Gen.Int[0, Weighted.Count - 1], Gen.Enum<Spoiling>(), Gen.Int[0, 1_000_000], (operation, spoiling, choice) => new Case(Weighted[operation], Applicable(Weighted[operation], spoiling), choice));
         await cases.SampleAsync(
             async @case =>
             {
