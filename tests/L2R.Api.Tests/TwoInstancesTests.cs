@@ -134,7 +134,9 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     {
         public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
-        protected override string ConnectionString => $"{PostgresApiFactory.ServerConnectionString};Database={database}";
+        protected override string ConnectionString => PostgresApiFactory.AppConnectionFor(database);
+
+        protected override string OwnerConnectionString => PostgresApiFactory.OwnerConnectionFor(database);
 
         public override L2RApiFactory SameDatabase() => new InstanceFactory(database, sweepMinutes, slaCheckSeconds);
 
