@@ -28,7 +28,12 @@ public static class RowSecurityPolicies
     private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
     private const string SqlServerProvider = "Microsoft.EntityFrameworkCore.SqlServer";
 
-    private const string PostgresTenant = $"NULLIF(current_setting('{TenantSetting}', true), '')::uuid";
+    /// <summary>
+    /// In a sub-select, so PostgreSQL reads the setting once per query (an InitPlan) rather than once per row: on the
+    /// board's count of 3,050 leads that is the difference between the owner's time and about twice it.
+    /// </summary>
+    private const string PostgresTenant = $"(SELECT NULLIF(current_setting('{TenantSetting}', true), '')::uuid)";
+    private const string PostgresAcrossTenants = $"(SELECT current_setting('{AcrossTenantsSetting}', true) = 'on')";
     private const string SqlServerTenant = $"CAST(SESSION_CONTEXT(N'{TenantSessionKey}') AS uniqueidentifier)";
 
     /// <summary>The tables of a model's tenant-owned entities, found by their <c>TenantId</c> column.</summary>
@@ -110,7 +115,7 @@ public static class RowSecurityPolicies
         ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY;
         ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY;
         CREATE POLICY {TenantPolicy} ON "{table}" USING ("{tenantColumn}" = {PostgresTenant}) WITH CHECK ("{tenantColumn}" = {PostgresTenant});
-        CREATE POLICY {AcrossTenantsPolicy} ON "{table}" FOR SELECT USING (current_setting('{AcrossTenantsSetting}', true) = 'on');
+        CREATE POLICY {AcrossTenantsPolicy} ON "{table}" FOR SELECT USING ({PostgresAcrossTenants});
         """;
 
     /// <summary>A block predicate named without an operation blocks all four: after insert, after and before update, before delete.</summary>
