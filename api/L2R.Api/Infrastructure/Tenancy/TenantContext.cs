@@ -21,7 +21,8 @@ public sealed class TenantContext(ICurrentUser? user) : ITenantContext
 {
     public static readonly ITenantContext None = new TenantContext(null);
 
-    public Guid? TenantId => user?.TenantId;
+    /// <summary>None while reading across tenants, even in a request whose token names one.</summary>
+    public Guid? TenantId => ReadsAcrossTenants ? null : user?.TenantId;
 
     public bool ReadsAcrossTenants { get; private set; }
 
