@@ -54,16 +54,16 @@ public static class RowSecurityPolicies
                 migrationBuilder.Sql(PostgresPolicies(TenantsTable, "Id"));
                 break;
             case SqlServerProvider:
-                migrationBuilder.Sql("CREATE SCHEMA [rls];");
-                migrationBuilder.Sql($"""
+                migrationBuilder.Sql(Exec("CREATE SCHEMA [rls]"));
+                migrationBuilder.Sql(Exec($"""
                     CREATE FUNCTION [rls].[TenantRows](@TenantId uniqueidentifier) RETURNS TABLE WITH SCHEMABINDING AS
-                    RETURN SELECT 1 AS [Visible] WHERE @TenantId = {SqlServerTenant} OR CAST(SESSION_CONTEXT(N'{AcrossTenantsSessionKey}') AS bit) = 1;
-                    """);
-                migrationBuilder.Sql($"""
+                    RETURN SELECT 1 AS [Visible] WHERE @TenantId = {SqlServerTenant} OR CAST(SESSION_CONTEXT(N'{AcrossTenantsSessionKey}') AS bit) = 1
+                    """));
+                migrationBuilder.Sql(Exec($"""
                     CREATE FUNCTION [rls].[TenantWrites](@TenantId uniqueidentifier) RETURNS TABLE WITH SCHEMABINDING AS
-                    RETURN SELECT 1 AS [Writable] WHERE @TenantId = {SqlServerTenant};
-                    """);
-                migrationBuilder.Sql($"CREATE SECURITY POLICY {SqlServerPolicy} {SqlServerPredicates(TenantsTable, "Id")} WITH (STATE = ON, SCHEMABINDING = ON);");
+                    RETURN SELECT 1 AS [Writable] WHERE @TenantId = {SqlServerTenant}
+                    """));
+                migrationBuilder.Sql(Exec($"CREATE SECURITY POLICY {SqlServerPolicy} {SqlServerPredicates(TenantsTable, "Id")} WITH (STATE = ON, SCHEMABINDING = ON)"));
                 break;
             default:
                 throw new NotSupportedException($"No row-level security for {migrationBuilder.ActiveProvider}.");
@@ -77,7 +77,7 @@ public static class RowSecurityPolicies
     {
         if (migrationBuilder.ActiveProvider == SqlServerProvider)
         {
-            migrationBuilder.Sql($"ALTER SECURITY POLICY {SqlServerPolicy} {string.Join(",\n", tables.Select(t => SqlServerPredicates(t, "TenantId")))};");
+            migrationBuilder.Sql(Exec($"ALTER SECURITY POLICY {SqlServerPolicy} {string.Join(",\n", tables.Select(t => SqlServerPredicates(t, "TenantId")))}"));
             return;
         }
 
@@ -117,6 +117,13 @@ public static class RowSecurityPolicies
         CREATE POLICY {TenantPolicy} ON "{table}" USING ("{tenantColumn}" = {PostgresTenant}) WITH CHECK ("{tenantColumn}" = {PostgresTenant});
         CREATE POLICY {AcrossTenantsPolicy} ON "{table}" FOR SELECT USING ({PostgresAcrossTenants});
         """;
+
+    /// <summary>
+    /// The deploy script is idempotent: each statement sits inside <c>IF NOT EXISTS (…) BEGIN … END</c>, where CREATE
+    /// SCHEMA and CREATE FUNCTION, which must open a batch of their own, are allowed only through EXEC (and the security
+    /// policy's statements go the same way).
+    /// </summary>
+    private static string Exec(string sql) => $"EXEC(N'{sql.Replace("'", "''", StringComparison.Ordinal)}');";
 
     /// <summary>A block predicate named without an operation blocks all four: after insert, after and before update, before delete.</summary>
     private static string SqlServerPredicates(string table, string tenantColumn) =>
