@@ -49,6 +49,9 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         var activation = await team.ActivateAsync(draft["id"]!.GetValue<string>());
 
         Assert.Equal(("Completed", 4), (activation["status"]!.GetValue<string>(), activation["moved"]!.GetValue<int>()));
+
+        // The job commits its status before the scheduler reports the run to the listener, so the run may land a moment later.
+        await _runs.WaitForAsync(r => r.Job.Group == "activation", 1, TimeSpan.FromSeconds(10));
         Assert.Single(_runs.Of("activation"));
         foreach (var lead in leads)
         {
