@@ -65,6 +65,8 @@ done
 mkdir -p artifacts
 dotnet ef migrations script --idempotent --project api/L2R.Api --context SqlServerL2RDbContext --configuration Release --no-build -o artifacts/sqlserver-migrate.sql >/dev/null
 grep -q 'CREATE TABLE \[Leads\]' artifacts/sqlserver-migrate.sql
+# The tenant wall of docs/decisions/0013 (SqlServerRowLevelSecurityScriptTests check it names every tenant table).
+grep -q 'CREATE SECURITY POLICY \[rls\]\.\[TenantWall\]' artifacts/sqlserver-migrate.sql
 
 # --- tests -------------------------------------------------------------------------------------------------
 # Each suite also writes a .trx file to artifacts/test-results, which the pipeline publishes.

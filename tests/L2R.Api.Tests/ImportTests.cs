@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Outbox;
+using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -368,11 +369,11 @@ public abstract class ImportTests<TFactory>(TFactory factory) : IClassFixture<TF
 
     private async Task<ApiSession> MarketingAsync() => await (await ApiSession.SignUpAsync(factory)).AddUserAsync(factory, "Marketing");
 
-    /// <summary>The tenant's stored file chunks, counted past the tenant filter: a refused upload must leave none, even unlisted.</summary>
+    /// <summary>The tenant's stored file chunks, counted in its own scope whatever run they belong to: a refused upload must leave none, even unlisted.</summary>
     private async Task<int> ChunksOfAsync(Guid tenantId)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<L2RDbContext>().ImportFileChunks.IgnoreQueryFilters().CountAsync(c => c.TenantId == tenantId);
+        await using var scope = factory.Services.GetRequiredService<ITenantScopes>().Open(tenantId);
+        return await scope.ServiceProvider.GetRequiredService<L2RDbContext>().ImportFileChunks.CountAsync();
     }
 
     /// <summary>Every lead's profile and stage, one line each, to compare a tenant before and after.</summary>

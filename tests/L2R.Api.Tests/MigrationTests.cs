@@ -10,7 +10,8 @@ namespace L2R.Api.Tests;
 
 /// <summary>
 /// History written before the one mover has no creation entries; the Metrics migration gives each lead one, so the
-/// waterfall counts every lead's first stage from the history alone.
+/// waterfall counts every lead's first stage from the history alone. The RowLevelSecurity migration (policies on
+/// PostgreSQL, nothing on SQLite) can be taken down and raised again.
 /// </summary>
 public abstract class MigrationTests
 {
@@ -54,6 +55,21 @@ public abstract class MigrationTests
             [(Moved, "Raw", -1, 1), (NeverMoved, "Raw", -1, 2), (AlreadyCreated, "Raw", 0, 1)],
             entries.OrderBy(e => e.LeadId).Select(e => (e.LeadId, e.To, e.Step, e.AgreementVersion)));
         Assert.All(entries, e => Assert.Equal(created, DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc)));
+    }
+
+    [Fact]
+    public async Task RowLevelSecurity_GoesDownAndUpAgain()
+    {
+        await using var db = NewContext();
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync();
+        var migrations = db.Database.GetMigrations().ToList();
+        var beforeIt = migrations[migrations.FindIndex(m => m.EndsWith("_RowLevelSecurity", StringComparison.Ordinal)) - 1];
+
+        await migrator.MigrateAsync(beforeIt);
+        await migrator.MigrateAsync();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
     private static Task Move(L2RDbContext db, Guid lead, string from, string to, string trigger, DateTime at, int step) =>

@@ -143,22 +143,18 @@ public abstract class SweepTests<TFactory>(TFactory factory) : IClassFixture<TFa
     private async Task<Guid> BrokenTenantAsync()
     {
         var id = new Guid("00000000-0000-0000-0000-000000000001");
-        await using (var anonymous = factory.Services.CreateAsyncScope())
-        {
-            var db = anonymous.ServiceProvider.GetRequiredService<L2RDbContext>();
-            if (await db.Tenants.AnyAsync(t => t.Id == id))
-            {
-                return id;
-            }
 
-            db.Tenants.Add(new Tenant { Id = id, Name = "Broken", Slug = $"broken-{Guid.NewGuid():N}"[..20] });
-            await db.SaveChangesAsync();
+        // In its own scope, as sign-up makes a tenant: row-level security lets a scope see and write only its tenant's row.
+        await using var scope = factory.Services.GetRequiredService<ITenantScopes>().Open(id);
+        var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
+        if (await db.Tenants.AnyAsync(t => t.Id == id))
+        {
+            return id;
         }
 
-        await using var scope = factory.Services.GetRequiredService<ITenantScopes>().Open(id);
-        var tenantDb = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
-        tenantDb.Leads.Add(new Lead { FirstName = "No", LastName = "Agreement" });
-        await tenantDb.SaveChangesAsync();
+        db.Tenants.Add(new Tenant { Id = id, Name = "Broken", Slug = $"broken-{Guid.NewGuid():N}"[..20] });
+        db.Leads.Add(new Lead { FirstName = "No", LastName = "Agreement" });
+        await db.SaveChangesAsync();
         return id;
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using L2R.Api.Infrastructure;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Hosting;
@@ -57,6 +58,24 @@ public sealed class TenantScopeTests
         Assert.Throws<InvalidOperationException>(() => user.FixTenant(TenantB));
         Assert.Equal(Actor.User(marketing, Roles.Marketing), user.Actor);
         Assert.Equal(TenantA, user.TenantId);
+    }
+
+    [Fact]
+    public async Task AReadAcrossTenants_HasNoTenant_EvenInARequestWhoseTokenNamesOne()
+    {
+        using var services = Services(("Seed:DemoTenant", "false"), ("ConnectionStrings:L2R", "Data Source=never-opened.db"));
+        services.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
+        {
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(L2RClaims.TenantId, TenantA.ToString())], "test")),
+        };
+
+        var (tenant, across) = await services.GetRequiredService<ITenantScopes>().ReadAcrossTenantsAsync(db => Task.FromResult((db.CurrentTenantId, db.ReadsAcrossTenants)));
+
+        Assert.Null(tenant);
+        Assert.True(across);
+        await using var request = services.CreateAsyncScope();
+        Assert.Equal(TenantA, request.ServiceProvider.GetRequiredService<ITenantContext>().TenantId);
+        Assert.False(request.ServiceProvider.GetRequiredService<ITenantContext>().ReadsAcrossTenants);
     }
 
     [Fact]

@@ -49,6 +49,9 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         var activation = await team.ActivateAsync(draft["id"]!.GetValue<string>());
 
         Assert.Equal(("Completed", 4), (activation["status"]!.GetValue<string>(), activation["moved"]!.GetValue<int>()));
+
+        // The job commits its status before the scheduler reports the run to the listener, so the run may land a moment later.
+        await _runs.WaitForAsync(r => r.Job.Group == "activation", 1, TimeSpan.FromSeconds(10));
         Assert.Single(_runs.Of("activation"));
         foreach (var lead in leads)
         {
@@ -134,7 +137,9 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     {
         public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
-        protected override string ConnectionString => $"{PostgresApiFactory.ServerConnectionString};Database={database}";
+        protected override string ConnectionString => PostgresApiFactory.AppConnectionFor(database);
+
+        protected override string OwnerConnectionString => PostgresApiFactory.OwnerConnectionFor(database);
 
         public override L2RApiFactory SameDatabase() => new InstanceFactory(database, sweepMinutes, slaCheckSeconds);
 

@@ -36,6 +36,9 @@ public static class ServiceRegistration
 {
     private const string ConnectionStringName = "L2R";
 
+    /// <summary>The database owner's, when the application connects as a role of its own (docs/decisions/0013).</summary>
+    private const string OwnerConnectionStringName = "L2RMigrations";
+
     public static IServiceCollection AddL2R(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var database = configuration.BindOptions<DatabaseOptions>(DatabaseOptions.Section);
@@ -61,10 +64,12 @@ public static class ServiceRegistration
 
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
-        services.AddScoped<ITenantContext>(sp => new TenantContext(sp.GetRequiredService<ICurrentUser>()));
+        services.AddScoped(sp => new TenantContext(sp.GetRequiredService<ICurrentUser>()));
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddSingleton<ITenantScopes, TenantScopes>();
 
         services.AddDatabase(database.Provider, connectionString, usesDataDirectory);
+        services.AddSingleton(new DatabaseOwner(database, configuration.GetConnectionString(OwnerConnectionStringName), connectionString));
         services.AddL2RScheduling(database.Provider, connectionString);
         services.AddSingleton<EveryTenant>();
         services.AddScoped<AgreementStore>();
@@ -177,10 +182,12 @@ public static class ServiceRegistration
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<L2RDbContext, PostgresL2RDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>()));
+                services.AddDbContext<L2RDbContext, PostgresL2RDbContext>((sp, o) => o.UseNpgsql(connectionString)
+                    .AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>(), TenantSessionInterceptor.Postgres));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<L2RDbContext, SqlServerL2RDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>()));
+                services.AddDbContext<L2RDbContext, SqlServerL2RDbContext>((sp, o) => o.UseSqlServer(connectionString)
+                    .AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>(), TenantSessionInterceptor.SqlServer));
                 break;
             default:
                 services.AddDbContext<L2RDbContext, SqliteL2RDbContext>((sp, o) =>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace L2R.Api.Tests.Infrastructure;
 
@@ -28,8 +29,16 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
 
     protected abstract string ConnectionString { get; }
 
+    /// <summary>The owner's, when the application connects as a role of its own; migrations run as the owner.</summary>
+    protected virtual string? OwnerConnectionString => null;
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            PostgresApiFactory.EnsureAppRole();
+        }
+
         builder.UseEnvironment("Testing");
         return base.CreateHost(builder);
     }
@@ -38,6 +47,11 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:L2R", ConnectionString);
+        if (OwnerConnectionString is { } owner)
+        {
+            builder.UseSetting("ConnectionStrings:L2RMigrations", owner);
+        }
+
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Auth:Issuer", Issuer);
         builder.UseSetting("Auth:Audience", Audience);
@@ -121,10 +135,17 @@ public sealed class SqliteApiFactory : L2RApiFactory
 
 /// <summary>
 /// A fresh database on the throwaway PostgreSQL server that scripts/test.sh starts; its connection string comes from
-/// L2R_TEST_POSTGRES. Without it these tests fail with instructions rather than pass unseen.
+/// L2R_TEST_POSTGRES. Without it these tests fail with instructions rather than pass unseen. As in production, the API
+/// connects as <see cref="AppRole"/>, which owns nothing and bypasses no row-level security, while the migrations run
+/// as the server's superuser: every PostgreSQL test runs behind both walls between tenants.
 /// </summary>
 public sealed class PostgresApiFactory : L2RApiFactory
 {
+    public const string AppRole = "l2r_app";
+
+    /// <summary>Once per test run, whichever class comes first; roles belong to the server, not to one database.</summary>
+    private static readonly Lazy<Task> RoleCreated = new(CreateAppRoleAsync);
+
     private readonly string _database;
 
     public PostgresApiFactory()
@@ -142,5 +163,37 @@ public sealed class PostgresApiFactory : L2RApiFactory
         Environment.GetEnvironmentVariable("L2R_TEST_POSTGRES")
         ?? throw new InvalidOperationException("Set L2R_TEST_POSTGRES to a PostgreSQL connection string (scripts/test.sh starts a throwaway server and sets it).");
 
-    protected override string ConnectionString => $"{ServerConnectionString};Database={_database}";
+    /// <summary>The owner's connection to this factory's database, to see what is really stored, past every wall.</summary>
+    public string OwnerConnection => OwnerConnectionFor(_database);
+
+    protected override string ConnectionString => AppConnectionFor(_database);
+
+    protected override string OwnerConnectionString => OwnerConnectionFor(_database);
+
+    /// <summary>The application's connection to <paramref name="database"/>, as <see cref="AppRole"/>.</summary>
+    public static string AppConnectionFor(string database) =>
+        new NpgsqlConnectionStringBuilder(OwnerConnectionFor(database)) { Username = AppRole, Password = AppRole }.ConnectionString;
+
+    /// <summary>The owner's, which migrates: the server's superuser, who also creates the database.</summary>
+    public static string OwnerConnectionFor(string database) => $"{ServerConnectionString};Database={database}";
+
+    public static void EnsureAppRole() => RoleCreated.Value.GetAwaiter().GetResult();
+
+    /// <summary>Test runs of several branches may share a server, so the role is created only where missing, under a lock.</summary>
+    private static async Task CreateAppRoleAsync()
+    {
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"""
+            SELECT pg_advisory_lock(7413);
+            DO $$
+            BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{AppRole}') THEN
+                    CREATE ROLE {AppRole} LOGIN PASSWORD '{AppRole}' NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+                END IF;
+            END $$;
+            SELECT pg_advisory_unlock(7413);
+            """, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 }

@@ -11,14 +11,16 @@ namespace L2R.Api.Infrastructure.Data;
 
 /// <summary>
 /// Inserts many new rows of one entity at once, inside the open transaction, with the columns and value conversions of
-/// the EF model, so it writes exactly what <c>SaveChanges</c> would: a binary <c>COPY</c> on PostgreSQL, one prepared
+/// the EF model, so it writes exactly what <c>SaveChanges</c> would: a binary <c>COPY</c> on PostgreSQL (into a
+/// session's staging table, then one INSERT of what it holds: PostgreSQL refuses <c>COPY FROM</c> into a table under
+/// row-level security, and the INSERT passes the policies' checks like any other, docs/decisions/0013), one prepared
 /// INSERT run row by row on SQLite (whose provider sends every row as a statement of its own anyway); on SQL Server the
 /// rows go to the change tracker and the caller's <c>SaveChanges</c> writes them. The tenant rule of
 /// <see cref="L2RDbContext"/> holds here too: a row is stamped with the current tenant, and another tenant's is refused.
 /// </summary>
 public static class BulkInserts
 {
-    private static readonly ConcurrentDictionary<Type, (string Sql, IReadOnlyList<IProperty> Columns)> Copies = new();
+    private static readonly ConcurrentDictionary<Type, Copy> Copies = new();
 
     public static async Task InsertManyAsync<T>(this L2RDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
         where T : class, ITenantOwned
@@ -82,25 +84,30 @@ public static class BulkInserts
     private static async Task CopyAsync<T>(L2RDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
         where T : class
     {
-        var (sql, columns) = Copies.GetOrAdd(typeof(T), _ => CopyOf(db.Model.FindEntityType(typeof(T))!));
+        var plan = Copies.GetOrAdd(typeof(T), _ => CopyOf(db.Model.FindEntityType(typeof(T))!));
+        await db.Database.ExecuteSqlRawAsync(plan.Stage, ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var copy = await connection.BeginBinaryImportAsync(sql, ct);
-        foreach (var row in rows)
+        await using (var copy = await connection.BeginBinaryImportAsync(plan.CopyIn, ct))
         {
-            await copy.StartRowAsync(ct);
-            foreach (var column in columns)
+            foreach (var row in rows)
             {
-                var value = column.GetGetter().GetClrValueUsingContainingEntity(row);
-                if (column.GetTypeMapping().Converter is { } converter && value is not null)
+                await copy.StartRowAsync(ct);
+                foreach (var column in plan.Columns)
                 {
-                    value = converter.ConvertToProvider(value);
-                }
+                    var value = column.GetGetter().GetClrValueUsingContainingEntity(row);
+                    if (column.GetTypeMapping().Converter is { } converter && value is not null)
+                    {
+                        value = converter.ConvertToProvider(value);
+                    }
 
-                await WriteAsync(copy, value, ct);
+                    await WriteAsync(copy, value, ct);
+                }
             }
+
+            await copy.CompleteAsync(ct);
         }
 
-        await copy.CompleteAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(plan.Insert, ct);
     }
 
     /// <summary>The provider values our model stores, each as the PostgreSQL type EF gives its column (text fits varchar too).</summary>
@@ -117,12 +124,23 @@ public static class BulkInserts
         _ => throw new NotSupportedException($"Bulk inserts do not write {value.GetType().Name} values yet."),
     };
 
-    private static (string, IReadOnlyList<IProperty>) CopyOf(IEntityType entity)
+    /// <summary>
+    /// The staging table lives as long as the session (Npgsql's reset drops it when the connection returns to the pool);
+    /// the INSERT empties it as it reads it, so it is empty again for the next batch.
+    /// </summary>
+    private static Copy CopyOf(IEntityType entity)
     {
         var columns = Columns(entity, out var table);
         var names = string.Join(", ", columns.Select(p => $"\"{p.GetColumnName(table)}\""));
-        return ($"COPY \"{table.Name}\" ({names}) FROM STDIN (FORMAT BINARY)", columns);
+        var staging = $"\"l2r_copy_{table.Name}\"";
+        return new Copy(
+            $"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE \"{table.Name}\")",
+            $"COPY {staging} ({names}) FROM STDIN (FORMAT BINARY)",
+            $"WITH staged AS (DELETE FROM {staging} RETURNING {names}) INSERT INTO \"{table.Name}\" ({names}) SELECT {names} FROM staged",
+            columns);
     }
+
+    private sealed record Copy(string Stage, string CopyIn, string Insert, IReadOnlyList<IProperty> Columns);
 
     private static List<IProperty> Columns(IEntityType entity, out StoreObjectIdentifier table)
     {

@@ -16,6 +16,12 @@ public sealed class DatabaseOptions
     /// <summary>Apply migrations at start; production applies the SQL Server script at deploy time instead.</summary>
     public bool Migrate { get; set; } = true;
 
+    /// <summary>
+    /// On PostgreSQL with ConnectionStrings:L2RMigrations set, the role the application connects as, which the owner
+    /// grants its rights after migrating; by default the user named in ConnectionStrings:L2R.
+    /// </summary>
+    public string? AppRole { get; set; }
+
     /// <summary>The embedded default (SQLite with no set-up) is the only place a demo tenant and a generated key may appear.</summary>
     public bool IsEmbeddedDefault => Provider == DatabaseProvider.Sqlite;
 

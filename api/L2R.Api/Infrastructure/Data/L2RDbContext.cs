@@ -64,6 +64,9 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;
 
+    /// <summary>What <see cref="Tenancy.TenantSessionInterceptor"/> hands the database's row-level security with each connection.</summary>
+    public bool ReadsAcrossTenants => tenant.ReadsAcrossTenants;
+
     /// <summary>
     /// The metrics ledger reads every history row of a tenant in (lead, time, step) order and only these columns:
     /// where the database can carry them in that index (not SQLite), it answers from the index alone, never touching

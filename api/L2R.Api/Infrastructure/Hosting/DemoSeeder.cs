@@ -103,12 +103,9 @@ public sealed class DemoSeeder(IServiceProvider services, RunAs runAs, ITenantSc
 
     public async Task SeedAsync(CancellationToken ct)
     {
-        using (var probe = services.CreateScope())
+        if (await tenantScopes.ReadAcrossTenantsAsync(db => db.Tenants.AnyAsync(t => t.Slug == TenantSlug, ct)))
         {
-            if (await probe.ServiceProvider.GetRequiredService<L2RDbContext>().Tenants.AnyAsync(t => t.Slug == TenantSlug, ct))
-            {
-                return;
-            }
+            return;
         }
 
         var started = DateTime.UtcNow;

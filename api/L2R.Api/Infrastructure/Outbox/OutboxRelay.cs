@@ -14,7 +14,7 @@ namespace L2R.Api.Infrastructure.Outbox;
 /// (<c>UPDATE … WHERE ClaimedUntil &lt;= now</c>) before it is sent, so no two instances send the same attempt.
 /// </summary>
 public sealed class OutboxRelay(
-    IServiceScopeFactory scopes, ITenantScopes tenantScopes, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<OutboxRelay> logger)
+    ITenantScopes tenantScopes, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<OutboxRelay> logger)
 {
     public const int BatchSize = 200;
     public const int ParallelSends = 8;
@@ -55,17 +55,16 @@ public sealed class OutboxRelay(
     /// The one query across tenants: which have unnumbered events or due deliveries. It reads only tenant ids, and each
     /// tenant's work then runs in a scope of its own (OutboxTests prove events of two tenants are relayed in one pass).
     /// </summary>
-    private async Task<IReadOnlyList<Guid>> TenantsWithWorkAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
-        var events = await db.OutboxEvents.IgnoreQueryFilters([L2RDbContext.TenantFilter])
-            .Where(e => e.Position == null).Select(e => e.TenantId).Distinct().ToListAsync(ct);
-        var deliveries = await db.WebhookDeliveries.IgnoreQueryFilters([L2RDbContext.TenantFilter])
-            .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && d.ClaimedUntil <= now).Select(d => d.TenantId).Distinct().ToListAsync(ct);
-        return events.Union(deliveries).ToList();
-    }
+    private Task<List<Guid>> TenantsWithWorkAsync(CancellationToken ct) =>
+        tenantScopes.ReadAcrossTenantsAsync(async db =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var events = await db.OutboxEvents.IgnoreQueryFilters([L2RDbContext.TenantFilter])
+                .Where(e => e.Position == null).Select(e => e.TenantId).Distinct().ToListAsync(ct);
+            var deliveries = await db.WebhookDeliveries.IgnoreQueryFilters([L2RDbContext.TenantFilter])
+                .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && d.ClaimedUntil <= now).Select(d => d.TenantId).Distinct().ToListAsync(ct);
+            return events.Union(deliveries).ToList();
+        });
 
     private async Task PositionAsync(L2RDbContext db, CancellationToken ct)
     {

@@ -15,6 +15,13 @@ public interface ITenantScopes
 
     /// <summary>For background work that visits every tenant, always in the same order.</summary>
     Task<IReadOnlyList<Guid>> AllTenantIdsAsync(CancellationToken ct);
+
+    /// <summary>
+    /// One read across tenants, before the code knows which tenant it works for (docs/decisions/0013 lists every use):
+    /// in a scope of its own that belongs to no tenant and that the database's row-level security lets read every
+    /// tenant's rows, never write them. Tenant-owned sets still need <c>IgnoreQueryFilters</c> to look past the EF filter.
+    /// </summary>
+    Task<T> ReadAcrossTenantsAsync<T>(Func<L2RDbContext, Task<T>> read);
 }
 
 public sealed class TenantScopes(IServiceScopeFactory scopes) : ITenantScopes
@@ -26,10 +33,13 @@ public sealed class TenantScopes(IServiceScopeFactory scopes) : ITenantScopes
         return scope;
     }
 
-    public async Task<IReadOnlyList<Guid>> AllTenantIdsAsync(CancellationToken ct)
+    public Task<IReadOnlyList<Guid>> AllTenantIdsAsync(CancellationToken ct) =>
+        ReadAcrossTenantsAsync<IReadOnlyList<Guid>>(async db => await db.Tenants.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(ct));
+
+    public async Task<T> ReadAcrossTenantsAsync<T>(Func<L2RDbContext, Task<T>> read)
     {
-        // The tenants table belongs to no tenant, so a scope without one can list it.
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<L2RDbContext>().Tenants.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(ct);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().ReadAcrossTenants();
+        return await read(scope.ServiceProvider.GetRequiredService<L2RDbContext>());
     }
 }

@@ -12,7 +12,7 @@ namespace L2R.Api.Features.Auth.Login;
 /// to no tenant, or to that of whatever token came with it. Repeated failures for one tenant, email and address are
 /// throttled (<see cref="PasswordThrottle"/>) the same way whether or not the account exists.
 /// </summary>
-public sealed class LoginHandler(L2RDbContext db, ITenantScopes tenantScopes, IPasswordHasher<User> hasher, PasswordThrottle throttle, IHttpContextAccessor http)
+public sealed class LoginHandler(ITenantScopes tenantScopes, IPasswordHasher<User> hasher, PasswordThrottle throttle, IHttpContextAccessor http)
     : ICommandHandler<LoginCommand, TokenResponse>
 {
     /// <summary>Verified when the tenant or user is unknown, so a wrong email costs the same time as a wrong password.</summary>
@@ -24,7 +24,7 @@ public sealed class LoginHandler(L2RDbContext db, ITenantScopes tenantScopes, IP
         var email = command.Email.Trim().ToLowerInvariant();
         var address = http.HttpContext?.Connection.RemoteIpAddress;
         throttle.ThrowIfThrottled(slug, email, address);
-        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        var tenant = await tenantScopes.ReadAcrossTenantsAsync(db => db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct));
         if (tenant is null)
         {
             hasher.VerifyHashedPassword(null!, DecoyHash, command.Password);

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace L2R.Api.Features.Tenants.SignUp;
 
 /// <summary>Creates a tenant, its first admin and its active lead agreement (version 1, the default template) in one transaction.</summary>
-public sealed partial class SignUpHandler(L2RDbContext db, ITenantScopes tenantScopes, IPasswordHasher<User> hasher, TimeProvider clock)
+public sealed partial class SignUpHandler(ITenantScopes tenantScopes, IPasswordHasher<User> hasher, TimeProvider clock)
     : ICommandHandler<SignUpCommand, SignUpResultDto>
 {
     public async ValueTask<SignUpResultDto> Handle(SignUpCommand command, CancellationToken ct)
@@ -42,16 +42,18 @@ public sealed partial class SignUpHandler(L2RDbContext db, ITenantScopes tenantS
         }, ct);
     }
 
-    private async Task<string> FreeSlugAsync(string wanted, CancellationToken ct)
-    {
-        var slug = wanted;
-        for (var n = 2; await db.Tenants.AnyAsync(t => t.Slug == slug, ct); n++)
+    /// <summary>Slugs are unique across tenants, so the one read here looks at every tenant's.</summary>
+    private Task<string> FreeSlugAsync(string wanted, CancellationToken ct) =>
+        tenantScopes.ReadAcrossTenantsAsync(async db =>
         {
-            slug = $"{wanted}-{n}";
-        }
+            var slug = wanted;
+            for (var n = 2; await db.Tenants.AnyAsync(t => t.Slug == slug, ct); n++)
+            {
+                slug = $"{wanted}-{n}";
+            }
 
-        return slug;
-    }
+            return slug;
+        });
 
     private static string Slugify(string name)
     {
