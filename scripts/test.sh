@@ -65,7 +65,7 @@ done
 mkdir -p artifacts
 dotnet ef migrations script --idempotent --project api/L2R.Api --context SqlServerL2RDbContext --configuration Release --no-build -o artifacts/sqlserver-migrate.sql >/dev/null
 grep -q 'CREATE TABLE \[Leads\]' artifacts/sqlserver-migrate.sql
-# The tenant wall of docs/decisions/0013 (SqlServerRowLevelSecurityScriptTests check it names every tenant table).
+# The tenant wall of docs/decisions/0014 (SqlServerRowLevelSecurityScriptTests check it names every tenant table).
 grep -q 'CREATE SECURITY POLICY \[rls\]\.\[TenantWall\]' artifacts/sqlserver-migrate.sql
 
 # --- tests -------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ using Npgsql;
 namespace L2R.Api.Tests;
 
 /// <summary>
-/// The second wall between tenants (docs/decisions/0013): PostgreSQL's row-level security refuses what the EF tenant
+/// The second wall between tenants (docs/decisions/0014): PostgreSQL's row-level security refuses what the EF tenant
 /// filter would, even to code that steps past the filter. The API here connects as <see cref="PostgresApiFactory.AppRole"/>,
 /// as it does in every PostgreSQL test; the owner's connection (the superuser) shows what is really stored.
 /// </summary>

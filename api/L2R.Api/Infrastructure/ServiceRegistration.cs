@@ -36,7 +36,7 @@ public static class ServiceRegistration
 {
     private const string ConnectionStringName = "L2R";
 
-    /// <summary>The database owner's, when the application connects as a role of its own (docs/decisions/0013).</summary>
+    /// <summary>The database owner's, when the application connects as a role of its own (docs/decisions/0014).</summary>
     private const string OwnerConnectionStringName = "L2RMigrations";
 
     public static IServiceCollection AddL2R(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

@@ -13,7 +13,7 @@ namespace L2R.Api.Infrastructure.Data;
 /// Inserts many new rows of one entity at once, inside the open transaction, with the columns and value conversions of
 /// the EF model, so it writes exactly what <c>SaveChanges</c> would: a binary <c>COPY</c> on PostgreSQL (into a
 /// session's staging table, then one INSERT of what it holds: PostgreSQL refuses <c>COPY FROM</c> into a table under
-/// row-level security, and the INSERT passes the policies' checks like any other, docs/decisions/0013), one prepared
+/// row-level security, and the INSERT passes the policies' checks like any other, docs/decisions/0014), one prepared
 /// INSERT run row by row on SQLite (whose provider sends every row as a statement of its own anyway); on SQL Server the
 /// rows go to the change tracker and the caller's <c>SaveChanges</c> writes them. The tenant rule of
 /// <see cref="L2RDbContext"/> holds here too: a row is stamped with the current tenant, and another tenant's is refused.

@@ -7,7 +7,7 @@ namespace L2R.Api.Infrastructure.Data;
 /// <summary>
 /// Who migrates. With one connection string (the SQLite default, local development) the application migrates as
 /// itself. With <c>ConnectionStrings:L2RMigrations</c> beside it, the application connects as a role that owns nothing,
-/// so the row-level security of docs/decisions/0013 holds for it; migrations run as the owner, which on PostgreSQL then
+/// so the row-level security of docs/decisions/0014 holds for it; migrations run as the owner, which on PostgreSQL then
 /// grants that role its rows and nothing more (on SQL Server the deployment grants its database user).
 /// </summary>
 public sealed class DatabaseOwner(DatabaseOptions database, string? ownerConnectionString, string appConnectionString)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace L2R.Api.Infrastructure.Data;
 
 /// <summary>
-/// The database's own wall between tenants (docs/decisions/0013), which the RowLevelSecurity migration raises through
+/// The database's own wall between tenants (docs/decisions/0014), which the RowLevelSecurity migration raises through
 /// <c>migrationBuilder.Sql</c>: on PostgreSQL, forced row-level security with a policy per table; on SQL Server, one
 /// security policy with a filter and a block predicate per table. A row is visible and writable when its tenant is the
 /// session's (<see cref="Tenancy.TenantSessionInterceptor"/> sets it on every connection a context opens); a session

@@ -17,7 +17,7 @@ public interface ITenantScopes
     Task<IReadOnlyList<Guid>> AllTenantIdsAsync(CancellationToken ct);
 
     /// <summary>
-    /// One read across tenants, before the code knows which tenant it works for (docs/decisions/0013 lists every use):
+    /// One read across tenants, before the code knows which tenant it works for (docs/decisions/0014 lists every use):
     /// in a scope of its own that belongs to no tenant and that the database's row-level security lets read every
     /// tenant's rows, never write them. Tenant-owned sets still need <c>IgnoreQueryFilters</c> to look past the EF filter.
     /// </summary>

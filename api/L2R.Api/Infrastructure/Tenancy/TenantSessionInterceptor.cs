@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace L2R.Api.Infrastructure.Tenancy;
 
 /// <summary>
-/// The second wall (docs/decisions/0013): each time a context opens a connection, the database session learns the
+/// The second wall (docs/decisions/0014): each time a context opens a connection, the database session learns the
 /// context's tenant and whether it reads across tenants, and the row-level security of the RowLevelSecurity migration
 /// shows and accepts only that tenant's rows. Both values are written on every open, so a pooled connection never
 /// keeps the last user's; the pools reset them on return as well (Npgsql's DISCARD ALL, SqlClient's sp_reset_connection).
