@@ -32,12 +32,12 @@ public abstract class OutboxUnderKillTests(ITestOutputHelper output) : IAsyncLif
 
     protected abstract string Provider { get; }
 
-    protected abstract string ConnectionString { get; }
-
     protected abstract L2RDbContext Open();
 
-    public async Task InitializeAsync() =>
-        _api = await ApiProcess.StartAsync(new Dictionary<string, string> { ["Database:Provider"] = Provider, ["ConnectionStrings:L2R"] = ConnectionString });
+    /// <summary>Configuration keys of the database: the provider, the application's connection and, where it differs, the owner's.</summary>
+    protected abstract Dictionary<string, string> DatabaseSettings { get; }
+
+    public async Task InitializeAsync() => _api = await ApiProcess.StartAsync(DatabaseSettings);
 
     public virtual async Task DisposeAsync() => await _api.DisposeAsync();
 
@@ -208,7 +208,9 @@ public sealed class SqliteOutboxUnderKillTests(ITestOutputHelper output) : Outbo
 
     protected override string Provider => "Sqlite";
 
-    protected override string ConnectionString => $"Data Source={_path}";
+    protected override Dictionary<string, string> DatabaseSettings => new() { ["Database:Provider"] = Provider, ["ConnectionStrings:L2R"] = ConnectionString };
+
+    private string ConnectionString => $"Data Source={_path}";
 
     public override async Task DisposeAsync()
     {
@@ -230,8 +232,22 @@ public sealed class PostgresOutboxUnderKillTests(ITestOutputHelper output) : Out
 
     protected override string Provider => "Postgres";
 
-    protected override string ConnectionString => $"{PostgresApiFactory.ServerConnectionString};Database={_database}";
+    /// <summary>As in production and the other PostgreSQL tests: the API as the application's role behind row-level security, migrations as the owner.</summary>
+    protected override Dictionary<string, string> DatabaseSettings
+    {
+        get
+        {
+            PostgresApiFactory.EnsureAppRole();
+            return new()
+            {
+                ["Database:Provider"] = Provider,
+                ["ConnectionStrings:L2R"] = PostgresApiFactory.AppConnectionFor(_database),
+                ["ConnectionStrings:L2RMigrations"] = PostgresApiFactory.OwnerConnectionFor(_database),
+            };
+        }
+    }
 
+    /// <summary>The owner's connection: what is really stored, past every wall.</summary>
     protected override L2RDbContext Open() =>
-        new PostgresL2RDbContext(new DbContextOptionsBuilder<PostgresL2RDbContext>().UseNpgsql(ConnectionString).Options, TenantContext.None);
+        new PostgresL2RDbContext(new DbContextOptionsBuilder<PostgresL2RDbContext>().UseNpgsql(PostgresApiFactory.OwnerConnectionFor(_database)).Options, TenantContext.None);
 }
