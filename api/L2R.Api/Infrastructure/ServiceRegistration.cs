@@ -16,6 +16,7 @@ using L2R.Api.Features.Webhooks;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Hosting;
+using L2R.Api.Infrastructure.Live;
 using L2R.Api.Infrastructure.Scheduling;
 using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Telemetry;
@@ -56,6 +57,7 @@ public static class ServiceRegistration
         services.AddValidatedOptions<ImportOptions>(ImportOptions.Section);
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.Section);
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        services.AddValidatedOptions<RedisOptions>(RedisOptions.Section);
         services.AddL2RTelemetry(configuration, configuration.BindOptions<TelemetryOptions>(TelemetryOptions.Section));
         services.AddHttpContextAccessor();
 
@@ -64,6 +66,7 @@ public static class ServiceRegistration
         services.AddScoped<ITenantContext>(sp => new TenantContext(sp.GetRequiredService<ICurrentUser>()));
         services.AddSingleton<ITenantScopes, TenantScopes>();
 
+        services.AddL2RLive(configuration, configuration.BindOptions<RedisOptions>(RedisOptions.Section));
         services.AddDatabase(database.Provider, connectionString, usesDataDirectory);
         services.AddL2RScheduling(database.Provider, connectionString);
         services.AddSingleton<EveryTenant>();
@@ -103,6 +106,7 @@ public static class ServiceRegistration
         {
             services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
             services.AddL2RSchedulerHosting();
+            services.AddHostedService<LiveBoardPublisher>();
         }
 
         services.AddWebhooks();
@@ -150,7 +154,8 @@ public static class ServiceRegistration
     /// <summary>The build's OpenAPI generator starts the host too; it must not touch a database.</summary>
     private static bool IsGeneratingOpenApiDocument => System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 
-    private static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
+    /// <summary>The API's JSON, for HTTP and for the live board's pushes alike.</summary>
+    internal static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
     {
         AgreementJson.Configure(options);
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
@@ -177,10 +182,10 @@ public static class ServiceRegistration
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<L2RDbContext, PostgresL2RDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>()));
+                services.AddDbContext<L2RDbContext, PostgresL2RDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>(), sp.GetRequiredService<LiveBoardChanges>()));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<L2RDbContext, SqlServerL2RDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>()));
+                services.AddDbContext<L2RDbContext, SqlServerL2RDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>(), sp.GetRequiredService<LiveBoardChanges>()));
                 break;
             default:
                 services.AddDbContext<L2RDbContext, SqliteL2RDbContext>((sp, o) =>
@@ -190,7 +195,7 @@ public static class ServiceRegistration
                         Directory.CreateDirectory(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolveDataDirectory(sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
                     }
 
-                    o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>());
+                    o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>(), sp.GetRequiredService<LiveBoardChanges>());
                 });
                 break;
         }
@@ -234,7 +239,11 @@ public static class ServiceRegistration
             .Configure<SigningKeyProvider, IOptions<AuthOptions>>((options, keys, auth) =>
             {
                 options.MapInboundClaims = false;
-                options.Events = new JwtBearerEvents { OnTokenValidated = TokenHeaderPolicy.ThenAsync(ActiveUserCheck.RejectUnlessActiveAsync) };
+                options.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = LiveRegistration.TokenFromQueryForHubs,
+                    OnTokenValidated = TokenHeaderPolicy.ThenAsync(ActiveUserCheck.RejectUnlessActiveAsync),
+                };
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,
