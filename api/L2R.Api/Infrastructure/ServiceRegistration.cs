@@ -66,7 +66,8 @@ public static class ServiceRegistration
         services.AddScoped<ITenantContext>(sp => new TenantContext(sp.GetRequiredService<ICurrentUser>()));
         services.AddSingleton<ITenantScopes, TenantScopes>();
 
-        services.AddL2RLive(configuration, configuration.BindOptions<RedisOptions>(RedisOptions.Section));
+        var redis = configuration.BindOptions<RedisOptions>(RedisOptions.Section);
+        services.AddL2RLive(configuration, redis);
         services.AddDatabase(database.Provider, connectionString, usesDataDirectory);
         services.AddL2RScheduling(database.Provider, connectionString);
         services.AddSingleton<EveryTenant>();
@@ -106,7 +107,7 @@ public static class ServiceRegistration
         {
             services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
             services.AddL2RSchedulerHosting();
-            services.AddHostedService<LiveBoardPublisher>();
+            services.AddL2RLiveHosting(redis);
         }
 
         services.AddWebhooks();

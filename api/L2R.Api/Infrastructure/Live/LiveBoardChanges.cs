@@ -25,9 +25,13 @@ public sealed class LiveBoardChanges(ICurrentUser user, LiveBoardQueue queue) : 
     private UnitOfWork _save = new();
     private UnitOfWork _transaction = new();
     private string? _systemActor;
+    private string? _reloadReason;
 
-    /// <summary>Who the board names for the system's changes in this scope (a background job's name); per kind otherwise.</summary>
-    public void ActAs(string systemActor) => _systemActor = systemActor;
+    /// <summary>
+    /// For background work: the name boards show for the system's changes in this scope (per kind otherwise), and,
+    /// with <paramref name="reloadReason"/>, that its commits reload the columns they touch rather than push card by card.
+    /// </summary>
+    public void ActAs(string systemActor, string? reloadReason = null) => (_systemActor, _reloadReason) = (systemActor, reloadReason);
 
     /// <summary>
     /// The open transaction writes past the change tracker (or too many leads to push one by one): when it commits,
@@ -187,7 +191,7 @@ public sealed class LiveBoardChanges(ICurrentUser user, LiveBoardQueue queue) : 
         }
 
         var actor = user.ClientId is { } client ? new LiveActor(null, client) : user.UserId is { } person ? new LiveActor(person, null) : null;
-        queue.Enqueue(work.ToCommit(tenantId, actor, _systemActor));
+        queue.Enqueue(work.ToCommit(tenantId, actor, _systemActor, _reloadReason));
     }
 
     private static LeadState? Original(EntityEntry<Lead> entry, System.Linq.Expressions.Expression<Func<Lead, LeadState>> property) =>
@@ -284,9 +288,11 @@ public sealed class LiveBoardChanges(ICurrentUser user, LiveBoardQueue queue) : 
             }
         }
 
-        public LiveCommit ToCommit(Guid tenantId, LiveActor? scopeActor, string? systemActor)
+        public LiveCommit ToCommit(Guid tenantId, LiveActor? scopeActor, string? systemActor, string? scopeReloadReason)
         {
+            // Wall-clock time, not the API's clock (the demo's travels): boards show how long ago a change landed.
             var at = TimeProvider.System.GetUtcNow().UtcDateTime;
+            _reloadReason ??= scopeReloadReason;
             if (_reloadReason is not null || _leads.Count > ReloadThreshold)
             {
                 List<LeadState> states = _reloadAll ? [] : [.. (_reloadStates ?? []).Union(_leads.Values.SelectMany(l => l.States)).Order()];

@@ -37,13 +37,32 @@ public static class LiveRegistration
         if (redis.IsConfigured)
         {
             services.AddSingleton<RedisConnection>();
+            services.AddSingleton<RedisAccessBroadcast>();
+            services.AddSingleton<IAccessBroadcast>(sp => sp.GetRequiredService<RedisAccessBroadcast>());
             services.AddOptions<SignalRRedisOptions>().Configure<RedisConnection>((options, connection) => options.ConnectionFactory = _ => connection.GetAsync());
             signalR.AddStackExchangeRedis(options => options.Configuration.ChannelPrefix = RedisChannel.Literal(RedisOptions.ChannelPrefix));
+        }
+
+        else
+        {
+            services.AddSingleton<IAccessBroadcast, NoAccessBroadcast>();
         }
 
         if (!string.IsNullOrWhiteSpace(configuration[AzureSignalRConnectionString]))
         {
             signalR.AddAzureSignalR(configuration[AzureSignalRConnectionString]);
+        }
+
+        return services;
+    }
+
+    /// <summary>The background side: the publisher of committed changes, and with Redis the listener for the other instances' access changes.</summary>
+    public static IServiceCollection AddL2RLiveHosting(this IServiceCollection services, RedisOptions redis)
+    {
+        services.AddHostedService<LiveBoardPublisher>();
+        if (redis.IsConfigured)
+        {
+            services.AddHostedService<AccessChangeListener>();
         }
 
         return services;
