@@ -163,6 +163,7 @@ test('sales drags a lead on instance B; marketing sees it move on instance A wit
     /^moved by Sam Rep, \d+ s ago$/,
   );
   // The rep's own board shows the move once (the push of their own move does not count it twice).
+  await cardIn(sales, 'SalesAccepted', lead.id).waitFor();
   assert.equal(await cardIn(sales, 'SalesAccepted', lead.id).count(), 1);
   assert.equal(await countOf(sales, 'MQL'), mqlBefore - 1);
   await marketing.screenshot({ path: join(shots, 'live-01-marketing-sees-sales-move.png') });
@@ -204,12 +205,11 @@ test('a card sales is dragging snaps back when marketing moves it, and no stale 
     { trigger: 'Disqualify', reasonCode: 'competitor' },
     200,
   );
-  const notice = sales.locator('[data-testid=notice]');
-  await notice.waitFor({ timeout: LIVE_MS });
-  assert.match(
-    await notice.textContent(),
-    /Mia Marketer moved Lena Lindqvist to Disqualified while you were dragging it\./,
-  );
+  await sales
+    .locator('[data-testid=notice]', {
+      hasText: 'Mia Marketer moved Lena Lindqvist to Disqualified while you were dragging it.',
+    })
+    .waitFor({ timeout: LIVE_MS });
   await sales.screenshot({ path: join(shots, 'live-02-drag-snapped-back.png') });
   await release();
   await cardIn(sales, 'Disqualified', lead.id).waitFor({ timeout: 5000 });

@@ -279,7 +279,7 @@ export class Board implements OnInit {
   protected readonly liveTitle: Record<LiveStatus, string> = {
     connected: "Others' changes appear here as they happen.",
     reconnecting: 'The live connection dropped; the board reloads once it is back.',
-    offline: "Not receiving others' changes; press Refresh to see them.",
+    offline: "Not receiving others' changes yet (it keeps trying); press Refresh to see them.",
   };
 
   protected readonly notice = signal<BoardNotice | null>(null);

@@ -59,6 +59,18 @@ describe('LiveStore', () => {
     expect(resynced).toBe(1);
   });
 
+  it('starts again when the server closes the connection (an expired token), asking for a fresh token', async () => {
+    vi.useFakeTimers();
+    const store = create();
+    await vi.advanceTimersByTimeAsync(0);
+    const closed = hub.link.onclose.mock.calls[0][0] as () => void;
+    closed();
+    expect(store.status()).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(hub.link.start).toHaveBeenCalledTimes(2);
+    expect(store.status()).toBe('connected');
+  });
+
   it('disconnects on sign-out', async () => {
     const store = create();
     await settle();

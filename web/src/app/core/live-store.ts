@@ -121,10 +121,11 @@ export class LiveStore {
       this.status.set('connected');
       this.resyncs.next();
     });
-    // The automatic reconnect never gives up, so a close is the server's (or a failed reconnect's): start again.
+    // The automatic reconnect never gives up, so a close is the server's (its token expired, or access was taken
+    // away): start again with a fresh token; if access is really gone, the HTTP calls sign the user out.
     link.onclose(() => {
       if (!this.isCurrent(link)) return;
-      this.status.set('offline');
+      this.status.set('reconnecting');
       this.retryLater(link);
     });
     void this.start(link, false);
