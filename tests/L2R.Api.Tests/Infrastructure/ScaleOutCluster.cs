@@ -50,7 +50,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime
 
         var conf = Path.Combine(_folder, "nginx.conf");
         await File.WriteAllTextAsync(conf, NginxConf());
-        _others.Add(Start("nginx", ["-p", _folder, "-c", conf, "-g", "daemon off;"], "nginx"));
+        _others.Add(Start(File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx", ["-p", _folder, "-c", conf, "-g", "daemon off;"], "nginx"));
         await WaitAsync(() => ReadyAsync(Balancer), "nginx");
     }
 
