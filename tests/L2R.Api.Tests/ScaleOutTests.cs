@@ -42,6 +42,30 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task AUserDeactivatedOnInstanceC_LosesAccessOnInstanceA_AtOnce_AndTheirBoardThereIsClosed()
+    {
+        var admin = await cluster.SignUpAsync();
+        var sales = await cluster.AddUserAsync(admin, "Sales");
+        var salesId = (await sales.GetJsonAsync("/api/me"))["id"]!.GetValue<string>();
+        var salesOnA = ScaleOutCluster.At(sales, cluster.Instance(A));
+
+        // Instance A now holds the user as active in its cache, which alone would let them in for 30 s more.
+        await salesOnA.GetJsonAsync("/api/board");
+        await using var board = await BoardListener.ConnectAsync(cluster.Instance(A).ToString(), sales.AccessToken);
+        await ApiSession.Expect(await ScaleOutCluster.At(admin, cluster.Instance(C)).Http.PostAsync($"/api/users/{salesId}/deactivate", null), HttpStatusCode.OK);
+
+        await board.ClosedByServer.Task.WaitAsync(TimeSpan.FromSeconds(2));
+        var until = DateTime.UtcNow.AddSeconds(2);
+        HttpStatusCode status;
+        while ((status = (await salesOnA.Http.GetAsync("/api/board")).StatusCode) == HttpStatusCode.OK && DateTime.UtcNow < until)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    [Fact]
     public async Task AnActivation_RunsOnce_AcrossTheInstances()
     {
         var admin = await cluster.SignUpAsync();
