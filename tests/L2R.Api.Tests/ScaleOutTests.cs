@@ -30,11 +30,11 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper out
 
         var clock = Stopwatch.StartNew();
         await ApiSession.Expect(await onC.FireAsync(direct, "Accept"), HttpStatusCode.OK);
-        var change = await board.LeadChangedAsync(direct, "moved", within: TimeSpan.FromSeconds(1));
+        var change = await board.LeadChangedAsync(direct, "moved", "SalesAccepted", TimeSpan.FromSeconds(1));
         var directLatency = clock.Elapsed;
 
         await ApiSession.Expect(await sales.FireAsync(balanced, "Accept"), HttpStatusCode.OK);
-        await board.LeadChangedAsync(balanced, "moved", within: TimeSpan.FromSeconds(1));
+        await board.LeadChangedAsync(balanced, "moved", "SalesAccepted", TimeSpan.FromSeconds(1));
 
         output.WriteLine($"A move on instance C reached a board on instance A in {directLatency.TotalMilliseconds:0} ms.");
         Assert.Equal(("SalesAccepted", "Sales user"), (change["card"]!["state"]!.GetValue<string>(), change["actorName"]!.GetValue<string>()));
