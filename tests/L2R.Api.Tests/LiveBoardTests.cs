@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json.Nodes;
 using L2R.Api.Features.Slas.CheckSlaClocks;
+using L2R.Api.Infrastructure.Telemetry;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Tests.Infrastructure;
 using Mediator;
@@ -30,7 +32,7 @@ public abstract class LiveBoardTests<TFactory>(TFactory factory) : IClassFixture
 
         await ApiSession.Expect(await team.Sales.FireAsync(id, "Accept"), HttpStatusCode.OK);
 
-        var change = await board.LeadChangedAsync(id, "moved");
+        var change = await board.LeadChangedAsync(id, "moved", "SalesAccepted");
         Assert.Equal("MQL", change["fromState"]!.GetValue<string>());
         Assert.Equal(("SalesAccepted", id), (change["card"]!["state"]!.GetValue<string>(), change["card"]!["id"]!.GetValue<Guid>()));
         Assert.Equal("Sales user", change["card"]!["ownerName"]!.GetValue<string>());
@@ -70,7 +72,7 @@ public abstract class LiveBoardTests<TFactory>(TFactory factory) : IClassFixture
 
         await team.Marketing.RecordActivityAsync(id, "FormSubmission");
 
-        var move = await board.LeadChangedAsync(id, "moved");
+        var move = await board.LeadChangedAsync(id, "moved", "MQL");
         Assert.Equal(("Scored", "MQL", "Auto-advance"), (move["fromState"]!.GetValue<string>(), move["card"]!["state"]!.GetValue<string>(), move["actorName"]!.GetValue<string>()));
     }
 
@@ -83,7 +85,7 @@ public abstract class LiveBoardTests<TFactory>(TFactory factory) : IClassFixture
         using (var travel = factory.Clock.TravelTo(Monday(9)))
         {
             id = await team.Marketing.CreateMqlLeadAsync();
-            await board.LeadChangedAsync(id, "moved");
+            await board.LeadChangedAsync(id, "moved", "MQL");
 
             travel.Now = Monday(48 + 12);
             await using var scope = factory.Services.GetRequiredService<ITenantScopes>().Open(team.Admin.TenantId);
@@ -166,7 +168,7 @@ public abstract class LiveBoardTests<TFactory>(TFactory factory) : IClassFixture
 
         await ApiSession.Expect(await mine.Sales.FireAsync(id, "Accept"), HttpStatusCode.OK);
 
-        await mineBoard.LeadChangedAsync(id, "moved");
+        await mineBoard.LeadChangedAsync(id, "moved", "SalesAccepted");
         Assert.Empty(await theirBoard.DrainAsync(Quiet));
     }
 
@@ -179,7 +181,7 @@ public abstract class LiveBoardTests<TFactory>(TFactory factory) : IClassFixture
 
         await ApiSession.Expect(await team.Sales.FireAsync(id, "Accept"), HttpStatusCode.OK);
 
-        await board.LeadChangedAsync(id, "moved");
+        await board.LeadChangedAsync(id, "moved", "SalesAccepted");
         var api = factory.CreateClient();
         await ApiSession.ProblemAsync(await api.GetAsync($"/api/board?access_token={Uri.EscapeDataString(team.Marketing.AccessToken)}"), HttpStatusCode.Unauthorized);
     }
@@ -215,6 +217,41 @@ public abstract class LiveBoardTests<TFactory>(TFactory factory) : IClassFixture
         await board.DisposeAsync();
         Assert.Equal(HttpStatusCode.Unauthorized, await RefusedAsync(team.Sales.AccessToken));
         Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, stays.Connection.State);
+    }
+
+    [Fact]
+    public async Task OpenBoards_AreCountedOnTheConnectionsMeter()
+    {
+        var admin = await ApiSession.SignUpAsync(factory);
+        var host = factory.Services.GetRequiredService<IMeterFactory>();
+        long open = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == L2RMetrics.MeterName && instrument.Name == "l2r.signalr.connections" && ReferenceEquals(instrument.Meter.Scope, host))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref open, value));
+        listener.Start();
+
+        await using (await BoardListener.ConnectAsync(factory, admin.AccessToken))
+        {
+            await UntilAsync(() => Interlocked.Read(ref open) == 1);
+        }
+
+        await UntilAsync(() => Interlocked.Read(ref open) == 0);
+    }
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(5);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < until, "The condition did not hold within 5 s.");
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>The status the hub's negotiation answers a caller it refuses.</summary>

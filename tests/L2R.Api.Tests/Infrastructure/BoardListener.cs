@@ -88,9 +88,12 @@ public sealed class BoardListener : IAsyncDisposable
         }
     }
 
-    /// <summary>The lead change for <paramref name="leadId"/> of <paramref name="kind"/>.</summary>
-    public Task<JsonObject> LeadChangedAsync(Guid leadId, string kind, TimeSpan? within = null) =>
-        NextAsync("leadChanged", m => m["leadId"]!.GetValue<Guid>() == leadId && m["kind"]!.GetValue<string>() == kind, within);
+    /// <summary>The lead change for <paramref name="leadId"/> of <paramref name="kind"/> (leaving the card in <paramref name="state"/>, when named).</summary>
+    public Task<JsonObject> LeadChangedAsync(Guid leadId, string kind, string? state = null, TimeSpan? within = null) =>
+        NextAsync(
+            "leadChanged",
+            m => m["leadId"]!.GetValue<Guid>() == leadId && m["kind"]!.GetValue<string>() == kind && (state is null || m["card"]?["state"]?.GetValue<string>() == state),
+            within);
 
     /// <summary>Everything received within <paramref name="quiet"/> (nothing more arriving), for tests that prove nothing came.</summary>
     public async Task<IReadOnlyList<(string Method, JsonObject Message)>> DrainAsync(TimeSpan quiet)

@@ -51,22 +51,41 @@ public sealed class RedisAccessBroadcast(RedisConnection redis, ILogger<RedisAcc
     }
 }
 
-/// <summary>Applies the access changes the other instances publish.</summary>
-public sealed class AccessChangeListener(RedisConnection redis, RedisAccessBroadcast broadcast, ActiveUserCheck check) : IHostedService
+/// <summary>
+/// Applies the access changes the other instances publish. Subscribes in the background, retrying while Redis is
+/// away, so an instance starts (and serves, on its cache's lifetime) without it; once subscribed, the multiplexer
+/// subscribes again by itself after a reconnect.
+/// </summary>
+public sealed class AccessChangeListener(RedisConnection redis, RedisAccessBroadcast broadcast, ActiveUserCheck check, ILogger<AccessChangeListener> logger)
+    : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var connection = await redis.GetAsync();
-        await connection.GetSubscriber().SubscribeAsync(RedisAccessBroadcast.Channel, (_, message) =>
+        while (!stoppingToken.IsCancellationRequested)
         {
-            if (JsonSerializer.Deserialize<AccessEnvelope>(message.ToString()) is { } envelope && envelope.Instance != broadcast.Instance)
+            try
             {
-                check.Apply(envelope.Change);
+                var connection = await redis.GetAsync();
+                await connection.GetSubscriber().SubscribeAsync(RedisAccessBroadcast.Channel, (_, message) => Receive(message));
+                return;
             }
-        });
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                logger.LogWarning(e, "Subscribing to the other instances' access changes failed; trying again in {Seconds} s.", RetryAfter.TotalSeconds);
+                await Task.Delay(RetryAfter, stoppingToken);
+            }
+        }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private void Receive(RedisValue message)
+    {
+        if (JsonSerializer.Deserialize<AccessEnvelope>(message.ToString()) is { } envelope && envelope.Instance != broadcast.Instance)
+        {
+            check.Apply(envelope.Change);
+        }
+    }
 }
 
 public sealed record AccessEnvelope(Guid Instance, AccessChange Change);
