@@ -12,7 +12,7 @@ import {
 } from '../api/l2r-api';
 import { AuthStore } from '../core/auth-store';
 import { STATE_ORDER } from '../core/labels';
-import { apiError, card, fakeAuth, leadChange, option } from '../../testing/fakes';
+import { apiError, card, fakeAuth, leadChange, option, slaSummary } from '../../testing/fakes';
 import { BoardStore, PAGE_SIZE } from './board-store';
 
 describe('BoardStore', () => {
@@ -234,6 +234,13 @@ describe('BoardStore, applying pushed changes', () => {
     expect(ids('Scored')).toEqual(['ada']);
     expect(count('MQL')).toBe(2);
     expect(store.remoteChanges().size).toBe(0);
+  });
+
+  it('applies an SLA warning, which leaves the lead at the version the board shows', () => {
+    const warned = { ...low, sla: slaSummary({ warned: true }) };
+    store.applyChange(leadChange(warned, { kind: 'sla', actorName: 'SLA check' }));
+    expect(store.column('MQL')!.cards[1].sla).toMatchObject({ warned: true });
+    expect(count('MQL')).toBe(2);
   });
 
   it("does not count a card twice when the push of the user's own move arrives before its response", async () => {

@@ -12,7 +12,7 @@ import {
 } from '../api/l2r-api';
 import { AuthStore } from '../core/auth-store';
 import { STATE_ORDER } from '../core/labels';
-import { LeadChange, LeadChangeKind } from '../core/live-store';
+import { LeadChange, LeadChangeKind, isNewer } from '../core/live-store';
 import { Problem, toProblem } from '../core/problem';
 import { MoveReason, triggerRequest } from '../moves/move-flow';
 
@@ -222,12 +222,11 @@ export class BoardStore {
   }
 
   /**
-   * Whether a push says something the board does not show yet. The card's version orders them: the echo of the
-   * user's own move, or a push overtaken by a newer one, carries a version the board already has.
+   * Whether a push says something the board does not show yet (or is about a card it has not loaded).
    */
   isNews(change: LeadChange): boolean {
     const shown = this.locate(change.leadId)?.card;
-    return !shown || !change.card || change.card.version > shown.version;
+    return !shown || !change.card || isNewer(change, shown.version);
   }
 
   /**

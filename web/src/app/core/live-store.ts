@@ -45,6 +45,16 @@ export interface BoardReload {
   at: string;
 }
 
+/**
+ * Whether a push is newer than the version shown. The lead's version orders them: the echo of the user's own change,
+ * or a push overtaken by a newer one, carries a version already shown. An SLA clock lives beside the lead, so its
+ * warning or breach changes the card under the same version.
+ */
+export function isNewer(change: LeadChange, shownVersion: number): boolean {
+  const version = change.card?.version ?? Infinity;
+  return version > shownVersion || (change.kind === 'sla' && version === shownVersion);
+}
+
 export type LiveStatus = 'connected' | 'reconnecting' | 'offline';
 
 export const HUB_PATH = '/hubs/board';

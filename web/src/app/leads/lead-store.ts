@@ -14,7 +14,7 @@ import {
   UpdateLeadRequest,
 } from '../api/l2r-api';
 import { activityLabel, stateLabel } from '../core/labels';
-import { LeadChange } from '../core/live-store';
+import { LeadChange, isNewer } from '../core/live-store';
 import { Problem, problemLines, toProblem } from '../core/problem';
 import { MoveReason, triggerRequest } from '../moves/move-flow';
 
@@ -133,7 +133,7 @@ export class LeadStore {
   async applyRemote(change: LeadChange): Promise<void> {
     const lead = this.lead();
     if (!lead || change.leadId !== lead.id) return;
-    if (change.card && change.card.version <= lead.version) return;
+    if (!isNewer(change, lead.version)) return;
     if (change.kind === 'moved' && change.card) {
       const who = change.actorName ?? 'Someone';
       this.notice.set(done(`${who} moved this lead to ${stateLabel(change.card.state)}.`));
