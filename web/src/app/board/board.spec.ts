@@ -286,6 +286,18 @@ describe('Board', () => {
       expect(boardClient.getBoard).toHaveBeenCalledTimes(2);
     });
 
+    it('waits for a drag to end before reloading the columns under it', async () => {
+      const fixture = await render();
+      leads.getLeadTransitions.mockReturnValue(of([option('Qualify', 'MQL')]));
+      await board(fixture).onDragStarted(scored);
+      boardClient.getBoardColumn.mockClear();
+      hub.push('boardReload', { states: ['Scored'], reason: 'bulk', actorName: 'Sam Rep', at: '' });
+      expect(boardClient.getBoardColumn).not.toHaveBeenCalled();
+      board(fixture).onDragEnded();
+      await settle();
+      expect(boardClient.getBoardColumn.mock.calls.map((c) => c[0])).toEqual(['Scored']);
+    });
+
     it('reloads the columns a bulk write names', async () => {
       await render();
       boardClient.getBoardColumn.mockClear();

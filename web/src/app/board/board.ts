@@ -296,6 +296,8 @@ export class Board implements OnInit {
   private heldChange: LeadChange | null = null;
   /** The drag a remote change cancelled: the drop it still reports is not the user's. */
   private cancelledDragId: string | null = null;
+  /** Reloads asked for during a drag: replacing the columns would remove the card from under the pointer. */
+  private reloadsAfterDrag: (() => Promise<void>)[] = [];
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Per target column: valid, blocked by criteria, or not a move at all, for the card being dragged. */
@@ -320,9 +322,11 @@ export class Board implements OnInit {
     this.live.leadChanged.pipe(takeUntilDestroyed()).subscribe((c) => this.onLeadChanged(c));
     this.live.boardReload
       .pipe(takeUntilDestroyed())
-      .subscribe((r) => void this.store.reloadColumns(r.states));
+      .subscribe((r) => this.reload(() => this.store.reloadColumns(r.states)));
     // Whatever was pushed while the connection was down is lost: the board reloads instead.
-    this.live.resynced.pipe(takeUntilDestroyed()).subscribe(() => void this.store.load());
+    this.live.resynced
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.reload(() => this.store.load()));
   }
 
   ngOnInit(): void {
@@ -332,13 +336,21 @@ export class Board implements OnInit {
   protected onDragEnded(): void {
     this.dragging.set(null);
     const held = this.heldChange;
-    if (!held) return;
+    const reloads = this.reloadsAfterDrag;
+    this.reloadsAfterDrag = [];
+    if (!held && !reloads.length) return;
     // CDK reports the drop right after this: let it arrive (and be ignored) before the card goes where it is now.
     setTimeout(() => {
       this.heldChange = null;
       this.cancelledDragId = null;
-      this.applyChange(held);
+      if (held) this.applyChange(held);
+      for (const reload of reloads) void reload();
     });
+  }
+
+  private reload(run: () => Promise<void>): void {
+    if (this.dragging()) this.reloadsAfterDrag.push(run);
+    else void run();
   }
 
   protected hintFor(state: LeadState): DropHint {
