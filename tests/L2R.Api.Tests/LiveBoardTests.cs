@@ -113,6 +113,24 @@ public abstract class LiveBoardTests<TFactory>(TFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task AMerge_RemovesTheAbsorbedCard_AndUpdatesTheSurvivor()
+    {
+        var team = await Team.CreateAsync(factory);
+        var survivor = Guid.Parse((await team.Marketing.CreateLeadAsync(ApiSession.GoodFitLead()))["lead"]!["id"]!.GetValue<string>());
+        var absorbed = Guid.Parse((await team.Marketing.CreateLeadAsync(ApiSession.GoodFitLead()))["lead"]!["id"]!.GetValue<string>());
+        await using var board = await BoardListener.ConnectAsync(factory, team.Sales.AccessToken);
+
+        var response = await team.Marketing.Http.PostAsJsonAsync($"/api/leads/{survivor}/merge", new { absorbedLeadId = absorbed, fields = new { title = "Absorbed" } });
+
+        await ApiSession.Expect(response, HttpStatusCode.OK);
+        var gone = await board.LeadChangedAsync(absorbed, "merged");
+        Assert.Null(gone["card"]);
+        Assert.Equal("Marketing user", gone["actorName"]!.GetValue<string>());
+        var kept = await board.NextAsync("leadChanged", m => m["leadId"]!.GetValue<Guid>() == survivor);
+        Assert.Equal(survivor, kept["card"]!["id"]!.GetValue<Guid>());
+    }
+
+    [Fact]
     public async Task AnImport_ReloadsTheBoardOnce_InsteadOfACardAtATime()
     {
         var team = await Team.CreateAsync(factory);

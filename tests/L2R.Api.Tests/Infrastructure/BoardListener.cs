@@ -11,6 +11,9 @@ public sealed class BoardListener : IAsyncDisposable
 {
     private readonly Channel<(string Method, JsonObject Message)> _received = Channel.CreateUnbounded<(string, JsonObject)>();
 
+    /// <summary>Pushes a wait passed over, in order: the next wait, or a drain, sees them first.</summary>
+    private readonly List<(string Method, JsonObject Message)> _passedOver = [];
+
     private BoardListener(HubConnection connection)
     {
         Connection = connection;
@@ -66,19 +69,30 @@ public sealed class BoardListener : IAsyncDisposable
         return listener;
     }
 
-    /// <summary>The next push of <paramref name="method"/> that <paramref name="matches"/>, skipping others; fails after <paramref name="within"/>.</summary>
+    /// <summary>The first push of <paramref name="method"/> that <paramref name="matches"/>, keeping the others for later; fails after <paramref name="within"/>.</summary>
     public async Task<JsonObject> NextAsync(string method, Func<JsonObject, bool>? matches = null, TimeSpan? within = null)
     {
+        bool Wanted((string Method, JsonObject Message) push) => push.Method == method && (matches is null || matches(push.Message));
+        var earlier = _passedOver.FindIndex(p => Wanted(p));
+        if (earlier >= 0)
+        {
+            var found = _passedOver[earlier];
+            _passedOver.RemoveAt(earlier);
+            return found.Message;
+        }
+
         using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(5));
         try
         {
             while (true)
             {
-                var (received, message) = await _received.Reader.ReadAsync(timeout.Token);
-                if (received == method && (matches is null || matches(message)))
+                var push = await _received.Reader.ReadAsync(timeout.Token);
+                if (Wanted(push))
                 {
-                    return message;
+                    return push.Message;
                 }
+
+                _passedOver.Add(push);
             }
         }
         catch (OperationCanceledException)
@@ -95,10 +109,11 @@ public sealed class BoardListener : IAsyncDisposable
             m => m["leadId"]!.GetValue<Guid>() == leadId && m["kind"]!.GetValue<string>() == kind && (state is null || m["card"]?["state"]?.GetValue<string>() == state),
             within);
 
-    /// <summary>Everything received within <paramref name="quiet"/> (nothing more arriving), for tests that prove nothing came.</summary>
+    /// <summary>Every push not yet waited for, until none arrives for <paramref name="quiet"/>: for tests that prove nothing came.</summary>
     public async Task<IReadOnlyList<(string Method, JsonObject Message)>> DrainAsync(TimeSpan quiet)
     {
-        var all = new List<(string, JsonObject)>();
+        var all = new List<(string, JsonObject)>(_passedOver);
+        _passedOver.Clear();
         while (true)
         {
             using var timeout = new CancellationTokenSource(quiet);
