@@ -20,9 +20,20 @@ param location string = resourceGroup().location
 @description('App Service plan SKU (B1 for dev, P0v3 or higher for prod).')
 param appServicePlanSku string
 
-@description('App Service plan instance count.')
+@description('App Service plan instance count (instances of the API behind App Service\'s load balancer).')
 @minValue(1)
 param appServicePlanCapacity int = 1
+
+@description('Most instances autoscale may add on CPU load; equal to appServicePlanCapacity, no autoscale (Basic plans cannot).')
+@minValue(1)
+param appServicePlanMaxCapacity int = appServicePlanCapacity
+
+@description('Azure Cache for Redis SKU: the SignalR backplane and access-change channel between the instances.')
+param redisSku {
+  name: 'Basic' | 'Standard' | 'Premium'
+  family: 'C' | 'P'
+  capacity: int
+}
 
 @description('Keep the web app loaded (Always On); on for prod.')
 param alwaysOn bool
@@ -79,11 +90,13 @@ var names = {
   sqlServer: 'sql-${baseName}-${suffix}'
   sqlDatabase: 'sqldb-${baseName}'
   keyVault: take('kv-${baseName}-${suffix}', 24)
+  redis: 'redis-${baseName}-${suffix}'
 }
 
 // Secret names follow the configuration keys they feed ("--" stands for ":").
 var connectionStringSecretName = 'ConnectionStrings--L2R'
 var signingKeySecretName = 'Auth--SigningKey'
+var redisSecretName = 'Redis--Configuration'
 
 module logAnalytics 'modules/logAnalytics.bicep' = {
   name: 'logAnalytics'
@@ -144,6 +157,21 @@ module connectionStringSecret 'modules/keyVaultSecret.bicep' = {
   }
 }
 
+module redis 'modules/redis.bicep' = {
+  name: 'redis'
+  dependsOn: [
+    keyVault
+  ]
+  params: {
+    name: names.redis
+    location: location
+    tags: allTags
+    sku: redisSku
+    keyVaultName: names.keyVault
+    secretName: redisSecretName
+  }
+}
+
 module appServicePlan 'modules/appServicePlan.bicep' = {
   name: 'appServicePlan'
   params: {
@@ -152,6 +180,7 @@ module appServicePlan 'modules/appServicePlan.bicep' = {
     tags: allTags
     skuName: appServicePlanSku
     capacity: appServicePlanCapacity
+    maxCapacity: appServicePlanMaxCapacity
   }
 }
 
@@ -161,6 +190,7 @@ module webApp 'modules/webApp.bicep' = {
     keyVault
     appInsights
     connectionStringSecret
+    redis
   ]
   params: {
     name: names.webApp
@@ -171,6 +201,7 @@ module webApp 'modules/webApp.bicep' = {
     keyVaultName: names.keyVault
     connectionStringSecretName: connectionStringSecretName
     signingKeySecretName: signingKeySecretName
+    redisSecretName: redisSecretName
     appInsightsName: names.appInsights
     workspaceId: logAnalytics.outputs.id
     authIssuer: authIssuer
@@ -217,3 +248,4 @@ output keyVaultUri string = keyVault.outputs.uri
 output signingKeySecretName string = signingKeySecretName
 output connectionStringSecretName string = connectionStringSecretName
 output appInsightsName string = appInsights.outputs.name
+output redisName string = redis.outputs.name

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The web side's tests: Vitest unit tests, the generated-client drift check, and the browser (e2e) tests
-# with playwright-core driving Debian's Chromium against the real API on a fresh SQLite database.
+# with playwright-core driving Debian's Chromium against the real API on a fresh SQLite database (the live board's
+# on two instances sharing a fresh PostgreSQL database and a Redis).
 #   CHECK_CLIENT_DRIFT=1 also rebuild the API and fail if the generated client changed (scripts/test.sh does that itself)
 #   SKIP_E2E=1           unit tests only
 set -euo pipefail
@@ -8,10 +9,16 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export NG_CLI_ANALYTICS=false CI=true
 
 chrome="${L2R_CHROMIUM:-${CHROME_BIN:-/usr/bin/chromium}}"
-if [ "${SKIP_E2E:-0}" != 1 ] && [ ! -x "$chrome" ]; then
+if [ "${SKIP_E2E:-0}" != 1 ]; then
+  # The live board's test runs two API instances on PostgreSQL (L2R_TEST_POSTGRES, a database of its own made with
+  # psql) with a Redis between them.
+  missing=()
+  [ -x "$chrome" ] || missing+=(chromium)
+  command -v redis-server >/dev/null || missing+=(redis-server)
+  command -v psql >/dev/null || missing+=(postgresql-client)
   # shellcheck source=lib/apt.sh
   source "$root/scripts/lib/apt.sh"
-  install_packages chromium
+  install_packages "${missing[@]}"
 fi
 
 cd "$root/web"
@@ -43,7 +50,7 @@ if [ "${SKIP_E2E:-0}" != 1 ]; then
   # Each file starts its own API on a fresh database, so one file's moves never change another's numbers; the first
   # builds the API unless an earlier step did, the others reuse that build.
   env "${e2e_build[@]}" CHROME_BIN="$chrome" node e2e/run.mjs
-  for file in e2e/metrics.mjs e2e/leads-io.mjs e2e/followup.mjs e2e/integrations.mjs e2e/review.mjs e2e/intel.mjs; do
+  for file in e2e/metrics.mjs e2e/leads-io.mjs e2e/followup.mjs e2e/integrations.mjs e2e/review.mjs e2e/intel.mjs e2e/live.mjs; do
     E2E_NO_BUILD=1 CHROME_BIN="$chrome" node "$file"
   done
 fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run and the pipeline run exactly this). It installs what a fresh machine lacks
-# (PostgreSQL and Chromium from Debian/Ubuntu packages, the local dotnet tools, npm packages), starts a throwaway
+# (PostgreSQL, Chromium, redis-server and nginx from Debian/Ubuntu packages, the local dotnet tools, npm packages), starts a throwaway
 # PostgreSQL on 127.0.0.1, then runs every suite: domain and API tests (SQLite and PostgreSQL), migrations and
 # OpenAPI/TypeScript-client drift checks, the infrastructure check, and the SPA's unit and browser tests.
 #   --long   the proof suites at full size (100 concurrency rounds per provider instead of 20, 3,000 generated bad
@@ -26,6 +26,9 @@ step() { printf '\n==> %s (%ss)\n' "$*" "$((SECONDS - started))"; }
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 [[ -x ${L2R_CHROMIUM:-/usr/bin/chromium} ]] || missing+=(chromium)
+# The scale-out test runs three API instances behind nginx on one redis-server.
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
 install_packages "${missing[@]}"
 
 step "restoring dotnet tools"

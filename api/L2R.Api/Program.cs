@@ -20,6 +20,7 @@ using L2R.Api.Features.Tenants;
 using L2R.Api.Features.Users;
 using L2R.Api.Features.Webhooks;
 using L2R.Api.Infrastructure;
+using L2R.Api.Infrastructure.Live;
 using L2R.Api.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -74,6 +75,7 @@ app.MapActivities();
 app.MapTeams();
 app.MapRouting();
 app.MapReviews();
+app.MapLive();
 
 app.Run();
 

@@ -27,8 +27,9 @@ public sealed class BenchOptions
     public int MetricsLeads { get; private set; } = 100_000;
     public int MetricsRequests { get; private set; } = 30;
     public int ImportRows { get; private set; } = 100_000;
+    public int LiveMoves { get; private set; } = 200;
 
-    private static readonly string[] All = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9"];
+    private static readonly string[] All = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10"];
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
@@ -37,13 +38,14 @@ public sealed class BenchOptions
     public const string Usage =
         """
         L2R bench: prints a table of every figure with its raw baseline and target, and writes artifacts/bench/results.json.
-          --only s1,s2,...,s9  scenarios to run (default: all); --s3 runs only the BenchmarkDotNet part (no server)
+          --only s1,...,s10   scenarios to run (default: all); --s3 runs only the BenchmarkDotNet part (no server)
           --clients 1,8,32     S1 concurrency levels          --duration 10 --warmup 3   S1 seconds per level and run
           --leads 512          S1 leads (made via the API)    --users 4                  S1 users whose tokens are used
           --sizes 1000,10000,100000   S2 tenants' lead counts --board-requests 100       S2 requests per size
           --activation-leads 100000   S5/S6 open leads (half of them move)   --no-sqlite   S5/S6 and S8 on PostgreSQL only
           --metrics-leads 100000      S7/S9 tenant's leads (about 4 history rows each)
           --metrics-requests 30       S7 requests per waterfall   --import-rows 100000   S8 CSV rows
+          --live-moves 200     S10 moves timed from commit to the push on another board (three instances behind nginx)
           --api-dir DIR        use an already published API instead of publishing one
           --diagnose           then rerun S1 (fewest and most clients) and S2 (largest) on fresh API processes with
                                settings changed, to show what each costs (adds about 4 minutes)
@@ -78,6 +80,7 @@ public sealed class BenchOptions
                 case "--metrics-leads": options.MetricsLeads = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--metrics-requests": options.MetricsRequests = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--import-rows": options.ImportRows = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--live-moves": options.LiveMoves = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--api-dir": options.ApiDir = Path.GetFullPath(Next()); break;
                 case "--diagnose": options.Diagnose = true; break;
                 case "--quick":
@@ -90,6 +93,7 @@ public sealed class BenchOptions
                     options.MetricsLeads = 10_000;
                     options.MetricsRequests = 10;
                     options.ImportRows = 10_000;
+                    options.LiveMoves = 50;
                     break;
                 case "--out": output = Next(); break;
                 case "--repo": repo = Next(); break;
@@ -110,9 +114,9 @@ public sealed class BenchOptions
             throw new ArgumentException("--activation-leads must be at least 2, so one lead moves.");
         }
 
-        if (options.MetricsLeads < 1 || options.MetricsRequests < 1 || options.ImportRows < 1)
+        if (options.MetricsLeads < 1 || options.MetricsRequests < 1 || options.ImportRows < 1 || options.LiveMoves < 1)
         {
-            throw new ArgumentException("--metrics-leads, --metrics-requests and --import-rows must be at least 1.");
+            throw new ArgumentException("--metrics-leads, --metrics-requests, --import-rows and --live-moves must be at least 1.");
         }
 
         if (options.Leads < options.Clients.Max() * 2)

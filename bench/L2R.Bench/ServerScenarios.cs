@@ -9,7 +9,7 @@ using Npgsql;
 
 namespace L2R.Bench;
 
-/// <summary>S1, S2 and S4 to S9, which need the database and the API.</summary>
+/// <summary>S1, S2 and S4 to S10, which need the database and the API.</summary>
 internal static partial class ServerScenarios
 {
     public static async Task<double> RunAsync(BenchOptions options, Report report, TextWriter log, CancellationToken ct)
@@ -87,6 +87,11 @@ internal static partial class ServerScenarios
                 {
                     await Imports(options, report, log, client, postgres, stats, api, ct);
                 }
+            }
+
+            if (options.Runs("s10"))
+            {
+                await LiveBoard(options, report, log, publishDir, apiConnection, signingKey, ct);
             }
 
             if (options.Sqlite && (options.Runs("s5") || options.Runs("s6")))

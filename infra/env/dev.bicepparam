@@ -4,6 +4,13 @@ using '../main.bicep'
 param environmentName = 'dev'
 
 param appServicePlanSku = 'B1'
+
+// One instance, still on Redis, so dev runs the same backplane as prod.
+param redisSku = {
+  name: 'Basic'
+  family: 'C'
+  capacity: 0
+}
 param alwaysOn = false
 
 // REPLACE before the first deployment: an Entra group holding the pipeline's service principal

@@ -4,7 +4,16 @@ using '../main.bicep'
 param environmentName = 'prod'
 
 param appServicePlanSku = 'P0v3'
-param appServicePlanCapacity = 1
+// Two instances at least (one can restart while the other serves), up to four on CPU load.
+param appServicePlanCapacity = 2
+param appServicePlanMaxCapacity = 4
+
+// Standard: replicated, with an SLA; the live board and the access changes depend on it.
+param redisSku = {
+  name: 'Standard'
+  family: 'C'
+  capacity: 1
+}
 param alwaysOn = true
 
 // REPLACE before the first deployment: an Entra group holding the pipeline's service principal

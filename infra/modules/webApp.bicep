@@ -24,6 +24,9 @@ param connectionStringSecretName string
 @description('Secret holding the base64 JWT signing key (created by the pipeline, not by Bicep).')
 param signingKeySecretName string
 
+@description('Secret holding the Redis configuration string (the SignalR backplane between instances).')
+param redisSecretName string
+
 @description('Name of the Application Insights component.')
 param appInsightsName string
 
@@ -58,7 +61,9 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   properties: {
     serverFarmId: planId
     httpsOnly: true
-    clientAffinityEnabled: false
+    // ARR affinity keeps a live board's SignalR connection on one instance when it falls back from WebSockets to
+    // long polling (a connection's state lives on the instance that negotiated it); the API itself is stateless.
+    clientAffinityEnabled: true
     publicNetworkAccess: 'Enabled'
     keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
@@ -70,6 +75,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       http20Enabled: true
+      webSocketsEnabled: true
       remoteDebuggingEnabled: false
     }
   }
@@ -91,6 +97,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Auth__Issuer: empty(authIssuer) ? 'https://${site.properties.defaultHostName}' : authIssuer
     Auth__Audience: authAudience
     Seed__DemoTenant: 'false'
+    Redis__Configuration: '@Microsoft.KeyVault(SecretUri=${secretsUri}${redisSecretName}/)'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
   }

@@ -1,10 +1,12 @@
-// What a browser test file needs around its tests: the real API on a fresh SQLite database with the demo tenant,
-// Debian's Chromium through playwright-core, and a few API calls to pick the data a scenario needs.
+// What a browser test file needs around its tests: the real API on a fresh SQLite database with the demo tenant
+// (or, for several instances, on a fresh PostgreSQL database with a Redis), Debian's Chromium through playwright-core,
+// and a few API calls to pick the data a scenario needs.
 // E2E_BASE_URL=http://... uses an API that is already running; E2E_NO_BUILD=1 runs the API without building it.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,12 +100,102 @@ export function launchBrowser() {
   });
 }
 
-/** An API client for one demo user. */
-export async function apiAs(base, email) {
+/** A Redis of its own (no persistence) on a free port, for the SignalR backplane of several API instances. */
+export async function startRedis() {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'l2r-redis-'));
+  const redis = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+    ],
+    { stdio: 'ignore' },
+  );
+  const stop = () => {
+    if (redis.exitCode === null) redis.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (redis.exitCode !== null) throw new Error(`redis-server exited with ${redis.exitCode}`);
+    if (await accepts(port)) return { configuration: `127.0.0.1:${port}`, stop };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  stop();
+  throw new Error('redis-server did not start');
+}
+
+function accepts(port) {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * A fresh database on the test PostgreSQL (L2R_TEST_POSTGRES, or the local one on 55432), dropped by `drop`. The
+ * first API instance started on it applies the migrations.
+ */
+export function createPostgresDatabase(prefix) {
+  const server = process.env.L2R_TEST_POSTGRES ?? 'Host=127.0.0.1;Port=55432;Username=postgres';
+  const parts = Object.fromEntries(
+    server
+      .split(';')
+      .filter(Boolean)
+      .map((p) => p.split('='))
+      .map(([k, ...v]) => [k.trim().toLowerCase(), v.join('=').trim()]),
+  );
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const env = {
+    ...process.env,
+    PGHOST: parts.host ?? '127.0.0.1',
+    PGPORT: parts.port ?? '5432',
+    PGUSER: parts.username ?? 'postgres',
+    PGDATABASE: 'postgres',
+    ...(parts.password ? { PGPASSWORD: parts.password } : {}),
+  };
+  const psql = (sql) =>
+    execFileSync('psql', ['-v', 'ON_ERROR_STOP=1', '-qc', sql], { env, stdio: 'pipe' });
+  psql(`CREATE DATABASE ${name}`);
+  return {
+    connectionString: `${server.replace(/;$/, '')};Database=${name}`,
+    drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/** A signing key the API instances of one test share, so a token from one is good on the others. */
+export const newSigningKey = () => randomBytes(32).toString('base64');
+
+/** Signs up a tenant through the API and answers its slug; its first admin signs in with `email` and the demo password. */
+export async function signUpTenant(base, tenantName, email, adminName) {
+  const r = await fetch(`${base}/api/tenants`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenantName, adminEmail: email, adminPassword: password, adminName }),
+  });
+  assert.equal(r.status, 201, 'sign up');
+  return (await r.json()).slug;
+}
+
+/** An API client for one user (of the demo tenant unless another is named). */
+export async function apiAs(base, email, tenant = 'acme') {
   const r = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenant: 'acme', email, password }),
+    body: JSON.stringify({ tenant, email, password }),
   });
   assert.equal(r.status, 200, `login ${email}`);
   const { accessToken } = await r.json();
@@ -130,11 +222,34 @@ export async function apiAs(base, email) {
 }
 
 /** Signs in through the login form and waits for the board. */
-export async function signIn(page, base, email) {
+export async function signIn(page, base, email, tenant = 'acme') {
   await page.goto(`${base}/login`);
-  await page.fill('input[name=tenant]', 'acme');
+  await page.fill('input[name=tenant]', tenant);
   await page.fill('input[name=email]', email);
   await page.fill('input[name=password]', password);
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-testid=column] [data-testid=card]');
+}
+
+/**
+ * Drags a card onto another column the way a user does. With `hold`, the mouse stays down over the target and the
+ * answer is a function that releases it, so a test can change the lead while it is being dragged.
+ */
+export async function dragCard(page, id, fromState, toState, { hold = false } = {}) {
+  const source = page.locator(
+    `[data-testid=column][data-state="${fromState}"] [data-lead-id="${id}"] .company`,
+  );
+  const target = page.locator(`[data-testid=column][data-state="${toState}"] .body`);
+  await source.scrollIntoViewIfNeeded();
+  const s = await source.boundingBox();
+  await page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(s.x + s.width / 2 + 12, s.y + s.height / 2 + 12, { steps: 4 });
+  const t = await target.boundingBox();
+  await page.mouse.move(t.x + t.width / 2, t.y + Math.min(120, t.height / 2), { steps: 15 });
+  await page.waitForTimeout(150);
+  const release = () => page.mouse.up();
+  if (hold) return release;
+  await release();
+  return null;
 }

@@ -16,6 +16,7 @@ using L2R.Api.Features.Webhooks;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Hosting;
+using L2R.Api.Infrastructure.Live;
 using L2R.Api.Infrastructure.Scheduling;
 using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Telemetry;
@@ -59,6 +60,7 @@ public static class ServiceRegistration
         services.AddValidatedOptions<ImportOptions>(ImportOptions.Section);
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.Section);
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        services.AddValidatedOptions<RedisOptions>(RedisOptions.Section);
         services.AddL2RTelemetry(configuration, configuration.BindOptions<TelemetryOptions>(TelemetryOptions.Section));
         services.AddHttpContextAccessor();
 
@@ -68,6 +70,8 @@ public static class ServiceRegistration
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddSingleton<ITenantScopes, TenantScopes>();
 
+        var redis = configuration.BindOptions<RedisOptions>(RedisOptions.Section);
+        services.AddL2RLive(configuration, redis);
         services.AddDatabase(database.Provider, connectionString, usesDataDirectory);
         services.AddSingleton(new DatabaseOwner(database, configuration.GetConnectionString(OwnerConnectionStringName), connectionString));
         services.AddL2RScheduling(database.Provider, connectionString);
@@ -108,6 +112,7 @@ public static class ServiceRegistration
         {
             services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
             services.AddL2RSchedulerHosting();
+            services.AddL2RLiveHosting(redis);
         }
 
         services.AddWebhooks();
@@ -155,7 +160,8 @@ public static class ServiceRegistration
     /// <summary>The build's OpenAPI generator starts the host too; it must not touch a database.</summary>
     private static bool IsGeneratingOpenApiDocument => System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 
-    private static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
+    /// <summary>The API's JSON, for HTTP and for the live board's pushes alike.</summary>
+    internal static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
     {
         AgreementJson.Configure(options);
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
@@ -183,11 +189,11 @@ public static class ServiceRegistration
         {
             case DatabaseProvider.Postgres:
                 services.AddDbContext<L2RDbContext, PostgresL2RDbContext>((sp, o) => o.UseNpgsql(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>(), TenantSessionInterceptor.Postgres));
+                    .AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>(), TenantSessionInterceptor.Postgres, sp.GetRequiredService<LiveBoardChanges>()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<L2RDbContext, SqlServerL2RDbContext>((sp, o) => o.UseSqlServer(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>(), TenantSessionInterceptor.SqlServer));
+                    .AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>(), TenantSessionInterceptor.SqlServer, sp.GetRequiredService<LiveBoardChanges>()));
                 break;
             default:
                 services.AddDbContext<L2RDbContext, SqliteL2RDbContext>((sp, o) =>
@@ -197,7 +203,7 @@ public static class ServiceRegistration
                         Directory.CreateDirectory(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolveDataDirectory(sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
                     }
 
-                    o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>());
+                    o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>(), sp.GetRequiredService<LiveBoardChanges>());
                 });
                 break;
         }
@@ -241,7 +247,11 @@ public static class ServiceRegistration
             .Configure<SigningKeyProvider, IOptions<AuthOptions>>((options, keys, auth) =>
             {
                 options.MapInboundClaims = false;
-                options.Events = new JwtBearerEvents { OnTokenValidated = TokenHeaderPolicy.ThenAsync(ActiveUserCheck.RejectUnlessActiveAsync) };
+                options.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = LiveRegistration.TokenFromQueryForHubs,
+                    OnTokenValidated = TokenHeaderPolicy.ThenAsync(ActiveUserCheck.RejectUnlessActiveAsync),
+                };
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,

@@ -1,4 +1,5 @@
 import { signal } from '@angular/core';
+import { vi } from 'vitest';
 import {
   ApiException,
   CardDto,
@@ -10,6 +11,7 @@ import {
   SlaSummaryDto,
   TransitionOptionDto,
 } from '../app/api/l2r-api';
+import { HubLink, LIVE_HUB, LeadChange } from '../app/core/live-store';
 
 /** An error as the NSwag client throws it: status plus the ProblemDetails JSON text. */
 export function apiError(status: number, body: object): ApiException {
@@ -107,6 +109,8 @@ export function fakeAuth(roles: Role[], id = 'me') {
   const user = signal({ id, displayName: 'Me', email: 'me@acme.test', roles });
   return {
     user,
+    isSignedIn: signal(true),
+    currentAccessToken: () => Promise.resolve('token'),
     roles: signal(roles),
     isAdmin: () => roles.includes('Admin'),
     isMarketing: () => roles.includes('Marketing'),
@@ -125,6 +129,46 @@ export function intelTag(
     mergedIntoId: undefined,
     mentions: 0,
     version: 1,
+    ...overrides,
+  };
+}
+
+/**
+ * A board hub connection the test drives: `push` delivers a server message, `drop`/`restore` play a lost and a
+ * recovered connection. `provider` goes into a TestBed's providers.
+ */
+export function fakeHub() {
+  const handlers = new Map<string, (arg: unknown) => void>();
+  let reconnecting: (() => void) | undefined;
+  let reconnected: (() => void) | undefined;
+  const link = {
+    on: vi.fn((method: string, handler: (arg: unknown) => void) => handlers.set(method, handler)),
+    onreconnecting: vi.fn((cb: () => void) => (reconnecting = cb)),
+    onreconnected: vi.fn((cb: () => void) => (reconnected = cb)),
+    onclose: vi.fn(),
+    start: vi.fn(() => Promise.resolve()),
+    stop: vi.fn(() => Promise.resolve()),
+  };
+  const connect = vi.fn((_token: () => Promise<string>) => link as unknown as HubLink);
+  return {
+    link,
+    connect,
+    provider: { provide: LIVE_HUB, useValue: connect },
+    push: (method: 'leadChanged' | 'boardReload', arg: unknown) => handlers.get(method)?.(arg),
+    drop: () => reconnecting?.(),
+    restore: () => reconnected?.(),
+  };
+}
+
+/** A push for a lead: moved by Sam Rep unless the test says otherwise. */
+export function leadChange(card: CardDto | null, overrides: Partial<LeadChange> = {}): LeadChange {
+  return {
+    leadId: card?.id ?? 'gone',
+    kind: 'moved',
+    fromState: null,
+    card,
+    actorName: 'Sam Rep',
+    at: new Date().toISOString(),
     ...overrides,
   };
 }

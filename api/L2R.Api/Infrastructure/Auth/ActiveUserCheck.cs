@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Live;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Domain.Leads;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -13,10 +14,11 @@ namespace L2R.Api.Infrastructure.Auth;
 /// client and a secret it still holds), so a token for a tenant or user that no
 /// longer exists is a 401, never a half-working session; and the request acts with the roles the user holds now,
 /// not the ones the token was issued with. The answer is cached briefly (it is asked on every request). The user
-/// writes (roles, deactivation) put their result in the cache after they commit, so on this instance they take effect
-/// on the next request, on others within <see cref="Lifetime"/>.
+/// writes (roles, deactivation) put their result in the cache after they commit and broadcast it to the other
+/// instances (<see cref="IAccessBroadcast"/>), so it takes effect on the next request everywhere (within
+/// <see cref="Lifetime"/> if a broadcast is lost), and a caller that lost access has its live board connections closed.
 /// </summary>
-public sealed class ActiveUserCheck(IMemoryCache cache, ITenantScopes tenantScopes)
+public sealed class ActiveUserCheck(IMemoryCache cache, ITenantScopes tenantScopes, IAccessBroadcast broadcast, BoardConnections connections)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -26,10 +28,35 @@ public sealed class ActiveUserCheck(IMemoryCache cache, ITenantScopes tenantScop
         context.HttpContext.RequestServices.GetRequiredService<ActiveUserCheck>().CheckAsync(context);
 
     /// <summary>After a write to <paramref name="user"/> has committed: the next request sees its roles and whether it is active.</summary>
-    public void Remember(User user) => Store(Key(user.TenantId, user.Id), new Access(user.IsActive ? user.Roles : null, user.Version));
+    public void Remember(User user) =>
+        Share(new AccessChange(user.TenantId, user.Id, IsClient: false, user.Version, user.IsActive ? user.Roles : null, []));
 
     /// <summary>After a write to <paramref name="client"/> or its secrets has committed: tokens of a revoked client or an ended secret stop at once.</summary>
-    public void Remember(ApiClient client) => Store(ClientKey(client.TenantId, client.Id), ClientAccess.Of(client.IsActive, client.Secrets.Where(s => s.RevokedAt is null).Select(s => s.Id), client.Version));
+    public void Remember(ApiClient client) =>
+        Share(new AccessChange(client.TenantId, client.Id, IsClient: true, client.Version, null, client.IsActive ? [.. client.Secrets.Where(s => s.RevokedAt is null).Select(s => s.Id)] : []));
+
+    /// <summary>An access change made here or on another instance: cached, and the caller's connections it no longer allows closed.</summary>
+    public void Apply(AccessChange change)
+    {
+        if (change.IsClient)
+        {
+            Store(ClientKey(change.TenantId, change.Id), ClientAccess.Of(true, change.ActiveSecrets, change.Version));
+            connections.Close(change.TenantId, change.Id, open => BoardConnections.SecretOf(open) is { } secret && change.ActiveSecrets.Contains(secret));
+            return;
+        }
+
+        Store(Key(change.TenantId, change.Id), new Access(change.Roles, change.Version));
+        if (change.Roles is null)
+        {
+            connections.Close(change.TenantId, change.Id, _ => false);
+        }
+    }
+
+    private void Share(AccessChange change)
+    {
+        Apply(change);
+        broadcast.Publish(change);
+    }
 
     private async Task CheckAsync(TokenValidatedContext context)
     {

@@ -14,7 +14,7 @@ import { CdkDrag, CdkDragPlaceholder, CdkDropList, CdkDragDrop } from '@angular/
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { CardDto, LeadState, TransitionOptionDto } from '../api/l2r-api';
 import { stateLabel } from '../core/labels';
-import { BoardColumn } from './board-store';
+import { BoardColumn, RemoteChange } from './board-store';
 import { LeadCard } from './lead-card';
 
 /** Height of a card plus the gap below it; the window arithmetic depends on every card having it. */
@@ -87,6 +87,7 @@ export interface CardDrop {
             <app-lead-card
               [card]="card"
               [busy]="busyId() === card.id"
+              [remote]="remoteChanges().get(card.id) ?? null"
               [options]="menuCardId() === card.id ? menuOptions() : null"
               (menuOpened)="menuOpened.emit(card)"
               (move)="menuMove.emit({ card, option: $event })"
@@ -200,6 +201,8 @@ export class BoardColumnView {
   readonly busyId = input<string | null>(null);
   readonly menuCardId = input<string | null>(null);
   readonly menuOptions = input<TransitionOptionDto[] | null>(null);
+  /** Others' latest change per lead, for the highlight and "moved by …" line. */
+  readonly remoteChanges = input<ReadonlyMap<string, RemoteChange>>(new Map());
 
   readonly drop = output<CardDrop>();
   readonly loadMore = output<LeadState>();

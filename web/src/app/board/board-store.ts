@@ -10,7 +10,9 @@ import {
   LeadsClient,
   TransitionOptionDto,
 } from '../api/l2r-api';
+import { AuthStore } from '../core/auth-store';
 import { STATE_ORDER } from '../core/labels';
+import { LeadChange, LeadChangeKind, isNewer } from '../core/live-store';
 import { Problem, toProblem } from '../core/problem';
 import { MoveReason, triggerRequest } from '../moves/move-flow';
 
@@ -30,6 +32,14 @@ export interface BoardColumn {
   loadingMore: boolean;
 }
 
+/** What someone else last did to a card, for its highlight and its "moved by Sam, 2 s ago" line. */
+export interface RemoteChange {
+  kind: LeadChangeKind;
+  actorName: string | null;
+  /** When the push arrived (the browser's clock, so the seconds count right even when the server's clock differs). */
+  receivedAt: number;
+}
+
 export type MoveOutcome =
   { ok: true; lead: LeadDto; transitions: HistoryEntryDto[] } | { ok: false; problem: Problem };
 
@@ -45,6 +55,7 @@ const blank = (v: string) => (v.trim() ? v.trim() : undefined);
 export class BoardStore {
   private readonly boardClient = inject(BoardClient);
   private readonly leadsClient = inject(LeadsClient);
+  private readonly auth = inject(AuthStore);
 
   readonly filters = signal<BoardFilters>(EMPTY_FILTERS);
   readonly columns = signal<BoardColumn[]>([]);
@@ -63,6 +74,8 @@ export class BoardStore {
       .sort((a, b) => a.name.localeCompare(b.name));
   });
   readonly total = computed(() => this.columns().reduce((sum, c) => sum + c.count, 0));
+  /** The latest remote change per lead, since the board opened. */
+  readonly remoteChanges = signal<ReadonlyMap<string, RemoteChange>>(new Map());
 
   private loadToken = 0;
 
@@ -208,8 +221,57 @@ export class BoardStore {
     }
   }
 
+  /**
+   * Whether a push says something the board does not show yet (or is about a card it has not loaded).
+   */
+  isNews(change: LeadChange): boolean {
+    const shown = this.locate(change.leadId)?.card;
+    return !shown || !change.card || isNewer(change, shown.version);
+  }
+
+  /**
+   * Applies a pushed change in place: the card leaves where it was and lands where it is now, in score order, and the
+   * counts follow. A text search is the server's to judge, so with one active the affected columns reload instead.
+   */
+  applyChange(change: LeadChange): void {
+    if (!this.columns().length || !this.isNews(change)) return;
+    this.noteRemote(change);
+    const located = this.locate(change.leadId);
+    const now = change.card;
+    const from = located?.state ?? change.fromState ?? now?.state ?? null;
+    if (blank(this.filters().text) !== undefined) {
+      const affected = new Set([from, now?.state].filter((s): s is LeadState => !!s));
+      for (const state of affected) void this.refreshColumn(state);
+      return;
+    }
+    const recount: LeadState[] = [];
+    if (located) {
+      this.removeCard(located.state, change.leadId);
+    } else if (change.kind !== 'created' && from) {
+      // Not loaded: either past the loaded page (then the count included it) or filtered out.
+      const column = this.column(from);
+      if (column?.nextCursor) {
+        if (this.hasFieldFilters()) recount.push(from);
+        else this.patch(from, { count: Math.max(0, column.count - 1) });
+      }
+    }
+    if (now && this.passesFilters(now)) this.placeCard(now);
+    for (const state of recount) void this.refreshColumn(state);
+  }
+
+  /** A bulk write changed these columns (all of them when none are named): reload rather than replay it. */
+  reloadColumns(states: readonly LeadState[]): Promise<void> {
+    if (!states.length) return this.load();
+    return Promise.all(states.map((s) => this.refreshColumn(s))).then(() => undefined);
+  }
+
   column(state: LeadState): BoardColumn | undefined {
     return this.columns().find((c) => c.state === state);
+  }
+
+  private hasFieldFilters(): boolean {
+    const f = this.filters();
+    return [f.owner, f.source, f.campaign].some((v) => blank(v) !== undefined);
   }
 
   private noteOwners(cards: readonly CardDto[]): void {
@@ -225,23 +287,70 @@ export class BoardStore {
     if (added) this.ownerVersion.update((v) => v + 1);
   }
 
+  /** Counts only a card that was there: the push for this very change may have moved it already. */
   private removeCard(state: LeadState, id: string): void {
     const column = this.column(state);
-    if (!column) return;
-    this.patch(state, {
-      cards: column.cards.filter((c) => c.id !== id),
-      count: Math.max(0, column.count - 1),
-    });
+    const cards = column?.cards.filter((c) => c.id !== id);
+    if (!column || !cards || cards.length === column.cards.length) return;
+    this.patch(state, { cards, count: Math.max(0, column.count - 1) });
   }
 
   private insertCard(state: LeadState, card: CardDto): void {
     const column = this.column(state);
     if (!column) return;
     this.noteOwners([card]);
+    const others = column.cards.filter((c) => c.id !== card.id);
     this.patch(state, {
-      cards: [card, ...column.cards.filter((c) => c.id !== card.id)],
-      count: column.count + 1,
+      cards: [card, ...others],
+      count: others.length === column.cards.length ? column.count + 1 : column.count,
     });
+  }
+
+  /** Puts a card where the server's order (best score first) has it, or only counts it when it ranks past the loaded page. */
+  private placeCard(card: CardDto): void {
+    const column = this.column(card.state);
+    if (!column) return;
+    const others = column.cards.filter((c) => c.id !== card.id);
+    let at = others.findIndex((c) => c.totalScore < card.totalScore);
+    if (at < 0) at = others.length;
+    const beyondPage = at === others.length && !!column.nextCursor;
+    this.noteOwners([card]);
+    this.patch(card.state, {
+      cards: beyondPage ? others : [...others.slice(0, at), card, ...others.slice(at)],
+      count: others.length === column.cards.length ? column.count + 1 : column.count,
+    });
+  }
+
+  private locate(id: string): { state: LeadState; card: CardDto } | null {
+    for (const column of this.columns()) {
+      const card = column.cards.find((c) => c.id === id);
+      if (card) return { state: column.state, card };
+    }
+    return null;
+  }
+
+  /** Whether a card passes the owner, source and campaign filters the way the API applies them. */
+  private passesFilters(card: CardDto): boolean {
+    const f = this.filters();
+    const owner = f.owner.trim().toLowerCase();
+    if (owner === 'none' && card.ownerId) return false;
+    if (owner === 'me' && card.ownerId !== this.auth.user()?.id) return false;
+    if (owner && owner !== 'none' && owner !== 'me' && card.ownerId?.toLowerCase() !== owner)
+      return false;
+    if (blank(f.source) !== undefined && card.source !== blank(f.source)) return false;
+    return blank(f.campaign) === undefined || card.campaign === blank(f.campaign);
+  }
+
+  private noteRemote(change: LeadChange): void {
+    // The user's own change came back over the hub before (or after) its response: no "moved by you" highlight.
+    if (change.actorName && change.actorName === this.auth.user()?.displayName) return;
+    this.remoteChanges.update((all) =>
+      new Map(all).set(change.leadId, {
+        kind: change.kind,
+        actorName: change.actorName,
+        receivedAt: Date.now(),
+      }),
+    );
   }
 
   private patch(state: LeadState, changes: Partial<BoardColumn>): void {

@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import { DragDropRegistry } from '@angular/cdk/drag-drop';
 import { MatDialog } from '@angular/material/dialog';
 import { of, throwError } from 'rxjs';
 import {
@@ -11,7 +12,16 @@ import {
   TransitionOptionDto,
 } from '../api/l2r-api';
 import { AuthStore } from '../core/auth-store';
-import { apiError, card, fakeAuth, option, slaSummary } from '../../testing/fakes';
+import {
+  apiError,
+  card,
+  fakeAuth,
+  fakeHub,
+  leadChange,
+  option,
+  settle,
+  slaSummary,
+} from '../../testing/fakes';
 import { Board } from './board';
 
 describe('Board', () => {
@@ -30,6 +40,8 @@ describe('Board', () => {
     fireTrigger: ReturnType<typeof vi.fn>;
   };
   let dialog: { open: ReturnType<typeof vi.fn> };
+  let hub: ReturnType<typeof fakeHub>;
+  let boardClient: { getBoard: ReturnType<typeof vi.fn>; getBoardColumn: ReturnType<typeof vi.fn> };
   let metrics: { listDriftAlerts: ReturnType<typeof vi.fn> };
 
   let openDraft: object | null = null;
@@ -37,6 +49,7 @@ describe('Board', () => {
   async function render() {
     leads = { getLeadTransitions: vi.fn(), fireTrigger: vi.fn() };
     dialog = { open: vi.fn() };
+    hub = fakeHub();
     metrics = { listDriftAlerts: vi.fn(() => of([] as DriftAlertDto[])) };
     const board = {
       getBoard: vi.fn(() =>
@@ -52,6 +65,7 @@ describe('Board', () => {
         of({ state, count: 1, cards: state === 'Nurture' ? [{ ...mql, state }] : [] }),
       ),
     };
+    boardClient = board;
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
@@ -65,6 +79,7 @@ describe('Board', () => {
           },
         },
         { provide: AuthStore, useValue: fakeAuth(['Marketing']) },
+        hub.provider,
       ],
     });
     TestBed.overrideProvider(MatDialog, { useValue: dialog });
@@ -203,5 +218,91 @@ describe('Board', () => {
       fixture.nativeElement.querySelector('[data-testid=approval-banner]').textContent,
     ).toContain('awaits your approval');
     openDraft = null;
+  });
+
+  describe('live', () => {
+    const inColumn = (fixture: Awaited<ReturnType<typeof render>>, state: string, id: string) =>
+      fixture.nativeElement.querySelector(
+        `[data-state=${state}] [data-lead-id=${id}]`,
+      ) as HTMLElement | null;
+    const board = (fixture: Awaited<ReturnType<typeof render>>) =>
+      fixture.componentInstance as unknown as {
+        onDragStarted(card: object): Promise<void>;
+        onDragEnded(): void;
+      };
+
+    it('moves a card someone else moved, highlighted, saying who did it and when', async () => {
+      const fixture = await render();
+      hub.push(
+        'leadChanged',
+        leadChange({ ...scored, state: 'MQL', version: 2 }, { fromState: 'Scored' }),
+      );
+      fixture.detectChanges();
+      expect(inColumn(fixture, 'Scored', 's1')).toBeNull();
+      const moved = inColumn(fixture, 'MQL', 's1')!;
+      expect(moved.classList).toContain('flash');
+      expect(moved.querySelector('[data-testid=remote-change]')!.textContent).toBe(
+        'moved by Sam Rep, 0 s ago',
+      );
+      expect(fixture.nativeElement.textContent).toContain('123 leads');
+    });
+
+    it('snaps a dragged card back when someone moves it meanwhile, and fires no stale move', async () => {
+      const fixture = await render();
+      leads.getLeadTransitions.mockReturnValue(of([option('Qualify', 'MQL')]));
+      const pointerUp = vi.spyOn(TestBed.inject(DragDropRegistry).pointerUp, 'next');
+      await board(fixture).onDragStarted(scored);
+      hub.push(
+        'leadChanged',
+        leadChange({ ...scored, state: 'MQL', version: 2 }, { fromState: 'Scored' }),
+      );
+      fixture.detectChanges();
+      expect(pointerUp).toHaveBeenCalled();
+      expect(fixture.nativeElement.querySelector('[data-testid=notice]').textContent).toContain(
+        'Sam Rep moved Ada Lovelace to MQL while you were dragging it.',
+      );
+      // CDK ends the cancelled drag and still reports its drop: the card is where it started, and nothing is fired.
+      expect(inColumn(fixture, 'Scored', 's1')).not.toBeNull();
+      board(fixture).onDragEnded();
+      await drop(fixture, scored, 'SalesAccepted');
+      await settle();
+      fixture.detectChanges();
+      expect(leads.fireTrigger).not.toHaveBeenCalled();
+      expect(inColumn(fixture, 'Scored', 's1')).toBeNull();
+      expect(inColumn(fixture, 'MQL', 's1')).not.toBeNull();
+    });
+
+    it('shows the connection and reloads the board when it comes back', async () => {
+      const fixture = await render();
+      const status = () =>
+        fixture.nativeElement.querySelector('[data-testid=live-status]').textContent.trim();
+      expect(status()).toBe('● Live');
+      hub.drop();
+      fixture.detectChanges();
+      expect(status()).toBe('Reconnecting…');
+      hub.restore();
+      fixture.detectChanges();
+      expect(status()).toBe('● Live');
+      expect(boardClient.getBoard).toHaveBeenCalledTimes(2);
+    });
+
+    it('waits for a drag to end before reloading the columns under it', async () => {
+      const fixture = await render();
+      leads.getLeadTransitions.mockReturnValue(of([option('Qualify', 'MQL')]));
+      await board(fixture).onDragStarted(scored);
+      boardClient.getBoardColumn.mockClear();
+      hub.push('boardReload', { states: ['Scored'], reason: 'bulk', actorName: 'Sam Rep', at: '' });
+      expect(boardClient.getBoardColumn).not.toHaveBeenCalled();
+      board(fixture).onDragEnded();
+      await settle();
+      expect(boardClient.getBoardColumn.mock.calls.map((c) => c[0])).toEqual(['Scored']);
+    });
+
+    it('reloads the columns a bulk write names', async () => {
+      await render();
+      boardClient.getBoardColumn.mockClear();
+      hub.push('boardReload', { states: ['Raw'], reason: 'import', actorName: 'Import', at: '' });
+      expect(boardClient.getBoardColumn.mock.calls.map((c) => c[0])).toEqual(['Raw']);
+    });
   });
 });

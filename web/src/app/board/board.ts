@@ -6,14 +6,17 @@ import {
   inject,
   signal,
 } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { CdkDropListGroup } from '@angular/cdk/drag-drop';
+import { CdkDropListGroup, DragDropRegistry } from '@angular/cdk/drag-drop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { CardDto, LeadState, TransitionOptionDto } from '../api/l2r-api';
+import { Clock } from '../core/clock';
 import { stateLabel, triggerLabel } from '../core/labels';
+import { LeadChange, LiveStatus, LiveStore } from '../core/live-store';
 import { FieldControl, FormField } from '../core/form-field';
 import { CriterionResult, problemLines, toProblem } from '../core/problem';
 import { ApprovalBanner } from '../agreement/approval-banner';
@@ -103,6 +106,13 @@ export interface BoardNotice {
           Refresh
         </button>
         <span class="total muted" aria-live="polite">{{ store.total() }} leads</span>
+        <span
+          [class]="'live ' + live.status()"
+          [title]="liveTitle[live.status()]"
+          data-testid="live-status"
+          [attr.data-status]="live.status()"
+          >{{ liveLabel[live.status()] }}</span
+        >
       </form>
 
       @if (store.loading()) {
@@ -150,11 +160,12 @@ export interface BoardNotice {
             [busyId]="busyId()"
             [menuCardId]="menuCard()?.id ?? null"
             [menuOptions]="menuOptions()"
+            [remoteChanges]="store.remoteChanges()"
             (drop)="onDrop($event)"
             (loadMore)="store.loadMore($event)"
             (pressed)="prefetch($event)"
             (dragStarted)="onDragStarted($event)"
-            (dragEnded)="dragging.set(null)"
+            (dragEnded)="onDragEnded()"
             (menuOpened)="onMenuOpened($event)"
             (menuMove)="attempt($event.card, $event.option)"
           />
@@ -200,6 +211,19 @@ export interface BoardNotice {
     .total {
       margin-left: auto;
     }
+    .live {
+      font-size: 12px;
+      white-space: nowrap;
+    }
+    .live.connected {
+      color: #2e7d32;
+    }
+    .live.reconnecting {
+      color: #8a5a00;
+    }
+    .live.offline {
+      color: #5f6b7a;
+    }
     .notice {
       border-radius: 8px;
       padding: 8px 12px;
@@ -243,6 +267,20 @@ export class Board implements OnInit {
   private readonly moves = inject(MoveFlow);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly drift = inject(DriftStore);
+  protected readonly live = inject(LiveStore);
+  private readonly clock = inject(Clock);
+  private readonly dragRegistry = inject(DragDropRegistry);
+
+  protected readonly liveLabel: Record<LiveStatus, string> = {
+    connected: '● Live',
+    reconnecting: 'Reconnecting…',
+    offline: 'Offline',
+  };
+  protected readonly liveTitle: Record<LiveStatus, string> = {
+    connected: "Others' changes appear here as they happen.",
+    reconnecting: 'The live connection dropped; the board reloads once it is back.',
+    offline: "Not receiving others' changes yet (it keeps trying); press Refresh to see them.",
+  };
 
   protected readonly notice = signal<BoardNotice | null>(null);
   protected readonly busyId = signal<string | null>(null);
@@ -254,6 +292,12 @@ export class Board implements OnInit {
   protected readonly menuOptions = signal<TransitionOptionDto[] | null>(null);
 
   private optionsRequest: { id: string; promise: Promise<TransitionOptionDto[]> } | null = null;
+  /** A remote change to the card being dragged waits until that cancelled drag has finished, then applies. */
+  private heldChange: LeadChange | null = null;
+  /** The drag a remote change cancelled: the drop it still reports is not the user's. */
+  private cancelledDragId: string | null = null;
+  /** Reloads asked for during a drag: replacing the columns would remove the card from under the pointer. */
+  private reloadsAfterDrag: (() => Promise<void>)[] = [];
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Per target column: valid, blocked by criteria, or not a move at all, for the card being dragged. */
@@ -274,8 +318,39 @@ export class Board implements OnInit {
     return hints;
   });
 
+  constructor() {
+    this.live.leadChanged.pipe(takeUntilDestroyed()).subscribe((c) => this.onLeadChanged(c));
+    this.live.boardReload
+      .pipe(takeUntilDestroyed())
+      .subscribe((r) => this.reload(() => this.store.reloadColumns(r.states)));
+    // Whatever was pushed while the connection was down is lost: the board reloads instead.
+    this.live.resynced
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.reload(() => this.store.load()));
+  }
+
   ngOnInit(): void {
     void this.store.load();
+  }
+
+  protected onDragEnded(): void {
+    this.dragging.set(null);
+    const held = this.heldChange;
+    const reloads = this.reloadsAfterDrag;
+    this.reloadsAfterDrag = [];
+    if (!held && !reloads.length) return;
+    // CDK reports the drop right after this: let it arrive (and be ignored) before the card goes where it is now.
+    setTimeout(() => {
+      this.heldChange = null;
+      this.cancelledDragId = null;
+      if (held) this.applyChange(held);
+      for (const reload of reloads) void reload();
+    });
+  }
+
+  private reload(run: () => Promise<void>): void {
+    if (this.dragging()) this.reloadsAfterDrag.push(run);
+    else void run();
   }
 
   protected hintFor(state: LeadState): DropHint {
@@ -323,6 +398,7 @@ export class Board implements OnInit {
 
   protected async onDrop(drop: CardDrop): Promise<void> {
     this.dragging.set(null);
+    if (drop.card.id === this.cancelledDragId) return;
     let options: TransitionOptionDto[];
     try {
       options = await this.optionsFor(drop.card);
@@ -391,6 +467,38 @@ export class Board implements OnInit {
     this.refuse(title, unmet.length ? unmet : p.criteria, p.status === 422 ? [] : problemLines(p));
   }
 
+  private onLeadChanged(change: LeadChange): void {
+    if (!this.store.isNews(change)) return;
+    const drag = this.dragging();
+    if (drag?.card.id === change.leadId) {
+      this.cancelDrag(drag.card, change);
+    } else if (this.heldChange?.leadId === change.leadId) {
+      this.heldChange = change;
+    } else {
+      this.applyChange(change);
+    }
+  }
+
+  private applyChange(change: LeadChange): void {
+    this.store.applyChange(change);
+    this.clock.hurry();
+  }
+
+  /**
+   * Someone changed the lead being dragged: its move would be based on what the board showed before, so the drag
+   * ends, the card goes back (then to where it is now) and no move is fired.
+   */
+  private cancelDrag(card: CardDto, change: LeadChange): void {
+    this.heldChange = change;
+    this.cancelledDragId = card.id;
+    this.dragging.set(null);
+    const title = changedWhileDragging(card, change);
+    this.notice.set({ kind: 'refused', title, lines: [], criteria: [] });
+    this.announcer.announce(title, 'assertive');
+    // CDK has no public cancel: a pointer-up ends the drag and animates the card back to its place.
+    this.dragRegistry.pointerUp.next(new MouseEvent('mouseup'));
+  }
+
   private refuse(title: string, criteria: CriterionResult[], lines: string[] = []): void {
     this.notice.set({ kind: 'refused', title, lines, criteria });
     const spoken = criteria
@@ -413,4 +521,18 @@ export class Board implements OnInit {
     }
     return this.optionsRequest!.promise;
   }
+}
+
+/** "Sam Rep moved Ada Lovelace to SQL while you were dragging it." */
+function changedWhileDragging(card: CardDto, change: LeadChange): string {
+  const who = change.actorName ?? 'Someone';
+  const what =
+    change.kind === 'moved' && change.card
+      ? `moved ${card.name} to ${stateLabel(change.card.state)}`
+      : change.kind === 'merged'
+        ? `merged ${card.name} into another lead`
+        : change.kind === 'deleted'
+          ? `deleted ${card.name}`
+          : `changed ${card.name}`;
+  return `${who} ${what} while you were dragging it.`;
 }

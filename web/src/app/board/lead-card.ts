@@ -6,9 +6,30 @@ import { Clock } from '../core/clock';
 import { age, stateLabel, triggerLabel } from '../core/labels';
 import { SlaCountdown } from '../followup/sla-countdown';
 import { slaView } from '../followup/sla';
+import { LeadChangeKind } from '../core/live-store';
+import { RemoteChange } from './board-store';
 
 /** A stored score older than this is labelled with its age; the sweep refreshes every lead at least daily. */
 const STALE_SCORE_MS = 24 * 3600_000;
+/** How long a card glows after someone else changed it, and how long it says who did. */
+const FLASH_MS = 2_500;
+const REMOTE_LINE_MS = 15 * 60_000;
+
+const REMOTE_VERBS: Record<LeadChangeKind, string> = {
+  created: 'created',
+  moved: 'moved',
+  edited: 'edited',
+  assigned: 'assigned',
+  sla: 'SLA updated',
+  merged: 'merged',
+  deleted: 'deleted',
+};
+
+/** "2 s ago", "5 min ago": a live change is recent by definition. */
+function secondsAgo(ms: number): string {
+  const seconds = Math.floor(Math.max(0, ms) / 1000);
+  return seconds < 60 ? `${seconds} s ago` : `${Math.floor(seconds / 60)} min ago`;
+}
 
 /** One lead on the board. The "Move to…" menu is the keyboard and screen-reader alternative to dragging. */
 @Component({
@@ -19,6 +40,7 @@ const STALE_SCORE_MS = 24 * 3600_000;
     <article
       class="card"
       [class.busy]="busy()"
+      [class.flash]="flash()"
       [attr.aria-label]="ariaLabel()"
       [attr.aria-busy]="busy()"
       data-testid="card"
@@ -45,7 +67,9 @@ const STALE_SCORE_MS = 24 * 3600_000;
       </div>
       <div class="second">
         <span class="company">{{ card().company || '—' }}</span>
-        @if (scoreAsOf(); as a) {
+        @if (remoteLine(); as line) {
+          <span class="remote" data-testid="remote-change">{{ line }}</span>
+        } @else if (scoreAsOf(); as a) {
           <span class="as-of" [title]="a.title" data-testid="score-as-of">{{ a.text }}</span>
         }
       </div>
@@ -129,6 +153,19 @@ const STALE_SCORE_MS = 24 * 3600_000;
     .card.busy {
       opacity: 0.55;
     }
+    .card.flash {
+      animation: remote-flash ${FLASH_MS}ms ease-out;
+    }
+    @keyframes remote-flash {
+      from {
+        background: #fff3c4;
+        border-color: #f0b400;
+      }
+      to {
+        background: #fff;
+        border-color: #d5dbe3;
+      }
+    }
     .top {
       display: flex;
       justify-content: space-between;
@@ -171,6 +208,12 @@ const STALE_SCORE_MS = 24 * 3600_000;
       text-overflow: ellipsis;
       flex: 1 1 auto;
       min-width: 0;
+    }
+    .remote {
+      flex: none;
+      font-size: 11px;
+      color: #1f5f8b;
+      white-space: nowrap;
     }
     .as-of {
       flex: none;
@@ -235,6 +278,8 @@ export class LeadCard {
   /** null while loading; filled when the menu opens. */
   readonly options = input<TransitionOptionDto[] | null>(null);
   readonly busy = input(false);
+  /** What someone else last did to this lead while the board was open. */
+  readonly remote = input<RemoteChange | null>(null);
   readonly menuOpened = output<void>();
   readonly move = output<TransitionOptionDto>();
 
@@ -261,11 +306,23 @@ export class LeadCard {
     };
   });
 
+  /** "moved by Sam Rep, 2 s ago", until it is a quarter of an hour old. */
+  protected readonly remoteLine = computed(() => {
+    const r = this.remote();
+    const ms = r ? this.now() - r.receivedAt : Infinity;
+    if (!r || ms > REMOTE_LINE_MS) return null;
+    return `${REMOTE_VERBS[r.kind]}${r.actorName ? ` by ${r.actorName}` : ''}, ${secondsAgo(ms)}`;
+  });
+  protected readonly flash = computed(() => {
+    const r = this.remote();
+    return !!r && this.now() - r.receivedAt < FLASH_MS;
+  });
+
   protected readonly ariaLabel = computed(() => {
     const c = this.card();
     const sla = c.sla ? slaView(c.sla, this.now()) : null;
     const asOf = this.scoreAsOf();
-    return `${c.name}, ${c.company || 'no company'}, score ${c.totalScore ?? 0}${asOf ? ` (${asOf.text})` : ''}, ${c.ownerName ? 'owner ' + c.ownerName : 'unassigned'}, in ${stateLabel(c.state)} for ${this.age(c.stageEnteredAt)}${sla ? `, SLA ${sla.text}` : ''}`;
+    return `${c.name}, ${c.company || 'no company'}, score ${c.totalScore ?? 0}${asOf ? ` (${asOf.text})` : ''}, ${c.ownerName ? 'owner ' + c.ownerName : 'unassigned'}, in ${stateLabel(c.state)} for ${this.age(c.stageEnteredAt)}${sla ? `, SLA ${sla.text}` : ''}${this.remoteLine() ? `, ${this.remoteLine()}` : ''}`;
   });
 
   protected explain(o: TransitionOptionDto): string {

@@ -12,6 +12,9 @@ export interface Session {
 
 export const SESSION_KEY = 'l2r.session';
 
+/** A token this close to expiry is refreshed before a connection uses it. */
+const TOKEN_MARGIN_MS = 60_000;
+
 /** Who is signed in. Tokens live in localStorage so a reload keeps the session; refresh is single-flight. */
 @Injectable({ providedIn: 'root' })
 export class AuthStore {
@@ -31,6 +34,23 @@ export class AuthStore {
 
   accessToken(): string | null {
     return this.session()?.accessToken ?? null;
+  }
+
+  /**
+   * A token with at least a minute left, refreshed first when needed: the live board's connection (and its reconnects)
+   * does not pass through the HTTP interceptor that refreshes on a 401.
+   */
+  async currentAccessToken(): Promise<string> {
+    const session = this.session();
+    if (!session) return '';
+    const expiresAt = session.accessTokenExpiresAt ? Date.parse(session.accessTokenExpiresAt) : NaN;
+    if (Number.isNaN(expiresAt) || expiresAt - Date.now() > TOKEN_MARGIN_MS)
+      return session.accessToken;
+    try {
+      return await firstValueFrom(this.refreshAccessToken());
+    } catch {
+      return session.accessToken;
+    }
   }
 
   hasRole(...roles: Role[]): boolean {

@@ -1,5 +1,5 @@
 import { leadDto } from '../../testing/fakes';
-import { PROFILE_FIELDS, SALES_FIELDS, changedFields } from './lead-fields';
+import { PROFILE_FIELDS, SALES_FIELDS, changedFields, needsReset } from './lead-fields';
 
 describe('changedFields', () => {
   const lead = leadDto({
@@ -17,5 +17,19 @@ describe('changedFields', () => {
   it('compares the close date by day, and an unticked box with an unknown one as unchanged', () => {
     const values = { budget: false, need: true, expectedCloseDate: '2026-12-01' };
     expect(changedFields(SALES_FIELDS, values, lead)).toEqual({ need: true });
+  });
+});
+
+describe('needsReset', () => {
+  const shown = { id: 'l1', values: { phone: '+1 555', title: 'CTO' } };
+
+  it('leaves the form alone for a newer version that changed none of its fields (a live move)', () => {
+    expect(needsReset(shown, { id: 'l1', values: { phone: '+1 555', title: 'CTO' } })).toBe(false);
+  });
+
+  it('shows a changed field, another lead, or a first lead afresh', () => {
+    expect(needsReset(shown, { id: 'l1', values: { phone: '+1 555', title: 'CEO' } })).toBe(true);
+    expect(needsReset(shown, { id: 'l2', values: shown.values })).toBe(true);
+    expect(needsReset(null, shown)).toBe(true);
   });
 });

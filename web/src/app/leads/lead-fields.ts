@@ -71,3 +71,20 @@ export function changedFields(
 export function dateOnly(value: string | undefined | null): string {
   return value ? value.slice(0, 10) : '';
 }
+
+/** The values a form showed for a lead, to tell whether a newer version of the lead changed any of them. */
+export interface ShownValues {
+  id: string;
+  values: Record<string, unknown>;
+}
+
+/**
+ * Whether a form must show the lead afresh: another lead, or values that differ from what it shows. A newer version
+ * that changed none of its fields (someone's move or SLA change, pushed live) leaves what the user is typing alone.
+ */
+export function needsReset(shown: ShownValues | null, next: ShownValues): boolean {
+  return (
+    shown?.id !== next.id ||
+    Object.keys(next.values).some((k) => next.values[k] !== shown.values[k])
+  );
+}

@@ -4,7 +4,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { of, throwError } from 'rxjs';
 import { LeadsClient, Role } from '../api/l2r-api';
 import { AuthStore } from '../core/auth-store';
-import { apiError, leadDto } from '../../testing/fakes';
+import { apiError, card, fakeAuth, fakeHub, leadChange, leadDto } from '../../testing/fakes';
 import { LeadPage } from './lead-page';
 
 describe('LeadPage', () => {
@@ -35,6 +35,7 @@ describe('LeadPage', () => {
   });
   let client: Record<string, ReturnType<typeof vi.fn>>;
   let dialog: { open: ReturnType<typeof vi.fn> };
+  let hub: ReturnType<typeof fakeHub>;
 
   async function render(roles: Role[]) {
     client = {
@@ -178,14 +179,13 @@ describe('LeadPage', () => {
       fireTrigger: vi.fn(),
     };
     dialog = { open: vi.fn() };
+    hub = fakeHub();
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
         { provide: LeadsClient, useValue: client },
-        {
-          provide: AuthStore,
-          useValue: { hasRole: (...r: Role[]) => r.some((x) => roles.includes(x)) },
-        },
+        { provide: AuthStore, useValue: fakeAuth(roles) },
+        hub.provider,
       ],
     });
     TestBed.overrideProvider(MatDialog, { useValue: dialog });
@@ -332,5 +332,32 @@ describe('LeadPage', () => {
     const el: HTMLElement = fixture.nativeElement;
     expect(el.querySelector('[role=alert]')!.textContent).toContain('was merged into');
     expect(el.querySelector('[data-testid=merged-into]')!.getAttribute('href')).toBe('/leads/keep');
+  });
+
+  it('refreshes itself when someone else moves the lead, and ignores the echo of its own version', async () => {
+    const fixture = await render(['Sales']);
+    const moved = { ...lead, state: 'SalesAccepted' as const, version: 5, ownerName: 'Sam Rep' };
+    client['getLead'].mockClear();
+    hub.push('leadChanged', leadChange(card('MQL', { id: 'l1', version: 4 })));
+    expect(client['getLead']).not.toHaveBeenCalled();
+    client['getLead'].mockReturnValue(of(moved));
+    hub.push(
+      'leadChanged',
+      leadChange(card('SalesAccepted', { id: 'l1', version: 5 }), { fromState: 'MQL' }),
+    );
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const el: HTMLElement = fixture.nativeElement;
+    expect(client['getLead']).toHaveBeenCalledWith('l1');
+    expect(el.querySelector('[data-testid=lead-notice]')!.textContent).toContain(
+      'Sam Rep moved this lead to Sales accepted.',
+    );
+  });
+
+  it('ignores pushes about other leads', async () => {
+    await render(['Sales']);
+    client['getLead'].mockClear();
+    hub.push('leadChanged', leadChange(card('SQL', { id: 'other', version: 9 })));
+    expect(client['getLead']).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { LeadActivityForm } from './lead-activity-form';
@@ -13,6 +14,7 @@ import { LeadProfile } from './lead-profile';
 import { LeadSales } from './lead-sales';
 import { LeadScore } from './lead-score';
 import { LeadSla } from './lead-sla';
+import { LiveStore } from '../core/live-store';
 import { LeadStore } from './lead-store';
 
 /** A lead's page: its sections, fed by one store, and what the last action did. */
@@ -138,5 +140,9 @@ export class LeadPage {
 
   constructor() {
     effect(() => void this.store.load(this.id()));
+    // Others' moves, owner and SLA changes show up here as they happen; after a gap in the connection, reload.
+    const live = inject(LiveStore);
+    live.leadChanged.pipe(takeUntilDestroyed()).subscribe((c) => void this.store.applyRemote(c));
+    live.resynced.pipe(takeUntilDestroyed()).subscribe(() => void this.store.load(this.id()));
   }
 }

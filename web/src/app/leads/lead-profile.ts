@@ -5,7 +5,7 @@ import { MatInputModule } from '@angular/material/input';
 import { LeadDto } from '../api/l2r-api';
 import { AuthStore } from '../core/auth-store';
 import { FieldControl, FormField } from '../core/form-field';
-import { PROFILE_FIELDS, changedFields, fieldLabel } from './lead-fields';
+import { PROFILE_FIELDS, ShownValues, changedFields, fieldLabel, needsReset } from './lead-fields';
 import { LeadStore } from './lead-store';
 
 const NUMBER_FIELDS = new Set<string>(['companySize', 'annualRevenue']);
@@ -83,17 +83,23 @@ export class LeadProfile {
   }
 
   protected undo(): void {
-    this.reset(this.store.lead());
+    this.reset(this.store.lead(), true);
   }
 
-  private reset(lead: LeadDto | null): void {
+  private shown: ShownValues | null = null;
+
+  private reset(lead: LeadDto | null, discardTyping = false): void {
     if (!lead) return;
     const l = lead as unknown as Record<string, unknown>;
-    this.form.reset(
-      Object.fromEntries(
+    const next: ShownValues = {
+      id: lead.id,
+      values: Object.fromEntries(
         PROFILE_FIELDS.map((f) => [f, l[f] ?? (NUMBER_FIELDS.has(f) ? null : '')]),
-      ) as never,
-    );
+      ),
+    };
+    if (!discardTyping && !needsReset(this.shown, next)) return;
+    this.shown = next;
+    this.form.reset(next.values as never);
     if (!this.canEdit()) this.form.disable();
   }
 }

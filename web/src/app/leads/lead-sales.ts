@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { LeadDto } from '../api/l2r-api';
 import { AuthStore } from '../core/auth-store';
 import { FieldControl, FormField } from '../core/form-field';
-import { SALES_FIELDS, changedFields, dateOnly } from './lead-fields';
+import { SALES_FIELDS, ShownValues, changedFields, dateOnly, needsReset } from './lead-fields';
 import { LeadStore } from './lead-store';
 
 /** The BANT checklist and the opportunity's amount and close date, which sales records. */
@@ -103,16 +103,24 @@ export class LeadSales {
     void this.store.save(changedFields(SALES_FIELDS, values, this.store.lead()));
   }
 
+  private shown: ShownValues | null = null;
+
   private reset(lead: LeadDto | null): void {
     if (!lead) return;
-    this.form.reset({
-      budget: !!lead.budget,
-      authority: !!lead.authority,
-      need: !!lead.need,
-      timeline: !!lead.timeline,
-      amount: lead.amount ?? null,
-      expectedCloseDate: dateOnly(lead.expectedCloseDate),
-    });
+    const next: ShownValues = {
+      id: lead.id,
+      values: {
+        budget: !!lead.budget,
+        authority: !!lead.authority,
+        need: !!lead.need,
+        timeline: !!lead.timeline,
+        amount: lead.amount ?? null,
+        expectedCloseDate: dateOnly(lead.expectedCloseDate),
+      },
+    };
+    if (!needsReset(this.shown, next)) return;
+    this.shown = next;
+    this.form.reset(next.values as never);
     if (!this.canEdit()) this.form.disable();
   }
 }

@@ -14,6 +14,7 @@ import {
   UpdateLeadRequest,
 } from '../api/l2r-api';
 import { activityLabel, stateLabel } from '../core/labels';
+import { LeadChange, isNewer } from '../core/live-store';
 import { Problem, problemLines, toProblem } from '../core/problem';
 import { MoveReason, triggerRequest } from '../moves/move-flow';
 
@@ -123,6 +124,21 @@ export class LeadStore {
     } finally {
       if (id === this.id) this.loading.set(false);
     }
+  }
+
+  /**
+   * Someone else changed this lead (a push): reload it, unless the page already shows that version (the echo of this
+   * user's own action). A lead merged away or deleted reloads into the page's "not found" with its survivor.
+   */
+  async applyRemote(change: LeadChange): Promise<void> {
+    const lead = this.lead();
+    if (!lead || change.leadId !== lead.id) return;
+    if (!isNewer(change, lead.version)) return;
+    if (change.kind === 'moved' && change.card) {
+      const who = change.actorName ?? 'Someone';
+      this.notice.set(done(`${who} moved this lead to ${stateLabel(change.card.state)}.`));
+    }
+    await this.load(lead.id);
   }
 
   /** Saves only the changed fields, guarded by the version the user saw (If-Match). A 412 becomes a conflict to resolve. */

@@ -1,5 +1,6 @@
 using L2R.Api.Features.Leads;
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Live;
 using L2R.Api.Infrastructure.Web;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +12,11 @@ namespace L2R.Api.Features.Agreements.RunActivation;
 /// transaction (a lead edited meanwhile is judged on its current data; one a person's write wins is left to that
 /// write), and a lead at the new version is never taken again, so a resumed run never moves a lead twice.
 /// </summary>
-public sealed class RunActivationHandler(L2RDbContext db, LeadMoves moves, TimeProvider clock) : ICommandHandler<RunActivationCommand>
+public sealed class RunActivationHandler(L2RDbContext db, LeadMoves moves, LiveBoardChanges live, TimeProvider clock) : ICommandHandler<RunActivationCommand>
 {
     public async ValueTask<Unit> Handle(RunActivationCommand command, CancellationToken ct)
     {
+        live.ActAs(SystemActors.Activation, BoardReloadReasons.Activation);
         var activation = await db.AgreementActivations.FirstOrDefaultAsync(a => a.Id == command.ActivationId, ct)
             ?? throw new NotFoundException("Activation", command.ActivationId);
         if (activation.Status == ActivationStatus.Failed)

@@ -1,5 +1,6 @@
 using L2R.Api.Features.Leads;
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Live;
 using L2R.Domain.Leads;
 
 namespace L2R.Api.Features.Imports.RunImport;
@@ -11,7 +12,7 @@ namespace L2R.Api.Features.Imports.RunImport;
 /// advances exactly as a lead created by hand. The run writes the leads, their history and the changed fields; the dry
 /// run writes nothing of them and only counts where each lead would land.
 /// </summary>
-public sealed class LeadImportBatch(L2RDbContext db, LeadMoves moves)
+public sealed class LeadImportBatch(L2RDbContext db, LeadMoves moves, LiveBoardChanges live)
 {
     public async Task<ImportCounts> ProcessAsync(ImportRun run, IReadOnlyList<ImportRow> rows, ISet<string> emailsInFile, Actor actor, CancellationToken ct)
     {
@@ -69,6 +70,9 @@ public sealed class LeadImportBatch(L2RDbContext db, LeadMoves moves)
         if (write)
         {
             await moves.WriteImportedAsync(created, updated, history, ct);
+
+            // The new leads went in past the change tracker: boards reload rather than miss them.
+            live.Reload(BoardReloadReasons.Import);
         }
 
         return new ImportCounts

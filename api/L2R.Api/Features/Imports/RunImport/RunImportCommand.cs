@@ -1,4 +1,5 @@
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Live;
 using L2R.Api.Infrastructure.Telemetry;
 using L2R.Domain.Leads;
 using Mediator;
@@ -16,7 +17,7 @@ public sealed record RunImportCommand(Guid RunId, string Instance) : ICommand;
 /// never stopped. Each batch commits its rows, its errors and the run's progress (and renews the lease) in one
 /// transaction; a cancel is honoured between batches.
 /// </summary>
-public sealed class RunImportHandler(L2RDbContext db, LeadImportBatch leads, ActivityImportBatch activities, ImportFileStore files, IOptions<ImportOptions> options, L2RMetrics metrics, TimeProvider clock)
+public sealed class RunImportHandler(L2RDbContext db, LeadImportBatch leads, ActivityImportBatch activities, ImportFileStore files, IOptions<ImportOptions> options, L2RMetrics metrics, LiveBoardChanges live, TimeProvider clock)
     : ICommandHandler<RunImportCommand>
 {
     private const int MaxAttempts = 3;
@@ -29,6 +30,7 @@ public sealed class RunImportHandler(L2RDbContext db, LeadImportBatch leads, Act
 
     public async ValueTask<Unit> Handle(RunImportCommand command, CancellationToken ct)
     {
+        live.ActAs(SystemActors.Import, BoardReloadReasons.Import);
         var run = await db.ImportRuns.SingleAsync(r => r.Id == command.RunId, ct);
         if (run.Status is not (ImportStatus.Queued or ImportStatus.Running))
         {

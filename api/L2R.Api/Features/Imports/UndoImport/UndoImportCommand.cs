@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using L2R.Api.Features.Leads;
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Live;
 using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Leads;
@@ -19,7 +20,7 @@ public sealed record UndoImportCommand(Guid Id) : ICommand<ImportRunDto>;
 /// edit), the activities it recorded are removed. A lead someone worked after the run started (moved it, edited it,
 /// merged it, recorded an activity) is left as it is and listed in the report. The undo is recorded in the audit.
 /// </summary>
-public sealed class UndoImportHandler(L2RDbContext db, LeadMoves moves, ICurrentUser user, IOptions<ImportOptions> options)
+public sealed class UndoImportHandler(L2RDbContext db, LeadMoves moves, ICurrentUser user, LiveBoardChanges live, IOptions<ImportOptions> options)
     : ICommandHandler<UndoImportCommand, ImportRunDto>
 {
     private const int MaxListed = 1000;
@@ -40,6 +41,7 @@ public sealed class UndoImportHandler(L2RDbContext db, LeadMoves moves, ICurrent
             var removing = await createdByRun.Where(Not(worked)).Select(l => new { l.Id, l.EventSequence }).ToListAsync(ct);
             db.OutboxEvents.AddRange(OutboxWriter.ForDeletedLeads(removing.Select(l => (l.Id, l.EventSequence)), "The import that created it was undone.", runId, now));
             var removed = await createdByRun.Where(Not(worked)).ExecuteDeleteAsync(ct);
+            live.Reload(BoardReloadReasons.Import);
 
             var updatedByRun = db.Leads.Where(l => db.LeadChanges.Any(c => c.LeadId == l.Id && c.ImportRunId == runId));
             leftAlone.AddRange(await LeftAloneAsync(updatedByRun.Where(worked), "updated by the import, then worked", ct));

@@ -1,4 +1,5 @@
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Live;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,13 +14,14 @@ public sealed record SweepLeadsCommand : ICommand<SweepResult>;
 /// <summary><paramref name="Skipped"/>: leads a person's concurrent write had just re-scored, left to that write.</summary>
 public sealed record SweepResult(int LeadsChecked, int Moves, int Skipped);
 
-public sealed class SweepLeadsHandler(L2RDbContext db, LeadMoves moves) : ICommandHandler<SweepLeadsCommand, SweepResult>
+public sealed class SweepLeadsHandler(L2RDbContext db, LeadMoves moves, LiveBoardChanges live) : ICommandHandler<SweepLeadsCommand, SweepResult>
 {
     private const int BatchSize = 500;
     private static readonly TimeSpan RefreshStoredScoreAfter = TimeSpan.FromHours(12);
 
     public async ValueTask<SweepResult> Handle(SweepLeadsCommand command, CancellationToken ct)
     {
+        live.ActAs(SystemActors.Sweep);
         var open = await db.Leads.AsNoTracking()
             .Open()
             .Select(l => l.Id)

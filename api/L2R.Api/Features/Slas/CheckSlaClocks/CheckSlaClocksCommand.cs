@@ -1,6 +1,7 @@
 using L2R.Api.Features.Leads;
 using L2R.Api.Features.Notifications;
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Live;
 using L2R.Api.Infrastructure.Telemetry;
 using L2R.Domain.Slas;
 using Mediator;
@@ -22,13 +23,14 @@ public sealed record SlaCheckResult(int Warned, int Breached);
 /// another check, wins, and this one leaves the clock alone. With the scheduler running one check at a time across
 /// the cluster, each warning and breach is recorded and notified once; the unique index on notifications is the last word.
 /// </summary>
-public sealed class CheckSlaClocksHandler(L2RDbContext db, SlaNotifier notifier, LeadMoves moves, L2RMetrics metrics, TimeProvider clock) : ICommandHandler<CheckSlaClocksCommand, SlaCheckResult>
+public sealed class CheckSlaClocksHandler(L2RDbContext db, SlaNotifier notifier, LeadMoves moves, L2RMetrics metrics, LiveBoardChanges live, TimeProvider clock) : ICommandHandler<CheckSlaClocksCommand, SlaCheckResult>
 {
     /// <summary>Waiting leads assigned per check: a backlog drains over a few checks rather than in one long transaction.</summary>
     public const int WaitingPerCheck = 500;
 
     public async ValueTask<SlaCheckResult> Handle(CheckSlaClocksCommand command, CancellationToken ct)
     {
+        live.ActAs(SystemActors.SlaCheck);
         await moves.AssignWaitingAsync(WaitingPerCheck, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.SlaClocks.AsNoTracking()
