@@ -36,7 +36,7 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper out
         await ApiSession.Expect(await sales.FireAsync(balanced, "Accept"), HttpStatusCode.OK);
         await board.LeadChangedAsync(balanced, "moved", "SalesAccepted", TimeSpan.FromSeconds(1));
 
-        output.WriteLine($"A move on instance C reached a board on instance A in {directLatency.TotalMilliseconds:0} ms.");
+        ProofFigures.Report(output, $"scale-out: a move on instance C reached a board on instance A in {directLatency.TotalMilliseconds:0} ms.");
         Assert.Equal(("SalesAccepted", "Sales user"), (change["card"]!["state"]!.GetValue<string>(), change["actorName"]!.GetValue<string>()));
         Assert.True(directLatency < TimeSpan.FromSeconds(1), $"The move took {directLatency.TotalMilliseconds:0} ms to reach the board.");
     }
@@ -149,7 +149,7 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper out
             }));
 
             Assert.True(killed);
-            output.WriteLine($"{Moves} moves, instance C killed after {Moves / 3}: {outcomes.Values.Count(o => o == Outcome.Moved)} moved, "
+            ProofFigures.Report(output, $"scale-out: {Moves} moves, instance C killed after {Moves / 3}: {outcomes.Values.Count(o => o == Outcome.Moved)} moved, "
                 + $"{outcomes.Values.Count(o => o == Outcome.Refused)} refused, {outcomes.Values.Count(o => o == Outcome.CutOff)} cut off with the instance.");
             var answered = outcomes.Values.Count(o => o == Outcome.Moved);
             Assert.True(answered >= Moves * 2 / 3, $"Only {answered} of {Moves} moves succeeded.");

@@ -28,10 +28,13 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>Completes when the process answers ready; a kill starts a new wait.</summary>
     public Task Ready => _ready.Task;
 
-    /// <summary>Starts the API with the test settings of <see cref="L2RApiFactory"/> plus <paramref name="settings"/> (configuration keys such as <c>Database:Provider</c>).</summary>
-    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// Starts the API with the test settings of <see cref="L2RApiFactory"/> plus <paramref name="settings"/>
+    /// (configuration keys such as <c>Database:Provider</c>, which win), on <paramref name="port"/> or a free one.
+    /// </summary>
+    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int? port = null)
     {
-        var process = new ApiProcess(settings, FreePort());
+        var process = new ApiProcess(settings, port ?? FreePort());
         await process.RestartAsync();
         return process;
     }
@@ -149,7 +152,7 @@ public sealed class ApiProcess : IAsyncDisposable
         throw new FileNotFoundException($"api/L2R.Api/bin/{configuration}/{framework}/L2R.Api.dll was not found above the test assembly; build the solution first.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -19,17 +19,18 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     private readonly string _folder = Directory.CreateTempSubdirectory("l2r-scale-out-").FullName;
     private readonly string _database = $"l2r_test_{Guid.NewGuid():N}";
     private readonly List<Process> _others = [];
-    private readonly Process?[] _apis = new Process?[Instances];
+    private readonly ApiProcess?[] _apis = new ApiProcess?[Instances];
     private readonly int[] _apiPorts = new int[Instances];
 
-    public int RedisPort { get; } = FreePort();
+    public int RedisPort { get; } = ApiProcess.FreePort();
 
-    public int BalancerPort { get; } = FreePort();
+    public int BalancerPort { get; } = ApiProcess.FreePort();
 
     /// <summary>The load balancer's address: requests land on any live instance.</summary>
     public Uri Balancer => new($"http://127.0.0.1:{BalancerPort}");
 
-    public string ConnectionString => $"{PostgresApiFactory.ServerConnectionString};Database={_database}";
+    /// <summary>The owner's connection: what is really stored, past the row-level security the instances run behind.</summary>
+    public string ConnectionString => PostgresApiFactory.OwnerConnectionFor(_database);
 
     /// <summary>Instance <paramref name="index"/>'s own address (0 is A, 2 is C).</summary>
     public Uri Instance(int index) => new($"http://127.0.0.1:{_apiPorts[index]}");
@@ -38,7 +39,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     {
         for (var i = 0; i < Instances; i++)
         {
-            _apiPorts[i] = FreePort();
+            _apiPorts[i] = ApiProcess.FreePort();
         }
 
         _others.Add(Start("redis-server", ["--port", RedisPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _folder], "redis"));
@@ -56,7 +57,12 @@ public sealed class ScaleOutCluster : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var process in _apis.OfType<Process>().Concat(_others))
+        foreach (var api in _apis.OfType<ApiProcess>())
+        {
+            await api.DisposeAsync();
+        }
+
+        foreach (var process in _others)
         {
             Stop(process);
         }
@@ -72,36 +78,31 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     }
 
     /// <summary>Kills instance <paramref name="index"/> with its process tree, as a crash would: no graceful shutdown.</summary>
-    public void Kill(int index)
-    {
-        Stop(_apis[index]!);
-        _apis[index] = null;
-    }
+    public void Kill(int index) => _apis[index]!.Kill();
 
     /// <summary>Starts instance <paramref name="index"/> (again) on its port and waits until it is ready.</summary>
     public async Task StartInstanceAsync(int index)
     {
-        _apis[index] = Start("dotnet", [ApiDll], $"api-{index}", Path.GetDirectoryName(ApiDll), new Dictionary<string, string>
+        if (_apis[index] is { } api)
         {
-            ["ASPNETCORE_URLS"] = Instance(index).ToString().TrimEnd('/'),
-            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-            ["Database__Provider"] = "Postgres",
-            ["ConnectionStrings__L2R"] = ConnectionString,
-            ["Auth__SigningKey"] = L2RApiFactory.SigningKey,
-            ["Auth__Issuer"] = L2RApiFactory.Issuer,
-            ["Auth__Audience"] = L2RApiFactory.Audience,
-            ["Seed__DemoTenant"] = "false",
-            ["RateLimits__Enabled"] = "false",
-            ["Redis__Configuration"] = $"127.0.0.1:{RedisPort}",
+            await api.RestartAsync();
+            return;
+        }
 
-            // Background work often enough to see it shared (and not repeated) within a test.
-            ["Sla__CheckIntervalSeconds"] = "1",
-            ["Webhooks__RelayIntervalMilliseconds"] = "250",
-            ["Sweep__IntervalMinutes"] = "0",
-            ["Reviews__BriefCheckMinutes"] = "0",
-            ["Logging__LogLevel__Default"] = "Warning",
-        });
-        await WaitAsync(() => ReadyAsync(Instance(index)), $"API instance {index}");
+        PostgresApiFactory.EnsureAppRole();
+        _apis[index] = await ApiProcess.StartAsync(
+            new Dictionary<string, string>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:L2R"] = PostgresApiFactory.AppConnectionFor(_database),
+                ["ConnectionStrings:L2RMigrations"] = ConnectionString,
+                ["Redis:Configuration"] = $"127.0.0.1:{RedisPort}",
+
+                // Background work often enough to see it shared (and not repeated) within a test.
+                ["Sla:CheckIntervalSeconds"] = "1",
+                ["Webhooks:RelayIntervalMilliseconds"] = "250",
+            },
+            _apiPorts[index]);
     }
 
     /// <summary>Signs up a tenant through the balancer; its admin's session.</summary>
@@ -155,8 +156,6 @@ public sealed class ScaleOutCluster : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    public string LogOf(string name) => File.Exists(Path.Combine(_folder, name + ".log")) ? File.ReadAllText(Path.Combine(_folder, name + ".log")) : "";
-
     private static async Task<ApiSession> LoginAsync(Uri address, string tenant, string email)
     {
         var http = Client(address);
@@ -169,24 +168,6 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     }
 
     private static HttpClient Client(Uri address) => new() { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-
-    /// <summary>The API built in the same configuration as these tests.</summary>
-    private static string ApiDll
-    {
-        get
-        {
-            var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var configuration = testBin.Parent!.Name;
-            var root = testBin;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "L2R.sln")))
-            {
-                root = root.Parent;
-            }
-
-            var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("L2R.sln not found above the test binaries."), "api", "L2R.Api", "bin", configuration, testBin.Name, "L2R.Api.dll");
-            return File.Exists(dll) ? dll : throw new InvalidOperationException($"Build the API first: {dll} is missing.");
-        }
-    }
 
     private string NginxConf() => $$"""
         worker_processes 1;
@@ -313,12 +294,5 @@ public sealed class ScaleOutCluster : IAsyncLifetime
 
             await Task.Delay(200);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
