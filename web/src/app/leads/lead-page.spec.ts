@@ -354,6 +354,22 @@ describe('LeadPage', () => {
     );
   });
 
+  it('does not announce a move to the stage the page already shows (the echo of its own activity, a version later)', async () => {
+    const fixture = await render(['Sales']);
+    client['getLead'].mockClear();
+    hub.push(
+      'leadChanged',
+      leadChange(card(lead.state!, { id: 'l1', version: 9 }), { fromState: 'Scored' }),
+    );
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(client['getLead']).toHaveBeenCalledWith('l1');
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector('[data-testid=lead-notice]')
+        ?.textContent ?? '',
+    ).not.toContain('moved this lead');
+  });
+
   it('ignores pushes about other leads', async () => {
     await render(['Sales']);
     client['getLead'].mockClear();

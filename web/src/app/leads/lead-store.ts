@@ -128,13 +128,15 @@ export class LeadStore {
 
   /**
    * Someone else changed this lead (a push): reload it, unless the page already shows that version (the echo of this
-   * user's own action). A lead merged away or deleted reloads into the page's "not found" with its survivor.
+   * user's own action) or this user's own action on it is still under way (its answer reloads the page, and its
+   * notice says what it did). A move is news only when the page shows another stage. A lead merged away or deleted
+   * reloads into the page's "not found" with its survivor.
    */
   async applyRemote(change: LeadChange): Promise<void> {
     const lead = this.lead();
-    if (!lead || change.leadId !== lead.id) return;
+    if (!lead || change.leadId !== lead.id || this.busy()) return;
     if (!isNewer(change, lead.version)) return;
-    if (change.kind === 'moved' && change.card) {
+    if (change.kind === 'moved' && change.card && change.card.state !== lead.state) {
       const who = change.actorName ?? 'Someone';
       this.notice.set(done(`${who} moved this lead to ${stateLabel(change.card.state)}.`));
     }
