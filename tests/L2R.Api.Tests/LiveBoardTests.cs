@@ -147,6 +147,27 @@ public abstract class LiveBoardTests<TFactory>(TFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task ABulkEditOfMoreThanFiftyLeads_ReloadsTheirColumnsOnce()
+    {
+        var team = await Team.CreateAsync(factory);
+        var leads = new List<Guid>();
+        for (var i = 0; i < 51; i++)
+        {
+            leads.Add(Guid.Parse((await team.Marketing.CreateLeadAsync(ApiSession.GoodFitLead()))["lead"]!["id"]!.GetValue<string>()));
+        }
+
+        await using var board = await BoardListener.ConnectAsync(factory, team.Sales.AccessToken);
+        await board.DrainAsync(Quiet);
+
+        await ApiSession.Expect(await team.Marketing.Http.PostAsJsonAsync("/api/leads/bulk/campaign", new { leadIds = leads, campaign = "Autumn" }), HttpStatusCode.OK);
+
+        var reload = await board.NextAsync("boardReload");
+        Assert.Equal(("bulk", "Marketing user"), (reload["reason"]!.GetValue<string>(), reload["actorName"]!.GetValue<string>()));
+        Assert.Equal(["Scored"], reload["states"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Empty(await board.DrainAsync(Quiet));
+    }
+
+    [Fact]
     public async Task AnActivation_ReloadsTheColumnsItTouched()
     {
         var team = await Team.CreateAsync(factory);

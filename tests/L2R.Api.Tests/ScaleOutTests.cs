@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using L2R.Api.Tests.Infrastructure;
@@ -10,8 +9,10 @@ namespace L2R.Api.Tests;
 /// <summary>
 /// Three API processes behind nginx on one PostgreSQL and one Redis (<see cref="ScaleOutCluster"/>): a board on one
 /// instance sees a move made on another; background work runs once across the three; and an instance killed in the
-/// middle of a stream of moves loses none of them.
+/// middle of a stream of moves loses none of them. Alone, after the other classes (its collection is not run in
+/// parallel), so its five processes neither slow the rest nor are timed against them.
 /// </summary>
+[Collection(ScaleOutCollection.Name)]
 public sealed class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper output) : IClassFixture<ScaleOutCluster>
 {
     private const int A = 0;
@@ -28,17 +29,16 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper out
         var balanced = await marketing.CreateMqlLeadAsync();
         await using var board = await BoardListener.ConnectAsync(cluster.Instance(A).ToString(), marketing.AccessToken);
 
-        var clock = Stopwatch.StartNew();
         await ApiSession.Expect(await onC.FireAsync(direct, "Accept"), HttpStatusCode.OK);
         var change = await board.LeadChangedAsync(direct, "moved", "SalesAccepted", TimeSpan.FromSeconds(1));
-        var directLatency = clock.Elapsed;
+        var directLatency = DateTime.UtcNow - change["at"]!.GetValue<DateTime>().ToUniversalTime();
 
         await ApiSession.Expect(await sales.FireAsync(balanced, "Accept"), HttpStatusCode.OK);
         await board.LeadChangedAsync(balanced, "moved", "SalesAccepted", TimeSpan.FromSeconds(1));
 
-        ProofFigures.Report(output, $"scale-out: a move on instance C reached a board on instance A in {directLatency.TotalMilliseconds:0} ms.");
+        ProofFigures.Report(output, $"scale-out: a move committed on instance C reached a board on instance A {directLatency.TotalMilliseconds:0} ms later.");
         Assert.Equal(("SalesAccepted", "Sales user"), (change["card"]!["state"]!.GetValue<string>(), change["actorName"]!.GetValue<string>()));
-        Assert.True(directLatency < TimeSpan.FromSeconds(1), $"The move took {directLatency.TotalMilliseconds:0} ms to reach the board.");
+        Assert.True(directLatency < TimeSpan.FromSeconds(1), $"The move took {directLatency.TotalMilliseconds:0} ms from its commit to the board.");
     }
 
     [Fact]
@@ -204,4 +204,10 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper out
         Refused,
         CutOff,
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ScaleOutCollection
+{
+    public const string Name = "Scale-out";
 }

@@ -1,5 +1,6 @@
 using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Telemetry;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace L2R.Api.Infrastructure.Live;
@@ -9,6 +10,7 @@ namespace L2R.Api.Infrastructure.Live;
 /// call nothing. The endpoint requires what <c>GET /api/board</c> does (a signed-in caller, <c>leads:read</c> for API
 /// clients), and a connection joins its tenant's group and its user's from the token's claims, never by asking.
 /// </summary>
+[Authorize]
 public sealed class BoardHub(BoardConnections connections, L2RMetrics metrics) : Hub
 {
     public const string Path = "/hubs/board";

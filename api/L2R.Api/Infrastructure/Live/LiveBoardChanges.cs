@@ -126,10 +126,10 @@ public sealed class LiveBoardChanges(ICurrentUser user, LiveBoardQueue queue) : 
                     _save.Note(entry.Entity.Id, LeadChangeKinds.Created, null, entry.Entity.State);
                     break;
                 case EntityState.Deleted:
-                    _save.Note(entry.Entity.Id, LeadChangeKinds.Deleted, Original(entry, l => l.State), null);
+                    _save.Note(entry.Entity.Id, LeadChangeKinds.Deleted, entry.Property(l => l.State).OriginalValue, null);
                     break;
                 case EntityState.Modified:
-                    _save.Note(entry.Entity.Id, KindOf(entry), Original(entry, l => l.State), entry.Entity.State);
+                    _save.Note(entry.Entity.Id, KindOf(entry), entry.Property(l => l.State).OriginalValue, entry.Entity.State);
                     break;
             }
         }
@@ -193,9 +193,6 @@ public sealed class LiveBoardChanges(ICurrentUser user, LiveBoardQueue queue) : 
         var actor = user.ClientId is { } client ? new LiveActor(null, client) : user.UserId is { } person ? new LiveActor(person, null) : null;
         queue.Enqueue(work.ToCommit(tenantId, actor, _systemActor, _reloadReason));
     }
-
-    private static LeadState? Original(EntityEntry<Lead> entry, System.Linq.Expressions.Expression<Func<Lead, LeadState>> property) =>
-        entry.Property(property).OriginalValue;
 
     private static string KindOf(EntityEntry<Lead> entry) =>
         entry.Property(l => l.State).IsModified && entry.Property(l => l.State).OriginalValue != entry.Entity.State ? LeadChangeKinds.Moved
