@@ -206,6 +206,8 @@ test('an admin turns the SLA numbers into terms and edits one: a bad warning is 
   await page.click('[data-testid=start-draft]');
   await page.waitForURL(/\/agreement\/drafts\/[0-9a-f-]+$/);
   await page.click('[data-testid=convert-sla-terms]');
+  // The click resolves before the next change detection renders the terms.
+  await page.locator('[data-testid=sla-term]').nth(1).waitFor();
   assert.equal(await page.locator('[data-testid=sla-term]').count(), 2, 'one term per number');
   const term = page.locator('[data-testid=sla-term]').first();
   await term.locator('[data-testid=term-name]').fill('First touch');

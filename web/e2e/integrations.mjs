@@ -231,7 +231,7 @@ test('an admin creates an API client, sees its secret once, and the client gets 
   assert.ok((await r.json()).access_token);
 
   await page.click('[data-testid=secret-done]');
-  assert.equal(await box.count(), 0, 'the secret is put away');
+  await box.waitFor({ state: 'detached' });
   await page.reload();
   await row.waitFor();
   assert.equal(await page.locator('[data-testid=secret-box]').count(), 0, 'not shown again');
