@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -132,6 +132,82 @@ export async function startRedis() {
   }
   stop();
   throw new Error('redis-server did not start');
+}
+
+/**
+ * nginx in front of API instances, sticky by cookie as App Service's ARR affinity is (SignalR's negotiate request
+ * and its WebSocket must reach the same instance): a request without the `l2r_affinity` cookie is hashed on a fresh
+ * id and is given that id as its cookie, so a browser stays on one instance. Every answer names its instance in
+ * `X-L2R-Upstream`, which `affinityFor` uses to pin a browser context to a chosen instance.
+ */
+export async function startBalancer(bases) {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'l2r-nginx-'));
+  const servers = bases.map((b) => `    server ${new URL(b).host} max_fails=1 fail_timeout=2s;`);
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `worker_processes 1;
+error_log ${dir}/error.log warn;
+pid ${dir}/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/client_body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+  map $cookie_l2r_affinity $affinity { '' $request_id; default $cookie_l2r_affinity; }
+  map $cookie_l2r_affinity $new_affinity_cookie { '' "l2r_affinity=$request_id; Path=/; HttpOnly; SameSite=Lax"; default ''; }
+  upstream l2r {
+    hash $affinity consistent;
+${servers.join('\n')}
+  }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://l2r;
+      proxy_http_version 1.1;
+      proxy_set_header Upgrade $http_upgrade;
+      proxy_set_header Connection $connection_upgrade;
+      proxy_set_header Host $host;
+      proxy_read_timeout 120s;
+      add_header Set-Cookie $new_affinity_cookie always;
+      add_header X-L2R-Upstream $upstream_addr always;
+    }
+  }
+}
+`,
+  );
+  const nginx = spawn(
+    existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx',
+    ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'],
+    { stdio: 'ignore' },
+  );
+  const stop = () => {
+    if (nginx.exitCode === null) nginx.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (nginx.exitCode !== null) throw new Error(`nginx exited with ${nginx.exitCode}`);
+    if (await accepts(port)) return { base: `http://127.0.0.1:${port}`, stop };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  stop();
+  throw new Error('nginx did not start');
+}
+
+/** An affinity cookie value that the balancer sends to the instance at `base` (found by asking it). */
+export async function affinityFor(balancer, base) {
+  const host = new URL(base).host;
+  for (let i = 0; i < 100; i++) {
+    const value = `pin-${i}`;
+    const r = await fetch(`${balancer}/health/ready`, { headers: { cookie: `l2r_affinity=${value}` } });
+    if (r.headers.get('x-l2r-upstream') === host) return value;
+  }
+  throw new Error(`no affinity value reaches ${host}`);
 }
 
 function accepts(port) {

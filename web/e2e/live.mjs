@@ -1,13 +1,15 @@
 // Browser test of the live board on several instances (issue 13): two API instances on one PostgreSQL database and
-// one Redis (the SignalR backplane), marketing's board on instance A and sales' on instance B. Each sees the other's
-// move within a second without reloading, with who made it, and a card being dragged snaps back when the other moves
-// it. Run from web/: `node e2e/live.mjs` (scripts/test-web.sh does); it needs redis-server and psql.
+// one Redis (the SignalR backplane) behind nginx, which keeps each browser on one instance by cookie as App Service's
+// ARR affinity does; marketing's browser is on instance A and sales' on instance B. Each sees the other's move within
+// a second without reloading, with who made it, and a card being dragged snaps back when the other moves it. Run from
+// web/: `node e2e/live.mjs` (scripts/test-web.sh does); it needs redis-server, nginx and psql.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  affinityFor,
   apiAs,
   createPostgresDatabase,
   dragCard,
@@ -16,6 +18,7 @@ import {
   signIn,
   signUpTenant,
   startApi,
+  startBalancer,
   startRedis,
 } from './harness.mjs';
 
@@ -27,6 +30,7 @@ let redis;
 let database;
 let a;
 let b;
+let balancer;
 let browser;
 let tenant;
 /** Marketing's board on instance A and sales' on instance B. */
@@ -47,14 +51,16 @@ before(async () => {
   // One at a time: the first applies the migrations to the fresh database.
   a = await startApi(settings);
   b = await startApi(settings);
+  balancer = await startBalancer([a.base, b.base]);
   leads = await seed();
   browser = await launchBrowser();
-  marketing = await boardAt(a.base, 'mia@live.test');
-  sales = await boardAt(b.base, 'sam@live.test');
+  marketing = await boardOn(a.base, 'mia@live.test');
+  sales = await boardOn(b.base, 'sam@live.test');
 });
 
 after(async () => {
   await browser?.close();
+  balancer?.stop();
   b?.stop();
   a?.stop();
   // The instances need a moment to close their connections; FORCE ends any that remain.
@@ -119,14 +125,24 @@ async function seed() {
   return made;
 }
 
-async function boardAt(base, email) {
+/** A browser signed in through the balancer and kept on the instance at `instance`, hub connection included. */
+async function boardOn(instance, email) {
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  await context.addCookies([
+    { name: 'l2r_affinity', value: await affinityFor(balancer.base, instance), url: balancer.base },
+  ]);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`${email} page error:`, e.message));
-  await signIn(page, base, email, tenant);
+  const negotiated = page.waitForResponse((r) => r.url().includes('/hubs/board/negotiate'));
+  await signIn(page, balancer.base, email, tenant);
   await page.waitForSelector('[data-testid=live-status][data-status=connected]', {
     timeout: 15_000,
   });
+  assert.equal(
+    (await negotiated).headers()['x-l2r-upstream'],
+    new URL(instance).host,
+    `${email}'s board is connected to its own instance`,
+  );
   return page;
 }
 
