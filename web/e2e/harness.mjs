@@ -204,7 +204,9 @@ export async function affinityFor(balancer, base) {
   const host = new URL(base).host;
   for (let i = 0; i < 100; i++) {
     const value = `pin-${i}`;
-    const r = await fetch(`${balancer}/health/ready`, { headers: { cookie: `l2r_affinity=${value}` } });
+    const r = await fetch(`${balancer}/health/ready`, {
+      headers: { cookie: `l2r_affinity=${value}` },
+    });
     if (r.headers.get('x-l2r-upstream') === host) return value;
   }
   throw new Error(`no affinity value reaches ${host}`);

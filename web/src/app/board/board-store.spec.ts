@@ -297,6 +297,19 @@ describe('BoardStore, applying pushed changes', () => {
     expect(count('MQL')).toBe(301);
   });
 
+  it('reloads the columns a push touched while the board was loading, once the load lands', async () => {
+    const answer = new Subject<BoardDto>();
+    board.getBoard.mockReturnValue(answer);
+    board.getBoardColumn.mockClear();
+    const loading = store.load();
+    store.applyChange(leadChange({ ...ada, state: 'MQL', version: 6 }, { fromState: 'Scored' }));
+    expect(board.getBoardColumn).not.toHaveBeenCalled();
+    answer.next({ columns: [{ state: 'Scored', count: 1, cards: [ada] }] });
+    answer.complete();
+    await loading;
+    expect(board.getBoardColumn.mock.calls.map((c) => c[0]).sort()).toEqual(['MQL', 'Scored']);
+  });
+
   it('reloads the named columns of a bulk write, or the whole board when none are named', async () => {
     board.getBoardColumn.mockClear();
     await store.reloadColumns(['Raw', 'Scored']);

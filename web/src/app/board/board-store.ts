@@ -78,6 +78,11 @@ export class BoardStore {
   readonly remoteChanges = signal<ReadonlyMap<string, RemoteChange>>(new Map());
 
   private loadToken = 0;
+  /**
+   * Columns that pushes touched while a load was in flight: the load may have read the board before or after those
+   * commits, so they are reloaded once it lands instead of being applied to a board about to be replaced.
+   */
+  private touchedDuringLoad = new Set<LeadState>();
 
   setFilters(filters: Partial<BoardFilters>): Promise<void> {
     this.filters.update((f) => ({ ...f, ...filters }));
@@ -104,6 +109,9 @@ export class BoardStore {
       const columns = STATE_ORDER.map((state) => toColumn(state, byState.get(state)));
       for (const column of columns) this.noteOwners(column.cards);
       this.columns.set(columns);
+      const touched = [...this.touchedDuringLoad];
+      this.touchedDuringLoad.clear();
+      for (const state of touched) void this.refreshColumn(state);
     } catch (e) {
       if (token === this.loadToken) this.error.set(toProblem(e));
     } finally {
@@ -234,6 +242,12 @@ export class BoardStore {
    * counts follow. A text search is the server's to judge, so with one active the affected columns reload instead.
    */
   applyChange(change: LeadChange): void {
+    if (this.loading()) {
+      for (const state of [change.fromState, change.card?.state]) {
+        if (state) this.touchedDuringLoad.add(state as LeadState);
+      }
+      return;
+    }
     if (!this.columns().length || !this.isNews(change)) return;
     this.noteRemote(change);
     const located = this.locate(change.leadId);

@@ -304,5 +304,19 @@ describe('Board', () => {
       hub.push('boardReload', { states: ['Raw'], reason: 'import', actorName: 'Import', at: '' });
       expect(boardClient.getBoardColumn.mock.calls.map((c) => c[0])).toEqual(['Raw']);
     });
+
+    it('says why it reloaded on its own, and who made a bulk change', async () => {
+      const fixture = await render();
+      hub.push('boardReload', { states: [], reason: 'bulk', actorName: 'Sam Rep', at: '' });
+      fixture.detectChanges();
+      expect(fixture.nativeElement.querySelector('[data-testid=bulk-reload]').textContent).toBe(
+        'Reloaded after a bulk change by Sam Rep changed many leads.',
+      );
+      hub.push('boardReload', { states: ['Raw'], reason: 'import', actorName: 'Import', at: '' });
+      fixture.detectChanges();
+      expect(fixture.nativeElement.querySelector('[data-testid=bulk-reload]').textContent).toBe(
+        'Reloaded after an import changed many leads.',
+      );
+    });
   });
 });

@@ -16,7 +16,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { CardDto, LeadState, TransitionOptionDto } from '../api/l2r-api';
 import { Clock } from '../core/clock';
 import { stateLabel, triggerLabel } from '../core/labels';
-import { LeadChange, LiveStatus, LiveStore } from '../core/live-store';
+import { BoardReload, LeadChange, LiveStatus, LiveStore } from '../core/live-store';
 import { FieldControl, FormField } from '../core/form-field';
 import { CriterionResult, problemLines, toProblem } from '../core/problem';
 import { ApprovalBanner } from '../agreement/approval-banner';
@@ -114,6 +114,9 @@ export interface BoardNotice {
           >{{ liveLabel[live.status()] }}</span
         >
       </form>
+      @if (bulkReload(); as message) {
+        <div class="bulk-reload muted" data-testid="bulk-reload">{{ message }}</div>
+      }
 
       @if (store.loading()) {
         <mat-progress-bar mode="indeterminate" aria-label="Loading the board" />
@@ -224,6 +227,9 @@ export interface BoardNotice {
     .live.offline {
       color: #5f6b7a;
     }
+    .bulk-reload {
+      font-size: 13px;
+    }
     .notice {
       border-radius: 8px;
       padding: 8px 12px;
@@ -283,6 +289,8 @@ export class Board implements OnInit {
   };
 
   protected readonly notice = signal<BoardNotice | null>(null);
+  /** Why the board last reloaded on its own: a bulk write is not replayed card by card, so nothing is highlighted. */
+  protected readonly bulkReload = signal<string | null>(null);
   protected readonly busyId = signal<string | null>(null);
   protected readonly dragging = signal<{
     card: CardDto;
@@ -320,9 +328,12 @@ export class Board implements OnInit {
 
   constructor() {
     this.live.leadChanged.pipe(takeUntilDestroyed()).subscribe((c) => this.onLeadChanged(c));
-    this.live.boardReload
-      .pipe(takeUntilDestroyed())
-      .subscribe((r) => this.reload(() => this.store.reloadColumns(r.states)));
+    this.live.boardReload.pipe(takeUntilDestroyed()).subscribe((r) => {
+      const message = bulkReloadMessage(r);
+      this.bulkReload.set(message);
+      this.announcer.announce(message, 'polite');
+      this.reload(() => this.store.reloadColumns(r.states));
+    });
     // Whatever was pushed while the connection was down is lost: the board reloads instead.
     this.live.resynced
       .pipe(takeUntilDestroyed())
@@ -535,4 +546,18 @@ function changedWhileDragging(card: CardDto, change: LeadChange): string {
           ? `deleted ${card.name}`
           : `changed ${card.name}`;
   return `${who} ${what} while you were dragging it.`;
+}
+
+const BULK_WRITES: Record<BoardReload['reason'], string> = {
+  import: 'an import',
+  activation: 'a new agreement version',
+  bulk: 'a bulk change',
+};
+
+function bulkReloadMessage(reload: BoardReload): string {
+  const by = reload.reason === 'bulk' && reload.actorName ? ` by ${reload.actorName}` : '';
+  const at = reload.at
+    ? ` at ${new Date(reload.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
+    : '';
+  return `Reloaded after ${BULK_WRITES[reload.reason]}${by}${at} changed many leads.`;
 }
