@@ -120,18 +120,24 @@ export async function startRedis() {
     ],
     { stdio: 'ignore' },
   );
+  const stop = await listening(redis, port, dir, 'redis-server');
+  return { configuration: `127.0.0.1:${port}`, stop };
+}
+
+/** Waits until a server process started on `port` accepts connections; answers how to stop it and remove `dir`. */
+async function listening(server, port, dir, name) {
   const stop = () => {
-    if (redis.exitCode === null) redis.kill('SIGTERM');
+    if (server.exitCode === null) server.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    if (redis.exitCode !== null) throw new Error(`redis-server exited with ${redis.exitCode}`);
-    if (await accepts(port)) return { configuration: `127.0.0.1:${port}`, stop };
+    if (server.exitCode !== null) throw new Error(`${name} exited with ${server.exitCode}`);
+    if (await accepts(port)) return stop;
     await new Promise((r) => setTimeout(r, 100));
   }
   stop();
-  throw new Error('redis-server did not start');
+  throw new Error(`${name} did not start`);
 }
 
 /**
@@ -185,18 +191,8 @@ ${servers.join('\n')}
     ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'],
     { stdio: 'ignore' },
   );
-  const stop = () => {
-    if (nginx.exitCode === null) nginx.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (nginx.exitCode !== null) throw new Error(`nginx exited with ${nginx.exitCode}`);
-    if (await accepts(port)) return { base: `http://127.0.0.1:${port}`, stop };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  stop();
-  throw new Error('nginx did not start');
+  const stop = await listening(nginx, port, dir, 'nginx');
+  return { base: `http://127.0.0.1:${port}`, stop };
 }
 
 /** An affinity cookie value that the balancer sends to the instance at `base` (found by asking it). */
