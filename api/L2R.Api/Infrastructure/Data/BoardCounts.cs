@@ -94,7 +94,7 @@ public static class BoardCounts
         {
             return await db.InTransactionAsync(async () =>
             {
-                var changes = await db.BoardCountChanges.AsNoTracking().Take(FoldBatch).Select(c => new { c.Id, c.Stage, c.Delta }).ToListAsync(ct);
+                var changes = await db.BoardCountChanges.AsNoTracking().OrderBy(c => c.Id).Take(FoldBatch).Select(c => new { c.Id, c.Stage, c.Delta }).ToListAsync(ct);
                 if (changes.Count == 0)
                 {
                     return 0;
