@@ -252,7 +252,7 @@ internal static partial class ServerScenarios
                 await bench.GetViaApiAsync(tenant, take, ct);
             }
 
-            var viaApi = stats.Read(ThrowawayPostgres.ApiRole);
+            var viaApi = StatementStats.WithoutBackground(stats.Read(ThrowawayPostgres.ApiRole));
             stats.Reset();
             for (var i = 0; i < probe; i++)
             {
