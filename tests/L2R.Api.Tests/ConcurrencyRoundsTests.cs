@@ -60,6 +60,8 @@ public abstract class ConcurrencyRoundsTests<TFactory>(TFactory factory, ITestOu
             Assert.Equal(history[^1]!["to"]!.GetValue<string>(), lead["state"]!.GetValue<string>());
         }
 
+        // Every round's winner moved the lead's count from one column to another, all at once with 49 losers.
+        await BoardCountCheck.AssertEqualsGroupByAsync(factory, team.Admin, $"{Rounds} concurrent rounds");
         ProofFigures.Report(output, $"{Rounds} rounds × {Contenders} contenders on {factory.Provider}: " +
             string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key}: {s.Value}")) + "; 5xx: 0, rounds with other than one winner: 0");
     }

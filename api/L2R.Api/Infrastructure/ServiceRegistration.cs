@@ -55,6 +55,7 @@ public static class ServiceRegistration
         services.AddValidatedOptions<SeedOptions>(SeedOptions.Section);
         services.AddValidatedOptions<SweepOptions>(SweepOptions.Section);
         services.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
+        services.AddValidatedOptions<BoardCountOptions>(BoardCountOptions.Section);
         services.AddValidatedOptions<ReviewOptions>(ReviewOptions.Section);
         services.AddValidatedOptions<OpenApiOptions>(OpenApiOptions.Section);
         services.AddValidatedOptions<ImportOptions>(ImportOptions.Section);

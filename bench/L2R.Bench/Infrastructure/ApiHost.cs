@@ -89,6 +89,7 @@ public sealed class ApiHost : IAsyncDisposable
         if (connectionString is not null)
         {
             env["ConnectionStrings__L2R"] = connectionString;
+            env["ConnectionStrings__L2RMigrations"] = ThrowawayPostgres.OwnerConnectionFor(connectionString);
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

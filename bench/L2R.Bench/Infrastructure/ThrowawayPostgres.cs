@@ -31,6 +31,10 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
     public string ServerLog => Path.Combine(_dataDir, "server.log");
 
+    /// <summary>The owner's connection for the API's migrations when the API connects as <paramref name="apiConnection"/>.</summary>
+    public static string OwnerConnectionFor(string apiConnection) =>
+        new NpgsqlConnectionStringBuilder(apiConnection) { Username = "postgres", ApplicationName = "l2r-migrations" }.ConnectionString;
+
     public string ConnectionString(string role, string? applicationName = null) =>
         $"Host=127.0.0.1;Port={Port};Username={role};Database={Database};Application Name={applicationName ?? role};Maximum Pool Size=200";
 
@@ -72,9 +76,11 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         Version = admin.ServerVersion;
         foreach (var sql in new[]
                  {
-                     $"CREATE ROLE {ApiRole} LOGIN SUPERUSER",
+                     // As in production and the tests (docs/decisions/0014): the API's role owns nothing and bypasses no
+                     // row-level security; the API migrates as the owner (the server's superuser here) and grants it the rest.
+                     $"CREATE ROLE {ApiRole} LOGIN NOSUPERUSER NOBYPASSRLS",
                      $"CREATE ROLE {RawRole} LOGIN SUPERUSER",
-                     $"CREATE DATABASE {Database} OWNER {ApiRole}",
+                     $"CREATE DATABASE {Database}",
                  })
         {
             await using var command = new NpgsqlCommand(sql, admin);

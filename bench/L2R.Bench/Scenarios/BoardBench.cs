@@ -10,8 +10,8 @@ public sealed record BoardTenant(int Size, TenantInfo Tenant, Session Admin, IRe
 
 /// <summary>
 /// S2: the board. Each tenant is signed up through the API, then gets its leads by binary COPY (the read scenarios may
-/// seed in bulk), spread over the stages like a working pipeline, a third of them owned by the admin so the card's
-/// owner-name lookup runs. The raw baseline sends the board's own SELECTs (<see cref="BoardStatements"/>) on one connection.
+/// seed in bulk) and its stage counters, spread over the stages like a working pipeline, a third of them owned by the
+/// admin so the card's owner-name lookup runs. The raw baseline sends the board's own statements (<see cref="BoardStatements"/>) on one connection.
 /// </summary>
 public sealed class BoardBench : IAsyncDisposable
 {
@@ -82,10 +82,14 @@ public sealed class BoardBench : IAsyncDisposable
         }
     }
 
-    /// <summary>The board's SELECTs on one pooled connection: the grouped count, then the first page of every non-empty column.</summary>
+    /// <summary>
+    /// The board's statements on one pooled connection: the tenant's setting for row-level security, the counts from the
+    /// stage counters and the unfolded changes, the first page of every non-empty column, the cards' SLA clocks.
+    /// </summary>
     public async Task GetRawAsync(BoardTenant tenant, int take, CancellationToken ct)
     {
         await using var connection = await _raw.OpenConnectionAsync(ct);
+        await RawSql.ReadAllAsync(connection, RawStatements.SetTenant, null, ct, tenant.Tenant.TenantId.ToString(), "off");
         var counts = new Dictionary<string, int>();
         await using (var count = new NpgsqlCommand(BoardStatements.Counts, connection))
         {
@@ -97,6 +101,7 @@ public sealed class BoardBench : IAsyncDisposable
             }
         }
 
+        var cards = new List<Guid>();
         foreach (var state in LeadStates.All)
         {
             if (counts.GetValueOrDefault(state.ToString()) == 0)
@@ -114,8 +119,11 @@ public sealed class BoardBench : IAsyncDisposable
             while (await reader.ReadAsync(ct))
             {
                 reader.GetValues(values);
+                cards.Add((Guid)values[0]);
             }
         }
+
+        await RawSql.ReadAllAsync(connection, RawStatements.OpenClocks, null, ct, tenant.Tenant.TenantId, cards.ToArray());
     }
 
     /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the board's statements for one tenant, for the report.</summary>
@@ -126,7 +134,7 @@ public sealed class BoardBench : IAsyncDisposable
         var of = $", tenant with {tenant.Size:N0} leads";
         return await RawSql.ExplainAsync(connection,
         [
-            ("grouped count" + of, BoardStatements.Counts, [tenant.Tenant.TenantId]),
+            ("counts from the stage counters" + of, BoardStatements.Counts, [tenant.Tenant.TenantId]),
             ($"first page of {longest}" + of, BoardStatements.Page, [tenant.Tenant.TenantId, longest.ToString(), take, 0]),
         ], ct);
     }
@@ -177,6 +185,12 @@ public sealed class BoardBench : IAsyncDisposable
 
         await using var connection = postgres.OpenAdmin();
         await leads.CopyAsync(connection, ct);
+
+        // Leads copied past the API are counted as the BoardStageCounters migration counts an existing tenant's.
+        await using var count = new NpgsqlCommand(
+            """INSERT INTO "BoardCounters" ("TenantId", "Stage", "Count") SELECT "TenantId", "State", count(*) FROM "Leads" WHERE "TenantId" = $1 GROUP BY "TenantId", "State" """, connection);
+        count.Parameters.Add(new NpgsqlParameter { Value = tenant.TenantId });
+        await count.ExecuteNonQueryAsync(ct);
         return counts;
     }
 }
@@ -184,17 +198,25 @@ public sealed class BoardBench : IAsyncDisposable
 /// <summary>The board's statements as EF Core 10 + Npgsql send them (read from PostgreSQL's log with log_statement=all).</summary>
 public static class BoardStatements
 {
+    /// <summary>The unfiltered board's counts: the folded stage counters plus the changes since (docs/decisions/0015).</summary>
     public const string Counts =
         """
-        SELECT l."State", count(*)::int AS "Count"
-        FROM "Leads" AS l
-        WHERE l."TenantId" = $1
-        GROUP BY l."State"
+        SELECT u."Stage", COALESCE(sum(u."Count"), 0)::int AS "Count"
+        FROM (
+            SELECT b."Stage", b."Count"
+            FROM "BoardCounters" AS b
+            WHERE b."TenantId" = $1
+            UNION ALL
+            SELECT b0."Stage", b0."Delta" AS "Count"
+            FROM "BoardCountChanges" AS b0
+            WHERE b0."TenantId" = $1
+        ) AS u
+        GROUP BY u."Stage"
         """;
 
     public const string Page =
         """
-        SELECT l."Id", btrim(COALESCE(l."FirstName", '') || ' ' || COALESCE(l."LastName", ''), E' \t\n\r'), l."Company", l."TotalScore", l."FitScore", l."EngagementScore", l."OwnerId", (
+        SELECT l."Id", l."DisplayName", l."Company", l."TotalScore", l."FitScore", l."EngagementScore", l."ScoredAt", l."OwnerId", (
             SELECT u."DisplayName"
             FROM "Users" AS u
             WHERE u."TenantId" = $1 AND u."Id" = l."OwnerId"

@@ -141,7 +141,11 @@ public sealed class TransitionBench : IAsyncDisposable
         }
     }
 
-    /// <summary>The same statements, in the same order and transaction, straight over Npgsql on one pooled connection.</summary>
+    /// <summary>
+    /// The same statements, in the same order and transaction, straight over Npgsql on one pooled connection, then what
+    /// the live board's publisher reads after the commit on another; each connection first sets the tenant for
+    /// row-level security, as the API's does.
+    /// </summary>
     public async Task FireRawAsync(int worker, CancellationToken ct)
     {
         var lead = Take();
@@ -149,39 +153,81 @@ public sealed class TransitionBench : IAsyncDisposable
         {
             var user = Users[worker % Users.Count];
             var now = DateTime.UtcNow;
-            await using var connection = await _raw.OpenConnectionAsync(ct);
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-
-            var (state, version) = await ReadLeadAsync(connection, lead.Id, ct);
-            await RawSql.ReadAllAsync(connection, RawStatements.ActiveAgreement, null, ct, Tenant.TenantId);
-            await RawSql.ReadAllAsync(connection, RawStatements.Activities, null, ct, Tenant.TenantId, new[] { lead.Id });
-
-            var trigger = BenchAgreement.NextTrigger(state);
-            var target = LeadWorkflow.TargetOf(trigger);
-            await using (var batch = new NpgsqlBatch(connection))
+            LeadState target;
+            await using (var connection = await OpenRawAsync(ct))
             {
-                var reject = trigger == LeadTrigger.Reject;
-                batch.BatchCommands.Add(RawSql.BatchCommand(
-                    RawStatements.InsertTransition,
-                    (Guid.NewGuid(), NpgsqlDbType.Uuid), ("User", NpgsqlDbType.Varchar), (user.UserId, NpgsqlDbType.Uuid), (AgreementVersion, NpgsqlDbType.Integer),
-                    (_criteriaJson[trigger], NpgsqlDbType.Text), (state.ToString(), NpgsqlDbType.Varchar), ("Moved", NpgsqlDbType.Varchar), (lead.Id, NpgsqlDbType.Uuid),
-                    (null, NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz), (reject ? "no-need" : null, NpgsqlDbType.Varchar),
-                    (reject ? "No current need" : null, NpgsqlDbType.Varchar), (0, NpgsqlDbType.Integer), (Tenant.TenantId, NpgsqlDbType.Uuid),
-                    (target.ToString(), NpgsqlDbType.Varchar), (trigger.ToString(), NpgsqlDbType.Varchar)));
-                batch.BatchCommands.Add(RawSql.BatchCommand(
-                    RawStatements.UpdateLead,
-                    (now, NpgsqlDbType.TimestampTz), (now, NpgsqlDbType.TimestampTz), (target.ToString(), NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz),
-                    (version + 1, NpgsqlDbType.Integer), (lead.Id, NpgsqlDbType.Uuid), (version, NpgsqlDbType.Integer)));
-                await batch.ExecuteNonQueryAsync(ct);
-                if (batch.BatchCommands[1].RecordsAffected != 1)
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                var (state, version, sequence) = await ReadLeadAsync(connection, lead.Id, ct);
+                await RawSql.ReadAllAsync(connection, RawStatements.ActiveAgreement, null, ct, Tenant.TenantId);
+                await RawSql.ReadAllAsync(connection, RawStatements.Activities, null, ct, Tenant.TenantId, new[] { lead.Id });
+                await RawSql.ReadAllAsync(connection, RawStatements.Calendar, null, ct, Tenant.TenantId);
+                var clocks = new List<(Guid Id, int Version)>();
+                await RawSql.ReadAllAsync(connection, RawStatements.OpenClocks, values => clocks.Add(((Guid)values[0], (int)values[12])), ct, Tenant.TenantId, new[] { lead.Id });
+
+                var trigger = BenchAgreement.NextTrigger(state);
+                target = LeadWorkflow.TargetOf(trigger);
+                await using (var batch = new NpgsqlBatch(connection))
                 {
-                    throw new InvalidOperationException($"Lead {lead.Id} changed under the raw baseline.");
+                    var reject = trigger == LeadTrigger.Reject;
+                    foreach (var (stage, delta) in new[] { (state, -1), (target, 1) }.OrderBy(c => c.Item1))
+                    {
+                        batch.BatchCommands.Add(RawSql.BatchCommand(RawStatements.InsertBoardCountChange,
+                            (Guid.NewGuid(), NpgsqlDbType.Uuid), (delta, NpgsqlDbType.Integer), (stage.ToString(), NpgsqlDbType.Varchar), (Tenant.TenantId, NpgsqlDbType.Uuid)));
+                    }
+
+                    batch.BatchCommands.Add(RawSql.BatchCommand(
+                        RawStatements.InsertTransition,
+                        (Guid.NewGuid(), NpgsqlDbType.Uuid), (null, NpgsqlDbType.Uuid), ("User", NpgsqlDbType.Varchar), (user.UserId, NpgsqlDbType.Uuid), (AgreementVersion, NpgsqlDbType.Integer),
+                        (_criteriaJson[trigger], NpgsqlDbType.Text), (state.ToString(), NpgsqlDbType.Varchar), (null, NpgsqlDbType.Uuid), ("Moved", NpgsqlDbType.Varchar), (lead.Id, NpgsqlDbType.Uuid),
+                        (null, NpgsqlDbType.Uuid), (null, NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz), (null, NpgsqlDbType.Uuid), (reject ? "no-need" : null, NpgsqlDbType.Varchar),
+                        (reject ? "No current need" : null, NpgsqlDbType.Varchar), (0, NpgsqlDbType.Integer), (Tenant.TenantId, NpgsqlDbType.Uuid),
+                        (target.ToString(), NpgsqlDbType.Varchar), (trigger.ToString(), NpgsqlDbType.Varchar)));
+                    batch.BatchCommands.Add(RawSql.BatchCommand(
+                        RawStatements.UpdateLead,
+                        (sequence + 1, NpgsqlDbType.Integer), (now, NpgsqlDbType.TimestampTz), (now, NpgsqlDbType.TimestampTz), (target.ToString(), NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz),
+                        (version + 1, NpgsqlDbType.Integer), (lead.Id, NpgsqlDbType.Uuid), (version, NpgsqlDbType.Integer)));
+                    var updated = batch.BatchCommands.Count - 1;
+                    batch.BatchCommands.Add(RawSql.BatchCommand(
+                        RawStatements.InsertEvent,
+                        (Guid.NewGuid(), NpgsqlDbType.Uuid), (_criteriaJson[trigger], NpgsqlDbType.Text), (lead.Id, NpgsqlDbType.Uuid), (sequence + 1, NpgsqlDbType.Integer),
+                        (now, NpgsqlDbType.TimestampTz), (null, NpgsqlDbType.Bigint), (null, NpgsqlDbType.TimestampTz), (Tenant.TenantId, NpgsqlDbType.Uuid), ("lead.moved", NpgsqlDbType.Varchar)));
+                    if (target == LeadState.MQL)
+                    {
+                        batch.BatchCommands.Add(RawSql.BatchCommand(
+                            RawStatements.InsertClock,
+                            (Guid.NewGuid(), NpgsqlDbType.Uuid), (AgreementVersion, NpgsqlDbType.Integer), (null, NpgsqlDbType.TimestampTz), (now.AddHours(24), NpgsqlDbType.TimestampTz),
+                            (lead.Id, NpgsqlDbType.Uuid), (now, NpgsqlDbType.TimestampTz), ("Running", NpgsqlDbType.Varchar), (null, NpgsqlDbType.Varchar), (null, NpgsqlDbType.TimestampTz),
+                            (Tenant.TenantId, NpgsqlDbType.Uuid), ("""{"id":"mql-response"}""", NpgsqlDbType.Text), ("mql-response", NpgsqlDbType.Varchar), (1, NpgsqlDbType.Integer),
+                            (now.AddHours(18), NpgsqlDbType.TimestampTz), (null, NpgsqlDbType.TimestampTz)));
+                    }
+
+                    foreach (var clock in reject ? clocks : [])
+                    {
+                        batch.BatchCommands.Add(RawSql.BatchCommand(
+                            RawStatements.StopClock,
+                            ("Stopped", NpgsqlDbType.Varchar), ("Reject", NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz), (clock.Version + 1, NpgsqlDbType.Integer),
+                            (clock.Id, NpgsqlDbType.Uuid), (clock.Version, NpgsqlDbType.Integer)));
+                    }
+
+                    await batch.ExecuteNonQueryAsync(ct);
+                    if (batch.BatchCommands[updated].RecordsAffected != 1)
+                    {
+                        throw new InvalidOperationException($"Lead {lead.Id} changed under the raw baseline.");
+                    }
                 }
+
+                await RawSql.ReadAllAsync(connection, RawStatements.UserNames, null, ct, Tenant.TenantId, new[] { user.UserId });
+                await RawSql.ReadAllAsync(connection, RawStatements.OpenClocks, null, ct, Tenant.TenantId, new[] { lead.Id });
+                await transaction.CommitAsync(ct);
             }
 
-            await RawSql.ReadAllAsync(connection, RawStatements.UserNames, null, ct, Tenant.TenantId, new[] { user.UserId });
-            await transaction.CommitAsync(ct);
             lead.State = target;
+            await using (var publisher = await OpenRawAsync(ct))
+            {
+                await RawSql.ReadAllAsync(publisher, RawStatements.Cards, null, ct, Tenant.TenantId, new[] { lead.Id });
+                await RawSql.ReadAllAsync(publisher, RawStatements.OpenClocks, null, ct, Tenant.TenantId, new[] { lead.Id });
+                await RawSql.ReadAllAsync(publisher, RawStatements.UserNames, null, ct, Tenant.TenantId, new[] { user.UserId });
+            }
         }
         finally
         {
@@ -189,15 +235,26 @@ public sealed class TransitionBench : IAsyncDisposable
         }
     }
 
+    /// <summary>A pooled connection with the tenant set for row-level security, as the API's interceptor sets it on every open.</summary>
+    private async Task<NpgsqlConnection> OpenRawAsync(CancellationToken ct)
+    {
+        var connection = await _raw.OpenConnectionAsync(ct);
+        await RawSql.ReadAllAsync(connection, RawStatements.SetTenant, null, ct, Tenant.TenantId.ToString(), "off");
+        return connection;
+    }
+
     public ValueTask DisposeAsync() => _ownsRaw ? _raw.DisposeAsync() : ValueTask.CompletedTask;
 
     private PoolLead Take() =>
         _pool.TryDequeue(out var lead) ? lead : throw new InvalidOperationException("More concurrent requests than bench leads.");
 
-    private async Task<(LeadState State, int Version)> ReadLeadAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
+    private async Task<(LeadState State, int Version, int Sequence)> ReadLeadAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
     {
-        (LeadState State, int Version)? lead = null;
-        await RawSql.ReadAllAsync(connection, RawStatements.Lead, values => lead = (Enum.Parse<LeadState>((string)values[RawStatements.LeadOrdinal("State")]), (int)values[RawStatements.LeadOrdinal("Version")]), ct, Tenant.TenantId, id);
+        (LeadState State, int Version, int Sequence)? lead = null;
+        await RawSql.ReadAllAsync(connection, RawStatements.Lead, values => lead = (
+            Enum.Parse<LeadState>((string)values[RawStatements.LeadOrdinal("State")]),
+            (int)values[RawStatements.LeadOrdinal("Version")],
+            (int)values[RawStatements.LeadOrdinal("EventSequence")]), ct, Tenant.TenantId, id);
         return lead ?? throw new InvalidOperationException($"Lead {id} is gone.");
     }
 
@@ -218,11 +275,13 @@ public sealed class TransitionBench : IAsyncDisposable
 /// <summary>
 /// The statements one user-fired transition sends (EF Core 10 + Npgsql, read from PostgreSQL's log with
 /// log_statement=all; the bench writes a fresh capture to artifacts/bench/s1-transition-statements.log): in one
-/// transaction the lead, the active agreement, the lead's activities (the mover's batch query, for one lead); history
-/// INSERT + lead UPDATE (new stage, and the instant it was scored as of) in one SaveChanges batch; the actor's name for
-/// the response; COMMIT. (The token's active-user check is cached by the API, and auto-advance is
-/// skipped where the agreement has no automatic move from the new stage.) The bench checks at run time, by
-/// pg_stat_statements query id, that the API still sends exactly these.
+/// connection's tenant setting; in one transaction the lead, the active agreement, the lead's activities (the mover's
+/// batch query, for one lead), the calendar and the lead's open SLA clocks; in one SaveChanges batch the board count
+/// changes, the history INSERT, the lead UPDATE, the outbox event and the clock the move starts or stops; the actor's
+/// name and the clocks again for the response; COMMIT; then the live board's card, clocks and actor name on another
+/// connection. (The token's active-user check is cached by the API, and auto-advance is skipped where the agreement has
+/// no automatic move from the new stage.) Not sent: the drift check after a reject, and the background work that runs
+/// meanwhile. The bench checks at run time, by pg_stat_statements query id, that the API still sends these.
 /// </summary>
 public static class RawStatements
 {
@@ -259,17 +318,81 @@ public static class RawStatements
         WHERE l."TenantId" = $1 AND l."LeadId" = ANY ($2)
         """;
 
+    public const string Calendar =
+        """
+        SELECT c."Id", c."Holidays", c."Hours", c."TenantId", c."TimeZone", c."UpdatedAt", c."UpdatedBy"
+        FROM "Calendars" AS c
+        WHERE c."TenantId" = $1
+        LIMIT 1
+        """;
+
+    /// <summary>The lead's running or paused SLA clocks with their pauses: before the move (the mover's), after it (the response's summary) and for the pushed card.</summary>
+    public const string OpenClocks =
+        """
+        SELECT s."Id", s."AgreementVersion", s."BreachedAt", s."DueAt", s."LeadId", s."StartedAt", s."Status", s."StopReason", s."StoppedAt", s."TenantId", s."Term", s."TermId", s."Version", s."WarnAt", s."WarnedAt", s1."Id", s1."ClockId", s1."PausedAt", s1."ResumedAt", s1."Stage", s1."TenantId"
+        FROM "SlaClocks" AS s
+        LEFT JOIN (
+            SELECT s0."Id", s0."ClockId", s0."PausedAt", s0."ResumedAt", s0."Stage", s0."TenantId"
+            FROM "SlaClockPauses" AS s0
+            WHERE s0."TenantId" = $1
+        ) AS s1 ON s."TenantId" = s1."TenantId" AND s."Id" = s1."ClockId"
+        WHERE s."TenantId" = $1 AND s."Status" IN ('Running', 'Paused') AND s."LeadId" = ANY ($2)
+        ORDER BY s."Id"
+        """;
+
+    /// <summary>Each stage the move leaves and enters gets a change row for the board's counts (docs/decisions/0015), in the lead's save.</summary>
+    public const string InsertBoardCountChange =
+        """
+        INSERT INTO "BoardCountChanges" ("Id", "Delta", "Stage", "TenantId")
+        VALUES ($1, $2, $3, $4)
+        """;
+
     public const string InsertTransition =
         """
-        INSERT INTO "LeadTransitions" ("Id", "ActorKind", "ActorUserId", "AgreementVersion", "Criteria", "From", "Kind", "LeadId", "Note", "OccurredAt", "ReasonCode", "ReasonLabel", "Step", "TenantId", "To", "Trigger")
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+        INSERT INTO "LeadTransitions" ("Id", "ActorClientId", "ActorKind", "ActorUserId", "AgreementVersion", "Criteria", "From", "ImportRunId", "Kind", "LeadId", "MergedLeadId", "Note", "OccurredAt", "OwnerId", "ReasonCode", "ReasonLabel", "Step", "TenantId", "To", "Trigger")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
         """;
 
     public const string UpdateLead =
         """
-        UPDATE "Leads" SET "ScoredAt" = $1, "StageEnteredAt" = $2, "State" = $3, "UpdatedAt" = $4, "Version" = $5
-        WHERE "Id" = $6 AND "Version" = $7
+        UPDATE "Leads" SET "EventSequence" = $1, "ScoredAt" = $2, "StageEnteredAt" = $3, "State" = $4, "UpdatedAt" = $5, "Version" = $6
+        WHERE "Id" = $7 AND "Version" = $8
         """;
+
+    public const string InsertEvent =
+        """
+        INSERT INTO "OutboxEvents" ("Id", "Data", "LeadId", "LeadSequence", "OccurredAt", "Position", "PositionedAt", "TenantId", "Type")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        """;
+
+    /// <summary>Entering MQL starts the MQL response clock.</summary>
+    public const string InsertClock =
+        """
+        INSERT INTO "SlaClocks" ("Id", "AgreementVersion", "BreachedAt", "DueAt", "LeadId", "StartedAt", "Status", "StopReason", "StoppedAt", "TenantId", "Term", "TermId", "Version", "WarnAt", "WarnedAt")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+        """;
+
+    /// <summary>A reject stops it.</summary>
+    public const string StopClock =
+        """
+        UPDATE "SlaClocks" SET "Status" = $1, "StopReason" = $2, "StoppedAt" = $3, "Version" = $4
+        WHERE "Id" = $5 AND "Version" = $6
+        """;
+
+    /// <summary>The card the live board's publisher pushes after the commit.</summary>
+    public const string Cards =
+        """
+        SELECT l."Id", l."DisplayName", l."Company", l."TotalScore", l."FitScore", l."EngagementScore", l."ScoredAt", l."OwnerId", (
+            SELECT u."DisplayName"
+            FROM "Users" AS u
+            WHERE u."TenantId" = $1 AND u."Id" = l."OwnerId"
+            LIMIT 1), l."Source", l."Campaign", l."State", l."StageEnteredAt", l."Version"
+        FROM "Leads" AS l
+        WHERE l."TenantId" = $1 AND l."Id" = ANY ($2)
+        """;
+
+    /// <summary>What the API's tenant interceptor sends on every connection it opens (docs/decisions/0014).</summary>
+    public const string SetTenant = "SELECT set_config('l2r.tenant_id', $1, false), set_config('l2r.across_tenants', $2, false)";
 
     public const string UserNames =
         """

@@ -60,6 +60,9 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Sla:CheckIntervalSeconds", "0");
         builder.UseSetting("Reviews:BriefCheckMinutes", "0");
 
+        // Tests fold the board counts by hand (BoardCountCheck.FoldAsync); the counts are right folded or not.
+        builder.UseSetting("BoardCounts:FoldIntervalSeconds", "0");
+
         // Small import batches (100 rows on SQLite), so a few thousand rows make a run long enough to cancel halfway.
         builder.UseSetting("Import:BatchRows", "500");
 

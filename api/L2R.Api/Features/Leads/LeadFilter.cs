@@ -6,6 +6,10 @@ namespace L2R.Api.Features.Leads;
 /// <summary>The filters the lead list and the board share. <see cref="Owner"/> is a user id, <c>me</c>, or <c>none</c> for unassigned leads.</summary>
 public sealed record LeadFilter(string? Owner, string? Source, string? Campaign, string? Text)
 {
+    /// <summary>No filter is set: every lead of the tenant passes.</summary>
+    public bool PassesAll() =>
+        string.IsNullOrWhiteSpace(Owner) && string.IsNullOrWhiteSpace(Source) && string.IsNullOrWhiteSpace(Campaign) && string.IsNullOrWhiteSpace(Text);
+
     public IQueryable<Lead> Apply(IQueryable<Lead> leads, Guid? currentUserId)
     {
         if (!string.IsNullOrWhiteSpace(Owner))

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using L2R.Domain.Common;
+using L2R.Domain.Leads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -16,7 +17,8 @@ namespace L2R.Api.Infrastructure.Data;
 /// row-level security, and the INSERT passes the policies' checks like any other, docs/decisions/0014), one prepared
 /// INSERT run row by row on SQLite (whose provider sends every row as a statement of its own anyway); on SQL Server the
 /// rows go to the change tracker and the caller's <c>SaveChanges</c> writes them. The tenant rule of
-/// <see cref="L2RDbContext"/> holds here too: a row is stamped with the current tenant, and another tenant's is refused.
+/// <see cref="L2RDbContext"/> holds here too: a row is stamped with the current tenant, and another tenant's is refused;
+/// and new leads add their board count change (<see cref="BoardCounts"/>) for the caller's save, as a saved lead would.
 /// </summary>
 public static class BulkInserts
 {
@@ -36,6 +38,13 @@ public static class BulkInserts
         else
         {
             db.Set<T>().AddRange(rows);
+            return;
+        }
+
+        // Leads past the change tracker still count on the board: their change is saved with the caller's next save.
+        if (rows is IReadOnlyCollection<Lead> leads)
+        {
+            db.BoardCountChanges.AddRange(BoardCounts.Entering(leads.Select(l => l.State)));
         }
     }
 

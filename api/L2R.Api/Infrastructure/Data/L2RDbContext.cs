@@ -13,7 +13,8 @@ namespace L2R.Api.Infrastructure.Data;
 /// <summary>
 /// The one unit of work. Every tenant-owned entity gets the same named query filter, and SaveChanges stamps new
 /// rows with the current tenant and refuses any row of another tenant, so a missed filter cannot leak or cross-write.
-/// SaveChanges also writes the events of what it saves into the outbox (<see cref="OutboxWriter"/>), in the same transaction.
+/// SaveChanges also writes the events of what it saves into the outbox (<see cref="OutboxWriter"/>), and what the leads
+/// it saves change in the board's counts (<see cref="BoardCounts"/>), in the same transaction.
 /// </summary>
 public abstract class L2RDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options)
 {
@@ -60,6 +61,11 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<IntelTag> IntelTags => Set<IntelTag>();
     public DbSet<LeadIntel> LeadIntel => Set<LeadIntel>();
     public DbSet<LeadIntelTag> LeadIntelTags => Set<LeadIntelTag>();
+    public DbSet<BoardCounter> BoardCounters => Set<BoardCounter>();
+    public DbSet<BoardCountChange> BoardCountChanges => Set<BoardCountChange>();
+
+    /// <summary>The board count changes the save being prepared added, taken back if it fails so a retry counts its leads once.</summary>
+    private IReadOnlyList<BoardCountChange> _countChanges = [];
 
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;
@@ -107,6 +113,11 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
+        catch
+        {
+            BoardCountChanges.RemoveRange(_countChanges);
+            throw;
+        }
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = detect;
@@ -119,6 +130,11 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            BoardCountChanges.RemoveRange(_countChanges);
+            throw;
         }
         finally
         {
@@ -141,6 +157,8 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
         {
             AddAgreementAudit();
             OutboxWriter.AddEvents(this);
+            _countChanges = BoardCounts.FromTracked(ChangeTracker.Entries<Lead>());
+            BoardCountChanges.AddRange(_countChanges);
             EnforceTenantAndVersion();
         }
         catch

@@ -87,6 +87,43 @@ public static class RowSecurityPolicies
         }
     }
 
+    /// <summary>
+    /// Takes <paramref name="tables"/> out from behind the wall before they are dropped: SQL Server's schema-bound policy
+    /// refuses to drop a table it names; PostgreSQL drops a table's policies with it.
+    /// </summary>
+    public static void Unprotect(MigrationBuilder migrationBuilder, IReadOnlyList<string> tables)
+    {
+        if (migrationBuilder.ActiveProvider == SqlServerProvider)
+        {
+            migrationBuilder.Sql(Exec($"ALTER SECURITY POLICY {SqlServerPolicy} {string.Join(",\n", tables.Select(t => $"DROP FILTER PREDICATE ON [dbo].[{t}], DROP BLOCK PREDICATE ON [dbo].[{t}]"))}"));
+        }
+    }
+
+    /// <summary>
+    /// Runs a data migration's <paramref name="sql"/> as the owner with the wall lifted for it (docs/decisions/0014): on
+    /// PostgreSQL <c>FORCE</c> is lifted from <paramref name="tables"/> inside the migration's transaction, so the
+    /// application's role, which is not the owner, stays under the policies throughout; SQL Server's policy holds for
+    /// everyone and is turned off meanwhile. SQLite has no wall.
+    /// </summary>
+    public static void AsOwner(MigrationBuilder migrationBuilder, IReadOnlyList<string> tables, string sql)
+    {
+        switch (migrationBuilder.ActiveProvider)
+        {
+            case PostgresProvider:
+                migrationBuilder.Sql(string.Concat(tables.Select(t => $"ALTER TABLE \"{t}\" NO FORCE ROW LEVEL SECURITY;\n")) + sql + ";\n"
+                    + string.Concat(tables.Select(t => $"ALTER TABLE \"{t}\" FORCE ROW LEVEL SECURITY;\n")));
+                break;
+            case SqlServerProvider:
+                migrationBuilder.Sql(Exec($"ALTER SECURITY POLICY {SqlServerPolicy} WITH (STATE = OFF)"));
+                migrationBuilder.Sql(sql + ";");
+                migrationBuilder.Sql(Exec($"ALTER SECURITY POLICY {SqlServerPolicy} WITH (STATE = ON)"));
+                break;
+            default:
+                migrationBuilder.Sql(sql + ";");
+                break;
+        }
+    }
+
     /// <summary>Takes the wall of <see cref="Create"/> down again.</summary>
     public static void Drop(MigrationBuilder migrationBuilder, IReadOnlyModel model)
     {

@@ -50,6 +50,10 @@ public sealed class LiveBoardPublisher(LiveBoardQueue queue, ITenantScopes tenan
     {
         await using var scope = tenantScopes.Open(tenantId);
         var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
+
+        // One connection for the cards, their clocks and the names, instead of a pooled connection (its reset and its
+        // tenant setting, two round trips) per query.
+        await db.Database.OpenConnectionAsync(ct);
         var shown = commits.SelectMany(c => c.Leads).Where(l => l.Kind is not (LeadChangeKinds.Deleted or LeadChangeKinds.Merged)).Select(l => l.LeadId).ToHashSet();
         var cards = shown.Count == 0 ? new Dictionary<Guid, CardDto>() : await BoardPages.CardsAsync(db, shown, ct);
         var names = await NamesAsync(db, commits, ct);
@@ -80,7 +84,7 @@ public sealed class LiveBoardPublisher(LiveBoardQueue queue, ITenantScopes tenan
         var clientIds = actors.Select(a => a.ClientId).OfType<Guid>().Distinct().ToList();
         Dictionary<Guid, string> names = userIds.Count == 0
             ? []
-            : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         if (clientIds.Count > 0)
         {
             foreach (var client in await db.ApiClients.AsNoTracking().Where(c => clientIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct))

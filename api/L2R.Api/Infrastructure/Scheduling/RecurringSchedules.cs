@@ -10,13 +10,14 @@ namespace L2R.Api.Infrastructure.Scheduling;
 /// the trigger, which turns the work off for the whole cluster: the instance started last decides), then schedules
 /// again any activation or import an earlier process left unfinished.
 /// </summary>
-public sealed class RecurringSchedules(ISchedulerFactory schedulers, IOptions<SweepOptions> sweep, IOptions<SlaOptions> sla, IOptions<ReviewOptions> reviews, IOptions<WebhookOptions> webhooks, ActivationScheduler activations, ImportScheduler imports) : IHostedService
+public sealed class RecurringSchedules(ISchedulerFactory schedulers, IOptions<SweepOptions> sweep, IOptions<SlaOptions> sla, IOptions<ReviewOptions> reviews, IOptions<WebhookOptions> webhooks, IOptions<BoardCountOptions> boardCounts, ActivationScheduler activations, ImportScheduler imports) : IHostedService
 {
     public static readonly TriggerKey SweepTrigger = new("sweep", "l2r");
     public static readonly TriggerKey SlaCheckTrigger = new("sla-check", "l2r");
     public static readonly TriggerKey ReviewBriefTrigger = new("review-brief", "l2r");
     public static readonly TriggerKey OutboxRelayTrigger = new("outbox-relay", "l2r");
     public static readonly TriggerKey OutboxPurgeTrigger = new("outbox-purge", "l2r");
+    public static readonly TriggerKey BoardCountFoldTrigger = new("board-count-fold", "l2r");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +28,7 @@ public sealed class RecurringSchedules(ISchedulerFactory schedulers, IOptions<Sw
         var relay = TimeSpan.FromMilliseconds(webhooks.Value.RelayIntervalMilliseconds);
         await EveryAsync(scheduler, OutboxRelayJob.Key, OutboxRelayTrigger, relay, cancellationToken);
         await EveryAsync(scheduler, OutboxPurgeJob.Key, OutboxPurgeTrigger, relay > TimeSpan.Zero ? OutboxPurgeJob.Interval : TimeSpan.Zero, cancellationToken);
+        await EveryAsync(scheduler, BoardCountFoldJob.Key, BoardCountFoldTrigger, TimeSpan.FromSeconds(boardCounts.Value.FoldIntervalSeconds), cancellationToken);
         await activations.ResumeUnfinishedAsync(cancellationToken);
         await imports.ResumeUnfinishedAsync(cancellationToken);
     }

@@ -56,6 +56,7 @@ public static class SchedulingRegistration
             quartz.AddJob<ReviewBriefJob>(job => job.WithIdentity(ReviewBriefJob.Key).StoreDurably());
             quartz.AddJob<OutboxRelayJob>(job => job.WithIdentity(OutboxRelayJob.Key).StoreDurably());
             quartz.AddJob<OutboxPurgeJob>(job => job.WithIdentity(OutboxPurgeJob.Key).StoreDurably());
+            quartz.AddJob<BoardCountFoldJob>(job => job.WithIdentity(BoardCountFoldJob.Key).StoreDurably());
         });
         services.AddSingleton<ActivationScheduler>();
         services.AddSingleton<ImportScheduler>();

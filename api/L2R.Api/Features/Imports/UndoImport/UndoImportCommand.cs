@@ -38,9 +38,9 @@ public sealed class UndoImportHandler(L2RDbContext db, LeadMoves moves, ICurrent
 
             var createdByRun = db.Leads.Where(l => db.LeadTransitions.Any(t => t.LeadId == l.Id && t.ImportRunId == runId && t.Kind == HistoryEntryKind.Created));
             var leftAlone = await LeftAloneAsync(createdByRun.Where(worked), "created by the import, then worked", ct);
-            var removing = await createdByRun.Where(Not(worked)).Select(l => new { l.Id, l.EventSequence }).ToListAsync(ct);
+            var removing = await createdByRun.Where(Not(worked)).Select(l => new { l.Id, l.EventSequence, l.State }).ToListAsync(ct);
             db.OutboxEvents.AddRange(OutboxWriter.ForDeletedLeads(removing.Select(l => (l.Id, l.EventSequence)), "The import that created it was undone.", runId, now));
-            var removed = await createdByRun.Where(Not(worked)).ExecuteDeleteAsync(ct);
+            var removed = await BoardCounts.DeleteAsync(db, createdByRun.Where(Not(worked)), removing.Select(l => l.State), ct);
             live.Reload(BoardReloadReasons.Import);
 
             var updatedByRun = db.Leads.Where(l => db.LeadChanges.Any(c => c.LeadId == l.Id && c.ImportRunId == runId));

@@ -4,6 +4,7 @@ using L2R.Api.Infrastructure.Auth;
 using L2R.Api.Infrastructure.Data;
 using L2R.Domain.Leads;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace L2R.Api.Features.Leads.FireTrigger;
 
@@ -20,6 +21,9 @@ public sealed class FireTriggerHandler(L2RDbContext db, LeadMoves moves, ICurren
 {
     public async ValueTask<LeadMovesDto> Handle(FireTriggerCommand command, CancellationToken ct)
     {
+        // One connection for the move and the drift check after it, instead of a pooled connection (its reset and its
+        // tenant setting, two round trips) for each of the check's queries.
+        await db.Database.OpenConnectionAsync(ct);
         var result = await db.InTransactionAsync(async () =>
         {
             var lead = await db.FindLeadAsync(command.LeadId, ct);

@@ -42,7 +42,11 @@ public sealed class MergeLeadsHandler(L2RDbContext db, LeadMoves moves, ICurrent
             await db.MergedLeads.Where(m => m.SurvivorId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(m => m.SurvivorId, survivor.Id), ct);
 
             // Gone before the survivor is saved, so the survivor may take the absorbed lead's email.
-            await db.Leads.Where(l => l.Id == absorbedId).ExecuteDeleteAsync(ct);
+            if (await BoardCounts.DeleteAsync(db, db.Leads.Where(l => l.Id == absorbedId), [absorbed.State], ct) == 0)
+            {
+                throw new ConflictException("The other lead moved while it was being merged; try the merge again.");
+            }
+
             var changes = Choose(survivor, absorbed, command.Request.Fields ?? new Dictionary<string, MergeSide>());
             db.LeadChanges.AddRange(changes.Select(c => new LeadChange
             {

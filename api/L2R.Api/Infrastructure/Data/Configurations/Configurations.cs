@@ -205,3 +205,14 @@ internal sealed class LeadChangeConfiguration : IEntityTypeConfiguration<LeadCha
         builder.HasIndex(c => new { c.TenantId, c.ImportRunId });
     }
 }
+
+internal sealed class BoardCounterConfiguration : IEntityTypeConfiguration<BoardCounter>
+{
+    public void Configure(EntityTypeBuilder<BoardCounter> builder) => builder.HasKey(c => new { c.TenantId, c.Stage });
+}
+
+internal sealed class BoardCountChangeConfiguration : IEntityTypeConfiguration<BoardCountChange>
+{
+    /// <summary>The board sums a tenant's changes by stage from this index alone.</summary>
+    public void Configure(EntityTypeBuilder<BoardCountChange> builder) => builder.HasIndex(c => new { c.TenantId, c.Stage, c.Delta });
+}
