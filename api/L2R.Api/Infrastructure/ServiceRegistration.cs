@@ -204,7 +204,7 @@ public static class ServiceRegistration
                         Directory.CreateDirectory(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolveDataDirectory(sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
                     }
 
-                    o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>(), sp.GetRequiredService<LiveBoardChanges>());
+                    o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<TransitionMetricsInterceptor>(), SqliteSessionInterceptor.Instance, sp.GetRequiredService<LiveBoardChanges>());
                 });
                 break;
         }

@@ -29,7 +29,7 @@ public sealed record ImportTimes(double UploadSeconds, double DryRunSeconds, dou
 public sealed class ImportBench(ApiClient api)
 {
     /// <summary>The API's batch on a server database (Import:BatchRows); the raw baseline writes in the same batches.</summary>
-    public const int PostgresBatch = 5000;
+    public const int PostgresBatch = 1000;
 
     private const string Header = "First Name,Last Name,Email,Phone,Title,Company,Industry,Country,No. of Employees,Lead Source,Campaign,Lead Status";
 

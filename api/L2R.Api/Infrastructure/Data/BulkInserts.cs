@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using L2R.Domain.Common;
 using L2R.Domain.Leads;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,8 @@ namespace L2R.Api.Infrastructure.Data;
 /// Inserts many new rows of one entity at once, inside the open transaction, with the columns and value conversions of
 /// the EF model, so it writes exactly what <c>SaveChanges</c> would: a binary <c>COPY</c> on PostgreSQL (into a
 /// session's staging table, then one INSERT of what it holds: PostgreSQL refuses <c>COPY FROM</c> into a table under
-/// row-level security, and the INSERT passes the policies' checks like any other, docs/decisions/0014), one prepared
-/// INSERT run row by row on SQLite (whose provider sends every row as a statement of its own anyway); on SQL Server the
+/// row-level security, and the INSERT passes the policies' checks like any other, docs/decisions/0014), INSERTs of
+/// many rows each on SQLite (whose provider would send every row as a statement of its own); on SQL Server the
 /// rows go to the change tracker and the caller's <c>SaveChanges</c> writes them. The tenant rule of
 /// <see cref="L2RDbContext"/> holds here too: a row is stamped with the current tenant, and another tenant's is refused;
 /// and new leads add their board count change (<see cref="BoardCounts"/>) for the caller's save, as a saved lead would.
@@ -67,26 +68,64 @@ public static class BulkInserts
         return rows;
     }
 
+    /// <summary>
+    /// Rows per INSERT on SQLite: one statement of many rows costs SQLite one step instead of one per row; bounded by the
+    /// parameters a statement may bind (32,766 since SQLite 3.32).
+    /// </summary>
+    private const int SqliteRowsPerInsert = 100;
+    private const int SqliteMaxParameters = 32_766;
+
     private static async Task InsertEachAsync<T>(L2RDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
         where T : class
     {
         var columns = Columns(db.Model.FindEntityType(typeof(T))!, out var table);
         var sql = db.GetService<ISqlGenerationHelper>();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) "
-            + $"VALUES ({string.Join(", ", columns.Select((_, i) => sql.GenerateParameterName($"p{i}")))})";
-        foreach (var row in rows)
+        var perInsert = Math.Min(SqliteRowsPerInsert, SqliteMaxParameters / columns.Count);
+        var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)));
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        DbCommand? full = null;
+        try
         {
-            command.Parameters.Clear();
-            for (var i = 0; i < columns.Count; i++)
+            foreach (var chunk in rows.Chunk(perInsert))
             {
-                var column = columns[i];
-                command.Parameters.Add(column.GetRelationalTypeMapping()
-                    .CreateParameter(command, sql.GenerateParameterName($"p{i}"), column.GetGetter().GetClrValueUsingContainingEntity(row), column.IsNullable));
-            }
+                // Every full chunk reuses one command, so SQLite prepares its statement once; only the last may differ.
+                var command = chunk.Length == perInsert && full is not null ? full : connection.CreateCommand();
+                if (command != full)
+                {
+                    command.Transaction = transaction;
+                    command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name)} ({names}) VALUES "
+                        + string.Join(", ", Enumerable.Range(0, chunk.Length).Select(r => $"({string.Join(", ", columns.Select((_, c) => sql.GenerateParameterName($"p{r}_{c}")))})"));
+                    if (chunk.Length == perInsert)
+                    {
+                        full = command;
+                    }
+                }
 
-            await command.ExecuteNonQueryAsync(ct);
+                command.Parameters.Clear();
+                for (var r = 0; r < chunk.Length; r++)
+                {
+                    for (var c = 0; c < columns.Count; c++)
+                    {
+                        var column = columns[c];
+                        command.Parameters.Add(column.GetRelationalTypeMapping()
+                            .CreateParameter(command, sql.GenerateParameterName($"p{r}_{c}"), column.GetGetter().GetClrValueUsingContainingEntity(chunk[r]), column.IsNullable));
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync(ct);
+                if (command != full)
+                {
+                    await command.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
         }
     }
 

@@ -39,6 +39,8 @@ public sealed class ActivationJob(ITenantScopes tenantScopes, ILogger<Activation
             logger.LogError(ex, "Activation {Activation} of tenant {Tenant} failed", activationId, tenantId);
             await MarkFailedAsync(tenantId, activationId, cancellationToken);
         }
+
+        BulkWorkMemory.GiveBack();
     }
 
     private async Task MarkFailedAsync(Guid tenantId, Guid activationId, CancellationToken ct)

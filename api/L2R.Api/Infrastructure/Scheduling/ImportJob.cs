@@ -69,5 +69,7 @@ public sealed class ImportJob(ITenantScopes tenantScopes, IOptions<ImportOptions
                     .SetProperty(r => r.Error, "The import stopped on an unexpected error; start it again to continue after its last committed batch."),
                 CancellationToken.None);
         }
+
+        BulkWorkMemory.GiveBack();
     }
 }

@@ -28,16 +28,27 @@ public sealed class RunActivationHandler(L2RDbContext db, LeadMoves moves, LiveB
 
         // SQLite has one writer: small batches keep its lock short; a server database takes larger ones.
         var batchSize = db.Database.IsSqlite() ? 1000 : 5000;
+
+        // Each page starts after the last one, so the database does not step again over the leads already at the version
+        // (from the start, page n walks n pages of them). A lead a person's write won stays below it: when the pages reach
+        // the end, one more pass from the start takes those, and only a pass from the start that finds none completes.
+        Guid? after = null;
         while (activation.Status == ActivationStatus.Running)
         {
             var version = activation.Version;
-            var ids = await db.Leads.AsNoTracking()
-                .Open()
-                .Where(l => l.AgreementVersion < version)
-                .OrderBy(l => l.Id)
-                .Select(l => l.Id)
-                .Take(batchSize)
-                .ToListAsync(ct);
+            var below = db.Leads.AsNoTracking().Open().Where(l => l.AgreementVersion < version);
+            if (after is { } last)
+            {
+                below = below.Where(l => l.Id > last);
+            }
+
+            var ids = await below.OrderBy(l => l.Id).Select(l => l.Id).Take(batchSize).ToListAsync(ct);
+            if (ids.Count == 0 && after is not null)
+            {
+                after = null;
+                continue;
+            }
+
             if (ids.Count == 0)
             {
                 activation.Status = ActivationStatus.Completed;
@@ -47,6 +58,7 @@ public sealed class RunActivationHandler(L2RDbContext db, LeadMoves moves, LiveB
                 break;
             }
 
+            after = ids[^1];
             var outcome = await moves.AdvanceBatchAsync(ids, TimeSpan.Zero, ct);
             activation = await db.AgreementActivations.SingleAsync(a => a.Id == command.ActivationId, ct);
             activation.Processed += outcome.Advanced;
