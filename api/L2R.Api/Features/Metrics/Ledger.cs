@@ -48,20 +48,19 @@ public enum LedgerDetail
     LeadSlices = 2,
 }
 
-/// <summary>One history row's part in the ledger counted into cells (<see cref="Ledger.CellsAsync"/>); column names match the query's.</summary>
+/// <summary>One cell of one half of the ledger as <see cref="Ledger.CellsAsync"/> counts it; column names match the query's.</summary>
 public sealed class LedgerPart
 {
-    /// <summary>An entry (every row, counted as if it lasted), one that ended within or after the buckets' start, or one that ended before it.</summary>
+    /// <summary>Entries counted as lasting (every row), entries that ended in or after the buckets' start, or before it.</summary>
     public int Part { get; init; }
     public string? GroupKey { get; init; }
     public string Stage { get; init; } = "";
-    public Guid? OwnerId { get; init; }
-    public int KeyVersion { get; init; }
     public int EnteredIn { get; init; }
     public int? LeftIn { get; init; }
     public string? ExitTrigger { get; init; }
     public int? Hours { get; init; }
     public int FirstVisit { get; init; }
+    public long Entries { get; init; }
     public double? Amount { get; init; }
 }
 
@@ -122,54 +121,64 @@ public static class Ledger
     public static async Task<List<LedgerCell>> CellsAsync(L2RDbContext db, MetricsScope scope, IReadOnlyList<DateTime> boundaries, MetricsGrouping? groupBy, CancellationToken ct)
     {
         var sql = new LedgerSql(db, scope, boundaries, groupBy, LedgerDetail.None);
-        // Period mode: an entry that ended before the range is only taken back from the lasting ones, as the range never saw it.
-        var endedInRange = sql.Cohort ? $"h.\"Part\" = {Ended}" : $"h.\"Part\" = {Ended} AND h.\"LeftAt\" >= {sql.From}";
-        var ended = $"CASE WHEN {endedInRange} THEN";
-        var text = $"""
-            SELECT CASE WHEN h."Part" = {Entry} THEN {Entry} WHEN {endedInRange} THEN {Ended} ELSE {EndedBefore} END AS "Part", {sql.GroupKey} AS "GroupKey", h."Stage", h."OwnerId", h."KeyVersion",
-                {sql.EnteredIn} AS "EnteredIn",
-                {ended} {sql.LeftIn} END AS "LeftIn",
-                {ended} h."ExitTrigger" END AS "ExitTrigger",
-                {ended} {sql.Hours} END AS "Hours",
-                CASE WHEN {sql.FirstVisit} THEN 1 ELSE 0 END AS "FirstVisit",
-                {sql.Amount} AS "Amount"
-            FROM ({sql.Ended(Ended)} UNION ALL {sql.Lasting(Entry)}) AS h
-            {sql.LeadJoin}
-            """;
-        var parts = db.Database.SqlQueryRaw<LedgerPart>(text, [.. sql.Args]);
+        var filter = new List<string>();
         if (scope.Owner is { } owner)
         {
-            parts = parts.Where(p => p.OwnerId == owner.UserId);
+            filter.Add(owner.UserId is { } id ? $"h.\"OwnerId\" = {sql.Bind(id)}" : "h.\"OwnerId\" IS NULL");
         }
 
         if (scope.AgreementVersion is { } version)
         {
-            parts = parts.Where(p => p.KeyVersion == version);
+            filter.Add($"h.\"KeyVersion\" = {sql.Bind(version)}");
         }
 
-        var rows = await parts
-            .GroupBy(p => new { p.Part, p.GroupKey, p.Stage, p.EnteredIn, p.LeftIn, p.ExitTrigger, p.Hours, p.FirstVisit })
-            .Select(g => new { g.Key, Entries = g.Count(), Amount = g.Sum(p => p.Amount) })
-            .ToListAsync(ct);
+        var where = filter.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filter);
+
+        // Period mode: an entry that ended before the range is only taken back from the lasting ones, as the range never saw it.
+        var part = sql.Cohort ? $"{Ended}" : $"CASE WHEN h.\"LeftAt\" >= {sql.From} THEN {Ended} ELSE {EndedBefore} END";
+        string InRange(string value) => sql.Cohort ? value : $"CASE WHEN h.\"LeftAt\" >= {sql.From} THEN {value} END";
+
+        // Each half is counted on its own, so each is one hashed aggregate over one scan of the history.
+        string Counted(string rows) => $"""
+            SELECT c."Part", c."GroupKey", c."Stage", c."EnteredIn", c."LeftIn", c."ExitTrigger", c."Hours", c."FirstVisit",
+                CAST(COUNT(*) AS BIGINT) AS "Entries", SUM(c."Amount") AS "Amount"
+            FROM ({rows}) AS c
+            GROUP BY c."Part", c."GroupKey", c."Stage", c."EnteredIn", c."LeftIn", c."ExitTrigger", c."Hours", c."FirstVisit"
+            """;
+        var lastingRows = $"""
+            SELECT {Entry} AS "Part", {sql.GroupKey} AS "GroupKey", h."Stage", {sql.EnteredIn} AS "EnteredIn", CAST(NULL AS INTEGER) AS "LeftIn",
+                CAST(NULL AS VARCHAR(40)) AS "ExitTrigger", CAST(NULL AS INTEGER) AS "Hours", CASE WHEN {sql.FirstVisit} THEN 1 ELSE 0 END AS "FirstVisit", {sql.Amount} AS "Amount"
+            FROM ({sql.Lasting(Entry)}) AS h
+            {sql.LeadJoin}{where}
+            """;
+        var endedRows = $"""
+            SELECT {part} AS "Part", {sql.GroupKey} AS "GroupKey", h."Stage", {sql.EnteredIn} AS "EnteredIn",
+                {InRange(sql.LeftIn)} AS "LeftIn", {InRange("h.\"ExitTrigger\"")} AS "ExitTrigger", {InRange(sql.Hours)} AS "Hours",
+                CASE WHEN {sql.FirstVisit} THEN 1 ELSE 0 END AS "FirstVisit", {sql.Amount} AS "Amount"
+            FROM ({sql.Ended(Ended)}) AS h
+            {sql.LeadJoin}{where}
+            """;
+        var text = Counted(endedRows) + " UNION ALL " + Counted(lastingRows);
+        var rows = await db.Database.SqlQueryRaw<LedgerPart>(text, [.. sql.Args]).ToListAsync(ct);
 
         // What is left of each cell of entries once the entries that ended are taken out lasts to the end of the buckets.
-        var lasting = rows.Where(r => r.Key.Part == Entry)
-            .ToDictionary(r => (r.Key.GroupKey, r.Key.Stage, r.Key.EnteredIn, r.Key.FirstVisit), r => (r.Entries, Amount: r.Amount ?? 0));
-        foreach (var end in rows.Where(r => r.Key.Part != Entry))
+        var lasting = rows.Where(r => r.Part == Entry)
+            .ToDictionary(r => (r.GroupKey, r.Stage, r.EnteredIn, r.FirstVisit), r => (r.Entries, Amount: r.Amount ?? 0));
+        foreach (var end in rows.Where(r => r.Part != Entry))
         {
-            var key = (end.Key.GroupKey, end.Key.Stage, end.Key.EnteredIn, end.Key.FirstVisit);
+            var key = (end.GroupKey, end.Stage, end.EnteredIn, end.FirstVisit);
             var (entries, amount) = lasting.GetValueOrDefault(key);
             lasting[key] = (entries - end.Entries, amount - (end.Amount ?? 0));
         }
 
         var cells = lasting.Where(c => c.Value.Entries > 0)
             .Select(c => Cell(groupBy, c.Key.GroupKey, c.Key.Stage, c.Key.EnteredIn, null, null, null, c.Key.FirstVisit, c.Value.Entries, c.Value.Amount));
-        var ends = rows.Where(r => r.Key.Part == Ended)
-            .Select(r => Cell(groupBy, r.Key.GroupKey, r.Key.Stage, r.Key.EnteredIn, r.Key.LeftIn, r.Key.ExitTrigger, r.Key.Hours, r.Key.FirstVisit, r.Entries, r.Amount ?? 0));
+        var ends = rows.Where(r => r.Part == Ended)
+            .Select(r => Cell(groupBy, r.GroupKey, r.Stage, r.EnteredIn, r.LeftIn, r.ExitTrigger, r.Hours, r.FirstVisit, r.Entries, r.Amount ?? 0));
         return [.. cells, .. ends];
     }
 
-    private static LedgerCell Cell(MetricsGrouping? groupBy, string? groupKey, string stage, int enteredIn, int? leftIn, string? exitTrigger, int? hours, int firstVisit, int entries, double amount) =>
+    private static LedgerCell Cell(MetricsGrouping? groupBy, string? groupKey, string stage, int enteredIn, int? leftIn, string? exitTrigger, int? hours, int firstVisit, long entries, double amount) =>
         new(
             Key(groupBy, groupKey),
             Enum.Parse<LeadState>(stage),
@@ -178,7 +187,7 @@ public static class Ledger
             exitTrigger is null ? null : Enum.Parse<LeadTrigger>(exitTrigger),
             hours,
             firstVisit == 1,
-            entries,
+            (int)entries,
             Math.Round((decimal)amount, 2));
 
     /// <summary>The SQL both ledger queries share: the tenant and the filters bound as arguments, the two halves of the ledger, the buckets.</summary>
@@ -193,8 +202,8 @@ public static class Ledger
 
         public LedgerSql(L2RDbContext db, MetricsScope scope, IReadOnlyList<DateTime> boundaries, MetricsGrouping? groupBy, LedgerDetail detail)
         {
-            _tenant = Arg(db.CurrentTenantId ?? throw new InvalidOperationException("Metrics are read for a tenant."));
-            _bounds = boundaries.Select(b => Arg(b)).ToList();
+            _tenant = Bind(db.CurrentTenantId ?? throw new InvalidOperationException("Metrics are read for a tenant."));
+            _bounds = boundaries.Select(b => Bind(b)).ToList();
             _detail = detail;
             Cohort = scope.Mode == WaterfallMode.Cohort;
             From = _bounds[0];
@@ -208,8 +217,8 @@ public static class Ledger
             if (scope.Source is not null || scope.Campaign is not null)
             {
                 filter.Append(CultureInfo.InvariantCulture, $" AND t.\"LeadId\" IN (SELECT s.\"Id\" FROM \"Leads\" AS s WHERE s.\"TenantId\" = {_tenant}");
-                filter.Append(scope.Source is { } source ? $" AND s.\"Source\" = {Arg(source)}" : "");
-                filter.Append(scope.Campaign is { } campaign ? $" AND s.\"Campaign\" = {Arg(campaign)}" : "");
+                filter.Append(scope.Source is { } source ? $" AND s.\"Source\" = {Bind(source)}" : "");
+                filter.Append(scope.Campaign is { } campaign ? $" AND s.\"Campaign\" = {Bind(campaign)}" : "");
                 filter.Append(')');
             }
 
@@ -232,12 +241,11 @@ public static class Ledger
                 : $"(h.\"PreviousVisitAt\" IS NULL OR {Bucket("h.\"PreviousVisitAt\"")} <> {EnteredIn})";
             Hours = db.WholeHoursSql("h.\"EnteredAt\"", "h.\"LeftAt\"");
             Slices = _slices ? "l.\"Source\", l.\"Campaign\"" : "NULL AS \"Source\", NULL AS \"Campaign\"";
-            LeadJoin = _slices ? $"INNER JOIN \"Leads\" AS l ON l.\"TenantId\" = {_tenant} AND l.\"Id\" = h.\"LeadId\"" : "";
-
-            // Only opportunities carry an amount the waterfall sums: look it up for them alone unless the lead is joined anyway.
-            Amount = _slices
-                ? "CAST(l.\"Amount\" AS FLOAT)"
-                : $"CASE WHEN h.\"Stage\" = '{LeadState.Opportunity}' THEN (SELECT CAST(a.\"Amount\" AS FLOAT) FROM \"Leads\" AS a WHERE a.\"TenantId\" = {_tenant} AND a.\"Id\" = h.\"LeadId\") END";
+            // Only opportunities carry an amount the waterfall sums: join the lead for them alone unless it is joined anyway.
+            LeadJoin = _slices
+                ? $"INNER JOIN \"Leads\" AS l ON l.\"TenantId\" = {_tenant} AND l.\"Id\" = h.\"LeadId\""
+                : $"LEFT JOIN \"Leads\" AS l ON h.\"Stage\" = '{LeadState.Opportunity}' AND l.\"TenantId\" = {_tenant} AND l.\"Id\" = h.\"LeadId\"";
+            Amount = "CAST(l.\"Amount\" AS FLOAT)";
         }
 
         public List<object> Args { get; } = [];
@@ -280,7 +288,8 @@ public static class Ledger
 
         private string Exit(string column) => _detail.HasFlag(LedgerDetail.ExitDetails) ? $"t.\"{column}\"" : "NULL";
 
-        private string Arg(object value)
+        /// <summary>A value bound as the next argument; its placeholder for the SQL.</summary>
+        public string Bind(object value)
         {
             Args.Add(value);
             return $"{{{Args.Count - 1}}}";
