@@ -190,6 +190,47 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Audit");
                 });
 
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.BoardCountChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Stage", "Delta");
+
+                    b.ToTable("BoardCountChanges");
+                });
+
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.BoardCounter", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Stage");
+
+                    b.ToTable("BoardCounters");
+                });
+
             modelBuilder.Entity("L2R.Api.Infrastructure.Data.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")

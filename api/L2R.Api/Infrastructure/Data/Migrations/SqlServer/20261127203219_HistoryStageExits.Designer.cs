@@ -190,6 +190,47 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("Audit");
                 });
 
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.BoardCountChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Stage", "Delta");
+
+                    b.ToTable("BoardCountChanges");
+                });
+
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.BoardCounter", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("TenantId", "Stage");
+
+                    b.ToTable("BoardCounters");
+                });
+
             modelBuilder.Entity("L2R.Api.Infrastructure.Data.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -185,6 +185,47 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Audit");
                 });
 
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.BoardCountChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Stage", "Delta");
+
+                    b.ToTable("BoardCountChanges");
+                });
+
+            modelBuilder.Entity("L2R.Api.Infrastructure.Data.BoardCounter", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Stage");
+
+                    b.ToTable("BoardCounters");
+                });
+
             modelBuilder.Entity("L2R.Api.Infrastructure.Data.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
