@@ -1,8 +1,6 @@
 using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Tests.Infrastructure;
-using L2R.Domain.Leads;
-using L2R.Domain.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -73,60 +71,6 @@ public abstract class MigrationTests
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
-
-    [Fact]
-    public async Task HistoryStageExits_FillsEveryRowWithTheFactsTheMoverWrites()
-    {
-        await using var db = NewContext();
-        var migrator = db.GetService<IMigrator>();
-        var migrations = db.Database.GetMigrations().ToList();
-        await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_HistoryStageExits", StringComparison.Ordinal)) - 1]);
-        var created = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
-        await db.Database.ExecuteSqlAsync($"""INSERT INTO "Tenants" ("Id", "Name", "Slug", "CreatedAt") VALUES ({Tenant}, 'Old', 'old', {created})""");
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "Leads" ("Id", "TenantId", "State", "Version", "Budget", "Authority", "Need", "Timeline", "FitScore", "EngagementScore", "TotalScore", "CustomFields", "AgreementVersion", "CreatedAt", "UpdatedAt", "StageEnteredAt", "DisplayName", "ScoredAt")
-            VALUES ({Moved}, {Tenant}, 'MQL', 1, FALSE, FALSE, FALSE, FALSE, 0, 0, 0, {NoCustomFields}, 2, {created}, {created}, {created}, 'Old lead', {created})
-            """);
-        var (alice, bob) = (Guid.NewGuid(), Guid.NewGuid());
-        (string Kind, string? From, string To, string? Trigger, int Days, int Step, int Version, Guid? Owner)[] history =
-        [
-            ("Created", null, "Raw", null, 0, 0, 1, null), ("Moved", "Raw", "Scored", "Score", 0, 1, 1, null), ("Moved", "Scored", "MQL", "Qualify", 1, 0, 1, alice),
-            ("Moved", "MQL", "Nurture", "Reject", 2, 0, 2, alice), ("Moved", "Nurture", "Scored", "Reengage", 3, 0, 2, null), ("Moved", "Scored", "MQL", "Qualify", 3, 1, 2, bob),
-        ];
-        foreach (var row in history)
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "LeadTransitions" ("Id", "TenantId", "LeadId", "Kind", "From", "To", "Trigger", "ActorKind", "OwnerId", "OccurredAt", "Step", "AgreementVersion", "Criteria")
-                VALUES ({Guid.NewGuid()}, {Tenant}, {Moved}, {row.Kind}, {row.From}, {row.To}, {row.Trigger}, 'System', {row.Owner}, {created.AddDays(row.Days)}, {row.Step}, {row.Version}, '[]')
-                """);
-        }
-
-        await migrator.MigrateAsync();
-
-        var stored = await db.Database.SqlQuery<Facts>($"""
-            SELECT "To", "OccurredAt", "Step", "OwnerId", "AgreementVersion", "LeadCreatedAt", "CohortVersion", "PreviousVisitAt", "LeftStage", "LeftEnteredAt",
-                "LeftStep", "LeftOwnerId", "LeftVersion", "LeftCohortVersion", "LeftPreviousVisitAt"
-            FROM "LeadTransitions" ORDER BY "OccurredAt", "Step"
-            """).ToListAsync();
-        var expected = stored.Select(f => new LeadTransition
-        {
-            To = Enum.Parse<LeadState>(f.To), OccurredAt = Utc(f.OccurredAt), Step = f.Step, OwnerId = f.OwnerId, AgreementVersion = f.AgreementVersion,
-        }).ToList();
-        StageEntryFacts.Stamp(expected);
-        Assert.Equal(
-            expected.Select(t => (t.LeadCreatedAt, t.CohortVersion, t.PreviousVisitAt, t.LeftStage?.ToString(), t.LeftEnteredAt, t.LeftStep, t.LeftOwnerId, t.LeftVersion, t.LeftCohortVersion, t.LeftPreviousVisitAt)),
-            stored.Select(f => (Utc(f.LeadCreatedAt), f.CohortVersion, Utc(f.PreviousVisitAt), f.LeftStage, Utc(f.LeftEnteredAt), f.LeftStep, f.LeftOwnerId, f.LeftVersion, f.LeftCohortVersion, Utc(f.LeftPreviousVisitAt))));
-        Assert.Equal([1, 1, 1, 1, 1, 2], expected.Select(t => t.CohortVersion));
-        Assert.Equal(created.AddDays(1), expected[^1].PreviousVisitAt);
-    }
-
-    private static DateTime Utc(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc);
-
-    private static DateTime? Utc(DateTime? at) => at is { } value ? Utc(value) : null;
-
-    private sealed record Facts(
-        string To, DateTime OccurredAt, int Step, Guid? OwnerId, int AgreementVersion, DateTime LeadCreatedAt, int CohortVersion, DateTime? PreviousVisitAt, string? LeftStage,
-        DateTime? LeftEnteredAt, int? LeftStep, Guid? LeftOwnerId, int? LeftVersion, int? LeftCohortVersion, DateTime? LeftPreviousVisitAt);
 
     private static Task Move(L2RDbContext db, Guid lead, string from, string to, string trigger, DateTime at, int step) =>
         db.Database.ExecuteSqlAsync($"""

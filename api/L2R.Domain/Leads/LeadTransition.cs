@@ -60,25 +60,4 @@ public sealed class LeadTransition : Common.ITenantOwned
 
     /// <summary>On a <see cref="HistoryEntryKind.Merged"/> entry, the lead absorbed into this one.</summary>
     public Guid? MergedLeadId { get; set; }
-
-    // Facts derived from the lead's whole history (Metrics.StageEntryFacts), written with the row so the waterfall
-    // counts entries with plain aggregates instead of pairing each row with the next by window functions.
-
-    /// <summary>When the lead's first history row was written: cohort mode places each of its entries by it.</summary>
-    public DateTime LeadCreatedAt { get; set; }
-
-    /// <summary>The version this entry counts under in cohort mode: the one the lead last became an MQL under, up to this row; else the row's own.</summary>
-    public int CohortVersion { get; set; }
-
-    /// <summary>When the lead last entered <see cref="To"/> before this row; null on its first visit.</summary>
-    public DateTime? PreviousVisitAt { get; set; }
-
-    /// <summary>The stage of the entry this row ends (the lead's previous row); null on the lead's first row. The Left… facts are that entry's.</summary>
-    public LeadState? LeftStage { get; set; }
-    public DateTime? LeftEnteredAt { get; set; }
-    public int? LeftStep { get; set; }
-    public Guid? LeftOwnerId { get; set; }
-    public int? LeftVersion { get; set; }
-    public int? LeftCohortVersion { get; set; }
-    public DateTime? LeftPreviousVisitAt { get; set; }
 }

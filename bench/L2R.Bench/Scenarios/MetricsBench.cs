@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using L2R.Bench.Infrastructure;
 using L2R.Domain.Leads;
-using L2R.Domain.Metrics;
 using Npgsql;
 
 namespace L2R.Bench.Scenarios;
@@ -53,8 +52,7 @@ public sealed class MetricsBench : IAsyncDisposable
     private static readonly IReadOnlySet<string> TransitionColumns = new HashSet<string>
     {
         "Id", "TenantId", "LeadId", "Kind", "From", "To", "Trigger", "ActorKind", "ActorUserId", "OwnerId", "OccurredAt", "Step",
-        "AgreementVersion", "ReasonCode", "ReasonLabel", "Criteria", "LeadCreatedAt", "CohortVersion", "PreviousVisitAt", "LeftStage", "LeftEnteredAt",
-        "LeftStep", "LeftOwnerId", "LeftVersion", "LeftCohortVersion", "LeftPreviousVisitAt",
+        "AgreementVersion", "ReasonCode", "ReasonLabel", "Criteria",
     };
 
     private const int HistoryDays = 200;
@@ -242,7 +240,7 @@ public sealed class MetricsBench : IAsyncDisposable
             var at = created;
             var state = LeadState.Raw;
             Guid? ownedBy = null;
-            var rows = new List<LeadTransition> { Entry(id, HistoryEntryKind.Created, null, LeadState.Raw, null, null, at, 0) };
+            history.Add(Entry(id, HistoryEntryKind.Created, null, LeadState.Raw, null, null, at, 0));
             var path = paths[random.Next(paths.Length)];
             foreach (var (trigger, to) in path)
             {
@@ -256,13 +254,9 @@ public sealed class MetricsBench : IAsyncDisposable
                 var step = trigger == LeadTrigger.Score ? 1 : 0;
                 ownedBy = to is LeadState.MQL or LeadState.SalesAccepted or LeadState.SQL or LeadState.Opportunity or LeadState.Won or LeadState.Lost ? owner : ownedBy;
                 var actor = trigger is LeadTrigger.Score or LeadTrigger.Qualify ? null : ownedBy;
-                rows.Add(Entry(id, HistoryEntryKind.Moved, state, to, trigger, actor, next, step, ownedBy));
+                history.Add(Entry(id, HistoryEntryKind.Moved, state, to, trigger, actor, next, step, ownedBy));
                 (state, at) = (to, next);
             }
-
-            // The facts the mover writes on each row, derived from the lead's history as it does.
-            StageEntryFacts.Stamp(rows);
-            history.AddRange(rows.Select(Row));
 
             leads.Add((id, state, ownedBy, created, at, at));
         }
@@ -296,7 +290,7 @@ public sealed class MetricsBench : IAsyncDisposable
         });
         return (leadRows, new BulkRows("LeadTransitions", TransitionColumns, history.Count, i => history[i]));
 
-        LeadTransition Entry(Guid leadId, HistoryEntryKind kind, LeadState? from, LeadState to, LeadTrigger? trigger, Guid? actor, DateTime at, int step, Guid? owner = null)
+        Func<string, object?> Entry(Guid leadId, HistoryEntryKind kind, LeadState? from, LeadState to, LeadTrigger? trigger, Guid? actor, DateTime at, int step, Guid? owner = null)
         {
             var reason = trigger switch
             {
@@ -306,43 +300,27 @@ public sealed class MetricsBench : IAsyncDisposable
                 LeadTrigger.Recycle => "timing",
                 _ => null,
             };
-            return new LeadTransition
+            return column => column switch
             {
-                TenantId = tenantId, LeadId = leadId, Kind = kind, From = from, To = to, Trigger = trigger, ActorKind = actor is null ? ActorKind.System : ActorKind.User,
-                ActorUserId = actor, OwnerId = owner, OccurredAt = at, Step = step, AgreementVersion = at >= secondVersionFrom ? 2 : 1, ReasonCode = reason, ReasonLabel = reason,
+                "Id" => Guid.NewGuid(),
+                "TenantId" => tenantId,
+                "LeadId" => leadId,
+                "Kind" => kind.ToString(),
+                "From" => from?.ToString(),
+                "To" => to.ToString(),
+                "Trigger" => trigger?.ToString(),
+                "ActorKind" => actor is null ? "System" : "User",
+                "ActorUserId" => actor,
+                "OwnerId" => owner,
+                "OccurredAt" => at,
+                "Step" => step,
+                "AgreementVersion" => at >= secondVersionFrom ? 2 : 1,
+                "ReasonCode" => reason,
+                "ReasonLabel" => reason,
+                "Criteria" => "[]",
+                _ => null,
             };
         }
-
-        static Func<string, object?> Row(LeadTransition t) => column => column switch
-        {
-            "Id" => t.Id,
-            "TenantId" => t.TenantId,
-            "LeadId" => t.LeadId,
-            "Kind" => t.Kind.ToString(),
-            "From" => t.From?.ToString(),
-            "To" => t.To.ToString(),
-            "Trigger" => t.Trigger?.ToString(),
-            "ActorKind" => t.ActorKind.ToString(),
-            "ActorUserId" => t.ActorUserId,
-            "OwnerId" => t.OwnerId,
-            "OccurredAt" => t.OccurredAt,
-            "Step" => t.Step,
-            "AgreementVersion" => t.AgreementVersion,
-            "ReasonCode" => t.ReasonCode,
-            "ReasonLabel" => t.ReasonLabel,
-            "Criteria" => "[]",
-            "LeadCreatedAt" => t.LeadCreatedAt,
-            "CohortVersion" => t.CohortVersion,
-            "PreviousVisitAt" => t.PreviousVisitAt,
-            "LeftStage" => t.LeftStage?.ToString(),
-            "LeftEnteredAt" => t.LeftEnteredAt,
-            "LeftStep" => t.LeftStep,
-            "LeftOwnerId" => t.LeftOwnerId,
-            "LeftVersion" => t.LeftVersion,
-            "LeftCohortVersion" => t.LeftCohortVersion,
-            "LeftPreviousVisitAt" => t.LeftPreviousVisitAt,
-            _ => null,
-        };
     }
 
     /// <summary>Counts what is written to it, as a client reading the export counts bytes.</summary>

@@ -63,7 +63,6 @@ public sealed class LeadMoves(
         lead.CreatedAt = lead.UpdatedAt = now;
         var history = (await MoverAsync(ct)).Create(new LeadFacts(lead, [], now), actor);
         db.Leads.Add(lead);
-        await db.StampAsync(history, ct);
         db.LeadTransitions.AddRange(history);
         await RecordAssignmentsAsync(ct);
         await TrackSlasAsync([lead], history, ct);
@@ -84,7 +83,6 @@ public sealed class LeadMoves(
             throw ToException(refusal, lead);
         }
 
-        await db.StampAsync(outcome.Transitions, ct);
         db.LeadTransitions.AddRange(outcome.Transitions);
         await RecordAssignmentsAsync(ct);
         await TrackSlasAsync([lead], outcome.Transitions, ct);
@@ -99,7 +97,6 @@ public sealed class LeadMoves(
     public async Task<IReadOnlyList<MoveOutcome>> FireManyAsync(IReadOnlyList<Lead> leads, Actor actor, MoveRequest request, CancellationToken ct)
     {
         var outcomes = (await MoverAsync(ct, Decides(request))).FireMany(await FactsAsync(leads, ct), actor, request);
-        await db.StampAsync(outcomes.SelectMany(o => o.Transitions).ToList(), ct);
         foreach (var outcome in outcomes)
         {
             if (outcome.Moved)
@@ -127,7 +124,6 @@ public sealed class LeadMoves(
         var started = Stopwatch.GetTimestamp();
         var history = mover.Advance(facts);
         metrics.Judged(Stopwatch.GetElapsedTime(started));
-        await db.StampAsync(history, ct);
         db.LeadTransitions.AddRange(history);
         await RecordAssignmentsAsync(ct);
         await TrackSlasAsync([lead], history, ct);
@@ -206,7 +202,6 @@ public sealed class LeadMoves(
             }
         }
 
-        await db.StampAsync(history, ct);
         db.LeadTransitions.AddRange(history);
         await RecordAssignmentsAsync(ct);
         await TrackSlasAsync(leads.Select(f => f.Lead).ToList(), history, ct);
@@ -245,7 +240,6 @@ public sealed class LeadMoves(
     /// </summary>
     public async Task WriteImportedAsync(IReadOnlyList<Lead> created, IReadOnlyList<Lead> updated, IReadOnlyList<LeadTransition> history, CancellationToken ct)
     {
-        await db.StampAsync(history, ct);
         var createdIds = created.Select(l => l.Id).ToHashSet();
         var createdHistory = history.Where(t => createdIds.Contains(t.LeadId)).ToList();
         db.LeadTransitions.AddRange(history.Where(t => !createdIds.Contains(t.LeadId)));

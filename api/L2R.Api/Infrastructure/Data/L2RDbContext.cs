@@ -74,16 +74,12 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public bool ReadsAcrossTenants => tenant.ReadsAcrossTenants;
 
     /// <summary>
-    /// The metrics ledger reads a tenant's history rows and only these columns (with the lead, time and step of the
-    /// index's key): where the database can carry them in that index (not SQLite), it answers from the index alone,
-    /// never touching the rows with their criteria.
+    /// The metrics ledger reads every history row of a tenant in (lead, time, step) order and only these columns:
+    /// where the database can carry them in that index (not SQLite), it answers from the index alone, never touching
+    /// the rows with their criteria.
     /// </summary>
     protected static readonly System.Linq.Expressions.Expression<Func<LeadTransition, object?>> LedgerColumns =
-        t => new
-        {
-            t.To, t.Trigger, t.AgreementVersion, t.OwnerId, t.LeadCreatedAt, t.CohortVersion, t.PreviousVisitAt,
-            t.LeftStage, t.LeftEnteredAt, t.LeftStep, t.LeftOwnerId, t.LeftVersion, t.LeftCohortVersion, t.LeftPreviousVisitAt,
-        };
+        t => new { t.To, t.Trigger, t.AgreementVersion, t.OwnerId };
 
     protected static Microsoft.EntityFrameworkCore.Metadata.Builders.IndexBuilder<LeadTransition> HistoryByLead(ModelBuilder modelBuilder) =>
         modelBuilder.Entity<LeadTransition>().HasIndex(t => new { t.TenantId, t.LeadId, t.OccurredAt, t.Step });

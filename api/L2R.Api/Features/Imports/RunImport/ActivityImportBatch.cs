@@ -50,17 +50,18 @@ public sealed class ActivityImportBatch(L2RDbContext db, LeadMoves moves)
         var touchedLeads = leads.Values.Where(l => touched.Contains(l.Id)).ToList();
         var added = recorded.ToLookup(a => a.LeadId, a => new ActivityFact(a.Type, a.OccurredAt, a.Campaign));
         var mover = await moves.MoverAsync(ct);
-        var history = new List<LeadTransition>();
         foreach (var facts in await moves.FactsAsync(touchedLeads, ct))
         {
             facts.Lead.UpdatedAt = now;
-            history.AddRange(mover.Advance(facts with { Activities = [.. facts.Activities, .. added[facts.Lead.Id]] }));
+            var history = mover.Advance(facts with { Activities = [.. facts.Activities, .. added[facts.Lead.Id]] });
+            if (write)
+            {
+                db.LeadTransitions.AddRange(history);
+            }
         }
 
         if (write)
         {
-            await db.StampAsync(history, ct);
-            db.LeadTransitions.AddRange(history);
             db.LeadActivities.AddRange(recorded);
         }
 

@@ -63,7 +63,6 @@ public sealed class MergeLeadsHandler(L2RDbContext db, LeadMoves moves, ICurrent
             });
 
             var history = (await moves.MoverAsync(ct)).Merge(await moves.FactsAsync(survivor, ct), absorbedId, user.Actor, command.Request.Note);
-            await db.RestampAsync(survivor.Id, history, ct);
             db.LeadTransitions.AddRange(history);
             await db.SaveChangesAsync(ct);
             return await db.ToMovesDtoAsync(survivor, history, ct);

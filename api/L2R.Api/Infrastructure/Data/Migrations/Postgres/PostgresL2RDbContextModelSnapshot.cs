@@ -1763,9 +1763,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("AgreementVersion")
                         .HasColumnType("integer");
 
-                    b.Property<int>("CohortVersion")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Criteria")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1782,33 +1779,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<DateTime>("LeadCreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<Guid>("LeadId")
                         .HasColumnType("uuid");
-
-                    b.Property<int?>("LeftCohortVersion")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("LeftEnteredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("LeftOwnerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("LeftPreviousVisitAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LeftStage")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int?>("LeftStep")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("LeftVersion")
-                        .HasColumnType("integer");
 
                     b.Property<Guid?>("MergedLeadId")
                         .HasColumnType("uuid");
@@ -1822,9 +1794,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("PreviousVisitAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(60)
@@ -1861,7 +1830,7 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "LeadId", "OccurredAt", "Step");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "LeadId", "OccurredAt", "Step"), new[] { "To", "Trigger", "AgreementVersion", "OwnerId", "LeadCreatedAt", "CohortVersion", "PreviousVisitAt", "LeftStage", "LeftEnteredAt", "LeftStep", "LeftOwnerId", "LeftVersion", "LeftCohortVersion", "LeftPreviousVisitAt" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "LeadId", "OccurredAt", "Step"), new[] { "To", "Trigger", "AgreementVersion", "OwnerId" });
 
                     b.ToTable("LeadTransitions");
                 });

@@ -1767,9 +1767,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                     b.Property<int>("AgreementVersion")
                         .HasColumnType("int");
 
-                    b.Property<int>("CohortVersion")
-                        .HasColumnType("int");
-
                     b.Property<string>("Criteria")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -1786,33 +1783,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<DateTime>("LeadCreatedAt")
-                        .HasColumnType("datetime2");
-
                     b.Property<Guid>("LeadId")
                         .HasColumnType("uniqueidentifier");
-
-                    b.Property<int?>("LeftCohortVersion")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("LeftEnteredAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<Guid?>("LeftOwnerId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime?>("LeftPreviousVisitAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("LeftStage")
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<int?>("LeftStep")
-                        .HasColumnType("int");
-
-                    b.Property<int?>("LeftVersion")
-                        .HasColumnType("int");
 
                     b.Property<Guid?>("MergedLeadId")
                         .HasColumnType("uniqueidentifier");
@@ -1826,9 +1798,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
 
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime?>("PreviousVisitAt")
-                        .HasColumnType("datetime2");
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(60)
@@ -1865,7 +1834,7 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "LeadId", "OccurredAt", "Step");
 
-                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "LeadId", "OccurredAt", "Step"), new[] { "To", "Trigger", "AgreementVersion", "OwnerId", "LeadCreatedAt", "CohortVersion", "PreviousVisitAt", "LeftStage", "LeftEnteredAt", "LeftStep", "LeftOwnerId", "LeftVersion", "LeftCohortVersion", "LeftPreviousVisitAt" });
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "LeadId", "OccurredAt", "Step"), new[] { "To", "Trigger", "AgreementVersion", "OwnerId" });
 
                     b.ToTable("LeadTransitions");
                 });

@@ -1758,9 +1758,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("AgreementVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CohortVersion")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Criteria")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1777,33 +1774,8 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("LeadCreatedAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("LeadId")
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("LeftCohortVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LeftEnteredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("LeftOwnerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LeftPreviousVisitAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeftStage")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("LeftStep")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("LeftVersion")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("MergedLeadId")
                         .HasColumnType("TEXT");
@@ -1816,9 +1788,6 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OwnerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PreviousVisitAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReasonCode")
