@@ -67,6 +67,14 @@ export async function startApi(settings = {}) {
       } catch {
         /* already gone */
       }
+      // An instance whose shutdown hangs (its database or Redis already gone) must not keep the test run alive.
+      setTimeout(() => {
+        try {
+          process.kill(-api.pid, 'SIGKILL');
+        } catch {
+          /* exited in time */
+        }
+      }, 15_000).unref();
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
