@@ -10,7 +10,7 @@ namespace L2R.Api.Tests.Infrastructure;
 public static class BoardCountCheck
 {
     /// <summary>
-    /// Asserts that the board over HTTP, and the counters read directly, both equal a fresh count of the leads;
+    /// Asserts that the board and each of its columns over HTTP, and the counters read directly, all equal a fresh count of the leads;
     /// <paramref name="after"/> names the change in the failure message.
     /// </summary>
     public static async Task AssertEqualsGroupByAsync(L2RApiFactory factory, ApiSession session, string after)
@@ -24,6 +24,13 @@ public static class BoardCountCheck
         Assert.True(counted.Keys.All(board.ContainsKey), $"after {after}: a stage with leads has no column");
         Assert.Equal(Describe(counted, board.Keys), Describe(board, board.Keys));
         Assert.Equal(Describe(counted, Enum.GetValues<LeadState>()), Describe(counters, Enum.GetValues<LeadState>()));
+        var columns = new Dictionary<LeadState, int>();
+        foreach (var stage in board.Keys)
+        {
+            columns[stage] = (await session.GetJsonAsync($"/api/board/{stage}?take=1"))["count"]!.GetValue<int>();
+        }
+
+        Assert.Equal(Describe(counted, board.Keys), Describe(columns, board.Keys));
         string Describe(IReadOnlyDictionary<LeadState, int> counts, IEnumerable<LeadState> stages) =>
             $"after {after}: " + string.Join(", ", stages.Select(s => $"{s} {counts.GetValueOrDefault(s)}"));
     }
