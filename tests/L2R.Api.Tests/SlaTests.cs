@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using L2R.Api.Features.Slas.CheckSlaClocks;
+using L2R.Api.Infrastructure.Data;
 using L2R.Api.Infrastructure.Outbox;
 using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Tests.Infrastructure;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace L2R.Api.Tests;
@@ -205,6 +207,39 @@ public abstract class SlaTests<TFactory>(TFactory factory) : IClassFixture<TFact
         Assert.Equal("MQL response", metrics["byTerm"]![0]!["label"]!.GetValue<string>());
         await ApiSession.ProblemAsync(await team.Marketing.Http.GetAsync($"/api/metrics/sla?from={Monday(24).UtcDateTime:O}&to={Monday(0).UtcDateTime:O}"), HttpStatusCode.BadRequest);
         Assert.Equal(0, (await (await ApiSession.SignUpAsync(factory)).GetJsonAsync($"/api/metrics/sla?from={Monday(0).UtcDateTime:O}&to={Monday(24).UtcDateTime:O}"))["total"]!["clocks"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task APersonsSave_ThatReadTheLeadBeforeAWarningWasRecorded_StillLands_WithItsEventsNumberedAfterTheWarning()
+    {
+        var team = await Team.CreateAsync(factory);
+        var salesId = Guid.Parse((await team.Sales.GetJsonAsync("/api/me"))["id"]!.GetValue<string>());
+        var adminId = Guid.Parse((await team.Admin.GetJsonAsync("/api/me"))["id"]!.GetValue<string>());
+        Guid id;
+        using (var travel = factory.Clock.TravelTo(Monday(9)))
+        {
+            id = await team.Marketing.CreateMqlLeadAsync();
+            await ApiSession.Expect(await team.Sales.PatchLeadAsync(id, new { ownerId = salesId }), HttpStatusCode.OK);
+            var versionBefore = (await team.Sales.GetJsonAsync($"/api/leads/{id}"))["version"]!.GetValue<int>();
+
+            // A person's unit of work reads the lead; the SLA check warns and commits; then the person's save reassigns it.
+            await using var person = factory.Services.GetRequiredService<ITenantScopes>().Open(team.Admin.TenantId);
+            var db = person.ServiceProvider.GetRequiredService<L2RDbContext>();
+            var lead = await db.Leads.SingleAsync(l => l.Id == id);
+            travel.Now = Monday(48 + 11);
+            Assert.Equal(new SlaCheckResult(1, 0), await CheckAsync(team));
+            lead.OwnerId = adminId;
+            lead.UpdatedAt = factory.Clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync();
+
+            var after = await team.Sales.GetJsonAsync($"/api/leads/{id}");
+            Assert.Equal((versionBefore + 1, adminId.ToString()), (after["version"]!.GetValue<int>(), after["ownerId"]!.GetValue<string>()));
+        }
+
+        await factory.Services.GetRequiredService<OutboxRelay>().RunOnceAsync(CancellationToken.None);
+        var feed = (await team.Admin.GetJsonAsync("/api/events?limit=500"))["items"]!.AsArray().Where(e => e!["leadId"]?.GetValue<string>() == id.ToString()).ToList();
+        Assert.Equal(Enumerable.Range(1, feed.Count), feed.Select(e => e!["leadSequence"]!.GetValue<int>()));
+        Assert.Equal(["sla.warning", "lead.assigned"], feed.TakeLast(2).Select(e => e!["type"]!.GetValue<string>()));
     }
 
     [Fact]

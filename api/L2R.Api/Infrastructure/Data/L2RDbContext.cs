@@ -65,6 +65,11 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<BoardCountChange> BoardCountChanges => Set<BoardCountChange>();
 
     /// <summary>The board count changes the save being prepared added, taken back if it fails so a retry counts its leads once.</summary>
+    /// <summary>A save whose lead events keep finding their numbers taken is contended beyond a background job's write: give up with the conflict.</summary>
+    private const int MaxEventRenumbering = 3;
+
+    private const string EventNumberingSavepoint = "lead_events";
+
     private IReadOnlyList<BoardCountChange> _countChanges = [];
 
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
@@ -129,7 +134,34 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
         var detect = PrepareToSave();
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Another unit of work (the SLA check) may number events of one of these leads and commit first. The save is
+            // then tried again with new numbers; in a transaction from a savepoint, since a failed statement aborts a
+            // PostgreSQL transaction and the command's transaction has no savepoints of its own.
+            var transaction = OutboxWriter.NumbersStoredLeads(this) ? Database.CurrentTransaction : null;
+            for (var attempt = 1; ; attempt++)
+            {
+                if (transaction is not null)
+                {
+                    await transaction.CreateSavepointAsync(EventNumberingSavepoint, cancellationToken);
+                }
+
+                try
+                {
+                    return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                }
+                catch (DbUpdateException exception) when (attempt < MaxEventRenumbering && OutboxWriter.IsEventNumberTaken(exception))
+                {
+                    if (transaction is not null)
+                    {
+                        await transaction.RollbackToSavepointAsync(EventNumberingSavepoint, cancellationToken);
+                    }
+
+                    if (!await OutboxWriter.TryRenumberAfterCommittedAsync(this, cancellationToken))
+                    {
+                        throw;
+                    }
+                }
+            }
         }
         catch
         {

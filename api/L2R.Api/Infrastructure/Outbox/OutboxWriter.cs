@@ -1,4 +1,5 @@
 using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Web;
 using L2R.Domain.Agreements;
 using L2R.Domain.Leads;
 using L2R.Domain.Metrics;
@@ -18,6 +19,8 @@ namespace L2R.Api.Infrastructure.Outbox;
 /// </summary>
 internal static class OutboxWriter
 {
+    private const string LeadSequenceIndex = "IX_OutboxEvents_TenantId_LeadId_LeadSequence";
+
     public static void AddEvents(L2RDbContext db)
     {
         var history = db.ChangeTracker.Entries<LeadTransition>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToLookup(t => t.LeadId);
@@ -116,6 +119,60 @@ internal static class OutboxWriter
             OccurredAt = at,
             Data = EventJson.Serialize(new LeadDeletedData(l.Id, reason, importRunId)),
         }).ToList();
+
+    /// <summary>Whether the events a save is about to write include events of leads already stored, numbered from the sequence read with them.</summary>
+    public static bool NumbersStoredLeads(L2RDbContext db)
+    {
+        var numbered = db.ChangeTracker.Entries<OutboxEvent>().Where(e => e.State == EntityState.Added && e.Entity.LeadId is not null).Select(e => e.Entity.LeadId!.Value).ToHashSet();
+        return numbered.Count > 0 && db.ChangeTracker.Entries<Lead>().Any(e => e.State != EntityState.Added && numbered.Contains(e.Entity.Id));
+    }
+
+    /// <summary>Whether a save failed because a number it gave one lead's event was taken by another unit of work's.</summary>
+    public static bool IsEventNumberTaken(DbUpdateException exception) =>
+        ProblemDetailsExceptionHandler.IsUniqueViolation(exception) && exception.InnerException switch
+        {
+            Npgsql.PostgresException postgres => postgres.ConstraintName == LeadSequenceIndex,
+            _ => exception.InnerException?.Message.Contains(LeadSequenceIndex, StringComparison.Ordinal) == true
+                || exception.InnerException?.Message.Contains("OutboxEvents.LeadSequence", StringComparison.Ordinal) == true,
+        };
+
+    /// <summary>
+    /// Numbers this save's events again after each lead's committed sequence, when what took the numbers left the
+    /// leads' versions as this save read them: work that does not change what a person sees (an SLA warning) moves a
+    /// lead's sequence without its version, and a person's save that read the lead before it committed must not fail
+    /// for that. Answers false, numbering nothing, when a lead's version moved too: that is a real conflict.
+    /// </summary>
+    public static async Task<bool> TryRenumberAfterCommittedAsync(L2RDbContext db, CancellationToken ct)
+    {
+        var pending = db.ChangeTracker.Entries<OutboxEvent>()
+            .Where(e => e.State == EntityState.Added && e.Entity.LeadId is not null)
+            .GroupBy(e => e.Entity.LeadId!.Value)
+            .ToList();
+        var leadIds = pending.Select(g => g.Key).ToList();
+        var committed = await db.Leads.Where(l => leadIds.Contains(l.Id)).Select(l => new { l.Id, l.EventSequence, l.Version }).ToDictionaryAsync(l => l.Id, ct);
+        var tracked = db.ChangeTracker.Entries<Lead>().Where(e => committed.ContainsKey(e.Entity.Id)).ToDictionary(e => e.Entity.Id);
+        if (tracked.Values.Any(lead => lead.Property(l => l.Version).OriginalValue != committed[lead.Entity.Id].Version))
+        {
+            return false;
+        }
+
+        foreach (var events in pending.Where(g => committed.ContainsKey(g.Key)))
+        {
+            var sequence = committed[events.Key].EventSequence;
+            foreach (var entry in events.OrderBy(e => e.Entity.LeadSequence))
+            {
+                entry.Property(e => e.LeadSequence).CurrentValue = ++sequence;
+            }
+
+            if (tracked.TryGetValue(events.Key, out var lead))
+            {
+                lead.Property(l => l.EventSequence).CurrentValue = sequence;
+                lead.Property(l => l.EventSequence).IsModified = true;
+            }
+        }
+
+        return true;
+    }
 
     private static IEnumerable<OutboxEvent> Numbered(Lead lead, IEnumerable<(string Type, DateTime At, string Data)> events) =>
         events.Select(e => new OutboxEvent { Type = e.Type, LeadId = lead.Id, LeadSequence = ++lead.EventSequence, OccurredAt = e.At, Data = e.Data }).ToList();
