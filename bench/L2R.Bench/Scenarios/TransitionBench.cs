@@ -166,6 +166,7 @@ public sealed class TransitionBench : IAsyncDisposable
 
                 var trigger = BenchAgreement.NextTrigger(state);
                 target = LeadWorkflow.TargetOf(trigger);
+                await transaction.SaveAsync("lead_events", ct);
                 await using (var batch = new NpgsqlBatch(connection))
                 {
                     var reject = trigger == LeadTrigger.Reject;
@@ -276,7 +277,8 @@ public sealed class TransitionBench : IAsyncDisposable
 /// The statements one user-fired transition sends (EF Core 10 + Npgsql, read from PostgreSQL's log with
 /// log_statement=all; the bench writes a fresh capture to artifacts/bench/s1-transition-statements.log): in one
 /// connection's tenant setting; in one transaction the lead, the active agreement, the lead's activities (the mover's
-/// batch query, for one lead), the calendar and the lead's open SLA clocks; in one SaveChanges batch the board count
+/// batch query, for one lead), the calendar and the lead's open SLA clocks; a savepoint (a save numbering a stored lead's
+/// events may be tried again from it); in one SaveChanges batch the board count
 /// changes, the history INSERT, the lead UPDATE, the outbox event and the clock the move starts or stops; the actor's
 /// name and the clocks again for the response; COMMIT; then the live board's card, clocks and actor name on another
 /// connection. (The token's active-user check is cached by the API, and auto-advance is skipped where the agreement has
