@@ -174,21 +174,6 @@ public static class Ledger
         return entries;
     }
 
-    /// <summary>
-    /// Opens the context's connection for ledger reads, on PostgreSQL with JIT compilation off. The ledger's window
-    /// query costs enough to switch JIT on, and on the bench's tenant (100,000 leads, about 410,000 history rows)
-    /// compiling its plan took 0.45 to 0.76 s of each request. The setting lasts until the pooled connection is reset
-    /// as it returns to the pool.
-    /// </summary>
-    public static async Task OpenWithoutJitAsync(L2RDbContext db, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync("SET jit = off", ct);
-        }
-    }
-
     /// <summary>The ledger counted into cells (the domain's input), one query whatever the number of entries.</summary>
     public static async Task<List<LedgerCell>> CellsAsync(IQueryable<LedgerEntry> entries, MetricsGrouping? groupBy, CancellationToken ct)
     {

@@ -64,12 +64,9 @@ public sealed class BriefAssembler(L2RDbContext db, AgreementStore agreements, C
             $"/metrics?mode=Period&from={Uri.EscapeDataString(Iso(From))}&to={Uri.EscapeDataString(Iso(To))}{extra}";
     }
 
-    private async Task<List<LedgerEntry>> EntriesAsync(Periods periods, CancellationToken ct)
-    {
-        await Ledger.OpenWithoutJitAsync(db, ct);
-        return await Ledger.Entries(db, new MetricsScope(periods.Before, periods.To, WaterfallMode.Period, null, null, null, null), [periods.Before, periods.From, periods.To], null, LedgerDetail.ExitDetails | LedgerDetail.LeadSlices)
+    private Task<List<LedgerEntry>> EntriesAsync(Periods periods, CancellationToken ct) =>
+        Ledger.Entries(db, new MetricsScope(periods.Before, periods.To, WaterfallMode.Period, null, null, null, null), [periods.Before, periods.From, periods.To], null, LedgerDetail.ExitDetails | LedgerDetail.LeadSlices)
             .ToListAsync(ct);
-    }
 
     private static List<LedgerCell> Cells(IEnumerable<LedgerEntry> entries) =>
         entries.GroupBy(e => (e.Stage, e.EnteredIn, e.LeftIn, e.ExitTrigger, e.Hours, FirstVisit: e.Visit == 1))

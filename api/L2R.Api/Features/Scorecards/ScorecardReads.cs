@@ -33,7 +33,6 @@ public static class ScorecardReads
         }
 
         var periodScope = scope with { Mode = WaterfallMode.Period, From = boundaries[0], To = boundaries[^1] };
-        await Ledger.OpenWithoutJitAsync(db, ct);
         var cells = await Ledger.CellsAsync(Ledger.Entries(db, periodScope, boundaries, groupBy: null), groupBy: null, ct);
         var clocks = await ClocksAsync(db, periodScope, ct);
         var buckets = Enumerable.Range(0, boundaries.Count - 1)

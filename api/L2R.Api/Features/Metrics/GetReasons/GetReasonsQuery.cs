@@ -35,7 +35,6 @@ public sealed class GetReasonsHandler(L2RDbContext db, AgreementStore agreements
     {
         var scope = query.Filter.Resolve(clock.GetUtcNow().UtcDateTime, user.UserId);
         var triggers = (query.Trigger is { } only ? [only] : Triggers).Select(t => t.ToString()).ToList();
-        await Ledger.OpenWithoutJitAsync(db, ct);
         var moves = Ledger.Entries(db, scope, [scope.From, scope.To], groupBy: null, LedgerDetail.ExitDetails | LedgerDetail.LeadSlices)
             .Where(e => e.LeftIn == 0 && e.ExitTrigger != null && triggers.Contains(e.ExitTrigger));
         if (query.Stage is { } stage)

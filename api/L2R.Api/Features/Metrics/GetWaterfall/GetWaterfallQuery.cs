@@ -22,7 +22,6 @@ public sealed class GetWaterfallHandler(L2RDbContext db, ICurrentUser user, Time
     public async ValueTask<WaterfallDto> Handle(GetWaterfallQuery query, CancellationToken ct)
     {
         var scope = query.Filter.Resolve(clock.GetUtcNow().UtcDateTime, user.UserId);
-        await Ledger.OpenWithoutJitAsync(db, ct);
         var cells = await Ledger.CellsAsync(Ledger.Entries(db, scope, [scope.From, scope.To], query.GroupBy), query.GroupBy, ct);
         var groups = Waterfall.Compute(scope.Mode, 0, cells);
         if (query.GroupBy is null && groups.Count == 0)

@@ -43,7 +43,6 @@ public sealed class ListWaterfallLeadsHandler(L2RDbContext db, ICurrentUser user
     {
         var scope = query.Filter.Resolve(clock.GetUtcNow().UtcDateTime, user.UserId);
         var stage = query.Stage.ToString();
-        await Ledger.OpenWithoutJitAsync(db, ct);
         var entries = Counted(
             Ledger.Entries(db, scope, [scope.From, scope.To], query.GroupBy, LedgerDetail.ExitDetails | LedgerDetail.LeadSlices).InGroup(query.GroupBy, query.Group).Where(e => e.Stage == stage),
             scope.Mode,
