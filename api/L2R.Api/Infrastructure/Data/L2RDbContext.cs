@@ -64,12 +64,12 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<BoardCounter> BoardCounters => Set<BoardCounter>();
     public DbSet<BoardCountChange> BoardCountChanges => Set<BoardCountChange>();
 
-    /// <summary>The board count changes the save being prepared added, taken back if it fails so a retry counts its leads once.</summary>
     /// <summary>A save whose lead events keep finding their numbers taken is contended beyond a background job's write: give up with the conflict.</summary>
     private const int MaxEventRenumbering = 3;
 
     private const string EventNumberingSavepoint = "lead_events";
 
+    /// <summary>The board count changes the save being prepared added, taken back if it fails so a retry counts its leads once.</summary>
     private IReadOnlyList<BoardCountChange> _countChanges = [];
 
     /// <summary>Read by the query filter on every query, so it follows the tenant of the current scope.</summary>
