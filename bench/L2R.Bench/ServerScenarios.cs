@@ -177,7 +177,7 @@ internal static partial class ServerScenarios
             perRaw, perApi / perRaw, "baseline sends the same", same));
 
         log.WriteLine("  S1 warm-up (JIT tiering, pools): rounds of 5 s through the API until its CPU per transition settles (60–100 s), then 3 s raw ...");
-        var warmUp = await WarmUpUntilSettledAsync(api, bench, log, ct);
+        var warmUp = await WarmUpTransitionsAsync(api, bench, log, ct);
 
         var levels = new JsonArray();
         var peakSampled = 0.0;
@@ -235,6 +235,8 @@ internal static partial class ServerScenarios
         const int probe = 10;
         var sizes = new JsonArray();
         double? firstCount = null;
+        log.WriteLine($"  S2 warm-up (JIT tiering): rounds of {BoardWarmUp} sequential boards per tenant until their p50 settles ...");
+        var warmUp = await WarmUpBoardsAsync(bench, log, ct);
         foreach (var tenant in bench.Tenants)
         {
             log.WriteLine($"  S2 board, {tenant.Size:N0} leads: {options.BoardRequests} requests via the API, then raw ...");
@@ -294,7 +296,7 @@ internal static partial class ServerScenarios
 
         var explain = await BoardBench.ExplainAsync(postgres, bench.Tenants.MaxBy(t => t.Size)!, take, ct);
         await File.WriteAllTextAsync(Path.Combine(options.Output, "s2-explain.txt"), explain, ct);
-        report.Details["s2"] = new JsonObject { ["take"] = take, ["sizes"] = sizes, ["explainLargest"] = explain };
+        report.Details["s2"] = new JsonObject { ["take"] = take, ["warmUpP50MsSummed"] = warmUp, ["sizes"] = sizes, ["explainLargest"] = explain };
     }
 
     private static async Task Browser(BenchOptions options, Report report, TextWriter log, BoardBench bench, string baseUrl, CancellationToken ct)
@@ -599,12 +601,12 @@ internal static partial class ServerScenarios
             var entry = new JsonObject { ["variant"] = name };
             if (transitions is not null)
             {
-                await WarmUpUntilSettledAsync(api, transitions.WithApi(client), log, ct);
+                await WarmUpTransitionsAsync(api, transitions.WithApi(client), log, ct);
             }
 
             if (board is not null)
             {
-                await WarmUpBoardsAsync(board.WithApi(client), ct);
+                await WarmUpBoardsAsync(board.WithApi(client), log, ct);
             }
             if (transitions is not null)
             {
@@ -646,35 +648,43 @@ internal static partial class ServerScenarios
 
     private const int BoardWarmUp = 30;
 
-    /// <summary>
-    /// A fresh API runs its first few thousand requests on unoptimised (tier-0) code while the JIT recompiles the hot
-    /// paths; measuring then would charge the JIT to the API. So every API process is warmed up before it is measured.
-    /// </summary>
-    private static async Task WarmUpBoardsAsync(BoardBench board, CancellationToken ct)
-    {
-        foreach (var tenant in board.Tenants)
+    /// <summary>S2's warm-up: each round reads every tenant's board <see cref="BoardWarmUp"/> times in a row, measured as the sum of their p50s.</summary>
+    private static async Task<JsonArray> WarmUpBoardsAsync(BoardBench board, TextWriter log, CancellationToken ct) =>
+        await WarmUpUntilSettledAsync("GET /api/board p50 summed over the tenants", log, async () =>
         {
-            await LoadRunner.SequentialAsync(0, BoardWarmUp, token => board.GetViaApiAsync(tenant, 25, token), ct);
-        }
+            var summed = 0.0;
+            foreach (var tenant in board.Tenants)
+            {
+                summed += (await LoadRunner.SequentialAsync(0, BoardWarmUp, token => board.GetViaApiAsync(tenant, 25, token), ct)).P50Ms;
+            }
+
+            return summed;
+        });
+
+    /// <summary>S1's warm-up: rounds of 5 s at 8 clients, each measured as the API's CPU per transition; then 3 s raw.</summary>
+    private static async Task<JsonArray> WarmUpTransitionsAsync(ApiHost api, TransitionBench bench, TextWriter log, CancellationToken ct)
+    {
+        var rounds = await WarmUpUntilSettledAsync("API CPU per transition", log, async () =>
+            (await MeasureApiAsync(api, () => LoadRunner.RunAsync(8, TimeSpan.Zero, TimeSpan.FromSeconds(5), bench.FireViaApiAsync, ct))).CpuMsPerRequest);
+        await LoadRunner.RunAsync(8, TimeSpan.Zero, TimeSpan.FromSeconds(3), bench.FireRawAsync, ct);
+        return rounds;
     }
 
     /// <summary>
-    /// Warms S1 up until the API's CPU per transition settles: a fresh process keeps tiering its hot methods up (tier 0,
-    /// then instrumented for dynamic PGO, then optimised) for about a minute under load. After the former fixed 8 s,
-    /// six 1-client levels measured one after another cost 31.6, 21.8, 12.2, 12.4, 9.6 and 9.3 ms of API CPU per
-    /// transition; with tiered compilation off they stayed at 17–26 ms, so the fall is the JIT's, not the data's.
-    /// Rounds of 5 s at 8 clients: at least twelve (agreement within 10% came after six rounds while the figure was
-    /// still falling slowly), until the last three agree within 10%, at most twenty; each round's figure is printed and
-    /// kept in results.json.
+    /// Warms the API up until a round's figure settles: a fresh process keeps tiering its hot methods up (tier 0, then
+    /// instrumented for dynamic PGO, then optimised) for about a minute under load. After the former fixed 8 s, six
+    /// 1-client S1 levels measured one after another cost 31.6, 21.8, 12.2, 12.4, 9.6 and 9.3 ms of API CPU per
+    /// transition; with tiered compilation off they stayed at 17–26 ms, so the fall is the JIT's, not the data's. At
+    /// least twelve rounds (agreement within 10% came after six while the figure was still falling slowly), until the
+    /// last three agree within 10%, at most twenty; each round's figure is printed and kept in results.json.
     /// </summary>
-    private static async Task<JsonArray> WarmUpUntilSettledAsync(ApiHost api, TransitionBench bench, TextWriter log, CancellationToken ct)
+    private static async Task<JsonArray> WarmUpUntilSettledAsync(string figure, TextWriter log, Func<Task<double>> round)
     {
         const int minRounds = 12, maxRounds = 20, settledRounds = 3;
         var rounds = new List<double>();
         while (rounds.Count < maxRounds)
         {
-            var (_, cpu, _) = await MeasureApiAsync(api, () => LoadRunner.RunAsync(8, TimeSpan.Zero, TimeSpan.FromSeconds(5), bench.FireViaApiAsync, ct));
-            rounds.Add(Math.Round(cpu, 2));
+            rounds.Add(Math.Round(await round(), 2));
             var last = rounds.TakeLast(settledRounds).ToList();
             if (rounds.Count >= minRounds && last.Max() <= 1.1 * last.Min())
             {
@@ -682,8 +692,7 @@ internal static partial class ServerScenarios
             }
         }
 
-        log.WriteLine($"    API CPU per transition in each warm-up round: {string.Join(", ", rounds.Select(r => $"{r} ms"))}");
-        await LoadRunner.RunAsync(8, TimeSpan.Zero, TimeSpan.FromSeconds(3), bench.FireRawAsync, ct);
+        log.WriteLine($"    {figure} in each warm-up round: {string.Join(", ", rounds.Select(r => $"{r} ms"))}");
         return new JsonArray([.. rounds.Select(r => JsonValue.Create(r))]);
     }
 
