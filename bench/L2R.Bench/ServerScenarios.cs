@@ -608,6 +608,7 @@ internal static partial class ServerScenarios
             {
                 await WarmUpBoardsAsync(board.WithApi(client), log, ct);
             }
+
             if (transitions is not null)
             {
                 var bench = transitions.WithApi(client);

@@ -222,7 +222,8 @@ public abstract class SlaTests<TFactory>(TFactory factory) : IClassFixture<TFact
             await ApiSession.Expect(await team.Sales.PatchLeadAsync(id, new { ownerId = salesId }), HttpStatusCode.OK);
             var versionBefore = (await team.Sales.GetJsonAsync($"/api/leads/{id}"))["version"]!.GetValue<int>();
 
-            // A person's unit of work reads the lead; the SLA check warns and commits; then the person's save reassigns it.
+            // A person's unit of work reads the lead; the SLA check warns and commits; then the person's save reassigns
+            // it in a command's transaction (on PostgreSQL, a failed statement would abort it without the savepoint).
             await using var person = factory.Services.GetRequiredService<ITenantScopes>().Open(team.Admin.TenantId);
             var db = person.ServiceProvider.GetRequiredService<L2RDbContext>();
             var lead = await db.Leads.SingleAsync(l => l.Id == id);
@@ -230,7 +231,7 @@ public abstract class SlaTests<TFactory>(TFactory factory) : IClassFixture<TFact
             Assert.Equal(new SlaCheckResult(1, 0), await CheckAsync(team));
             lead.OwnerId = adminId;
             lead.UpdatedAt = factory.Clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync();
+            await db.InTransactionAsync(() => db.SaveChangesAsync(), CancellationToken.None);
 
             var after = await team.Sales.GetJsonAsync($"/api/leads/{id}");
             Assert.Equal((versionBefore + 1, adminId.ToString()), (after["version"]!.GetValue<int>(), after["ownerId"]!.GetValue<string>()));
