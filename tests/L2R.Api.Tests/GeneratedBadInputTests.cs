@@ -3,7 +3,11 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
+using L2R.Api.Infrastructure.Data;
+using L2R.Api.Infrastructure.Tenancy;
 using L2R.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace L2R.Api.Tests;
@@ -92,7 +96,11 @@ public abstract class GeneratedBadInputTests<TFactory>(TFactory factory, ITestOu
         };
     }
 
-    /// <summary>A request that succeeded may have started background work (an activation's re-scoring, an import): wait until the rows stop changing.</summary>
+    /// <summary>
+    /// A request that succeeded may have started background work (an activation's re-scoring, an import): wait until
+    /// none is queued or running and the rows stop changing. Unchanged rows alone are not enough: an import pauses
+    /// between its steps for longer than one look apart.
+    /// </summary>
     private async Task<List<string>> SettledRowsAsync(Guid tenantId)
     {
         var rows = await TenantWorld.RowsAsync(factory, tenantId);
@@ -100,7 +108,7 @@ public abstract class GeneratedBadInputTests<TFactory>(TFactory factory, ITestOu
         {
             await Task.Delay(100);
             var again = await TenantWorld.RowsAsync(factory, tenantId);
-            if (again.SequenceEqual(rows))
+            if (again.SequenceEqual(rows) && !await BackgroundWorkPendingAsync(tenantId))
             {
                 return rows;
             }
@@ -109,6 +117,14 @@ public abstract class GeneratedBadInputTests<TFactory>(TFactory factory, ITestOu
         }
 
         throw new TimeoutException("The tenant's rows kept changing for 5 s after a request.");
+    }
+
+    private async Task<bool> BackgroundWorkPendingAsync(Guid tenantId)
+    {
+        await using var scope = factory.Services.GetRequiredService<ITenantScopes>().Open(tenantId);
+        var db = scope.ServiceProvider.GetRequiredService<L2RDbContext>();
+        return await db.ImportRuns.AnyAsync(r => r.Status == ImportStatus.Queued || r.Status == ImportStatus.Running)
+            || await db.AgreementActivations.AnyAsync(a => a.Status == ActivationStatus.Running);
     }
 
     private static List<Operation> OperationsOf(JsonObject document)
