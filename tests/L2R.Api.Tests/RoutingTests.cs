@@ -23,10 +23,11 @@ public abstract class RoutingTests<TFactory>(TFactory factory) : IClassFixture<T
     private sealed record People(Team Team, ApiSession Sofia, Guid SofiaId, ApiSession Bruno, Guid BrunoId, ApiSession Lena, Guid LenaId, Guid TeamId);
 
     /// <summary>
-    /// Sofia (weight 2) and Bruno (weight 1) in "Inbound", led by Lena, and an agreement routing every MQL to it; the SLA
-    /// is 4 business hours, escalated to the team lead and reassigned on breach.
+    /// Sofia (weight 2) and Bruno (weight 1) in "Inbound", led by Lena, and an agreement routing every MQL (or every lead
+    /// entering <paramref name="stage"/>) to it; the SLA is 4 business hours from the same entry, escalated to the team
+    /// lead and reassigned on breach.
     /// </summary>
-    private async Task<People> InboundAsync(int? maxOpen = null)
+    private async Task<People> InboundAsync(int? maxOpen = null, string stage = "MQL")
     {
         var team = await Team.CreateAsync(factory);
         var (sofia, sofiaId) = await AddAsync(team, "Sofia Sales");
@@ -44,15 +45,15 @@ public abstract class RoutingTests<TFactory>(TFactory factory) : IClassFixture<T
         {
             agreement["routing"] = new JsonObject
             {
-                ["assignOnEntry"] = "MQL",
+                ["assignOnEntry"] = stage,
                 ["rules"] = new JsonArray(new JsonObject { ["id"] = "all", ["name"] = "Everyone", ["teamId"] = teamId.ToString(), ["distribution"] = "WeightedRoundRobin" }),
             };
             agreement["slas"]!["terms"] = new JsonArray(new JsonObject
             {
                 ["id"] = "mql-response",
                 ["name"] = "MQL response",
-                ["startStage"] = "MQL",
-                ["stopTriggers"] = new JsonArray("Accept", "Reject"),
+                ["startStage"] = stage,
+                ["stopTriggers"] = stage == "MQL" ? new JsonArray("Accept", "Reject") : new JsonArray(),
                 ["stopTouches"] = new JsonArray("Call"),
                 ["targetHours"] = 4,
                 ["onBreach"] = new JsonObject { ["escalateTo"] = "TeamLead", ["reassign"] = true },
@@ -100,6 +101,34 @@ public abstract class RoutingTests<TFactory>(TFactory factory) : IClassFixture<T
         await ApiSession.ProblemAsync(await p.Team.Sales.FireAsync(first, "Reject", "no-need"), HttpStatusCode.Forbidden);
         await ApiSession.Expect(await p.Lena.FireAsync(first, "Reject", "no-need"), HttpStatusCode.OK);
         await ApiSession.Expect(await p.Bruno.FireAsync(second, "Accept"), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task AnImport_RoutesTheLeadsItQualifies_ByTheSameRules_WithTheReasonAndAClockForEach()
+    {
+        var p = await InboundAsync(stage: "Scored");
+        var file = "First Name,Last Name,Email,Company,Job Title,No. of Employees,Industry\r\n"
+            + string.Concat(Enumerable.Range(1, 3).Select(i => $"Vera{i},Vance,vera{i}.{Guid.NewGuid():N}@globex.example,Globex,VP Operations,201-500,Software\r\n"));
+        JsonObject run;
+        using (factory.Clock.TravelTo(Monday(9)))
+        {
+            run = await Imports.RunAsync(p.Team.Marketing, file, new { dryRun = false });
+        }
+
+        Assert.Equal("created 3, updated 0, skipped 0, failed 0; Scored 3", Imports.Summary(run["counts"]));
+        var ids = (await p.Team.Sales.GetJsonAsync("/api/leads?text=globex.example"))["items"]!.AsArray().Select(l => l!["id"]!.GetValue<string>()).ToList();
+        var owners = new List<string>();
+        foreach (var id in ids)
+        {
+            owners.Add((await p.Team.Sales.GetJsonAsync($"/api/leads/{id}"))["ownerId"]!.GetValue<string>());
+            var assignment = Assert.Single((await p.Team.Sales.GetJsonAsync($"/api/leads/{id}/history"))["assignments"]!.AsArray())!;
+            Assert.Equal("Routed", assignment["kind"]!.GetValue<string>());
+            Assert.EndsWith("weighted round robin; due Mon 13:00 UTC", assignment["reason"]!.GetValue<string>());
+            var clock = Assert.Single((await p.Team.Sales.GetJsonAsync($"/api/leads/{id}/sla")).AsArray())!;
+            Assert.Equal(("Running", Monday(13).UtcDateTime), (clock["status"]!.GetValue<string>(), clock["dueAt"]!.GetValue<DateTime>().ToUniversalTime()));
+        }
+
+        Assert.Equal((2, 1), (owners.Count(o => o == p.SofiaId.ToString()), owners.Count(o => o == p.BrunoId.ToString())));
     }
 
     [Fact]

@@ -79,20 +79,26 @@ public sealed record BusinessCalendar
             yield break;
         }
 
+        // Sorted once per walk, not per day: an SLA check walks a calendar for every lead it touches.
         var zone = Zone;
-        var holidays = Holidays.ToHashSet();
+        var hoursByStart = Hours.OrderBy(h => h.Start).ToArray();
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc), zone)).AddDays(-1);
 
         // Ten years of days without a working window means a calendar made only of holidays: stop rather than loop.
         for (var guard = 0; guard < 3660; guard++, day = day.AddDays(1))
         {
-            if (holidays.Contains(day))
+            if (Holidays.Contains(day))
             {
                 continue;
             }
 
-            foreach (var hours in Hours.Where(h => h.Day == day.DayOfWeek).OrderBy(h => h.Start))
+            foreach (var hours in hoursByStart)
             {
+                if (hours.Day != day.DayOfWeek)
+                {
+                    continue;
+                }
+
                 var end = ToUtc(day.ToDateTime(hours.End), zone);
                 if (end > fromUtc)
                 {

@@ -44,15 +44,26 @@ public sealed class LeadMoves(
         return new LeadMover(active.Agreement, active.Version, _routing);
     }
 
-    /// <summary>Adds the assignments the last mover made, and tells the team lead at once of each that cannot meet its SLA.</summary>
-    private async Task RecordAssignmentsAsync(CancellationToken ct)
+    /// <summary>
+    /// Adds the assignments the last mover made (<paramref name="bulk"/>: inserts them at once, past the change tracker),
+    /// and tells the team lead at once of each that cannot meet its SLA.
+    /// </summary>
+    private async Task RecordAssignmentsAsync(CancellationToken ct, bool bulk = false)
     {
         if (_routing?.TakeAssignments() is not { Count: > 0 } made)
         {
             return;
         }
 
-        db.LeadAssignments.AddRange(made);
+        if (bulk)
+        {
+            await db.InsertManyAsync(made, ct);
+        }
+        else
+        {
+            db.LeadAssignments.AddRange(made);
+        }
+
         await routingNotifier.AddAsync(made, _routing, ct);
     }
 
@@ -65,7 +76,7 @@ public sealed class LeadMoves(
         db.Leads.Add(lead);
         db.LeadTransitions.AddRange(history);
         await RecordAssignmentsAsync(ct);
-        await TrackSlasAsync([lead], history, ct);
+        await TrackSlasAsync([lead], history, ct, created: new HashSet<Guid> { lead.Id });
         return history;
     }
 
@@ -231,12 +242,11 @@ public sealed class LeadMoves(
     private Task<List<SlaClock>> OpenClocksAsync(IReadOnlyList<Guid> leadIds, CancellationToken ct) =>
         db.OpenClocks().Where(c => leadIds.Contains(c.LeadId)).ToListAsync(ct);
 
-    /// <summary>Applies each history entry, in order, to its lead's clocks under the active agreement's terms; starts are added to the unit of work.</summary>
     /// <summary>
     /// An import batch's write: its new leads, their history and their events go in by the bulk insert (binary COPY on
     /// PostgreSQL), past the change tracker; the history of the existing leads it updated, which the context tracks, is
     /// added for the save to write with their events, as on every other path. Both record the assignments routing made
-    /// as they entered its stage, and start their SLA clocks.
+    /// as they entered its stage, and start their SLA clocks; the new assignments and clocks go in by the bulk insert too.
     /// </summary>
     public async Task WriteImportedAsync(IReadOnlyList<Lead> created, IReadOnlyList<Lead> updated, IReadOnlyList<LeadTransition> history, CancellationToken ct)
     {
@@ -247,11 +257,18 @@ public sealed class LeadMoves(
         await db.InsertManyAsync(created, ct);
         await db.InsertManyAsync(createdHistory, ct);
         await db.InsertManyAsync(events, ct);
-        await RecordAssignmentsAsync(ct);
-        await TrackSlasAsync([.. created, .. updated], history, ct);
+        await RecordAssignmentsAsync(ct, bulk: true);
+        await TrackSlasAsync([.. created, .. updated], history, ct, createdIds, bulk: true);
     }
 
-    private async Task TrackSlasAsync(IReadOnlyList<Lead> leads, IReadOnlyList<LeadTransition> history, CancellationToken ct)
+    /// <summary>
+    /// Applies each history entry, in order, to its lead's clocks under the active agreement's terms. The clocks it starts
+    /// are added to the unit of work, or with <paramref name="bulk"/> inserted at once (but for one paused within the
+    /// same history: its pause is a row the save writes with it). Leads in <paramref name="created"/> are new and have
+    /// no clocks to read.
+    /// </summary>
+    private async Task TrackSlasAsync(
+        IReadOnlyList<Lead> leads, IReadOnlyList<LeadTransition> history, CancellationToken ct, IReadOnlySet<Guid>? created = null, bool bulk = false)
     {
         if (history.Count == 0)
         {
@@ -260,15 +277,26 @@ public sealed class LeadMoves(
 
         var terms = (await agreements.GetActiveAsync(ct)).Agreement.Slas.Effective();
         var calendar = await calendars.GetAsync(ct);
-        var moved = history.Select(h => h.LeadId).Distinct().ToList();
-        var open = (await OpenClocksAsync(moved, ct)).GroupBy(c => c.LeadId).ToDictionary(g => g.Key, g => g.ToList());
+        var stored = history.Select(h => h.LeadId).Distinct().Where(id => created?.Contains(id) != true).ToList();
+        var open = stored.Count == 0 ? new Dictionary<Guid, List<SlaClock>>() : (await OpenClocksAsync(stored, ct)).GroupBy(c => c.LeadId).ToDictionary(g => g.Key, g => g.ToList());
         var byId = leads.ToDictionary(l => l.Id);
+        var startedAll = new List<SlaClock>();
         foreach (var entry in history)
         {
             var clocks = open.TryGetValue(entry.LeadId, out var found) ? found : open[entry.LeadId] = [];
             var started = SlaTracker.Apply(entry, byId[entry.LeadId], clocks, terms, calendar);
             clocks.AddRange(started);
-            db.SlaClocks.AddRange(started);
+            startedAll.AddRange(started);
+        }
+
+        if (bulk)
+        {
+            await db.InsertManyAsync(startedAll.Where(c => c.Pauses.Count == 0).ToList(), ct);
+            db.SlaClocks.AddRange(startedAll.Where(c => c.Pauses.Count > 0));
+        }
+        else
+        {
+            db.SlaClocks.AddRange(startedAll);
         }
     }
 

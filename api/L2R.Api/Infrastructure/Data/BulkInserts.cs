@@ -28,6 +28,11 @@ public static class BulkInserts
     public static async Task InsertManyAsync<T>(this L2RDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
         where T : class, ITenantOwned
     {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
         if (db.Database.IsNpgsql())
         {
             await CopyAsync(db, Stamped(db, rows), ct);
