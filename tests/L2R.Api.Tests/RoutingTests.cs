@@ -132,6 +132,28 @@ public abstract class RoutingTests<TFactory>(TFactory factory) : IClassFixture<T
     }
 
     [Fact]
+    public async Task AnImportedLeadNobodyCanAnswerInTime_IsNamedInTheTeamLeadsNotice()
+    {
+        var p = await InboundAsync(stage: "Scored");
+        // Their own hours start after the lead's 4-hour SLA ends (Monday 13:00): whoever can act soonest gets it, and Lena hears.
+        var late = new { workingHours = new[] { new { day = "Monday", start = "14:00:00", end = "17:00:00" } } };
+        foreach (var member in new[] { p.SofiaId, p.BrunoId })
+        {
+            await ApiSession.Expect(await p.Team.Admin.Http.PutAsJsonAsync($"/api/users/{member}/availability", late), HttpStatusCode.OK);
+        }
+
+        using (factory.Clock.TravelTo(Monday(9)))
+        {
+            await Imports.RunAsync(p.Team.Marketing, "First Name,Last Name,Email,Company,Job Title,No. of Employees,Industry\r\n"
+                + $"Nadia,Late,nadia.{Guid.NewGuid():N}@globex.example,Globex,VP Operations,201-500,Software\r\n", new { dryRun = false });
+        }
+
+        var notices = (await p.Lena.GetJsonAsync("/api/notifications"))["items"]!.AsArray();
+        var escalation = Assert.Single(notices, n => n!["kind"]!.GetValue<string>() == "RoutingEscalation")!;
+        Assert.StartsWith("Nadia Late cannot be answered within its SLA: ", escalation["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AMissedSla_NotifiesTheTeamLead_AndReassignsToAMemberWhoNeverHadIt()
     {
         var p = await InboundAsync();

@@ -45,26 +45,26 @@ public sealed class LeadMoves(
     }
 
     /// <summary>
-    /// Adds the assignments the last mover made (<paramref name="bulk"/>: inserts them at once, past the change tracker),
-    /// and tells the team lead at once of each that cannot meet its SLA.
+    /// Adds the assignments the last mover made, and tells the team lead at once of each that cannot meet its SLA. When
+    /// the leads went in past the change tracker (<paramref name="insertedLeads"/>, an import's), so do the assignments.
     /// </summary>
-    private async Task RecordAssignmentsAsync(CancellationToken ct, bool bulk = false)
+    private async Task RecordAssignmentsAsync(CancellationToken ct, IReadOnlyList<Lead>? insertedLeads = null)
     {
         if (_routing?.TakeAssignments() is not { Count: > 0 } made)
         {
             return;
         }
 
-        if (bulk)
-        {
-            await db.InsertManyAsync(made, ct);
-        }
-        else
+        if (insertedLeads is null)
         {
             db.LeadAssignments.AddRange(made);
         }
+        else
+        {
+            await db.InsertManyAsync(made, ct);
+        }
 
-        await routingNotifier.AddAsync(made, _routing, ct);
+        await routingNotifier.AddAsync(made, _routing, ct, insertedLeads);
     }
 
     /// <summary>Records a new lead's creation as its entry into its first stage, then advances it; adds the lead too.</summary>
@@ -257,7 +257,7 @@ public sealed class LeadMoves(
         await db.InsertManyAsync(created, ct);
         await db.InsertManyAsync(createdHistory, ct);
         await db.InsertManyAsync(events, ct);
-        await RecordAssignmentsAsync(ct, bulk: true);
+        await RecordAssignmentsAsync(ct, created);
         await TrackSlasAsync([.. created, .. updated], history, ct, createdIds, bulk: true);
     }
 

@@ -11,14 +11,16 @@ namespace L2R.Api.Features.Notifications;
 /// </summary>
 public sealed class RoutingNotifier(L2RDbContext db)
 {
-    public async Task AddAsync(IReadOnlyList<LeadAssignment> assignments, RoutingState routing, CancellationToken ct)
+    /// <summary>Adds the notices; <paramref name="untracked"/> are leads written past the change tracker (an import's new ones), named too.</summary>
+    public async Task AddAsync(IReadOnlyList<LeadAssignment> assignments, RoutingState routing, CancellationToken ct, IReadOnlyList<Lead>? untracked = null)
     {
         IReadOnlyList<Guid>? admins = null;
 
         // Reading DbSet.Local detects changes over everything the context tracks: done once, and only when a notice
         // names a lead, not once per assignment (a page of activation tracks thousands of leads and routes as many).
         Dictionary<Guid, string>? names = null;
-        string NameOf(Guid leadId) => (names ??= db.Leads.Local.ToDictionary(l => l.Id, l => l.DisplayName)).GetValueOrDefault(leadId) ?? "A lead";
+        string NameOf(Guid leadId) =>
+            (names ??= db.Leads.Local.Concat(untracked ?? []).DistinctBy(l => l.Id).ToDictionary(l => l.Id, l => l.DisplayName)).GetValueOrDefault(leadId) ?? "A lead";
         foreach (var assignment in assignments)
         {
             if (assignment.MissesSla)
