@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using L2R.Domain.Common;
 using L2R.Domain.Leads;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +15,8 @@ namespace L2R.Api.Infrastructure.Data;
 /// the EF model, so it writes exactly what <c>SaveChanges</c> would: a binary <c>COPY</c> on PostgreSQL (into a
 /// session's staging table, then one INSERT of what it holds: PostgreSQL refuses <c>COPY FROM</c> into a table under
 /// row-level security, and the INSERT passes the policies' checks like any other, docs/decisions/0014), one prepared
-/// INSERT executed per row on SQLite (no change tracking, no batch of many rows, see <see cref="InsertEachAsync"/>); on SQL Server the
-/// rows go to the change tracker and the caller's <c>SaveChanges</c> writes them. The tenant rule of
+/// single-row INSERT per row on SQLite (see <see cref="InsertEachAsync"/>); on SQL Server the rows go to the change
+/// tracker and the caller's <c>SaveChanges</c> writes them. The tenant rule of
 /// <see cref="L2RDbContext"/> holds here too: a row is stamped with the current tenant, and another tenant's is refused;
 /// and new leads add their board count change (<see cref="BoardCounts"/>) for the caller's save, as a saved lead would.
 /// </summary>
