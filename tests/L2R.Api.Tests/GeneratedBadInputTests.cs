@@ -99,7 +99,8 @@ public abstract class GeneratedBadInputTests<TFactory>(TFactory factory, ITestOu
     /// <summary>
     /// A request that succeeded may have started background work (an activation's re-scoring, an import): wait until
     /// none is queued or running and the rows stop changing. Unchanged rows alone are not enough: an import pauses
-    /// between its steps for longer than one look apart.
+    /// between its steps for longer than one look apart. The work is asked about before the second look, so that a
+    /// pass which ends between the two looks is seen in the second, not taken as settled with the first.
     /// </summary>
     private async Task<List<string>> SettledRowsAsync(Guid tenantId)
     {
@@ -107,8 +108,9 @@ public abstract class GeneratedBadInputTests<TFactory>(TFactory factory, ITestOu
         for (var attempt = 0; attempt < 50; attempt++)
         {
             await Task.Delay(100);
+            var pending = await BackgroundWorkPendingAsync(tenantId);
             var again = await TenantWorld.RowsAsync(factory, tenantId);
-            if (again.SequenceEqual(rows) && !await BackgroundWorkPendingAsync(tenantId))
+            if (!pending && again.SequenceEqual(rows))
             {
                 return rows;
             }
