@@ -30,11 +30,11 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster, ITestOutputHelper out
         await using var board = await BoardListener.ConnectAsync(cluster.Instance(A).ToString(), marketing.AccessToken);
 
         await ApiSession.Expect(await onC.FireAsync(direct, "Accept"), HttpStatusCode.OK);
-        var change = await board.LeadChangedAsync(direct, "moved", "SalesAccepted", TimeSpan.FromSeconds(1));
+        var change = await board.LeadChangedAsync(direct, "moved", "SalesAccepted", TimeSpan.FromSeconds(1), fromState: "MQL");
         var directLatency = DateTime.UtcNow - change["at"]!.GetValue<DateTime>().ToUniversalTime();
 
         await ApiSession.Expect(await sales.FireAsync(balanced, "Accept"), HttpStatusCode.OK);
-        await board.LeadChangedAsync(balanced, "moved", "SalesAccepted", TimeSpan.FromSeconds(1));
+        await board.LeadChangedAsync(balanced, "moved", "SalesAccepted", TimeSpan.FromSeconds(1), fromState: "MQL");
 
         ProofFigures.Report(output, $"scale-out: a move committed on instance C reached a board on instance A {directLatency.TotalMilliseconds:0} ms later.");
         Assert.Equal(("SalesAccepted", "Sales user"), (change["card"]!["state"]!.GetValue<string>(), change["actorName"]!.GetValue<string>()));

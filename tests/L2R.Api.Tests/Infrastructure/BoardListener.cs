@@ -102,11 +102,13 @@ public sealed class BoardListener : IAsyncDisposable
         }
     }
 
-    /// <summary>The lead change for <paramref name="leadId"/> of <paramref name="kind"/> (leaving the card in <paramref name="state"/>, when named).</summary>
-    public Task<JsonObject> LeadChangedAsync(Guid leadId, string kind, string? state = null, TimeSpan? within = null) =>
+    /// <summary>The lead change for <paramref name="leadId"/> of <paramref name="kind"/> (leaving the card in <paramref name="state"/>, from <paramref name="fromState"/>, when named).</summary>
+    public Task<JsonObject> LeadChangedAsync(Guid leadId, string kind, string? state = null, TimeSpan? within = null, string? fromState = null) =>
         NextAsync(
             "leadChanged",
-            m => m["leadId"]!.GetValue<Guid>() == leadId && m["kind"]!.GetValue<string>() == kind && (state is null || m["card"]?["state"]?.GetValue<string>() == state),
+            m => m["leadId"]!.GetValue<Guid>() == leadId && m["kind"]!.GetValue<string>() == kind
+                && (state is null || m["card"]?["state"]?.GetValue<string>() == state)
+                && (fromState is null || m["fromState"]?.GetValue<string>() == fromState),
             within);
 
     /// <summary>Every push not yet waited for, until none arrives for <paramref name="quiet"/>: for tests that prove nothing came.</summary>
