@@ -63,8 +63,9 @@ public abstract class L2RApiFactory : WebApplicationFactory<Program>
         // Tests fold the board counts by hand (BoardCountCheck.FoldAsync); the counts are right folded or not.
         builder.UseSetting("BoardCounts:FoldIntervalSeconds", "0");
 
-        // Small import batches (100 rows on SQLite), so a few thousand rows make a run long enough to cancel halfway.
+        // Small import batches, so a few thousand rows make a run long enough to cancel halfway.
         builder.UseSetting("Import:BatchRows", "500");
+        builder.UseSetting("Import:SqliteBatchRows", "500");
 
         // Tests run the outbox relay by hand (OutboxRelay.RunOnceAsync), so they know when deliveries go out.
         builder.UseSetting("Webhooks:RelayIntervalMilliseconds", "0");

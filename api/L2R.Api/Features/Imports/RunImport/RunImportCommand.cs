@@ -66,7 +66,7 @@ public sealed class RunImportHandler(L2RDbContext db, LeadImportBatch leads, Act
     private async Task ProcessAsync(Guid runId, Actor actor, string instance, CancellationToken ct)
     {
         var run = await db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
-        var batchRows = options.Value.BatchRows;
+        var batchRows = db.Database.IsSqlite() ? options.Value.SqliteBatchRows : options.Value.BatchRows;
         var reader = new ImportRowReader(run.Kind, run.Header, run.Mapping, Now);
         var emailsInFile = new HashSet<string>(StringComparer.Ordinal);
         var done = run.RowsDone;
