@@ -24,15 +24,48 @@ public sealed record LatencyStats(int Count, double P50Ms, double P95Ms, double 
 public sealed record LoadResult(int Concurrency, double Seconds, int Completed, int Errors, double PerSecond, LatencyStats Latency, string? FirstError, int Total);
 
 /// <summary>
-/// A closed-loop load: <c>concurrency</c> workers each run one operation after another. Operations that start during
-/// the warm-up are not counted; those that start in the measured window are, and throughput is what completed in it.
-/// Both phases are bounded in time, so a run always ends.
+/// A closed-loop load: <c>concurrency</c> workers each run one operation after another. Throughput is what completed
+/// in the measured window, whenever it started (the workers are busy from the warm-up on, so the window sees the steady
+/// state); latency is sampled from operations that started and ended in it. Both phases are bounded in time, so a run
+/// always ends.
 /// </summary>
 public static class LoadRunner
 {
     public delegate Task Operation(int worker, CancellationToken ct);
 
-    public static async Task<LoadResult> RunAsync(int concurrency, TimeSpan warmup, TimeSpan duration, Operation operation, CancellationToken ct)
+    public static async Task<LoadResult> RunAsync(int concurrency, TimeSpan warmup, TimeSpan duration, Operation operation, CancellationToken ct) =>
+        (await RunWindowAsync(concurrency, warmup, duration, operation, ct)).ToResult(concurrency, duration);
+
+    /// <summary>
+    /// Two loads measured in alternating rounds (A, B, A, B, …), each round with its own short warm-up: a slow spell of
+    /// the shared machine then falls on both sides instead of on whichever happened to run during it, which on 2 shared
+    /// cores moved a baseline measured after its API run by up to half. Each side's rounds are pooled.
+    /// </summary>
+    public static async Task<(LoadResult A, LoadResult B)> RunInterleavedAsync(
+        int concurrency, TimeSpan warmup, TimeSpan duration, int rounds, Operation a, Operation b, CancellationToken ct)
+    {
+        var slice = duration / rounds;
+        var (ofA, ofB) = (new List<Window>(), new List<Window>());
+        for (var round = 0; round < rounds; round++)
+        {
+            ofA.Add(await RunWindowAsync(concurrency, warmup, slice, a, ct));
+            ofB.Add(await RunWindowAsync(concurrency, warmup, slice, b, ct));
+        }
+
+        return (Window.Pool(ofA).ToResult(concurrency, duration), Window.Pool(ofB).ToResult(concurrency, duration));
+    }
+
+    private sealed record Window(List<double> Samples, int Completed, int Errors, string? FirstError, int Total)
+    {
+        public static Window Pool(IReadOnlyList<Window> windows) => new(
+            windows.SelectMany(w => w.Samples).ToList(), windows.Sum(w => w.Completed), windows.Sum(w => w.Errors),
+            windows.Select(w => w.FirstError).FirstOrDefault(e => e is not null), windows.Sum(w => w.Total));
+
+        public LoadResult ToResult(int concurrency, TimeSpan duration) =>
+            new(concurrency, duration.TotalSeconds, Completed, Errors, Completed / duration.TotalSeconds, LatencyStats.From(Samples), FirstError, Total);
+    }
+
+    private static async Task<Window> RunWindowAsync(int concurrency, TimeSpan warmup, TimeSpan duration, Operation operation, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var measureFrom = warmup.TotalSeconds;
@@ -41,6 +74,7 @@ public static class LoadRunner
         var errors = new int[concurrency];
         string? firstError = null;
         var total = 0;
+        var completed = 0;
 
         var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
@@ -66,24 +100,57 @@ public static class LoadRunner
 
                 var end = clock.Elapsed.TotalSeconds;
                 Interlocked.Increment(ref total);
-                if (start >= measureFrom && end <= measureTo)
+                if (end < measureFrom || end > measureTo)
                 {
-                    if (ok)
-                    {
-                        mine.Add((end - start) * 1000);
-                    }
-                    else
-                    {
-                        errors[worker]++;
-                    }
+                    continue;
+                }
+
+                if (!ok)
+                {
+                    errors[worker]++;
+                    continue;
+                }
+
+                Interlocked.Increment(ref completed);
+                if (start >= measureFrom)
+                {
+                    mine.Add((end - start) * 1000);
                 }
             }
         }, ct)).ToArray();
         await Task.WhenAll(workers);
+        return new Window(samples.SelectMany(s => s).ToList(), completed, errors.Sum(), firstError, total);
+    }
 
-        var all = samples.SelectMany(s => s).ToList();
-        var errorCount = errors.Sum();
-        return new LoadResult(concurrency, duration.TotalSeconds, all.Count, errorCount, all.Count / duration.TotalSeconds, LatencyStats.From(all), firstError, total);
+    /// <summary>
+    /// Two operations one after another in pairs (A, B, A, B, …), <paramref name="count"/> of each after
+    /// <paramref name="warmup"/> unmeasured pairs: each request of one side is measured next to one of the other, so a
+    /// slow spell of the shared machine weighs on both alike.
+    /// </summary>
+    public static async Task<(LatencyStats A, LatencyStats B)> SequentialPairsAsync(
+        int warmup, int count, Func<CancellationToken, Task> a, Func<CancellationToken, Task> b, CancellationToken ct)
+    {
+        for (var i = 0; i < warmup; i++)
+        {
+            await a(ct);
+            await b(ct);
+        }
+
+        var (ofA, ofB) = (new List<double>(count), new List<double>(count));
+        for (var i = 0; i < count; i++)
+        {
+            ofA.Add(await TimeAsync(a, ct));
+            ofB.Add(await TimeAsync(b, ct));
+        }
+
+        return (LatencyStats.From(ofA), LatencyStats.From(ofB));
+    }
+
+    private static async Task<double> TimeAsync(Func<CancellationToken, Task> operation, CancellationToken ct)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await operation(ct);
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
 
     /// <summary>Runs <paramref name="count"/> operations one after another (after <paramref name="warmup"/> unmeasured ones).</summary>
@@ -97,9 +164,7 @@ public static class LoadRunner
         var samples = new List<double>(count);
         for (var i = 0; i < count; i++)
         {
-            var start = Stopwatch.GetTimestamp();
-            await operation(ct);
-            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            samples.Add(await TimeAsync(operation, ct));
         }
 
         return LatencyStats.From(samples);
