@@ -68,18 +68,8 @@ public static class Ledger
     /// </summary>
     public static IQueryable<LedgerEntry> Entries(L2RDbContext db, MetricsScope scope, IReadOnlyList<DateTime> boundaries, MetricsGrouping? groupBy, LedgerDetail detail = LedgerDetail.None)
     {
-        var tenantId = db.CurrentTenantId ?? throw new InvalidOperationException("Metrics are read for a tenant.");
-        var args = new List<object>();
-        string Arg(object value)
-        {
-            args.Add(value);
-            return $"{{{args.Count - 1}}}";
-        }
-
-        var tenant = Arg(tenantId);
-        var bounds = boundaries.Select(b => Arg(b)).ToList();
-        var (from, to) = (bounds[0], bounds[^1]);
-        var cohort = scope.Mode == WaterfallMode.Cohort;
+        var q = new LedgerSql(db, scope, boundaries);
+        var (tenant, from, to, cohort) = (q.Tenant, q.From, q.To, q.Cohort);
         var leads = new StringBuilder();
         if (cohort)
         {
@@ -91,25 +81,7 @@ public static class Ledger
             leads.Append($" AND t.\"OccurredAt\" < {to}");
         }
 
-        if (scope.Source is not null || scope.Campaign is not null)
-        {
-            leads.Append($" AND t.\"LeadId\" IN (SELECT s.\"Id\" FROM \"Leads\" AS s WHERE s.\"TenantId\" = {tenant}");
-            leads.Append(scope.Source is { } source ? $" AND s.\"Source\" = {Arg(source)}" : "");
-            leads.Append(scope.Campaign is { } campaign ? $" AND s.\"Campaign\" = {Arg(campaign)}" : "");
-            leads.Append(')');
-        }
-
-        string Bucket(string at)
-        {
-            var cases = new StringBuilder($"CASE WHEN {at} < {bounds[0]} THEN -1");
-            for (var b = 1; b < bounds.Count; b++)
-            {
-                cases.Append(CultureInfo.InvariantCulture, $" WHEN {at} < {bounds[b]} THEN {b - 1}");
-            }
-
-            return cases.Append(CultureInfo.InvariantCulture, $" ELSE {bounds.Count - 1} END").ToString();
-        }
-
+        leads.Append(q.SliceFilter("t"));
         string Exit(string column) => detail.HasFlag(LedgerDetail.ExitDetails) ? $"LEAD(t.\"{column}\") OVER ({ByLead})" : "NULL";
 
         // Versions only grow over time, so the largest MQL version so far is the one the lead last became an MQL under;
@@ -118,32 +90,18 @@ public static class Ledger
         var keyVersion = cohort && versionShown
             ? $"COALESCE(MAX(CASE WHEN t.\"To\" = '{LeadState.MQL}' THEN t.\"AgreementVersion\" END) OVER ({ByLead} ROWS UNBOUNDED PRECEDING), t.\"AgreementVersion\")"
             : "t.\"AgreementVersion\"";
-        var slices = detail.HasFlag(LedgerDetail.LeadSlices) || groupBy is MetricsGrouping.Source or MetricsGrouping.Campaign;
-        var groupKey = groupBy switch
-        {
-            MetricsGrouping.Source => "l.\"Source\"",
-            MetricsGrouping.Campaign => "l.\"Campaign\"",
-            MetricsGrouping.Owner => "CAST(h.\"OwnerId\" AS VARCHAR(40))",
-            MetricsGrouping.AgreementVersion => "CAST(h.\"KeyVersion\" AS VARCHAR(40))",
-            _ => "'all'",
-        };
-
-        // Only opportunities carry an amount the waterfall sums: look it up for them alone unless the lead is joined anyway.
-        var amount = slices
-            ? "CAST(l.\"Amount\" AS FLOAT)"
-            : $"CASE WHEN h.\"Stage\" = '{LeadState.Opportunity}' THEN (SELECT CAST(a.\"Amount\" AS FLOAT) FROM \"Leads\" AS a WHERE a.\"TenantId\" = {tenant} AND a.\"Id\" = h.\"LeadId\") END";
-        var enteredIn = Bucket(cohort ? "h.\"CreatedAt\"" : "h.\"EnteredAt\"");
-        var leftIn = cohort ? enteredIn : Bucket("h.\"LeftAt\"");
-        var stages = string.Join(", ", WaterfallStages.Rows.Select(s => $"'{s}'"));
+        var slices = detail.HasFlag(LedgerDetail.LeadSlices) || LedgerSql.JoinsLead(groupBy);
+        var enteredIn = q.Bucket(cohort ? "h.\"CreatedAt\"" : "h.\"EnteredAt\"");
+        var leftIn = cohort ? enteredIn : q.Bucket("h.\"LeftAt\"");
         var sql = $"""
             SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e."LeadId", e."Stage", e."EnteredIn" ORDER BY e."EnteredAt", e."Step") AS "Visit"
             FROM (
                 SELECT h."LeadId", h."Stage", h."EnteredAt", h."Step", h."LeftAt", h."ExitTrigger", h."ExitReasonCode", h."ExitVersion",
-                    h."ExitNote", h."ExitActorUserId", h."OwnerId", h."KeyVersion", {groupKey} AS "GroupKey",
+                    h."ExitNote", h."ExitActorUserId", h."OwnerId", h."KeyVersion", {LedgerSql.GroupKey(groupBy, "h", "h.\"KeyVersion\"")} AS "GroupKey",
                     {enteredIn} AS "EnteredIn",
                     CASE WHEN h."LeftAt" IS NULL THEN NULL ELSE {leftIn} END AS "LeftIn",
                     CASE WHEN h."LeftAt" IS NULL THEN NULL ELSE {db.WholeHoursSql("h.\"EnteredAt\"", "h.\"LeftAt\"")} END AS "Hours",
-                    {(slices ? "l.\"Source\", l.\"Campaign\"" : "NULL AS \"Source\", NULL AS \"Campaign\"")}, {amount} AS "Amount"
+                    {(slices ? "l.\"Source\", l.\"Campaign\"" : "NULL AS \"Source\", NULL AS \"Campaign\"")}, {q.Amount(slices, "h")} AS "Amount"
                 FROM (
                     SELECT t."LeadId", t."To" AS "Stage", t."OccurredAt" AS "EnteredAt", t."Step", t."OwnerId", {keyVersion} AS "KeyVersion",
                         {(cohort ? $"FIRST_VALUE(t.\"OccurredAt\") OVER ({ByLead})" : "NULL")} AS "CreatedAt",
@@ -156,11 +114,11 @@ public static class Ledger
                     FROM "LeadTransitions" AS t
                     WHERE t."TenantId" = {tenant}{leads}
                 ) AS h
-                {(slices ? $"INNER JOIN \"Leads\" AS l ON l.\"TenantId\" = {tenant} AND l.\"Id\" = h.\"LeadId\"" : "")}
-                WHERE h."Stage" IN ({stages}){(cohort ? "" : $" AND (h.\"LeftAt\" IS NULL OR h.\"LeftAt\" >= {from})")}
+                {(slices ? q.LeadJoin("h") : "")}
+                WHERE h."Stage" IN ({LedgerSql.Stages}){(cohort ? "" : $" AND (h.\"LeftAt\" IS NULL OR h.\"LeftAt\" >= {from})")}
             ) AS e
             """;
-        var entries = db.Database.SqlQueryRaw<LedgerEntry>(sql, [.. args]);
+        var entries = db.Database.SqlQueryRaw<LedgerEntry>(sql, [.. q.Args]);
         if (scope.Owner is { } owner)
         {
             entries = entries.Where(e => e.OwnerId == owner.UserId);
@@ -174,11 +132,50 @@ public static class Ledger
         return entries;
     }
 
-    /// <summary>The ledger counted into cells (the domain's input), one query whatever the number of entries.</summary>
-    public static async Task<List<LedgerCell>> CellsAsync(IQueryable<LedgerEntry> entries, MetricsGrouping? groupBy, CancellationToken ct)
+    /// <summary>
+    /// The ledger counted into cells (the domain's input) in one query, from the stage entries kept with the history
+    /// (<see cref="StageEntryKeeper"/>): each row already carries what <see cref="Entries"/> works out with window
+    /// functions (its exit, its lead's creation, its previous visit to the stage, its cohort version), so counting is
+    /// one pass over a tenant's entries of the range, placed in the same cells.
+    /// </summary>
+    public static async Task<List<LedgerCell>> CellsAsync(L2RDbContext db, MetricsScope scope, IReadOnlyList<DateTime> boundaries, MetricsGrouping? groupBy, CancellationToken ct)
     {
-        var rows = await entries
-            .GroupBy(e => new { e.GroupKey, e.Stage, e.EnteredIn, e.LeftIn, e.ExitTrigger, e.Hours, FirstVisit = e.Visit == 1 })
+        var q = new LedgerSql(db, scope, boundaries);
+        var (tenant, from, to, cohort) = (q.Tenant, q.From, q.To, q.Cohort);
+        var version = cohort ? "s.\"CohortVersion\"" : "s.\"AgreementVersion\"";
+        var range = cohort
+            ? $"s.\"LeadCreatedAt\" >= {from} AND s.\"LeadCreatedAt\" < {to}"
+            : $"s.\"EnteredAt\" < {to} AND (s.\"LeftAt\" IS NULL OR s.\"LeftAt\" >= {from})";
+        var filters = new StringBuilder(q.SliceFilter("s"));
+        if (scope.Owner is { } owner)
+        {
+            filters.Append(owner.UserId is { } ownerId ? $" AND s.\"OwnerId\" = {q.Arg(ownerId)}" : " AND s.\"OwnerId\" IS NULL");
+        }
+
+        if (scope.AgreementVersion is { } agreementVersion)
+        {
+            filters.Append(CultureInfo.InvariantCulture, $" AND {version} = {q.Arg(agreementVersion)}");
+        }
+
+        // A period ends at its end: an entry left after it is still in, as the ledger's cut-off history finds it.
+        var left = cohort ? "s.\"LeftAt\" IS NOT NULL" : $"s.\"LeftAt\" < {to}";
+        var enteredIn = q.Bucket(cohort ? "s.\"LeadCreatedAt\"" : "s.\"EnteredAt\"");
+        var firstVisit = cohort ? "s.\"PreviousVisitAt\" IS NULL" : $"s.\"PreviousVisitAt\" IS NULL OR {q.Bucket("s.\"PreviousVisitAt\"")} <> {enteredIn}";
+        var slices = LedgerSql.JoinsLead(groupBy);
+        var sql = $"""
+            SELECT {LedgerSql.GroupKey(groupBy, "s", version)} AS "GroupKey", s."Stage", {enteredIn} AS "EnteredIn",
+                CASE WHEN {left} THEN {(cohort ? enteredIn : q.Bucket("s.\"LeftAt\""))} END AS "LeftIn",
+                CASE WHEN {left} THEN s."ExitTrigger" END AS "ExitTrigger",
+                CASE WHEN {left} THEN {db.WholeHoursSql("s.\"EnteredAt\"", "s.\"LeftAt\"")} END AS "Hours",
+                CASE WHEN {firstVisit} THEN 1 ELSE 0 END AS "FirstVisit",
+                {q.Amount(slices, "s")} AS "Amount"
+            FROM "StageEntries" AS s
+            {(slices ? q.LeadJoin("s") : "")}
+            WHERE s."TenantId" = {tenant} AND s."Stage" IN ({LedgerSql.Stages}) AND {range}{filters}
+            """;
+        await UseHashAggregatesAsync(db, ct);
+        var rows = await db.Database.SqlQueryRaw<CountedEntry>(sql, [.. q.Args])
+            .GroupBy(e => new { e.GroupKey, e.Stage, e.EnteredIn, e.LeftIn, e.ExitTrigger, e.Hours, e.FirstVisit })
             .Select(g => new { g.Key, Entries = g.Count(), Amount = g.Sum(e => e.Amount) })
             .ToListAsync(ct);
         return rows
@@ -189,10 +186,25 @@ public static class Ledger
                 r.Key.LeftIn,
                 r.Key.ExitTrigger is null ? null : Enum.Parse<LeadTrigger>(r.Key.ExitTrigger),
                 r.Key.Hours,
-                r.Key.FirstVisit,
+                r.Key.FirstVisit == 1,
                 r.Entries,
                 Math.Round((decimal)(r.Amount ?? 0), 2)))
             .ToList();
+    }
+
+    /// <summary>
+    /// On PostgreSQL, the counting query's settings: its group estimate (every whole hour in a stage is a group) is far
+    /// above the few thousand cells it makes, so with the default 4 MB the planner sorts a tenant's entries to disk
+    /// instead of hashing them, and the query's cost switches JIT compilation on, which takes longer than the query.
+    /// Set for the connection's session; the pool resets it when the connection goes back.
+    /// </summary>
+    private static async Task UseHashAggregatesAsync(L2RDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("SET jit = off; SET work_mem = '64MB'", ct);
+        }
     }
 
     /// <summary>A time read through the ledger: a raw query's columns skip the model's UTC converter, and SQLite hands times back unspecified.</summary>
@@ -221,4 +233,92 @@ public static class Ledger
             : entries.Where(e => false),
         _ => entries,
     };
+}
+
+/// <summary>One stage entry's place in the cells, as <see cref="Ledger.CellsAsync"/> reads it; column names match its query's.</summary>
+public sealed class CountedEntry
+{
+    public string? GroupKey { get; init; }
+    public string Stage { get; init; } = "";
+    public int EnteredIn { get; init; }
+    public int? LeftIn { get; init; }
+    public string? ExitTrigger { get; init; }
+    public int? Hours { get; init; }
+    public int FirstVisit { get; init; }
+    public double? Amount { get; init; }
+}
+
+/// <summary>The SQL both ledger queries share: the tenant, the range and the filters bound as arguments, the buckets, the group key and the lead's slices.</summary>
+internal sealed class LedgerSql
+{
+    public static readonly string Stages = string.Join(", ", WaterfallStages.Rows.Select(s => $"'{s}'"));
+
+    private readonly MetricsScope _scope;
+    private readonly IReadOnlyList<string> _bounds;
+
+    public LedgerSql(L2RDbContext db, MetricsScope scope, IReadOnlyList<DateTime> boundaries)
+    {
+        _scope = scope;
+        Tenant = Arg(db.CurrentTenantId ?? throw new InvalidOperationException("Metrics are read for a tenant."));
+        _bounds = boundaries.Select(b => Arg(b)).ToList();
+        (From, To) = (_bounds[0], _bounds[^1]);
+        Cohort = scope.Mode == WaterfallMode.Cohort;
+    }
+
+    public List<object> Args { get; } = [];
+    public string Tenant { get; }
+    public string From { get; }
+    public string To { get; }
+    public bool Cohort { get; }
+
+    public string Arg(object value)
+    {
+        Args.Add(value);
+        return $"{{{Args.Count - 1}}}";
+    }
+
+    /// <summary>Grouping by source or campaign reads the lead's current values.</summary>
+    public static bool JoinsLead(MetricsGrouping? groupBy) => groupBy is MetricsGrouping.Source or MetricsGrouping.Campaign;
+
+    public static string GroupKey(MetricsGrouping? groupBy, string alias, string version) => groupBy switch
+    {
+        MetricsGrouping.Source => "l.\"Source\"",
+        MetricsGrouping.Campaign => "l.\"Campaign\"",
+        MetricsGrouping.Owner => $"CAST({alias}.\"OwnerId\" AS VARCHAR(40))",
+        MetricsGrouping.AgreementVersion => $"CAST({version} AS VARCHAR(40))",
+        _ => "'all'",
+    };
+
+    /// <summary>The bucket a time falls in: -1 before the first boundary, then 0, 1… (the last: at or after the last boundary).</summary>
+    public string Bucket(string at)
+    {
+        var cases = new StringBuilder($"CASE WHEN {at} < {_bounds[0]} THEN -1");
+        for (var b = 1; b < _bounds.Count; b++)
+        {
+            cases.Append(CultureInfo.InvariantCulture, $" WHEN {at} < {_bounds[b]} THEN {b - 1}");
+        }
+
+        return cases.Append(CultureInfo.InvariantCulture, $" ELSE {_bounds.Count - 1} END").ToString();
+    }
+
+    /// <summary>The scope's source and campaign filters, on the rows of <paramref name="alias"/>'s leads.</summary>
+    public string SliceFilter(string alias)
+    {
+        if (_scope.Source is null && _scope.Campaign is null)
+        {
+            return "";
+        }
+
+        var filter = new StringBuilder($" AND {alias}.\"LeadId\" IN (SELECT sl.\"Id\" FROM \"Leads\" AS sl WHERE sl.\"TenantId\" = {Tenant}");
+        filter.Append(_scope.Source is { } source ? $" AND sl.\"Source\" = {Arg(source)}" : "");
+        filter.Append(_scope.Campaign is { } campaign ? $" AND sl.\"Campaign\" = {Arg(campaign)}" : "");
+        return filter.Append(')').ToString();
+    }
+
+    public string LeadJoin(string alias) => $"INNER JOIN \"Leads\" AS l ON l.\"TenantId\" = {Tenant} AND l.\"Id\" = {alias}.\"LeadId\"";
+
+    /// <summary>Only opportunities carry an amount the waterfall sums: look it up for them alone unless the lead is joined anyway.</summary>
+    public string Amount(bool joined, string alias) => joined
+        ? "CAST(l.\"Amount\" AS FLOAT)"
+        : $"CASE WHEN {alias}.\"Stage\" = '{LeadState.Opportunity}' THEN (SELECT CAST(a.\"Amount\" AS FLOAT) FROM \"Leads\" AS a WHERE a.\"TenantId\" = {Tenant} AND a.\"Id\" = {alias}.\"LeadId\") END";
 }

@@ -33,7 +33,7 @@ public static class ScorecardReads
         }
 
         var periodScope = scope with { Mode = WaterfallMode.Period, From = boundaries[0], To = boundaries[^1] };
-        var cells = await Ledger.CellsAsync(Ledger.Entries(db, periodScope, boundaries, groupBy: null), groupBy: null, ct);
+        var cells = await Ledger.CellsAsync(db, periodScope, boundaries, groupBy: null, ct);
         var clocks = await ClocksAsync(db, periodScope, ct);
         var buckets = Enumerable.Range(0, boundaries.Count - 1)
             .Select(b => (Stages: Waterfall.Stages(WaterfallMode.Period, b, cells), Sla: Sample(clocks.Where(c => c.StartedAt >= boundaries[b] && c.StartedAt < boundaries[b + 1]), calendar)))

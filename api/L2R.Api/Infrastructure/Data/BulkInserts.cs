@@ -18,7 +18,8 @@ namespace L2R.Api.Infrastructure.Data;
 /// single-row INSERT per row on SQLite (see <see cref="InsertEachAsync"/>); on SQL Server the rows go to the change
 /// tracker and the caller's <c>SaveChanges</c> writes them. The tenant rule of
 /// <see cref="L2RDbContext"/> holds here too: a row is stamped with the current tenant, and another tenant's is refused;
-/// and new leads add their board count change (<see cref="BoardCounts"/>) for the caller's save, as a saved lead would.
+/// and new leads add their board count change (<see cref="BoardCounts"/>) for the caller's save, and new history rows
+/// their stage entries (<see cref="StageEntryKeeper"/>), as saved ones would.
 /// </summary>
 public static class BulkInserts
 {
@@ -50,6 +51,11 @@ public static class BulkInserts
         if (rows is IReadOnlyCollection<Lead> leads)
         {
             db.BoardCountChanges.AddRange(BoardCounts.Entering(leads.Select(l => l.State)));
+        }
+
+        if (rows is IReadOnlyCollection<LeadTransition> history)
+        {
+            await StageEntryKeeper.InsertForAsync(db, history, ct);
         }
     }
 

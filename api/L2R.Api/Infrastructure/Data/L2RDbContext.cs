@@ -13,8 +13,9 @@ namespace L2R.Api.Infrastructure.Data;
 /// <summary>
 /// The one unit of work. Every tenant-owned entity gets the same named query filter, and SaveChanges stamps new
 /// rows with the current tenant and refuses any row of another tenant, so a missed filter cannot leak or cross-write.
-/// SaveChanges also writes the events of what it saves into the outbox (<see cref="OutboxWriter"/>), and what the leads
-/// it saves change in the board's counts (<see cref="BoardCounts"/>), in the same transaction.
+/// SaveChanges also writes the events of what it saves into the outbox (<see cref="OutboxWriter"/>), what the leads
+/// it saves change in the board's counts (<see cref="BoardCounts"/>), and the metrics' stage entries of the history it
+/// adds (<see cref="StageEntryKeeper"/>), in the same transaction.
 /// </summary>
 public abstract class L2RDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options)
 {
@@ -31,6 +32,7 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<LeadActivity> LeadActivities => Set<LeadActivity>();
     public DbSet<LeadTransition> LeadTransitions => Set<LeadTransition>();
     public DbSet<LeadChange> LeadChanges => Set<LeadChange>();
+    public DbSet<StageEntry> StageEntries => Set<StageEntry>();
     public DbSet<TenantCalendar> Calendars => Set<TenantCalendar>();
     public DbSet<UserAvailability> Availabilities => Set<UserAvailability>();
     public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
@@ -113,6 +115,7 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        StageEntryKeeper.Track(this);
         var detect = PrepareToSave();
         try
         {
@@ -131,6 +134,7 @@ public abstract class L2RDbContext(DbContextOptions options, ITenantContext tena
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await StageEntryKeeper.TrackAsync(this, cancellationToken);
         var detect = PrepareToSave();
         try
         {

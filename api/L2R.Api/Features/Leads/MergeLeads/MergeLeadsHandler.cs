@@ -36,6 +36,7 @@ public sealed class MergeLeadsHandler(L2RDbContext db, LeadMoves moves, ICurrent
             var now = moves.Now;
             await db.LeadActivities.Where(a => a.LeadId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(a => a.LeadId, survivor.Id), ct);
             await db.LeadTransitions.Where(t => t.LeadId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LeadId, survivor.Id), ct);
+            await db.StageEntries.Where(e => e.LeadId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeadId, survivor.Id), ct);
             await db.LeadChanges.Where(c => c.LeadId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LeadId, survivor.Id), ct);
             await db.LeadIntel.Where(i => i.LeadId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(i => i.LeadId, survivor.Id), ct);
             await db.LeadIntelTags.Where(t => t.LeadId == absorbedId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LeadId, survivor.Id), ct);

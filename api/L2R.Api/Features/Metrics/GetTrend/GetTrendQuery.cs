@@ -35,7 +35,7 @@ public sealed class GetTrendHandler(L2RDbContext db, ICurrentUser user, TimeProv
         }
 
         var scope = asked with { From = boundaries[0], To = boundaries[^1] };
-        var cells = await Ledger.CellsAsync(Ledger.Entries(db, scope, boundaries, groupBy: null), groupBy: null, ct);
+        var cells = await Ledger.CellsAsync(db, scope, boundaries, groupBy: null, ct);
         var points = Enumerable.Range(0, boundaries.Count - 1)
             .Select(b => new TrendPointDto(boundaries[b], boundaries[b + 1], Waterfall.Stages(scope.Mode, b, cells).Select(StageFiguresDto.From).ToList()))
             .ToList();

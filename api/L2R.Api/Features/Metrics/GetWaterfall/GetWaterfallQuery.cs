@@ -22,7 +22,7 @@ public sealed class GetWaterfallHandler(L2RDbContext db, ICurrentUser user, Time
     public async ValueTask<WaterfallDto> Handle(GetWaterfallQuery query, CancellationToken ct)
     {
         var scope = query.Filter.Resolve(clock.GetUtcNow().UtcDateTime, user.UserId);
-        var cells = await Ledger.CellsAsync(Ledger.Entries(db, scope, [scope.From, scope.To], query.GroupBy), query.GroupBy, ct);
+        var cells = await Ledger.CellsAsync(db, scope, [scope.From, scope.To], query.GroupBy, ct);
         var groups = Waterfall.Compute(scope.Mode, 0, cells);
         if (query.GroupBy is null && groups.Count == 0)
         {

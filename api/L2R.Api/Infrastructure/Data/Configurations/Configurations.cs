@@ -183,6 +183,19 @@ internal sealed class LeadTransitionConfiguration : IEntityTypeConfiguration<Lea
     }
 }
 
+/// <summary>The metrics' counting reads a cohort by its leads' creation and a period by when entries began; each save reads its leads' entries.</summary>
+internal sealed class StageEntryConfiguration : IEntityTypeConfiguration<StageEntry>
+{
+    public void Configure(EntityTypeBuilder<StageEntry> builder)
+    {
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.HasOne<Lead>().WithMany().HasForeignKey(e => new { e.TenantId, e.LeadId }).HasPrincipalKey(l => new { l.TenantId, l.Id }).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.TenantId, e.LeadId });
+        builder.HasIndex(e => new { e.TenantId, e.LeadCreatedAt });
+        builder.HasIndex(e => new { e.TenantId, e.EnteredAt });
+    }
+}
+
 internal sealed class DriftAlertConfiguration : IEntityTypeConfiguration<DriftAlert>
 {
     public void Configure(EntityTypeBuilder<DriftAlert> builder)

@@ -1887,6 +1887,65 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("DriftAlerts");
                 });
 
+            modelBuilder.Entity("L2R.Domain.Metrics.StageEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AgreementVersion")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CohortVersion")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ExitTrigger")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("LeadCreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("PreviousVisitAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "EnteredAt");
+
+                    b.HasIndex("TenantId", "LeadCreatedAt");
+
+                    b.HasIndex("TenantId", "LeadId");
+
+                    b.ToTable("StageEntries");
+                });
+
             modelBuilder.Entity("L2R.Domain.Routing.LeadAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2256,6 +2315,16 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("L2R.Domain.Leads.LeadTransition", b =>
+                {
+                    b.HasOne("L2R.Domain.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "LeadId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("L2R.Domain.Metrics.StageEntry", b =>
                 {
                     b.HasOne("L2R.Domain.Leads.Lead", null)
                         .WithMany()

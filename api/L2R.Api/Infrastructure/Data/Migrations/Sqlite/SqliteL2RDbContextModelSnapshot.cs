@@ -1876,6 +1876,65 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("DriftAlerts");
                 });
 
+            modelBuilder.Entity("L2R.Domain.Metrics.StageEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgreementVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExitTrigger")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LeadCreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PreviousVisitAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "EnteredAt");
+
+                    b.HasIndex("TenantId", "LeadCreatedAt");
+
+                    b.HasIndex("TenantId", "LeadId");
+
+                    b.ToTable("StageEntries");
+                });
+
             modelBuilder.Entity("L2R.Domain.Routing.LeadAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2245,6 +2304,16 @@ namespace L2R.Api.Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("L2R.Domain.Leads.LeadTransition", b =>
+                {
+                    b.HasOne("L2R.Domain.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "LeadId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("L2R.Domain.Metrics.StageEntry", b =>
                 {
                     b.HasOne("L2R.Domain.Leads.Lead", null)
                         .WithMany()

@@ -1,0 +1,25 @@
+namespace L2R.Api.Infrastructure.Data;
+
+/// <summary>
+/// The stage entries the ledger's window functions find in the history, as one statement that runs on all three
+/// databases: the StageEntries migration fills the table with it, and the tests hold the kept entries to it.
+/// </summary>
+public static class StageEntryBackfill
+{
+    private const string ByLead = "PARTITION BY t.\"LeadId\" ORDER BY t.\"OccurredAt\", t.\"Step\"";
+
+    public const string Columns =
+        "\"Id\", \"TenantId\", \"LeadId\", \"Stage\", \"EnteredAt\", \"Step\", \"EnteredBy\", \"OwnerId\", \"AgreementVersion\", \"LeadCreatedAt\", \"PreviousVisitAt\", \"CohortVersion\", \"LeftAt\", \"ExitTrigger\"";
+
+    public const string Select = $"""
+        SELECT t."Id", t."TenantId", t."LeadId", t."To", t."OccurredAt", t."Step", t."Trigger", t."OwnerId", t."AgreementVersion",
+            FIRST_VALUE(t."OccurredAt") OVER ({ByLead}),
+            LAG(t."OccurredAt") OVER (PARTITION BY t."LeadId", t."To" ORDER BY t."OccurredAt", t."Step"),
+            COALESCE(MAX(CASE WHEN t."To" = 'MQL' THEN t."AgreementVersion" END) OVER ({ByLead} ROWS UNBOUNDED PRECEDING), t."AgreementVersion"),
+            LEAD(t."OccurredAt") OVER ({ByLead}),
+            LEAD(t."Trigger") OVER ({ByLead})
+        FROM "LeadTransitions" AS t
+        """;
+
+    public const string Insert = $"INSERT INTO \"StageEntries\" ({Columns}) {Select}";
+}
