@@ -7,7 +7,8 @@ namespace L2R.Api.Tests;
 /// <summary>
 /// The unfiltered board counts from per-(tenant, stage) counters (docs/decisions/0015): after every kind of change a
 /// tenant's leads go through, over HTTP, the board and the counters equal a fresh GROUP BY of the leads, before and
-/// after the changes are folded; another tenant's counts are its own.
+/// after the changes are folded; another tenant's counts are its own. The metrics' stage entries (docs/decisions/0009),
+/// kept by the same saves and bulk inserts, equal the ledger's window query over the history after each change.
 /// </summary>
 public abstract class BoardCounterTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : L2RApiFactory
@@ -15,7 +16,7 @@ public abstract class BoardCounterTests<TFactory>(TFactory factory) : IClassFixt
     private const string ImportMapping = """[{"column":"Email","field":"email"},{"column":"Last Name","field":"lastName"},{"column":"Company","field":"company"},{"column":"Title","field":"title"},{"column":"Job Function","field":"custom.Job Function"}]""";
 
     [Fact]
-    public async Task Counters_EqualAFreshGroupBy_AfterEveryKindOfChange()
+    public async Task CountersAndStageEntries_EqualAFreshCount_AfterEveryKindOfChange()
     {
         var team = await Team.CreateAsync(factory);
         var other = await ApiSession.SignUpAsync(factory);
@@ -73,6 +74,8 @@ public abstract class BoardCounterTests<TFactory>(TFactory factory) : IClassFixt
         {
             await BoardCountCheck.AssertEqualsGroupByAsync(factory, team.Admin, after);
             await BoardCountCheck.AssertEqualsGroupByAsync(factory, other, after);
+            await StageEntryCheck.AssertEqualsLedgerAsync(factory, team.Admin.TenantId, after);
+            await StageEntryCheck.AssertEqualsLedgerAsync(factory, other.TenantId, after);
         }
     }
 

@@ -18,10 +18,11 @@ public static partial class CapturedStatements
 {
     /// <summary>
     /// The statements of one tenant's request: those that bind the tenant's id, as every query of a tenant's request does
-    /// (the tenant filter), which leaves out the background jobs' statements logged meanwhile by the same application.
+    /// (the tenant filter), which leaves out the background jobs' statements logged meanwhile by the same application;
+    /// and the session settings a request sets for its query (the metrics' <c>SET</c>), which the raw side needs too.
     /// </summary>
     public static IReadOnlyList<CapturedStatement> Parse(string capture, Guid tenantId) =>
-        Parse(capture).Where(s => s.Parameters.Contains(tenantId.ToString())).ToList();
+        Parse(capture).Where(s => s.Parameters.Contains(tenantId.ToString()) || s.Sql.StartsWith("SET ", StringComparison.Ordinal)).ToList();
 
     public static IReadOnlyList<CapturedStatement> Parse(string capture)
     {

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using L2R.Bench.Infrastructure;
 using L2R.Domain.Leads;
+using L2R.Domain.Metrics;
 using Npgsql;
 
 namespace L2R.Bench.Scenarios;
@@ -53,6 +54,12 @@ public sealed class MetricsBench : IAsyncDisposable
     {
         "Id", "TenantId", "LeadId", "Kind", "From", "To", "Trigger", "ActorKind", "ActorUserId", "OwnerId", "OccurredAt", "Step",
         "AgreementVersion", "ReasonCode", "ReasonLabel", "Criteria",
+    };
+
+    private static readonly IReadOnlySet<string> EntryColumns = new HashSet<string>
+    {
+        "Id", "TenantId", "LeadId", "Stage", "EnteredAt", "Step", "EnteredBy", "OwnerId", "AgreementVersion", "LeadCreatedAt",
+        "PreviousVisitAt", "CohortVersion", "LeftAt", "ExitTrigger",
     };
 
     private const int HistoryDays = 200;
@@ -109,12 +116,13 @@ public sealed class MetricsBench : IAsyncDisposable
 
         var started = Stopwatch.StartNew();
         var now = DateTime.UtcNow;
-        var (leads, history) = Rows(tenant.TenantId, owners, size, now);
+        var (leads, history, entries) = Rows(tenant.TenantId, owners, size, now);
         await using (var connection = postgres.OpenAdmin())
         {
             await leads.CopyAsync(connection, ct);
             await history.CopyAsync(connection, ct);
-            await using var analyze = new NpgsqlCommand("""VACUUM ANALYZE "Leads", "LeadTransitions", "Users" """, connection);
+            await entries.CopyAsync(connection, ct);
+            await using var analyze = new NpgsqlCommand("""VACUUM ANALYZE "Leads", "LeadTransitions", "StageEntries", "Users" """, connection);
             await analyze.ExecuteNonQueryAsync(ct);
         }
 
@@ -224,7 +232,11 @@ public sealed class MetricsBench : IAsyncDisposable
         _ => value.ToString() ?? "",
     };
 
-    private static (BulkRows Leads, BulkRows History) Rows(Guid tenantId, IReadOnlyList<Guid> owners, int size, DateTime now)
+    /// <summary>
+    /// The tenant's leads and history, and the stage entries the API keeps with history (worked out by the domain's
+    /// <see cref="StageEntries.Derive"/>, as the API's save does), for the metrics to count.
+    /// </summary>
+    private static (BulkRows Leads, BulkRows History, BulkRows Entries) Rows(Guid tenantId, IReadOnlyList<Guid> owners, int size, DateTime now)
     {
         var random = new Random(size);
         var paths = Paths.SelectMany(p => Enumerable.Repeat(p.Moves, p.Percent)).ToArray();
@@ -232,6 +244,7 @@ public sealed class MetricsBench : IAsyncDisposable
         var industries = new[] { "Software", "Healthcare", "Retail", "Manufacturing", "Education", "Financial Services" };
         var leads = new List<(Guid Id, LeadState State, Guid? Owner, DateTime Created, DateTime Entered, DateTime Updated)>(size);
         var history = new List<Func<string, object?>>(size * 5);
+        var entries = new List<StageEntry>(size * 5);
         for (var i = 0; i < size; i++)
         {
             var id = Guid.NewGuid();
@@ -288,7 +301,34 @@ public sealed class MetricsBench : IAsyncDisposable
                 _ => BenchLeads.Common(i, tenantId, column),
             };
         });
-        return (leadRows, new BulkRows("LeadTransitions", TransitionColumns, history.Count, i => history[i]));
+        foreach (var lead in entries.GroupBy(e => e.LeadId))
+        {
+            StageEntries.Derive(lead.ToList());
+        }
+
+        var entryRows = new BulkRows("StageEntries", EntryColumns, entries.Count, i =>
+        {
+            var entry = entries[i];
+            return column => column switch
+            {
+                "Id" => entry.Id,
+                "TenantId" => entry.TenantId,
+                "LeadId" => entry.LeadId,
+                "Stage" => entry.Stage.ToString(),
+                "EnteredAt" => entry.EnteredAt,
+                "Step" => entry.Step,
+                "EnteredBy" => entry.EnteredBy?.ToString(),
+                "OwnerId" => entry.OwnerId,
+                "AgreementVersion" => entry.AgreementVersion,
+                "LeadCreatedAt" => entry.LeadCreatedAt,
+                "PreviousVisitAt" => entry.PreviousVisitAt,
+                "CohortVersion" => entry.CohortVersion,
+                "LeftAt" => entry.LeftAt,
+                "ExitTrigger" => entry.ExitTrigger?.ToString(),
+                _ => null,
+            };
+        });
+        return (leadRows, new BulkRows("LeadTransitions", TransitionColumns, history.Count, i => history[i]), entryRows);
 
         Func<string, object?> Entry(Guid leadId, HistoryEntryKind kind, LeadState? from, LeadState to, LeadTrigger? trigger, Guid? actor, DateTime at, int step, Guid? owner = null)
         {
@@ -300,9 +340,15 @@ public sealed class MetricsBench : IAsyncDisposable
                 LeadTrigger.Recycle => "timing",
                 _ => null,
             };
+            var id = Guid.NewGuid();
+            var version = at >= secondVersionFrom ? 2 : 1;
+            entries.Add(StageEntry.Of(new LeadTransition
+            {
+                Id = id, TenantId = tenantId, LeadId = leadId, To = to, Trigger = trigger, OwnerId = owner, OccurredAt = at, Step = step, AgreementVersion = version,
+            }));
             return column => column switch
             {
-                "Id" => Guid.NewGuid(),
+                "Id" => id,
                 "TenantId" => tenantId,
                 "LeadId" => leadId,
                 "Kind" => kind.ToString(),
@@ -314,7 +360,7 @@ public sealed class MetricsBench : IAsyncDisposable
                 "OwnerId" => owner,
                 "OccurredAt" => at,
                 "Step" => step,
-                "AgreementVersion" => at >= secondVersionFrom ? 2 : 1,
+                "AgreementVersion" => version,
                 "ReasonCode" => reason,
                 "ReasonLabel" => reason,
                 "Criteria" => "[]",

@@ -12,12 +12,13 @@ public static class StageEntryBackfill
         "\"Id\", \"TenantId\", \"LeadId\", \"Stage\", \"EnteredAt\", \"Step\", \"EnteredBy\", \"OwnerId\", \"AgreementVersion\", \"LeadCreatedAt\", \"PreviousVisitAt\", \"CohortVersion\", \"LeftAt\", \"ExitTrigger\"";
 
     public const string Select = $"""
-        SELECT t."Id", t."TenantId", t."LeadId", t."To", t."OccurredAt", t."Step", t."Trigger", t."OwnerId", t."AgreementVersion",
-            FIRST_VALUE(t."OccurredAt") OVER ({ByLead}),
-            LAG(t."OccurredAt") OVER (PARTITION BY t."LeadId", t."To" ORDER BY t."OccurredAt", t."Step"),
-            COALESCE(MAX(CASE WHEN t."To" = 'MQL' THEN t."AgreementVersion" END) OVER ({ByLead} ROWS UNBOUNDED PRECEDING), t."AgreementVersion"),
-            LEAD(t."OccurredAt") OVER ({ByLead}),
-            LEAD(t."Trigger") OVER ({ByLead})
+        SELECT t."Id" AS "Id", t."TenantId" AS "TenantId", t."LeadId" AS "LeadId", t."To" AS "Stage", t."OccurredAt" AS "EnteredAt",
+            t."Step" AS "Step", t."Trigger" AS "EnteredBy", t."OwnerId" AS "OwnerId", t."AgreementVersion" AS "AgreementVersion",
+            FIRST_VALUE(t."OccurredAt") OVER ({ByLead}) AS "LeadCreatedAt",
+            LAG(t."OccurredAt") OVER (PARTITION BY t."LeadId", t."To" ORDER BY t."OccurredAt", t."Step") AS "PreviousVisitAt",
+            COALESCE(MAX(CASE WHEN t."To" = 'MQL' THEN t."AgreementVersion" END) OVER ({ByLead} ROWS UNBOUNDED PRECEDING), t."AgreementVersion") AS "CohortVersion",
+            LEAD(t."OccurredAt") OVER ({ByLead}) AS "LeftAt",
+            LEAD(t."Trigger") OVER ({ByLead}) AS "ExitTrigger"
         FROM "LeadTransitions" AS t
         """;
 
