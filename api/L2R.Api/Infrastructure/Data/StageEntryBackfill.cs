@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace L2R.Api.Infrastructure.Data;
 
 /// <summary>
@@ -23,4 +25,7 @@ public static class StageEntryBackfill
         """;
 
     public const string Insert = $"INSERT INTO \"StageEntries\" ({Columns}) {Select}";
+
+    /// <summary>The same in brackets: a script run by <c>sqlcmd</c> has QUOTED_IDENTIFIER off unless told, as the SQL Server migrations' other SQL assumes.</summary>
+    public static string SqlServerInsert => Regex.Replace(Insert, "\"(\\w+)\"", "[$1]");
 }

@@ -57,7 +57,7 @@ namespace L2R.Api.Infrastructure.Data.Migrations.SqlServer
                 columns: new[] { "TenantId", "LeadId" });
 
             // Existing history gets its entries as the ledger finds them; the new table goes behind the wall once filled.
-            RowSecurityPolicies.AsOwner(migrationBuilder, ["LeadTransitions"], StageEntryBackfill.Insert);
+            RowSecurityPolicies.AsOwner(migrationBuilder, ["LeadTransitions"], StageEntryBackfill.SqlServerInsert);
             RowSecurityPolicies.Protect(migrationBuilder, ["StageEntries"]);
         }
 
