@@ -111,7 +111,8 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
     /// Activation's reads and writes, raw: per keyset page of <see cref="PostgresBatch"/> in its own transaction, the
     /// page's leads and their activities, the routing state (<see cref="RoutingStatements"/>), then one Npgsql batch with
     /// an UPDATE per lead (scores, version; stage, owner and team too where it moves), and per move a history INSERT, an
-    /// assignment INSERT, two event INSERTs and an SLA clock INSERT, as EF Core sends them. The decisions are the data's design, not computed (movers go to the general team's members in turn): seconds.
+    /// assignment INSERT, two event INSERTs, an SLA clock INSERT and a stage entry INSERT (after a read of the movers'
+    /// entries), as EF Core sends them. The decisions are the data's design, not computed (movers go to the general team's members in turn): seconds.
     /// </summary>
     public async Task<double> ActivateRawAsync(ActivationTenant tenant, CancellationToken ct)
     {
@@ -142,6 +143,12 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
             await RawSql.ReadAllAsync(connection, PageStatements.Activities, null, ct, tenantId, leads[0].Id, leads[^1].Id);
             var now = DateTime.UtcNow;
             await RoutingStatements.ReadAsync(connection, tenantId, people, now, ct);
+            var movers = leads.Where(l => ActivationData.Moves(tenant.Kinds[l.Id])).Select(l => l.Id).ToArray();
+            if (movers.Length > 0)
+            {
+                await RawSql.ReadAllAsync(connection, RawStatements.StageEntries, null, ct, tenantId, movers);
+            }
+
             await using var batch = new NpgsqlBatch(connection);
             foreach (var (id, leadVersion) in leads)
             {
@@ -177,6 +184,13 @@ public sealed class ActivationBench(ApiClient api, LeadStore store, NpgsqlDataSo
                         (id, NpgsqlDbType.Uuid), (now, NpgsqlDbType.TimestampTz), ("Running", NpgsqlDbType.Varchar), (null, NpgsqlDbType.Varchar), (null, NpgsqlDbType.TimestampTz),
                         (tenantId, NpgsqlDbType.Uuid), (ActivationStatements.MqlResponseTerm, NpgsqlDbType.Text), ("mql-response", NpgsqlDbType.Varchar), (1, NpgsqlDbType.Integer),
                         (now.AddDays(4), NpgsqlDbType.TimestampTz), (null, NpgsqlDbType.TimestampTz)));
+
+                    // The bench's leads were copied in without history, so the move's entry is their first: nothing to end.
+                    batch.BatchCommands.Add(RawSql.BatchCommand(
+                        RawStatements.InsertStageEntry,
+                        (Guid.NewGuid(), NpgsqlDbType.Uuid), (version, NpgsqlDbType.Integer), (version, NpgsqlDbType.Integer), (now, NpgsqlDbType.TimestampTz), ("Qualify", NpgsqlDbType.Varchar),
+                        (null, NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz), (id, NpgsqlDbType.Uuid), (null, NpgsqlDbType.TimestampTz),
+                        (owner, NpgsqlDbType.Uuid), (null, NpgsqlDbType.TimestampTz), ("MQL", NpgsqlDbType.Varchar), (0, NpgsqlDbType.Integer), (tenantId, NpgsqlDbType.Uuid)));
                 }
                 else
                 {

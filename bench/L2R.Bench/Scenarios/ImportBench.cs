@@ -182,7 +182,7 @@ public sealed class RawImport
     }
 
     /// <summary>The tables an import writes per lead, in the order the API writes them.</summary>
-    private static readonly string[] Copied = ["Leads", "LeadTransitions", "OutboxEvents"];
+    private static readonly string[] Copied = ["Leads", "LeadTransitions", "StageEntries", "OutboxEvents"];
 
     private static readonly string[] Inserted = ["LeadAssignments", "SlaClocks", "Notifications"];
 
@@ -282,6 +282,11 @@ public sealed class RawImport
             foreach (var table in Copied)
             {
                 var rows = Of(table, batch);
+                if (table == "StageEntries")
+                {
+                    await RawSql.ReadAllAsync(connection, ImportStatements.StageEntries, null, ct, tenantId, Of("Leads", batch).Select(l => ids[(Guid)l["Id"]!]).ToArray());
+                }
+
                 if (rows.Count > 0)
                 {
                     await Remap(table, rows, mark, ids).CopyAsync(connection, ct);
@@ -409,4 +414,12 @@ public static class ImportStatements
         """;
 
     public const string Progress = """UPDATE "ImportRuns" SET "HeartbeatAt" = $1 WHERE "Id" = $2""";
+
+    /// <summary>The new leads' stage entries, read before theirs are inserted (none yet: the same read serves leads that have history).</summary>
+    public const string StageEntries =
+        """
+        SELECT s."Id", s."AgreementVersion", s."CohortVersion", s."EnteredAt", s."EnteredBy", s."ExitTrigger", s."LeadCreatedAt", s."LeadId", s."LeftAt", s."OwnerId", s."PreviousVisitAt", s."Stage", s."Step", s."TenantId"
+        FROM "StageEntries" AS s
+        WHERE s."TenantId" = $1 AND s."LeadId" = ANY ($2)
+        """;
 }

@@ -163,6 +163,8 @@ public sealed class TransitionBench : IAsyncDisposable
                 await RawSql.ReadAllAsync(connection, RawStatements.Calendar, null, ct, Tenant.TenantId);
                 var clocks = new List<(Guid Id, int Version)>();
                 await RawSql.ReadAllAsync(connection, RawStatements.OpenClocks, values => clocks.Add(((Guid)values[0], (int)values[12])), ct, Tenant.TenantId, new[] { lead.Id });
+                var entries = new List<(Guid Id, DateTime EnteredAt, DateTime LeadCreatedAt, DateTime? LeftAt, string Stage)>();
+                await RawSql.ReadAllAsync(connection, RawStatements.StageEntries, values => entries.Add(((Guid)values[0], (DateTime)values[3], (DateTime)values[6], values[8] as DateTime?, (string)values[11])), ct, Tenant.TenantId, new[] { lead.Id });
 
                 var trigger = BenchAgreement.NextTrigger(state);
                 target = LeadWorkflow.TargetOf(trigger);
@@ -210,6 +212,19 @@ public sealed class TransitionBench : IAsyncDisposable
                             (clock.Id, NpgsqlDbType.Uuid), (clock.Version, NpgsqlDbType.Integer)));
                     }
 
+                    // The entry the move ends, and the one it starts (worked out from the entries read, as the save does).
+                    var previousVisit = entries.Where(e => e.Stage == target.ToString()).Select(e => (DateTime?)e.EnteredAt).Max();
+                    foreach (var open in entries.Where(e => e.LeftAt is null))
+                    {
+                        batch.BatchCommands.Add(RawSql.BatchCommand(
+                            RawStatements.EndStageEntry, (trigger.ToString(), NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz), (open.Id, NpgsqlDbType.Uuid)));
+                    }
+
+                    batch.BatchCommands.Add(RawSql.BatchCommand(
+                        RawStatements.InsertStageEntry,
+                        (Guid.NewGuid(), NpgsqlDbType.Uuid), (AgreementVersion, NpgsqlDbType.Integer), (AgreementVersion, NpgsqlDbType.Integer), (now, NpgsqlDbType.TimestampTz), (trigger.ToString(), NpgsqlDbType.Varchar),
+                        (null, NpgsqlDbType.Varchar), (entries.Count > 0 ? entries.Min(e => e.LeadCreatedAt) : now, NpgsqlDbType.TimestampTz), (lead.Id, NpgsqlDbType.Uuid), (null, NpgsqlDbType.TimestampTz),
+                        (null, NpgsqlDbType.Uuid), (previousVisit, NpgsqlDbType.TimestampTz), (target.ToString(), NpgsqlDbType.Varchar), (0, NpgsqlDbType.Integer), (Tenant.TenantId, NpgsqlDbType.Uuid)));
                     await batch.ExecuteNonQueryAsync(ct);
                     if (batch.BatchCommands[updated].RecordsAffected != 1)
                     {
@@ -340,6 +355,26 @@ public static class RawStatements
         ) AS s1 ON s."TenantId" = s1."TenantId" AND s."Id" = s1."ClockId"
         WHERE s."TenantId" = $1 AND s."Status" IN ('Running', 'Paused') AND s."LeadId" = ANY ($2)
         ORDER BY s."Id"
+        """;
+
+    /// <summary>The lead's stage entries, which the save reads to derive the new entry and end the last (docs/decisions/0009).</summary>
+    public const string StageEntries =
+        """
+        SELECT s."Id", s."AgreementVersion", s."CohortVersion", s."EnteredAt", s."EnteredBy", s."ExitTrigger", s."LeadCreatedAt", s."LeadId", s."LeftAt", s."OwnerId", s."PreviousVisitAt", s."Stage", s."Step", s."TenantId"
+        FROM "StageEntries" AS s
+        WHERE s."TenantId" = $1 AND s."LeadId" = ANY ($2)
+        """;
+
+    public const string EndStageEntry =
+        """
+        UPDATE "StageEntries" SET "ExitTrigger" = $1, "LeftAt" = $2
+        WHERE "Id" = $3
+        """;
+
+    public const string InsertStageEntry =
+        """
+        INSERT INTO "StageEntries" ("Id", "AgreementVersion", "CohortVersion", "EnteredAt", "EnteredBy", "ExitTrigger", "LeadCreatedAt", "LeadId", "LeftAt", "OwnerId", "PreviousVisitAt", "Stage", "Step", "TenantId")
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
         """;
 
     /// <summary>Each stage the move leaves and enters gets a change row for the board's counts (docs/decisions/0015), in the lead's save.</summary>
