@@ -284,7 +284,7 @@ public sealed class RawImport
                 var rows = Of(table, batch);
                 if (table == "StageEntries")
                 {
-                    await RawSql.ReadAllAsync(connection, ImportStatements.StageEntries, null, ct, tenantId, Of("Leads", batch).Select(l => ids[(Guid)l["Id"]!]).ToArray());
+                    await RawSql.ReadAllAsync(connection, RawStatements.StageEntries, null, ct, tenantId, Of("Leads", batch).Select(l => ids[(Guid)l["Id"]!]).ToArray());
                 }
 
                 if (rows.Count > 0)
@@ -415,11 +415,4 @@ public static class ImportStatements
 
     public const string Progress = """UPDATE "ImportRuns" SET "HeartbeatAt" = $1 WHERE "Id" = $2""";
 
-    /// <summary>The new leads' stage entries, read before theirs are inserted (none yet: the same read serves leads that have history).</summary>
-    public const string StageEntries =
-        """
-        SELECT s."Id", s."AgreementVersion", s."CohortVersion", s."EnteredAt", s."EnteredBy", s."ExitTrigger", s."LeadCreatedAt", s."LeadId", s."LeftAt", s."OwnerId", s."PreviousVisitAt", s."Stage", s."Step", s."TenantId"
-        FROM "StageEntries" AS s
-        WHERE s."TenantId" = $1 AND s."LeadId" = ANY ($2)
-        """;
 }
